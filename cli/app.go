@@ -1,0 +1,127 @@
+// Package cli is the Longshore App: it wires compiled-in commands, global
+// options, help, logging and error reporting into a cobra command tree, runs
+// one invocation and turns its outcome into an exit code.
+//
+// It is the only package that prints to the user and picks exit codes; the
+// others return values and errors.
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/longshore/longshore/command"
+)
+
+// App is a command-line application built on Longshore.
+//
+// A minimal main is:
+//
+//	app := cli.New("demoapp", "1.0.0", "Does demo things")
+//	os.Exit(app.Run(context.Background(), os.Args[1:]))
+type App struct {
+	// Name is the program name; it prefixes errors and names the registry
+	// namespaces ("<name>.commands", "<name>.hooks", "<name>.formatters").
+	Name string
+	// Version is printed by --version.
+	Version string
+	// Description is the one-line summary at the top of root help.
+	Description string
+	// Long is the longer text of root help; Description is used when empty.
+	Long string
+	// Registry holds the compiled-in plugins; nil means command.Default.
+	Registry *command.Registry
+	// IO overrides the standard streams; nil means the process's own.
+	IO *command.IOStreams
+	// Getenv overrides os.Getenv, for tests.
+	Getenv func(string) string
+
+	explicit []command.Entry
+	groups   map[string]string
+}
+
+// New returns an App with a name, a version and a one-line description.
+func New(name, version, description string) *App {
+	return &App{Name: name, Version: version, Description: description}
+}
+
+// AddCommand registers a command on this App only, beside those in the
+// registry. Its name is its words, e.g. "server list". A name already taken,
+// in the registry or on the App, is an error naming both registrants.
+func (a *App) AddCommand(name string, newFn func() command.Command) error {
+	words, err := command.SplitName(name)
+	if err != nil {
+		return fmt.Errorf("add command: %w", err)
+	}
+	name = strings.Join(words, " ")
+	if newFn == nil {
+		return fmt.Errorf("add command %q: nil constructor", name)
+	}
+	e := command.Entry{Namespace: a.namespace("commands"), Name: name, New: newFn, Registrant: command.Caller(1)}
+	for _, old := range a.commandEntries() {
+		if old.Name == name {
+			return &command.DuplicateError{Namespace: e.Namespace, Name: name, First: old.Registrant, Second: e.Registrant}
+		}
+	}
+	a.explicit = append(a.explicit, e)
+	return nil
+}
+
+// DescribeGroup gives a command group (the words shared by several commands,
+// e.g. "files" for "files list" and "files show") the one-line description
+// its help and its parent's listing show.
+func (a *App) DescribeGroup(words, short string) {
+	if a.groups == nil {
+		a.groups = map[string]string{}
+	}
+	a.groups[strings.Join(strings.Fields(words), " ")] = short
+}
+
+func (a *App) registry() *command.Registry {
+	if a.Registry != nil {
+		return a.Registry
+	}
+	return command.Default
+}
+
+// namespace returns "<app>.<kind>".
+func (a *App) namespace(kind string) string { return a.Name + "." + kind }
+
+// commandEntries returns the registry's commands and the App's own, sorted.
+func (a *App) commandEntries() []command.Entry {
+	entries := append(a.registry().Entries(a.namespace("commands")), a.explicit...)
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Name < entries[j].Name })
+	return entries
+}
+
+func (a *App) getenv(key string) string {
+	if a.Getenv != nil {
+		return a.Getenv(key)
+	}
+	return os.Getenv(key)
+}
+
+// envPrefix is the app name as an environment variable prefix: "DEMOAPP".
+func (a *App) envPrefix() string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z':
+			return r - 'a' + 'A'
+		case r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+			return r
+		}
+		return '_'
+	}, a.Name)
+}
+
+// Run runs one invocation with args (without the program name) and returns
+// the exit code: 0 success, 1 the command failed, 2 usage error, 130
+// interrupted, or a code an external plugin or command chose.
+func (a *App) Run(ctx context.Context, args []string) int {
+	r := newRun(a)
+	defer r.close()
+	return r.exitCode(r.execute(ctx, args))
+}

@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/spf13/pflag"
+
+	"github.com/longshore/longshore/command"
+)
+
+// testApp returns an App with its own registry and captured streams.
+func testApp(t *testing.T) (*App, *bytes.Buffer, *bytes.Buffer) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	a := New("tapp", "1.2.3", "a test app")
+	a.Registry = &command.Registry{}
+	a.IO = &command.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}
+	return a, &out, &errOut
+}
+
+type hello struct{ name string }
+
+func (*hello) Info() command.Info {
+	return command.Info{Short: "say hello", Args: command.RangeArgs(0, 1)}
+}
+func (h *hello) Flags(fs *pflag.FlagSet) {
+	fs.StringVar(&h.name, "name", "world", "who to greet")
+}
+func (h *hello) Run(ctx context.Context, inv *command.Invocation) error {
+	fmt.Fprintf(inv.IO.Out, "hello, %s (%s %s)\n", h.name, inv.Name, strings.Join(inv.Args, ","))
+	return nil
+}
+
+type lister struct{ fail bool }
+
+func (*lister) Info() command.Info { return command.Info{Short: "list things"} }
+func (l *lister) List(ctx context.Context, inv *command.Invocation) (*command.Table, error) {
+	return &command.Table{Columns: []string{"n"}, Rows: func(yield func([]any, error) bool) {
+		if !yield([]any{1}, nil) {
+			return
+		}
+		if l.fail {
+			panic("row two exploded")
+		}
+		yield([]any{2}, nil)
+	}}, nil
+}
+
+func TestAppRunsExplicitAndRegisteredCommands(t *testing.T) {
+	a, out, errOut := testApp(t)
+	if err := a.Registry.Add("tapp.commands", "greet hello", func() command.Command { return &hello{} }, "reg.go:1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.AddCommand("things list", func() command.Command { return &lister{} }); err != nil {
+		t.Fatal(err)
+	}
+	if code := a.Run(context.Background(), []string{"greet", "hello", "--name", "Ada", "x"}); code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	if got, want := out.String(), "hello, Ada (greet hello x)\n"; got != want {
+		t.Fatalf("stdout = %q, want %q", got, want)
+	}
+	out.Reset()
+	if code := a.Run(context.Background(), []string{"things", "list"}); code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	if !strings.Contains(out.String(), "| 2 |") {
+		t.Fatalf("lister output = %q", out)
+	}
+}
+
+func TestAddCommandDuplicate(t *testing.T) {
+	a, _, _ := testApp(t)
+	if err := a.Registry.Add("tapp.commands", "greet hello", func() command.Command { return &hello{} }, "reg.go:1"); err != nil {
+		t.Fatal(err)
+	}
+	err := a.AddCommand("greet  hello", func() command.Command { return &hello{} })
+	var dup *command.DuplicateError
+	if !errors.As(err, &dup) || dup.First != "reg.go:1" || !strings.Contains(dup.Second, "app_test.go:") {
+		t.Fatalf("AddCommand duplicate = %v, want one naming reg.go:1 and this file", err)
+	}
+	if err := a.AddCommand("Bad Name", func() command.Command { return &hello{} }); err == nil {
+		t.Fatal("AddCommand accepted an invalid name")
+	}
+}
+
+func TestPanickingRowsAreNamed(t *testing.T) {
+	a, out, errOut := testApp(t)
+	if err := a.AddCommand("things list", func() command.Command { return &lister{fail: true} }); err != nil {
+		t.Fatal(err)
+	}
+	if code := a.Run(context.Background(), []string{"things", "list"}); code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	if got := errOut.String(); got != "tapp: error: command \"things list\" panicked: row two exploded\n" {
+		t.Fatalf("stderr = %q", got)
+	}
+	if !strings.Contains(out.String(), "| 1 |") {
+		t.Fatalf("rows before the panic were lost: %q", out)
+	}
+}
+
+func TestBrokenConstructorIsReportedNotFatal(t *testing.T) {
+	a, _, errOut := testApp(t)
+	a.AddCommand("broken", func() command.Command { panic("no config") })
+	a.AddCommand("greet", func() command.Command { return &hello{} })
+	if code := a.Run(context.Background(), []string{"greet"}); code != 0 {
+		t.Fatalf("a broken sibling stopped a good command: exit %d, %s", code, errOut)
+	}
+	if code := a.Run(context.Background(), []string{"broken"}); code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	if !strings.Contains(errOut.String(), `tapp: error: command "broken" panicked: no config`) {
+		t.Fatalf("stderr = %q", errOut)
+	}
+}
+
+func TestCodeFor(t *testing.T) {
+	tests := []struct {
+		name        string
+		err         error
+		interrupted bool
+		want        int
+	}{
+		{"success", nil, false, 0},
+		{"failure", errors.New("x"), false, 1},
+		{"usage", command.Usagef("bad"), false, 2},
+		{"wrapped usage", fmt.Errorf("ctx: %w", command.Usagef("bad")), false, 2},
+		{"plugin code", &command.ExitError{Code: 42}, false, 42},
+		{"interrupted", errors.New("x"), true, 130},
+		{"canceled", context.Canceled, false, 130},
+	}
+	for _, tt := range tests {
+		if got := codeFor(tt.err, tt.interrupted); got != tt.want {
+			t.Errorf("%s: codeFor = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestWordsBefore(t *testing.T) {
+	fs := pflag.NewFlagSet("x", pflag.ContinueOnError)
+	fs.StringP("output", "o", "", "")
+	fs.BoolP("all", "a", false, "")
+	fs.CountP("verbose", "v", "")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"files", "list"}, "files list"},
+		{[]string{"-v", "files"}, "files"},
+		{[]string{"-vv", "files"}, "files"},
+		{[]string{"--output", "x", "files"}, "files"},
+		{[]string{"--output=x", "files"}, "files"},
+		{[]string{"-o", "x", "files"}, "files"},
+		{[]string{"-ao", "x", "files"}, "files"},
+		{[]string{"-a", "files"}, "files"},
+		{[]string{"--unknown", "files"}, "files"},
+		{[]string{"--", "-x", "y"}, "-x y"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(wordsBefore(tt.args, fs), " "); got != tt.want {
+			t.Errorf("wordsBefore(%q) = %q, want %q", tt.args, got, tt.want)
+		}
+	}
+}
+
+func TestLevenshtein(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{{"", "", 0}, {"al", "all", 1}, {"verbos", "verbose", 1}, {"kitten", "sitting", 3}, {"", "abc", 3}} {
+		if got := levenshtein(tt.a, tt.b); got != tt.want {
+			t.Errorf("levenshtein(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

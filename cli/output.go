@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"fmt"
+	"iter"
+
+	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/formatters"
+)
+
+// runCommand calls a command's Run, List or Show, guarded, and renders a
+// lister's or shower's result with the chosen formatter.
+func (r *run) runCommand(name string, c command.Command, inv *command.Invocation) error {
+	plugin := fmt.Sprintf("command %q", name)
+	ctx := r.ctx
+	switch c := c.(type) {
+	case command.Runner:
+		return command.Guard(plugin, func() error { return c.Run(ctx, inv) })
+	case command.Lister:
+		t, err := command.GuardValue(plugin, func() (*command.Table, error) { return c.List(ctx, inv) })
+		if err != nil {
+			return err
+		}
+		if t == nil {
+			return fmt.Errorf("%s returned no table", plugin)
+		}
+		return r.formatList(t.Columns, guardRows(plugin, t.Rows))
+	case command.Shower:
+		rec, err := command.GuardValue(plugin, func() (*command.Record, error) { return c.Show(ctx, inv) })
+		if err != nil {
+			return err
+		}
+		if rec == nil {
+			return fmt.Errorf("%s returned no record", plugin)
+		}
+		return r.formatRecord(rec.Fields, rec.Values)
+	}
+	return fmt.Errorf("%s implements none of Run, List or Show", plugin)
+}
+
+// formatList renders rows with the list formatter chosen for this run.
+func (r *run) formatList(columns []string, rows iter.Seq2[[]any, error]) error {
+	f, err := r.formatters().New("table")
+	if err != nil {
+		return command.Usagef("%w", err)
+	}
+	lf, ok := f.(formatters.ListFormatter)
+	if !ok {
+		return command.Usagef("formatter %q cannot render lists", f.Name())
+	}
+	return command.Guard(fmt.Sprintf("formatter %q", f.Name()), func() error {
+		return lf.FormatList(r.io.Out, columns, rows)
+	})
+}
+
+// formatRecord renders one record with the record formatter chosen for this
+// run.
+func (r *run) formatRecord(fields []string, values []any) error {
+	f, err := r.formatters().New("table")
+	if err != nil {
+		return command.Usagef("%w", err)
+	}
+	rf, ok := f.(formatters.RecordFormatter)
+	if !ok {
+		return command.Usagef("formatter %q cannot render records", f.Name())
+	}
+	return command.Guard(fmt.Sprintf("formatter %q", f.Name()), func() error {
+		return rf.FormatRecord(r.io.Out, fields, values)
+	})
+}
+
+// formatters returns the built-in and compiled-in formatters of the App.
+func (r *run) formatters() *formatters.Set {
+	return formatters.NewSet(r.app.registry(), r.app.namespace("formatters"))
+}
+
+// guardRows wraps a lister's row iterator so that a panic in the lister's
+// code becomes an error naming it, while a panic in the consumer (the
+// formatter) passes through to the consumer's own guard.
+func guardRows(plugin string, rows iter.Seq2[[]any, error]) iter.Seq2[[]any, error] {
+	if rows == nil {
+		return func(func([]any, error) bool) {}
+	}
+	return func(yield func([]any, error) bool) {
+		var inYield bool
+		var consumerPanic any
+		err := command.Guard(plugin, func() error {
+			defer func() {
+				if inYield {
+					consumerPanic = recover()
+				}
+			}()
+			for row, err := range rows {
+				inYield = true
+				more := yield(row, err)
+				inYield = false
+				if !more {
+					return nil
+				}
+			}
+			return nil
+		})
+		if consumerPanic != nil {
+			panic(consumerPanic)
+		}
+		if err != nil {
+			yield(nil, err)
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/longshore/longshore/command"
+)
+
+// Exit codes, as DESIGN.md fixes them.
+const (
+	exitOK          = 0
+	exitFailure     = 1
+	exitUsage       = 2
+	exitInterrupted = 130
+)
+
+// codeFor maps an error to an exit code.
+func codeFor(err error, interrupted bool) int {
+	var ee *command.ExitError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ee):
+		return ee.Code
+	case command.IsUsage(err):
+		return exitUsage
+	case interrupted || errors.Is(err, context.Canceled):
+		return exitInterrupted
+	}
+	return exitFailure
+}
+
+// exitCode reports err to the user and returns the exit code for it.
+func (r *run) exitCode(err error) int {
+	code := codeFor(err, r.interrupted())
+	if err == nil {
+		return code
+	}
+	var ee *command.ExitError
+	if errors.As(err, &ee) && ee.Err == nil {
+		return code
+	}
+	fmt.Fprintf(r.io.ErrOut, "%s: error: %s\n", r.app.Name, oneLine(err.Error()))
+	if r.opts.debug {
+		writeChain(r.io.ErrOut, err)
+	}
+	return code
+}
+
+// oneLine folds a multi-line message onto one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}
+
+// writeChain prints each error wrapped in err and the stack of a panic.
+func writeChain(w io.Writer, err error) {
+	depth := 0
+	var walk func(error)
+	walk = func(e error) {
+		if e == nil {
+			return
+		}
+		fmt.Fprintf(w, "%s%T: %s\n", strings.Repeat("  ", depth), e, oneLine(e.Error()))
+		var pe *command.PanicError
+		if p, ok := e.(*command.PanicError); ok {
+			pe = p
+			fmt.Fprintf(w, "%s", indent(string(pe.Stack), strings.Repeat("  ", depth+1)))
+		}
+		depth++
+		switch u := e.(type) {
+		case interface{ Unwrap() []error }:
+			for _, inner := range u.Unwrap() {
+				walk(inner)
+			}
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap())
+		}
+	}
+	fmt.Fprintln(w, "error chain:")
+	depth = 1
+	walk(err)
+}
+
+func indent(s, prefix string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = prefix + l
+	}
+	return strings.Join(lines, "\n") + "\n"
+}

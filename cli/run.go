@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/longshore/longshore/command"
+)
+
+// run is the state of one invocation of an App.
+type run struct {
+	app    *App
+	io     *command.IOStreams
+	opts   globalOptions
+	root   *cobra.Command
+	logger *slog.Logger
+	closer io.Closer
+	ctx    context.Context
+	// stopped records whether a signal ended the run.
+	stopped bool
+}
+
+func newRun(a *App) *run {
+	r := &run{app: a, io: a.IO, logger: slog.New(slog.DiscardHandler)}
+	if r.io == nil {
+		r.io = systemStreams()
+	}
+	return r
+}
+
+// close releases what the run opened, such as the log file.
+func (r *run) close() {
+	if r.closer != nil {
+		r.closer.Close()
+	}
+}
+
+// interrupted reports whether a signal stopped the run.
+func (r *run) interrupted() bool { return r.stopped }
+
+// execute builds the command tree and runs args through it.
+func (r *run) execute(ctx context.Context, args []string) error {
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer func() {
+		r.stopped = ctx.Err() != nil
+		stop()
+	}()
+	r.ctx = ctx
+
+	r.root = r.buildRoot()
+	if err := r.buildCommands(); err != nil {
+		return err
+	}
+	r.addHelp()
+	if err := r.checkCommandWords(args); err != nil {
+		// Flags such as --debug still count for how the error is shown.
+		r.root.PersistentFlags().Parse(args)
+		return err
+	}
+	r.root.SetArgs(args)
+	return r.root.ExecuteContext(ctx)
+}
+
+// buildRoot returns the root command with the global options.
+func (r *run) buildRoot() *cobra.Command {
+	a := r.app
+	long := a.Long
+	if long == "" {
+		long = a.Description
+	}
+	root := &cobra.Command{
+		Use:                        a.Name,
+		Short:                      a.Description,
+		Long:                       long,
+		Version:                    a.Version,
+		Args:                       cobra.ArbitraryArgs,
+		SuggestionsMinimumDistance: 2,
+		SilenceErrors:              true,
+		SilenceUsage:               true,
+		DisableAutoGenTag:          true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			logger, closer, err := r.opts.openLog(r.io.ErrOut)
+			if err != nil {
+				return err
+			}
+			r.logger, r.closer = logger, closer
+			return nil
+		},
+	}
+	root.SetIn(r.io.In)
+	root.SetOut(r.io.Out)
+	root.SetErr(r.io.ErrOut)
+	root.SetContext(r.ctx)
+	r.opts.addFlags(root.PersistentFlags())
+	root.InitDefaultHelpFlag()
+	root.InitDefaultVersionFlag()
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return flagError(cmd, err)
+	})
+	root.CompletionOptions.HiddenDefaultCmd = false
+	root.SetVersionTemplate("{{.Name}} version {{.Version}}\n")
+	return root
+}
+
+// invocation returns what a command receives when it runs.
+func (r *run) invocation(name string, cmd *cobra.Command, args []string) *command.Invocation {
+	return &command.Invocation{
+		App:     r.app.Name,
+		Version: r.app.Version,
+		Name:    name,
+		Args:    args,
+		Flags:   cmd.Flags(),
+		IO:      r.io,
+		Logger:  r.logger.With("command", name),
+	}
+}

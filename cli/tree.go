@@ -1,0 +1,175 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/longshore/longshore/command"
+)
+
+const (
+	defaultGroupID = "commands"
+	otherGroupID   = "other"
+)
+
+// buildCommands adds every compiled-in command to the root, creating the
+// group commands that multi-word names need.
+func (r *run) buildCommands() error {
+	nodes := map[string]*cobra.Command{"": r.root}
+	for _, e := range r.app.commandEntries() {
+		newFn, ok := e.New.(func() command.Command)
+		if !ok {
+			return fmt.Errorf("command %q registered by %s: constructor is %T, not func() command.Command", e.Name, e.Registrant, e.New)
+		}
+		words := strings.Fields(e.Name)
+		parent := r.root
+		for i := range words[:len(words)-1] {
+			path := strings.Join(words[:i+1], " ")
+			node := nodes[path]
+			if node == nil {
+				node = r.groupCommand(path)
+				addChild(parent, node, "")
+				nodes[path] = node
+			}
+			parent = node
+		}
+		leaf := r.leafCommand(e.Name, newFn)
+		if existing := nodes[e.Name]; existing != nil {
+			// A group registered as a command of its own: keep its children.
+			for _, child := range existing.Commands() {
+				existing.RemoveCommand(child)
+				leaf.AddCommand(child)
+			}
+			parent.RemoveCommand(existing)
+		}
+		addChild(parent, leaf, leaf.Annotations["group"])
+		nodes[e.Name] = leaf
+	}
+	return nil
+}
+
+// addChild adds child to parent under a help group ("" is the default one).
+func addChild(parent, child *cobra.Command, group string) {
+	id, title := defaultGroupID, "Commands:"
+	if group != "" {
+		id, title = "group:"+group, group+":"
+	}
+	if !parent.ContainsGroup(id) {
+		parent.AddGroup(&cobra.Group{ID: id, Title: title})
+	}
+	child.GroupID = id
+	parent.AddCommand(child)
+}
+
+// groupCommand returns the command for the shared words of several
+// commands, such as "files" for "files list".
+func (r *run) groupCommand(path string) *cobra.Command {
+	words := strings.Fields(path)
+	short := r.app.groups[path]
+	if short == "" {
+		short = "Commands for " + path
+	}
+	// A group does not run: cobra prints its help, and checkCommandWords
+	// reports an unknown word under it before cobra is reached.
+	return &cobra.Command{
+		Use:                        words[len(words)-1],
+		Short:                      short,
+		SuggestionsMinimumDistance: 2,
+	}
+}
+
+// leafCommand returns the cobra command that runs one compiled-in command.
+// The constructor and every method are guarded: a broken command still
+// appears in help and answers with its error.
+func (r *run) leafCommand(name string, newFn func() command.Command) *cobra.Command {
+	words := strings.Fields(name)
+	plugin := fmt.Sprintf("command %q", name)
+	cc := &cobra.Command{
+		Use:                        words[len(words)-1],
+		Annotations:                map[string]string{"command": name},
+		SuggestionsMinimumDistance: 2,
+	}
+	broken := func(err error) *cobra.Command {
+		cc.Short = "(broken) " + oneLine(err.Error())
+		cc.DisableFlagParsing = true
+		cc.RunE = func(*cobra.Command, []string) error { return err }
+		return cc
+	}
+	c, err := command.GuardValue(plugin, func() (command.Command, error) {
+		c := newFn()
+		if c == nil {
+			return nil, fmt.Errorf("%s: constructor returned nil", plugin)
+		}
+		return c, nil
+	})
+	if err != nil {
+		return broken(err)
+	}
+	info, err := command.GuardValue(plugin, func() (command.Info, error) { return c.Info(), nil })
+	if err != nil {
+		return broken(err)
+	}
+	switch c.(type) {
+	case command.Runner, command.Lister, command.Shower:
+	default:
+		return broken(fmt.Errorf("%s implements none of Run, List or Show", plugin))
+	}
+	cc.Use = strings.TrimSpace(cc.Use + " " + info.Usage)
+	cc.Short, cc.Long, cc.Example = info.Short, info.Long, info.Example
+	if cc.Long == "" {
+		cc.Long = info.Short
+	}
+	cc.Aliases, cc.Hidden = info.Aliases, info.Hidden
+	cc.Annotations["group"] = info.Group
+	if fd, ok := c.(command.FlagDeclarer); ok {
+		if err := command.Guard(plugin, func() error { fd.Flags(cc.Flags()); return nil }); err != nil {
+			return broken(err)
+		}
+	}
+	var unavailable error
+	if ac, ok := c.(command.AvailabilityChecker); ok {
+		if err := command.Guard(plugin, ac.Available); err != nil {
+			unavailable = fmt.Errorf("%s %s is unavailable: %w", r.app.Name, name, err)
+			cc.Short = strings.TrimSpace(cc.Short + " (unavailable: " + oneLine(err.Error()) + ")")
+		}
+	}
+	cc.Args = func(cmd *cobra.Command, args []string) error {
+		if unavailable != nil {
+			return nil
+		}
+		return checkArgs(cmd, info.Args, args)
+	}
+	cc.RunE = func(cmd *cobra.Command, args []string) error {
+		if unavailable != nil {
+			return unavailable
+		}
+		return r.runCommand(name, c, r.invocation(name, cmd, args))
+	}
+	return cc
+}
+
+// checkArgs enforces a command's bounds on positional arguments.
+func checkArgs(cmd *cobra.Command, b command.Args, args []string) error {
+	n := len(args)
+	switch {
+	case b.Max == 0 && n > 0:
+		return command.Usagef("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
+	case b.Min == b.Max && n != b.Min:
+		return command.Usagef("%s takes exactly %s, got %d (usage: %s)", cmd.CommandPath(), plural(b.Min, "argument"), n, cmd.UseLine())
+	case n < b.Min:
+		return command.Usagef("%s takes at least %s, got %d (usage: %s)", cmd.CommandPath(), plural(b.Min, "argument"), n, cmd.UseLine())
+	case b.Max != command.Unlimited && n > b.Max:
+		return command.Usagef("%s takes at most %s, got %d (usage: %s)", cmd.CommandPath(), plural(b.Max, "argument"), n, cmd.UseLine())
+	}
+	return nil
+}
+
+// plural returns "1 argument" or "2 arguments".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -1,0 +1,48 @@
+package demo
+
+import (
+	"context"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/longshore/longshore/command"
+)
+
+func init() {
+	command.Register(Namespace, "env list", func() command.Command { return &envList{} })
+}
+
+// envList lists the environment variables, sorted by name.
+type envList struct {
+	prefix string
+}
+
+func (*envList) Info() command.Info {
+	return command.Info{
+		Short:   "List environment variables",
+		Long:    "List the environment variables of this process, sorted by name; --prefix\nkeeps those whose names start with a prefix.",
+		Example: "  demoapp env list --prefix DEMOAPP_",
+	}
+}
+
+func (c *envList) Flags(fs *pflag.FlagSet) {
+	fs.StringVar(&c.prefix, "prefix", "", "only variables whose names start with `PREFIX`")
+}
+
+func (*envList) Columns() []string { return []string{"name", "value"} }
+
+func (c *envList) List(ctx context.Context, inv *command.Invocation) (*command.Table, error) {
+	env := os.Environ()
+	sort.Strings(env)
+	var rows [][]any
+	for _, kv := range env {
+		name, value, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(name, c.prefix) {
+			rows = append(rows, []any{name, value})
+		}
+	}
+	return &command.Table{Columns: c.Columns(), Rows: command.RowsOf(rows...)}, nil
+}

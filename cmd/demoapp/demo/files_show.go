@@ -1,0 +1,54 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/longshore/longshore/command"
+)
+
+func init() {
+	command.Register(Namespace, "files show", func() command.Command { return &filesShow{} })
+}
+
+// filesShow shows one file's details as a record.
+type filesShow struct{}
+
+func (*filesShow) Info() command.Info {
+	return command.Info{
+		Short:   "Show the details of one file",
+		Long:    "Show the details of PATH without following a final symbolic link: its\nkind, size, mode, modification time, link target and, for a directory,\nthe number of entries.",
+		Usage:   "PATH",
+		Example: "  demoapp files show go.mod",
+		Args:    command.ExactArgs(1),
+	}
+}
+
+func (*filesShow) Show(ctx context.Context, inv *command.Invocation) (*command.Record, error) {
+	path := inv.Args[0]
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return nil, fmt.Errorf("show %s: %w", path, err)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("show %s: %w", path, err)
+	}
+	var target, entries any
+	if fi.Mode()&os.ModeSymlink != 0 {
+		if t, err := os.Readlink(path); err == nil {
+			target = t
+		}
+	}
+	if fi.IsDir() {
+		if list, err := os.ReadDir(path); err == nil {
+			entries = len(list)
+		}
+	}
+	return &command.Record{
+		Fields: []string{"name", "path", "kind", "size", "mode", "modified", "target", "entries"},
+		Values: []any{fi.Name(), abs, kindOf(fi.Mode()), fi.Size(), fi.Mode().String(), fi.ModTime(), target, entries},
+	}, nil
+}

@@ -1,0 +1,30 @@
+// Command demoapp is Longshore's demo CLI: the showcase of every part of the
+// framework and the subject of its end-to-end tests.
+package main
+
+import (
+	"context"
+	"os"
+
+	"github.com/longshore/longshore/cli"
+	// A blank import is installation: the demo package registers its
+	// commands in init.
+	_ "github.com/longshore/longshore/cmd/demoapp/demo"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0"
+
+func newApp() *cli.App {
+	app := cli.New("demoapp", version, "Longshore's demo CLI: files, environment and plugins")
+	app.Long = "demoapp shows what a CLI built on Longshore can do: compiled-in commands,\n" +
+		"listers and showers rendered by formatters, external plugins and hooks."
+	app.DescribeGroup("files", "Inspect files and directories")
+	app.DescribeGroup("env", "Inspect the environment")
+	app.DescribeGroup("weather", "Show the weather (needs DEMOAPP_WEATHER_API_KEY)")
+	return app
+}
+
+func main() {
+	os.Exit(newApp().Run(context.Background(), os.Args[1:]))
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/script from the actual output")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){"demoapp": main})
+}
+
+// TestScripts runs the end-to-end scenarios in testdata/script against the
+// built demoapp.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, scriptParams(t, "testdata/script"))
+}
+
+// scriptParams isolates each script: UTC time, its own HOME and XDG
+// directories, and a chtimes command for deterministic modification times.
+func scriptParams(t *testing.T, dir string) testscript.Params {
+	return testscript.Params{
+		Dir:           dir,
+		UpdateScripts: *update,
+		Setup: func(env *testscript.Env) error {
+			home := filepath.Join(env.WorkDir, "home")
+			env.Setenv("TZ", "UTC")
+			env.Setenv("HOME", home)
+			env.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+			env.Setenv("XDG_DATA_HOME", filepath.Join(home, ".local", "share"))
+			env.Setenv("XDG_STATE_HOME", filepath.Join(home, ".local", "state"))
+			env.Setenv("DEMOAPP_WEATHER_API_KEY", "")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"chtimes": chtimes,
+		},
+	}
+}
+
+// chtimes RFC3339-TIME FILE... sets the access and modification times.
+func chtimes(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: chtimes RFC3339-TIME FILE...")
+	}
+	when, err := time.Parse(time.RFC3339, args[0])
+	ts.Check(err)
+	for _, f := range args[1:] {
+		ts.Check(os.Chtimes(ts.MkAbs(f), when, when))
+	}
+}

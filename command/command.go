@@ -1,0 +1,155 @@
+package command
+
+import (
+	"context"
+	"io"
+	"iter"
+	"log/slog"
+
+	"github.com/spf13/pflag"
+)
+
+// Command is the one interface every compiled-in command implements: it
+// describes itself. A command also implements exactly one of [Runner],
+// [Lister] or [Shower].
+type Command interface {
+	Info() Info
+}
+
+// Info is what a command tells the App about itself for help and parsing.
+type Info struct {
+	// Short is the one-line description shown in listings.
+	Short string
+	// Long is the full description shown by help; Short is used when empty.
+	Long string
+	// Usage names the positional arguments for the usage line, e.g. "[DIR]".
+	Usage string
+	// Example is shown under "Examples" in help.
+	Example string
+	// Aliases are other names for the last word of the command.
+	Aliases []string
+	// Group is the heading the command is listed under in its parent's help.
+	Group string
+	// Args bounds the number of positional arguments.
+	Args Args
+	// Hidden keeps the command out of help listings.
+	Hidden bool
+}
+
+// Args bounds the number of positional arguments a command accepts. The zero
+// value accepts none.
+type Args struct {
+	// Min is the least number of arguments.
+	Min int
+	// Max is the most; Unlimited means no bound.
+	Max int
+}
+
+// Unlimited as Args.Max accepts any number of arguments.
+const Unlimited = -1
+
+// NoArgs accepts no positional argument.
+var NoArgs = Args{}
+
+// AnyArgs accepts any number of positional arguments.
+var AnyArgs = Args{Max: Unlimited}
+
+// ExactArgs accepts exactly n positional arguments.
+func ExactArgs(n int) Args { return Args{Min: n, Max: n} }
+
+// RangeArgs accepts between min and max positional arguments.
+func RangeArgs(min, max int) Args { return Args{Min: min, Max: max} }
+
+// Runner is a plain command: it does its work and returns an error or nil.
+type Runner interface {
+	Command
+	Run(ctx context.Context, inv *Invocation) error
+}
+
+// Lister is a command whose result is a list of rows under named columns,
+// rendered by the formatter the user picks with -f.
+type Lister interface {
+	Command
+	List(ctx context.Context, inv *Invocation) (*Table, error)
+}
+
+// Shower is a command whose result is one record of named fields, rendered by
+// the formatter the user picks with -f.
+type Shower interface {
+	Command
+	Show(ctx context.Context, inv *Invocation) (*Record, error)
+}
+
+// FlagDeclarer is implemented by commands that take flags. Flags is called
+// once on a fresh value before parsing; binding flags to the value's own
+// fields is the usual way to receive them.
+type FlagDeclarer interface {
+	Flags(fs *pflag.FlagSet)
+}
+
+// AvailabilityChecker is implemented by commands that need something the
+// machine may lack. A non-nil error disables the command for this run: help
+// marks it unavailable and running it answers with the reason.
+type AvailabilityChecker interface {
+	Available() error
+}
+
+// ColumnDeclarer is implemented by listers that know their columns before
+// they run, so that completion can offer them to -c and --sort-column.
+type ColumnDeclarer interface {
+	Columns() []string
+}
+
+// Table is a lister's result: column names and rows that may stream. Each
+// row holds one value per column.
+type Table struct {
+	Columns []string
+	Rows    iter.Seq2[[]any, error]
+}
+
+// Record is a shower's result: field names and one value per field.
+type Record struct {
+	Fields []string
+	Values []any
+}
+
+// RowsOf returns an iterator over rows already in memory.
+func RowsOf(rows ...[]any) iter.Seq2[[]any, error] {
+	return func(yield func([]any, error) bool) {
+		for _, r := range rows {
+			if !yield(r, nil) {
+				return
+			}
+		}
+	}
+}
+
+// Invocation is everything a command receives when it runs.
+type Invocation struct {
+	// App is the name of the application, e.g. "demoapp".
+	App string
+	// Version is the application's version.
+	Version string
+	// Name is the command's words joined by single spaces, e.g. "files list".
+	Name string
+	// Args are the positional arguments, flags removed.
+	Args []string
+	// Flags is the parsed flag set of the command, global flags included.
+	Flags *pflag.FlagSet
+	// IO holds the streams the command must use instead of os.Std*.
+	IO *IOStreams
+	// Logger logs to stderr or the --log-file, at the level -v/-q/--debug set.
+	Logger *slog.Logger
+}
+
+// IOStreams are the standard streams of a run, injected so that commands are
+// testable and reusable from an interactive prompt.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// OutIsTerminal reports whether Out is a terminal.
+	OutIsTerminal bool
+	// TerminalWidth is the width of the terminal Out is on, or 0.
+	TerminalWidth int
+}
