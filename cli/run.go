@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/discovery"
 )
 
 // run is the state of one invocation of an App.
@@ -24,6 +25,8 @@ type run struct {
 	ctx    context.Context
 	// stopped records whether a signal ended the run.
 	stopped bool
+	cfg     *discovery.Config
+	cfgErr  error
 }
 
 func newRun(a *App) *run {

@@ -1,0 +1,95 @@
+package discovery
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Config is the user's configuration file, as far as plugins are concerned.
+//
+//	plugins:
+//	  dirs: [/opt/demoapp/plugins]   # extra plugin directories, searched in order
+//	  disabled: [hello, audit]       # plugins (commands, hooks, formatters) turned off
+//
+// Everything found is enabled unless it is listed under disabled.
+type Config struct {
+	// Path is the file the configuration was read from; it may not exist.
+	Path string `yaml:"-"`
+	// Plugins holds the plugin settings.
+	Plugins PluginConfig `yaml:"plugins"`
+}
+
+// PluginConfig is the "plugins" section of the configuration.
+type PluginConfig struct {
+	// Dirs are extra plugin directories, searched after $<APP>_PLUGIN_PATH.
+	Dirs []string `yaml:"dirs"`
+	// Disabled names the plugins that are turned off.
+	Disabled []string `yaml:"disabled"`
+}
+
+// Disabled reports whether the plugin called name is disabled.
+func (c *Config) Disabled(name string) bool {
+	if c == nil {
+		return false
+	}
+	for _, d := range c.Plugins.Disabled {
+		if d == name {
+			return true
+		}
+	}
+	return false
+}
+
+// ConfigPath returns the configuration file an app uses: flagValue (from
+// --config) if set, else $<APP>_CONFIG, else
+// $XDG_CONFIG_HOME/<app>/config.yaml (default ~/.config/<app>/config.yaml).
+func ConfigPath(app, envPrefix, flagValue string, getenv func(string) string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	if p := getenv(envPrefix + "_CONFIG"); p != "" {
+		return p
+	}
+	base := getenv("XDG_CONFIG_HOME")
+	if base == "" {
+		base = filepath.Join(getenv("HOME"), ".config")
+	}
+	return filepath.Join(base, app, "config.yaml")
+}
+
+// LoadConfig reads the configuration at path. A missing file is an empty
+// configuration; unknown keys and values of the wrong type are errors naming
+// path:line.
+func LoadConfig(path string) (*Config, error) {
+	c := &Config{Path: path}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return c, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load config: %w", err)
+	}
+	if err := decodeStrict(path, data, c); err != nil {
+		return nil, fmt.Errorf("load config %w", err)
+	}
+	return c, nil
+}
+
+// decodeStrict decodes YAML into v, rejecting unknown keys, and words errors
+// as "path:line: message".
+func decodeStrict(path string, data []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	err := dec.Decode(v)
+	if err == nil || errors.Is(err, io.EOF) {
+		return nil
+	}
+	return yamlError(path, err)
+}

@@ -1,0 +1,77 @@
+package discovery
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestLoadConfig(t *testing.T) {
+	tests := []struct {
+		name     string
+		yaml     string
+		disabled []string
+		wantErr  string
+	}{
+		{"empty", "", nil, ""},
+		{"comments only", "# nothing yet\n", nil, ""},
+		{"disabled", "plugins:\n  disabled: [hello, audit]\n", []string{"hello", "audit"}, ""},
+		{"unknown top-level key", "plugins: {}\ncolour: red\n", nil, "config.yaml:2: field colour not found in type discovery.Config"},
+		{"unknown plugin key", "plugins:\n  dirs: []\n  disable: [x]\n", nil, "config.yaml:3: field disable not found in type discovery.PluginConfig"},
+		{"wrong type", "plugins:\n  disabled: hello\n", nil, "config.yaml:2: cannot unmarshal !!str `hello` into []string"},
+		{"bad syntax", "plugins:\n  disabled: [a\n", nil, "config.yaml:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "config.yaml")
+			if err := os.WriteFile(path, []byte(tt.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			c, err := LoadConfig(path)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !strings.Contains(err.Error(), path) {
+					t.Fatalf("LoadConfig error = %v, want one naming %s and containing %q", err, path, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range tt.disabled {
+				if !c.Disabled(d) {
+					t.Errorf("%s not disabled", d)
+				}
+			}
+			if c.Disabled("other") {
+				t.Error("other disabled")
+			}
+		})
+	}
+}
+
+func TestLoadConfigMissingFileIsEmpty(t *testing.T) {
+	c, err := LoadConfig(filepath.Join(t.TempDir(), "none.yaml"))
+	if err != nil || c.Disabled("x") {
+		t.Fatalf("LoadConfig(missing) = %v, %v", c, err)
+	}
+}
+
+func TestConfigPath(t *testing.T) {
+	env := map[string]string{"HOME": "/home/u"}
+	getenv := func(k string) string { return env[k] }
+	if got := ConfigPath("demoapp", "DEMOAPP", "", getenv); got != "/home/u/.config/demoapp/config.yaml" {
+		t.Errorf("default = %s", got)
+	}
+	env["XDG_CONFIG_HOME"] = "/xdg"
+	if got := ConfigPath("demoapp", "DEMOAPP", "", getenv); got != "/xdg/demoapp/config.yaml" {
+		t.Errorf("xdg = %s", got)
+	}
+	env["DEMOAPP_CONFIG"] = "/env.yaml"
+	if got := ConfigPath("demoapp", "DEMOAPP", "", getenv); got != "/env.yaml" {
+		t.Errorf("env = %s", got)
+	}
+	if got := ConfigPath("demoapp", "DEMOAPP", "/flag.yaml", getenv); got != "/flag.yaml" {
+		t.Errorf("flag = %s", got)
+	}
+}
