@@ -9,14 +9,23 @@ import (
 )
 
 // runCommand calls a command's Run, List or Show, guarded, and renders a
-// lister's or shower's result with the chosen formatter.
-func (r *run) runCommand(name string, c command.Command, inv *command.Invocation) error {
+// lister's or shower's result with the chosen formatter. The hooks attached
+// to it (hs, may be nil) run before, transform the result, and run after.
+func (r *run) runCommand(name string, c command.Command, inv *command.Invocation, hs *hookSet) (err error) {
+	if hs != nil {
+		defer func() { err = hs.after(r, inv, err) }()
+		if err := hs.before(r, inv); err != nil {
+			return err
+		}
+	}
 	plugin := fmt.Sprintf("command %q", name)
 	ctx := r.ctx
 	switch c := c.(type) {
 	case command.Runner:
+		hs.ran()
 		return command.Guard(plugin, func() error { return c.Run(ctx, inv) })
 	case command.Lister:
+		hs.ran()
 		t, err := command.GuardValue(plugin, func() (*command.Table, error) { return c.List(ctx, inv) })
 		if err != nil {
 			return err
@@ -24,14 +33,22 @@ func (r *run) runCommand(name string, c command.Command, inv *command.Invocation
 		if t == nil {
 			return fmt.Errorf("%s returned no table", plugin)
 		}
-		return r.formatList(t.Columns, guardRows(plugin, t.Rows))
+		t = &command.Table{Columns: t.Columns, Rows: guardRows(plugin, t.Rows)}
+		if t, err = hs.transformTable(r, inv, t); err != nil {
+			return err
+		}
+		return r.formatList(t.Columns, t.Rows)
 	case command.Shower:
+		hs.ran()
 		rec, err := command.GuardValue(plugin, func() (*command.Record, error) { return c.Show(ctx, inv) })
 		if err != nil {
 			return err
 		}
 		if rec == nil {
 			return fmt.Errorf("%s returned no record", plugin)
+		}
+		if rec, err = hs.transformRecord(r, inv, rec); err != nil {
+			return err
 		}
 		return r.formatRecord(rec.Fields, rec.Values)
 	}

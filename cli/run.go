@@ -27,6 +27,7 @@ type run struct {
 	stopped bool
 	cfg     *discovery.Config
 	cfgErr  error
+	hooks   *hookState
 }
 
 func newRun(a *App) *run {
@@ -57,6 +58,9 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	r.ctx = ctx
 
 	r.root = r.buildRoot()
+	// Hooks are attached while the tree is built, before cobra parses the
+	// flags, and the config says which are disabled: find --config first.
+	r.opts.config = configArg(args)
 	if err := r.buildCommands(); err != nil {
 		return err
 	}

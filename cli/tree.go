@@ -128,6 +128,7 @@ func (r *run) leafCommand(name string, newFn func() command.Command) *cobra.Comm
 			return broken(err)
 		}
 	}
+	hs := r.attachHooks(name, cc)
 	var unavailable error
 	if ac, ok := c.(command.AvailabilityChecker); ok {
 		if err := command.Guard(plugin, ac.Available); err != nil {
@@ -145,7 +146,7 @@ func (r *run) leafCommand(name string, newFn func() command.Command) *cobra.Comm
 		if unavailable != nil {
 			return unavailable
 		}
-		return r.runCommand(name, c, r.invocation(name, cmd, args))
+		return r.runCommand(name, c, r.invocation(name, cmd, args), hs)
 	}
 	return cc
 }

@@ -10,6 +10,8 @@ import (
 	// A blank import is installation: the demo package registers its
 	// commands in init.
 	_ "github.com/longshore/longshore/cmd/demoapp/demo"
+	// The audit hook extends the files commands it does not own.
+	_ "github.com/longshore/longshore/cmd/demoapp/audit"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".

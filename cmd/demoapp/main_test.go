@@ -8,6 +8,10 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	// Hooks and a hidden command that only the test binary has, for the
+	// hook_*.txtar scenarios.
+	_ "github.com/longshore/longshore/cmd/demoapp/internal/hooktest"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script from the actual output")
