@@ -159,7 +159,7 @@ func (e *External) run(ctx context.Context, inv *command.Invocation, doc *Docume
 	tctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	cmd := exec.CommandContext(tctx, e.spec.Path, "hook", doc.Phase)
-	cmd.Stdin = bytes.NewReader(data)
+	cmd.Stdin = bytes.NewReader(append(data, '\n'))
 	var stderr limitedBuffer
 	cmd.Stdout, cmd.Stderr = inv.IO.ErrOut, &stderr
 	environ := e.environ

@@ -87,7 +87,7 @@ func TestExternalDocument(t *testing.T) {
 		if err := json.Unmarshal(got, &doc); err != nil {
 			t.Fatalf("%s: not a JSON document: %v", phase, err)
 		}
-		if string(got) != w {
+		if string(got) != w+"\n" {
 			t.Errorf("%s document:\n%s\nwant:\n%s", phase, got, w)
 		}
 	}
