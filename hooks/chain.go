@@ -126,58 +126,60 @@ func (c *Chain) Before(ctx context.Context, inv *command.Invocation) (veto error
 // that fails or returns no table is skipped and reported, unless it is
 // Required: then its failure is returned as err.
 func (c *Chain) TransformTable(ctx context.Context, inv *command.Invocation, t *command.Table, wrap func(plugin string, rows iter.Seq2[[]any, error]) iter.Seq2[[]any, error]) (out *command.Table, failures []*Failure, err error) {
-	for _, b := range c.hooks[:c.entered] {
+	return transform(c, "table", t, func(b Bound, t *command.Table) (*command.Table, bool, error) {
 		tt, ok := b.Hook.(TableTransformer)
 		if !ok {
-			continue
+			return nil, false, nil
 		}
-		nt, terr := command.GuardValue(guardName(b.Name), func() (*command.Table, error) {
+		nt, err := command.GuardValue(guardName(b.Name), func() (*command.Table, error) {
 			return tt.TransformTable(ctx, forHook(inv, b.Name), t)
 		})
-		if terr == nil && nt == nil {
-			terr = errors.New("returned no table")
-		}
-		if terr != nil {
-			f := &Failure{Hook: b.Name, Phase: "transform", Required: b.Info.Required, Err: terr}
-			if b.Info.Required {
-				return nil, failures, f
-			}
-			failures = append(failures, f)
-			continue
-		}
-		if wrap != nil && nt != t {
+		if err == nil && nt != nil && nt != t && wrap != nil {
 			nt = &command.Table{Columns: nt.Columns, Rows: wrap(guardName(b.Name), nt.Rows)}
 		}
-		t = nt
-	}
-	return t, failures, nil
+		return nt, true, err
+	})
 }
 
 // TransformRecord passes a shower's record through the record transformers
 // in order, with the same failure rules as [Chain.TransformTable].
 func (c *Chain) TransformRecord(ctx context.Context, inv *command.Invocation, rec *command.Record) (out *command.Record, failures []*Failure, err error) {
-	for _, b := range c.hooks[:c.entered] {
+	return transform(c, "record", rec, func(b Bound, rec *command.Record) (*command.Record, bool, error) {
 		rt, ok := b.Hook.(RecordTransformer)
+		if !ok {
+			return nil, false, nil
+		}
+		nr, err := command.GuardValue(guardName(b.Name), func() (*command.Record, error) {
+			return rt.TransformRecord(ctx, forHook(inv, b.Name), rec)
+		})
+		return nr, true, err
+	})
+}
+
+// transform passes v through step for each hook the command got past, in
+// order. step reports whether the hook is a transformer of v's kind and
+// returns its result.
+func transform[T any](c *Chain, kind string, v *T, step func(b Bound, v *T) (*T, bool, error)) (*T, []*Failure, error) {
+	var failures []*Failure
+	for _, b := range c.hooks[:c.entered] {
+		nv, ok, err := step(b, v)
 		if !ok {
 			continue
 		}
-		nr, terr := command.GuardValue(guardName(b.Name), func() (*command.Record, error) {
-			return rt.TransformRecord(ctx, forHook(inv, b.Name), rec)
-		})
-		if terr == nil && nr == nil {
-			terr = errors.New("returned no record")
+		if err == nil && nv == nil {
+			err = errors.New("returned no " + kind)
 		}
-		if terr != nil {
-			f := &Failure{Hook: b.Name, Phase: "transform", Required: b.Info.Required, Err: terr}
+		if err != nil {
+			f := &Failure{Hook: b.Name, Phase: "transform", Required: b.Info.Required, Err: err}
 			if b.Info.Required {
 				return nil, failures, f
 			}
 			failures = append(failures, f)
 			continue
 		}
-		rec = nr
+		v = nv
 	}
-	return rec, failures, nil
+	return v, failures, nil
 }
 
 // After runs the after-hooks of the hooks the command got past, in reverse

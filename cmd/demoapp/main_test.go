@@ -28,7 +28,12 @@ func TestScripts(t *testing.T) {
 
 // scriptParams isolates each script: UTC time, its own HOME and XDG
 // directories, and a chtimes command for deterministic modification times.
+// $EXAMPLES is the repository's examples directory.
 func scriptParams(t *testing.T, dir string) testscript.Params {
+	examples, err := filepath.Abs("../../examples")
+	if err != nil {
+		t.Fatal(err)
+	}
 	return testscript.Params{
 		Dir:           dir,
 		UpdateScripts: *update,
@@ -40,6 +45,7 @@ func scriptParams(t *testing.T, dir string) testscript.Params {
 			env.Setenv("XDG_DATA_HOME", filepath.Join(home, ".local", "share"))
 			env.Setenv("XDG_STATE_HOME", filepath.Join(home, ".local", "state"))
 			env.Setenv("DEMOAPP_WEATHER_API_KEY", "")
+			env.Setenv("EXAMPLES", examples)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

@@ -38,13 +38,22 @@ func init() {
 		})
 	}
 	hooks.Register(hookNS, "tag", func() hooks.Hook { return &tag{} })
-	hooks.Register(hookNS, "ext", newExternal)
+	hooks.Register(hookNS, "ext", func() hooks.Hook {
+		return external("ext", "HOOKTEST_EXT", []string{"hooktest *"}, true, "do it anyway")
+	})
+	// guard runs examples/hooks/sh/demoapp-guard as its manifest declares it,
+	// until manifests are wired: HOOKTEST_GUARD_PATH names the script.
+	hooks.Register(hookNS, "guard", func() hooks.Hook {
+		return external("guard", "HOOKTEST_GUARD", []string{"files list"}, false, "list / anyway")
+	})
 }
 
 // list is a lister of two rows.
 type list struct{}
 
-func (*list) Info() command.Info { return command.Info{Short: "List two rows (hook tests)", Hidden: true} }
+func (*list) Info() command.Info {
+	return command.Info{Short: "List two rows (hook tests)", Hidden: true}
+}
 
 func (*list) List(ctx context.Context, inv *command.Invocation) (*command.Table, error) {
 	return &command.Table{Columns: []string{"name", "n"}, Rows: command.RowsOf([]any{"one", 1}, []any{"two", 2})}, nil
@@ -53,7 +62,9 @@ func (*list) List(ctx context.Context, inv *command.Invocation) (*command.Table,
 // show is a shower of one field.
 type show struct{}
 
-func (*show) Info() command.Info { return command.Info{Short: "Show a record (hook tests)", Hidden: true} }
+func (*show) Info() command.Info {
+	return command.Info{Short: "Show a record (hook tests)", Hidden: true}
+}
 
 func (*show) Show(ctx context.Context, inv *command.Invocation) (*command.Record, error) {
 	return &command.Record{Fields: []string{"name"}, Values: []any{"one"}}, nil
@@ -118,7 +129,9 @@ func (p *probe) After(ctx context.Context, inv *command.Invocation, out *hooks.O
 // tag adds a column to hooktest list and a field to hooktest show.
 type tag struct{}
 
-func (*tag) Info() hooks.Info { return hooks.Info{Commands: []string{"hooktest list", "hooktest show"}} }
+func (*tag) Info() hooks.Info {
+	return hooks.Info{Commands: []string{"hooktest list", "hooktest show"}}
+}
 
 func (*tag) TransformTable(ctx context.Context, inv *command.Invocation, t *command.Table) (*command.Table, error) {
 	if os.Getenv("HOOKTEST_TAG") == "fail-transform" {
@@ -131,18 +144,19 @@ func (*tag) TransformRecord(ctx context.Context, inv *command.Invocation, rec *c
 	return &command.Record{Fields: append(rec.Fields, "tag"), Values: append(rec.Values, "tagged")}, nil
 }
 
-// newExternal returns an external hook on "hooktest *" running
-// $HOOKTEST_EXT_PATH, or an inert hook when it is not set.
-func newExternal() hooks.Hook {
-	path := os.Getenv("HOOKTEST_EXT_PATH")
+// external returns an external hook on commands that runs $<env>_PATH
+// (with a timeout of $<env>_TIMEOUT) and adds --force, or an inert hook
+// when $<env>_PATH is not set.
+func external(name, env string, commands []string, after bool, forceUsage string) hooks.Hook {
+	path := os.Getenv(env + "_PATH")
 	if path == "" {
 		return inert{}
 	}
-	timeout, _ := time.ParseDuration(os.Getenv("HOOKTEST_EXT_TIMEOUT"))
+	timeout, _ := time.ParseDuration(os.Getenv(env + "_TIMEOUT"))
 	e, err := hooks.NewExternal(hooks.Spec{
-		Name: "ext", Plugin: "ext", Path: path, Commands: []string{"hooktest *"},
-		Before: true, After: true, Timeout: timeout,
-		Flags: []hooks.FlagSpec{{Name: "force", Type: "bool", Usage: "do it anyway"}},
+		Name: name, Plugin: name, Path: path, Commands: commands,
+		Before: true, After: after, Timeout: timeout,
+		Flags: []hooks.FlagSpec{{Name: "force", Type: "bool", Usage: forceUsage}},
 	})
 	if err != nil {
 		panic(err)
