@@ -68,14 +68,20 @@ func ConfigPath(app, envPrefix, flagValue string, getenv func(string) string) st
 // configuration; unknown keys and values of the wrong type are errors naming
 // path:line.
 func LoadConfig(path string) (*Config, error) {
-	c := &Config{Path: path}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return c, nil
+		return &Config{Path: path}, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("load config: %w", err)
 	}
+	return ParseConfig(path, data)
+}
+
+// ParseConfig decodes configuration data read from path; errors name
+// path:line.
+func ParseConfig(path string, data []byte) (*Config, error) {
+	c := &Config{Path: path}
 	if err := decodeStrict(path, data, c); err != nil {
 		return nil, fmt.Errorf("load config %w", err)
 	}
