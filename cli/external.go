@@ -52,6 +52,17 @@ func (r *run) resolveExternal(args []string) (*externalCall, error) {
 	for i := range words {
 		words[i] = args[idx[i]]
 	}
+	// Global options come before the first external word (the external
+	// words have none between them); they may name the config to read.
+	var before []string
+	for i, a := range args[:idx[depth]] {
+		if !isIndex(idx[:depth], i) {
+			before = append(before, a)
+		}
+	}
+	if err := globals.Parse(before); err != nil {
+		return nil, flagError(r.root, err)
+	}
 	finder, err := r.finder()
 	if err != nil {
 		return nil, err
@@ -65,15 +76,6 @@ func (r *run) resolveExternal(args []string) (*externalCall, error) {
 		return nil, err
 	}
 	last := idx[k-1]
-	var before []string
-	for i, a := range args[:last] {
-		if !isIndex(idx[:k], i) {
-			before = append(before, a)
-		}
-	}
-	if err := globals.Parse(before); err != nil {
-		return nil, flagError(r.root, err)
-	}
 	call := &externalCall{plugin: p, args: args[last+1:]}
 	if help, _ := globals.GetBool("help"); help {
 		// "demoapp --help hello": the plugin answers its own help.
@@ -116,7 +118,7 @@ func (r *run) finder() (*discovery.Finder, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.search = discovery.Search(r.discoveryEnv(), cfg.Plugins.Dirs)
+	r.search = discovery.Search(r.discoveryEnv(), cfg.PluginDirs())
 	r.find = &discovery.Finder{App: r.app.Name, Dirs: r.search.Dirs}
 	return r.find, nil
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -45,6 +46,22 @@ func (c *Config) Disabled(name string) bool {
 		}
 	}
 	return false
+}
+
+// PluginDirs returns the configured plugin dirs; a relative one is taken
+// relative to the configuration file's directory.
+func (c *Config) PluginDirs() []string {
+	out := make([]string, len(c.Plugins.Dirs))
+	for i, d := range c.Plugins.Dirs {
+		if d != "" && !filepath.IsAbs(d) && !strings.HasPrefix(d, "~/") {
+			d = filepath.Join(filepath.Dir(c.Path), d)
+			if abs, err := filepath.Abs(d); err == nil {
+				d = abs
+			}
+		}
+		out[i] = d
+	}
+	return out
 }
 
 // ConfigPath returns the configuration file an app uses: flagValue (from
