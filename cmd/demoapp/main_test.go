@@ -39,6 +39,8 @@ func scriptParams(t *testing.T, dir string) testscript.Params {
 			env.Setenv("DEMOAPP_WEATHER_API_KEY", "")
 			env.Setenv("EXAMPLES", examples)
 			env.Setenv("EXAMPLEBIN", exampleBin)
+			// Scripts that build Go share the host's build cache.
+			env.Setenv("GOCACHE", goCache)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

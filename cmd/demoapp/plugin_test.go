@@ -28,6 +28,7 @@ var (
 	examplesOnce sync.Once
 	examplesBin  string
 	examplesErr  error
+	goCache      string
 )
 
 // buildExamples builds the Go example plugin once per test binary, into a
@@ -42,9 +43,15 @@ func buildExamples(t *testing.T) (bin, src string) {
 		if examplesErr != nil {
 			return
 		}
+		out, err := exec.Command("go", "env", "GOCACHE").Output()
+		if err != nil {
+			examplesErr = errors.New("go env GOCACHE: " + err.Error())
+			return
+		}
+		goCache = strings.TrimSpace(string(out))
 		cmd := exec.Command("go", "build", "-o", examplesBin, "./go/demoapp-hello")
 		cmd.Dir = src
-		out, err := cmd.CombinedOutput()
+		out, err = cmd.CombinedOutput()
 		if err != nil {
 			examplesErr = errors.New("build examples/plugins/go: " + err.Error() + "\n" + string(out))
 		}
