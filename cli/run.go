@@ -27,7 +27,12 @@ type run struct {
 	stopped bool
 	cfg     *discovery.Config
 	cfgErr  error
-	hooks   *hookState
+	// Plugin discovery, built lazily (see external.go and external_tree.go).
+	find     *discovery.Finder
+	search   discovery.SearchPath
+	scanned  *discovery.Scan
+	external bool
+	hooks    *hookState
 }
 
 func newRun(a *App) *run {
@@ -63,6 +68,17 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	r.opts.config = configArg(args)
 	if err := r.buildCommands(); err != nil {
 		return err
+	}
+	call, err := r.resolveExternal(args)
+	if err != nil {
+		r.root.PersistentFlags().Parse(args)
+		return err
+	}
+	if call != nil {
+		return r.runExternal(call)
+	}
+	if r.listing(args) {
+		r.addExternalCommands()
 	}
 	r.addHelp()
 	if err := r.checkCommandWords(args); err != nil {

@@ -37,7 +37,7 @@ func init() {
 			return &probe{name: h.name, info: hooks.Info{Commands: []string{"hooktest *"}, Priority: h.priority, Required: h.required}}
 		})
 	}
-	hooks.Register(hookNS, "tag", func() hooks.Hook { return &tag{} })
+	hooks.Register(hookNS, "tagger", func() hooks.Hook { return &tag{} })
 	hooks.Register(hookNS, "ext", func() hooks.Hook {
 		return external("ext", "HOOKTEST_EXT", []string{"hooktest *"}, true, "do it anyway")
 	})
@@ -126,7 +126,7 @@ func (p *probe) After(ctx context.Context, inv *command.Invocation, out *hooks.O
 	return nil
 }
 
-// tag adds a column to hooktest list and a field to hooktest show.
+// tag (registered as tagger) adds a column to hooktest list and a field to hooktest show.
 type tag struct{}
 
 func (*tag) Info() hooks.Info {
@@ -134,7 +134,7 @@ func (*tag) Info() hooks.Info {
 }
 
 func (*tag) TransformTable(ctx context.Context, inv *command.Invocation, t *command.Table) (*command.Table, error) {
-	if os.Getenv("HOOKTEST_TAG") == "fail-transform" {
+	if os.Getenv("HOOKTEST_TAGGER") == "fail-transform" {
 		return nil, errors.New("cannot tag")
 	}
 	return hooks.AddColumn(t, "tag", func(row []any) any { return fmt.Sprintf("<%v>", row[0]) }), nil
