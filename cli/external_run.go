@@ -21,8 +21,9 @@ const exitCannotExecute = 126
 // forwarded are the signals a child plugin receives from the app.
 var forwarded = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
 
-// runExternal runs an external command: replacing the app's process when
-// nothing has to run after it, else as a child.
+// runExternal runs an external command between the hooks that match it:
+// replacing the app's process when nothing has to run after it, else as a
+// child.
 func (r *run) runExternal(call *externalCall) error {
 	p := call.plugin
 	if err := r.checkExternal(p); err != nil {
@@ -34,21 +35,24 @@ func (r *run) runExternal(call *externalCall) error {
 	}
 	r.logger, r.closer = logger, closer
 	r.logger.Debug("running external plugin", "plugin", p.Name, "path", p.Path, "args", call.args)
-	argv := append([]string{p.Path}, call.args...)
-	env := r.pluginEnv(p)
-	if !r.needsChild(p) {
-		r.close()
-		r.closer = nil
-		return execError(p.Path, syscall.Exec(p.Path, argv, env))
-	}
-	return r.runChild(p.Path, argv, env)
+	hs := r.externalHooks(p)
+	return r.runHooked(hs, r.externalInvocation(p, call.args), func() error {
+		argv := append([]string{p.Path}, call.args...)
+		env := r.pluginEnv(p)
+		if !r.needsChild(hs) {
+			r.close()
+			r.closer = nil
+			return execError(p.Path, syscall.Exec(p.Path, argv, env))
+		}
+		return r.runChild(p.Path, argv, env)
+	})
 }
 
 // needsChild reports whether the plugin must run as a child process
 // because something has to run after it (after-hooks, structured output).
 // Otherwise the app replaces itself with the plugin.
-func (r *run) needsChild(p *discovery.Plugin) bool {
-	return r.app.PluginsAsChild
+func (r *run) needsChild(hs *hookSet) bool {
+	return r.app.PluginsAsChild || hs.runsAfter()
 }
 
 // runChild runs a plugin as a child with the app's streams, forwarding

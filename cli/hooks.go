@@ -2,80 +2,15 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/hooks"
 )
-
-// hookState is what a run knows of the hooks: the compiled-in ones, read
-// once, and the external ones declared by plugin manifests.
-type hookState struct {
-	compiled []hooks.Compiled
-	external []hooks.Spec
-}
-
-// hookSources returns the run's hooks, reading the registry the first time.
-func (r *run) hookSources() *hookState {
-	if r.hooks == nil {
-		r.hooks = &hookState{compiled: hooks.LoadCompiled(r.app.registry(), r.app.namespace("hooks"))}
-		r.hooks.external = r.externalHookSpecs()
-	}
-	return r.hooks
-}
-
-// AddExternalHook declares an external hook on this App: an executable run
-// as "<exe> hook before|after" with a JSON document on stdin (see
-// docs/hooks.md). Plugin manifests declare theirs the same way. An invalid
-// spec is an error naming the hook.
-func (a *App) AddExternalHook(spec hooks.Spec) error {
-	if err := spec.Check(); err != nil {
-		return fmt.Errorf("add external hook: %w", err)
-	}
-	a.externalHooks = append(a.externalHooks, spec)
-	return nil
-}
-
-// externalHookSpecs returns the external hooks of the App, each with the
-// environment every external plugin process gets.
-func (r *run) externalHookSpecs() []hooks.Spec {
-	specs := make([]hooks.Spec, 0, len(r.app.externalHooks))
-	for _, s := range r.app.externalHooks {
-		if s.Plugin == "" {
-			s.Plugin = s.Name
-		}
-		s.Env = append(r.hookEnv(s.Plugin), s.Env...)
-		specs = append(specs, s)
-	}
-	return specs
-}
-
-// hookEnv is the environment documented for every external plugin process.
-func (r *run) hookEnv(plugin string) []string {
-	p := r.app.envPrefix()
-	verbosity := r.opts.verbose
-	switch {
-	case r.opts.debug:
-		verbosity = 3
-	case r.opts.quiet:
-		verbosity = -1
-	}
-	exe, _ := os.Executable()
-	path := ""
-	if cfg, err := r.config(); err == nil {
-		path = cfg.Path
-	}
-	return []string{
-		p + "_PLUGIN_NAME=" + plugin,
-		p + "_EXECUTABLE=" + exe,
-		p + "_CONFIG=" + path,
-		fmt.Sprintf("%s_VERBOSITY=%d", p, verbosity),
-	}
-}
 
 // hookSet is the hooks attached to one command for this run.
 type hookSet struct {
@@ -90,34 +25,11 @@ type hookSet struct {
 // their flags go on cc only and their epilogs at the end of its help. It
 // returns nil when no hook matches.
 func (r *run) attachHooks(name string, cc *cobra.Command) *hookSet {
-	src := r.hookSources()
-	var bound []hooks.Bound
-	hs := &hookSet{}
-	for _, c := range src.compiled {
-		if c.Err != nil || !hooks.MatchAny(c.Info.Commands, name) || r.pluginDisabled(c.Name) {
-			continue
-		}
-		b, err := c.Build()
-		if err != nil {
-			hs.problems = append(hs.problems, &hooks.Failure{Hook: c.Name, Phase: "before", Err: err})
-			continue
-		}
-		bound = append(bound, b)
-	}
-	for _, s := range src.external {
-		if !hooks.MatchAny(s.Commands, name) || r.pluginDisabled(s.Name) || r.pluginDisabled(s.Plugin) {
-			continue
-		}
-		e, err := hooks.NewExternal(s)
-		if err != nil {
-			hs.problems = append(hs.problems, &hooks.Failure{Hook: s.Name, Phase: "before", Err: err})
-			continue
-		}
-		bound = append(bound, hooks.Bound{Name: s.Name, Hook: e, Info: e.Info()})
-	}
-	if len(bound) == 0 && len(hs.problems) == 0 {
+	bound, problems := r.bindHooks(name)
+	if len(bound) == 0 && len(problems) == 0 {
 		return nil
 	}
+	hs := &hookSet{problems: problems}
 	hooks.Order(bound)
 	var kept []hooks.Bound
 	var epilogs []string
@@ -176,6 +88,44 @@ func (r *run) addHookFlags(b hooks.Bound, cc *cobra.Command) error {
 		cc.Flags().AddFlag(f)
 	})
 	return nil
+}
+
+// externalHooks returns the hooks that match an external command. They run
+// around the plugin but add no flags and no help to it: its arguments and
+// its help are the plugin's own.
+func (r *run) externalHooks(p *discovery.Plugin) *hookSet {
+	bound, problems := r.bindHooks(p.Name)
+	if len(bound) == 0 && len(problems) == 0 {
+		return nil
+	}
+	return &hookSet{chain: hooks.NewChain(bound), problems: problems}
+}
+
+// externalInvocation describes a run of an external command to its hooks:
+// the global options are its flags, everything after its name its
+// arguments.
+func (r *run) externalInvocation(p *discovery.Plugin, args []string) *command.Invocation {
+	return &command.Invocation{
+		App: r.app.Name, Version: r.app.Version, Name: p.Name, Args: args,
+		Flags: r.globalFlagSet(), IO: r.io, Logger: r.logger.With("command", p.Name),
+	}
+}
+
+// runsAfter reports whether a hook of hs runs after the command.
+func (hs *hookSet) runsAfter() bool { return hs != nil && hs.chain.RunsAfter() }
+
+// runHooked runs f, the command itself, between the before- and
+// after-hooks of hs (nil: no hooks).
+func (r *run) runHooked(hs *hookSet, inv *command.Invocation, f func() error) (err error) {
+	if hs == nil {
+		return f()
+	}
+	defer func() { err = hs.after(r, inv, err) }()
+	if err := hs.before(r, inv); err != nil {
+		return err
+	}
+	hs.out.Ran = true
+	return f()
 }
 
 // before reports the hooks that could not be attached and runs the
@@ -247,13 +197,6 @@ func (hs *hookSet) transformRecord(r *run, inv *command.Invocation, rec *command
 	}
 	hs.out.Record = rec
 	return rec, err
-}
-
-// ran records that the command is about to run.
-func (hs *hookSet) ran() {
-	if hs != nil {
-		hs.out.Ran = true
-	}
 }
 
 // reportHook prints a hook's failure by name on stderr: as an error when it

@@ -11,21 +11,18 @@ import (
 // runCommand calls a command's Run, List or Show, guarded, and renders a
 // lister's or shower's result with the chosen formatter. The hooks attached
 // to it (hs, may be nil) run before, transform the result, and run after.
-func (r *run) runCommand(name string, c command.Command, inv *command.Invocation, hs *hookSet) (err error) {
-	if hs != nil {
-		defer func() { err = hs.after(r, inv, err) }()
-		if err := hs.before(r, inv); err != nil {
-			return err
-		}
-	}
+func (r *run) runCommand(name string, c command.Command, inv *command.Invocation, hs *hookSet) error {
+	return r.runHooked(hs, inv, func() error { return r.runResult(name, c, inv, hs) })
+}
+
+// runResult calls the command and formats its result.
+func (r *run) runResult(name string, c command.Command, inv *command.Invocation, hs *hookSet) error {
 	plugin := fmt.Sprintf("command %q", name)
 	ctx := r.ctx
 	switch c := c.(type) {
 	case command.Runner:
-		hs.ran()
 		return command.Guard(plugin, func() error { return c.Run(ctx, inv) })
 	case command.Lister:
-		hs.ran()
 		t, err := command.GuardValue(plugin, func() (*command.Table, error) { return c.List(ctx, inv) })
 		if err != nil {
 			return err
@@ -39,7 +36,6 @@ func (r *run) runCommand(name string, c command.Command, inv *command.Invocation
 		}
 		return r.formatList(t.Columns, t.Rows)
 	case command.Shower:
-		hs.ran()
 		rec, err := command.GuardValue(plugin, func() (*command.Record, error) { return c.Show(ctx, inv) })
 		if err != nil {
 			return err

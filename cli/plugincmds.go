@@ -9,6 +9,7 @@ import (
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/hooks"
 )
 
 // pluginGroupShort describes the built-in "plugin" group.
@@ -89,8 +90,10 @@ func (r *run) pluginRows() ([]pluginRow, []string, error) {
 		row.status = r.enabledStatus(e.Name, unmet)
 		rows = append(rows, row)
 	}
-	for _, e := range r.app.registry().Entries(r.app.namespace("hooks")) {
-		rows = append(rows, pluginRow{name: e.Name, kind: "hook", source: builtin, version: r.app.Version, status: r.enabledStatus(e.Name, nil)})
+	for _, h := range hooks.LoadCompiled(r.app.registry(), r.app.namespace("hooks")) {
+		d := h.Describe()
+		rows = append(rows, pluginRow{name: d.Name, kind: d.Kind, source: builtin, version: r.app.Version,
+			status: r.enabledStatus(d.Name, d.Err), description: hookDescription(d)})
 	}
 	for _, n := range formatters.NewSet(r.app.registry(), r.app.namespace("formatters")).Names() {
 		rows = append(rows, pluginRow{name: n, kind: "formatter", source: builtin, version: r.app.Version, status: r.enabledStatus(n, nil)})
@@ -138,7 +141,7 @@ func (r *run) externalRows(p *discovery.Plugin) []pluginRow {
 	for _, h := range p.Manifest.Hooks {
 		row := base
 		row.name, row.kind, row.status = h.Name, "hook", own(h.Name)
-		row.description = "hooks " + strings.Join(h.Commands, ", ")
+		row.description = hookDescription(hooks.Description{Commands: h.Commands})
 		rows = append(rows, row)
 	}
 	for _, f := range p.Manifest.Formatters {
@@ -148,6 +151,12 @@ func (r *run) externalRows(p *discovery.Plugin) []pluginRow {
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// hookDescription is a hook's description in plugin list: the commands it
+// attaches to, then its own description.
+func hookDescription(d hooks.Description) string {
+	return strings.TrimSuffix("hooks "+d.CommandList()+": "+d.Description, ": ")
 }
 
 func cmpOr(s, def string) string {

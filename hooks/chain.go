@@ -87,6 +87,24 @@ func (c *Chain) Len() int {
 	return len(c.hooks)
 }
 
+// RunsAfter reports whether a hook of the chain runs after the command, so
+// that the App knows it must wait for the command (run an external plugin
+// as a child rather than replace itself with it).
+func (c *Chain) RunsAfter() bool {
+	for _, b := range c.hooks {
+		if e, ok := b.Hook.(*External); ok {
+			if e.spec.After {
+				return true
+			}
+			continue
+		}
+		if _, ok := b.Hook.(Afterer); ok {
+			return true
+		}
+	}
+	return false
+}
+
 func guardName(name string) string { return fmt.Sprintf("hook %q", name) }
 
 // forHook returns inv with a logger that names the hook.

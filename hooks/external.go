@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -46,8 +45,6 @@ type Document struct {
 // External is a hook run as a separate process from a [Spec].
 type External struct {
 	spec Spec
-	// environ returns the base environment; nil means os.Environ.
-	environ func() []string
 }
 
 // NewExternal returns the hook for spec, or the reason spec is invalid.
@@ -162,11 +159,9 @@ func (e *External) run(ctx context.Context, inv *command.Invocation, doc *Docume
 	cmd.Stdin = bytes.NewReader(append(data, '\n'))
 	var stderr limitedBuffer
 	cmd.Stdout, cmd.Stderr = inv.IO.ErrOut, &stderr
-	environ := e.environ
-	if environ == nil {
-		environ = os.Environ
+	if e.spec.Environ != nil {
+		cmd.Env = e.spec.Environ()
 	}
-	cmd.Env = append(environ(), e.spec.Env...)
 	cmd.WaitDelay = time.Second
 	killGroup(cmd)
 	err = cmd.Run()

@@ -48,11 +48,13 @@ func invocation(t *testing.T, e *External, args ...string) (*command.Invocation,
 
 func newExternal(t *testing.T, spec Spec) *External {
 	t.Helper()
+	if spec.Environ == nil {
+		spec.Environ = func() []string { return []string{"PATH=" + os.Getenv("PATH")} }
+	}
 	e, err := NewExternal(spec)
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.environ = func() []string { return []string{"PATH=" + os.Getenv("PATH")} }
 	return e
 }
 
@@ -62,7 +64,9 @@ func TestExternalDocument(t *testing.T) {
 	e := newExternal(t, Spec{
 		Name: "guard", Plugin: "guard", Path: exe, Commands: []string{"files *"}, Before: true, After: true,
 		Flags: []FlagSpec{{Name: "force", Type: "bool", Usage: "list / anyway"}, {Name: "depth", Type: "int", Default: "2"}, {Name: "note"}},
-		Env:   []string{"OUT_DIR=" + dir, "DEMOAPP_PLUGIN_NAME=guard"},
+		Environ: func() []string {
+			return []string{"PATH=" + os.Getenv("PATH"), "OUT_DIR=" + dir, "DEMOAPP_PLUGIN_NAME=guard"}
+		},
 	})
 	inv, errOut := invocation(t, e, "-vv", "--force", "--column=name,size", "/")
 	if err := e.Before(context.Background(), inv); err != nil {

@@ -39,9 +39,10 @@ type Spec struct {
 	Timeout time.Duration
 	// Flags are added to each command the hook attaches to.
 	Flags []FlagSpec
-	// Env holds extra "KEY=value" entries added to the App's environment
-	// for the hook's process, such as <APP>_PLUGIN_NAME.
-	Env []string
+	// Environ returns the environment of the hook's process, called when
+	// it starts (the App adds <APP>_PLUGIN_NAME and the other documented
+	// variables); nil means the App's own environment.
+	Environ func() []string
 }
 
 // FlagSpec is a flag an external hook adds to the commands it attaches to.
