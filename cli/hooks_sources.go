@@ -3,25 +3,77 @@ package cli
 import (
 	"fmt"
 
+	"github.com/spf13/cobra"
+
 	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/hooks"
 )
 
 // hookState is what a run knows of the hooks: the compiled-in ones and the
 // external ones (the App's own and those plugin manifests declare), read
-// once per run.
+// once per run and only when a command may have hooks, and how to attach
+// them to each compiled-in command.
 type hookState struct {
+	loaded   bool
 	compiled []hooks.Compiled
 	external []hooks.Spec
+	attach   map[*cobra.Command]func()
+}
+
+func (r *run) hookState() *hookState {
+	if r.hooks == nil {
+		r.hooks = &hookState{}
+	}
+	return r.hooks
 }
 
 // hookSources returns the run's hooks, reading them the first time.
 func (r *run) hookSources() *hookState {
-	if r.hooks == nil {
-		r.hooks = &hookState{compiled: hooks.LoadCompiled(r.app.registry(), r.app.namespace("hooks"))}
-		r.hooks.external = append(r.appHookSpecs(), r.manifestHookSpecs()...)
+	h := r.hookState()
+	if !h.loaded {
+		h.loaded = true
+		h.compiled = hooks.LoadCompiled(r.app.registry(), r.app.namespace("hooks"))
+		h.external = append(r.appHookSpecs(), r.manifestHookSpecs()...)
 	}
-	return r.hooks
+	return h
+}
+
+// onHookTarget records how to attach hooks to the compiled-in command cc,
+// should this run be for it.
+func (r *run) onHookTarget(cc *cobra.Command, attach func()) {
+	h := r.hookState()
+	if h.attach == nil {
+		h.attach = map[*cobra.Command]func(){}
+	}
+	h.attach[cc] = attach
+}
+
+// attachTargetHooks attaches the hooks of the one compiled-in command args
+// name, be it to run it, show its help ("help files list", "files list
+// -h") or complete it. Other commands get none: their flags and help are
+// never shown in this run, and a listing such as root help reads no hook.
+func (r *run) attachTargetHooks(args []string) {
+	if cmd := r.hookTarget(args); cmd != nil {
+		if attach := r.hookState().attach[cmd]; attach != nil {
+			attach()
+		}
+	}
+}
+
+// hookTarget returns the command args are about, nil when none.
+func (r *run) hookTarget(args []string) *cobra.Command {
+	words := wordsBefore(args, r.root.PersistentFlags(), r.root.Flags())
+	if len(words) > 0 {
+		switch words[0] {
+		case "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+			args = words[1:]
+		}
+	}
+	cmd, _, err := r.root.Find(args)
+	if err != nil {
+		return nil
+	}
+	return cmd
 }
 
 // AddExternalHook declares an external hook on this App: an executable run

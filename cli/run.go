@@ -69,6 +69,7 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	if err := r.buildCommands(); err != nil {
 		return err
 	}
+	r.attachTargetHooks(args)
 	call, err := r.resolveExternal(args)
 	if err != nil {
 		r.root.PersistentFlags().Parse(args)

@@ -131,7 +131,9 @@ func (r *run) leafCommand(name string, newFn func() command.Command) *cobra.Comm
 			return broken(err)
 		}
 	}
-	hs := r.attachHooks(name, cc)
+	// Hooks attach only to the command this run is for (see hookTarget).
+	var hs *hookSet
+	r.onHookTarget(cc, func() { hs = r.attachHooks(name, cc) })
 	var unavailable error
 	if ac, ok := c.(command.AvailabilityChecker); ok {
 		if err := command.Guard(plugin, ac.Available); err != nil {
