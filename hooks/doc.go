@@ -12,8 +12,8 @@
 //
 // The life of a hook for one invocation of a command it matches:
 //
-//  1. construct: the registered constructor returns a fresh value for each
-//     command the hook attaches to;
+//  1. construct: the registered constructor returns a fresh value for the
+//     command (the App binds hooks only to the command a run is for);
 //  2. flags: its FlagDeclarer adds flags to that command (only there);
 //  3. help: its Epilog is appended to that command's help;
 //  4. before: Before hooks run in [Order] (priority, then name); an error
