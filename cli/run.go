@@ -27,6 +27,11 @@ type run struct {
 	stopped bool
 	cfg     *discovery.Config
 	cfgErr  error
+	// columns holds the column declarations of listers, for completion.
+	columns map[*cobra.Command]func() []string
+	// startShell is set by the shell command: the interactive shell starts
+	// once this run is over.
+	startShell bool
 }
 
 func newRun(a *App) *run {
@@ -56,11 +61,9 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	}()
 	r.ctx = ctx
 
-	r.root = r.buildRoot()
-	if err := r.buildCommands(); err != nil {
+	if err := r.build(); err != nil {
 		return err
 	}
-	r.addHelp()
 	if err := r.checkCommandWords(args); err != nil {
 		// Flags such as --debug still count for how the error is shown.
 		r.root.PersistentFlags().Parse(args)
@@ -68,6 +71,17 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	}
 	r.root.SetArgs(args)
 	return r.root.ExecuteContext(ctx)
+}
+
+// build builds the whole command tree under r.root.
+func (r *run) build() error {
+	r.root = r.buildRoot()
+	if err := r.buildCommands(); err != nil {
+		return err
+	}
+	r.addHelp()
+	r.addShellCommands()
+	return nil
 }
 
 // buildRoot returns the root command with the global options.
