@@ -91,12 +91,19 @@ Start a new shell for the script to take effect.`, name),
 }
 
 // addCompletion replaces cobra's completion command with ours and teaches
-// the tree what its arguments and flag values are. It runs once the whole
-// tree is built, so it sees the flags every part added.
+// the tree what its arguments and flag values are.
 func (r *run) addCompletion() {
+	r.root.CompletionOptions.DisableDefaultCmd = true
+	r.root.AddCommand(r.completionCommand())
+	r.addFlagCompletions()
+}
+
+// addFlagCompletions attaches the candidates for -f and for the column
+// flags of listers that declare their columns, and keeps groups from
+// completing file names. It runs once the whole tree is built, so it finds
+// those flags by name wherever they were added.
+func (r *run) addFlagCompletions() {
 	root := r.root
-	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(r.completionCommand())
 	if root.Flag(formatFlag) != nil {
 		root.RegisterFlagCompletionFunc(formatFlag, r.completeFormats)
 	}

@@ -132,11 +132,12 @@ func (a *App) completeWord(ctx context.Context, line string, pos int) (string, [
 	case len(cands) == 0 && directive&cobra.ShellCompDirectiveNoFileComp == 0:
 		return head, fileCandidates(partial, false, nil), tail
 	}
-	out := make([]string, len(cands))
-	for i, c := range cands {
-		out[i] = quoteWord(c)
+	var out []string
+	for _, c := range cands {
 		if directive&cobra.ShellCompDirectiveNoSpace == 0 {
-			out[i] += " "
+			out = append(out, quoteWord(c)+" ")
+		} else {
+			out = append(out, quoteWord(c))
 		}
 	}
 	return head, out, tail
@@ -161,8 +162,8 @@ func parseCompletions(s string) ([]string, cobra.ShellCompDirective) {
 	if n := len(lines); n > 0 && strings.HasPrefix(lines[n-1], ":") {
 		if d, err := strconv.Atoi(lines[n-1][1:]); err == nil {
 			directive = cobra.ShellCompDirective(d)
+			lines = lines[:n-1]
 		}
-		lines = lines[:n-1]
 	}
 	var cands []string
 	for _, l := range lines {
