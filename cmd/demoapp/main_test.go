@@ -39,8 +39,13 @@ func scriptParams(t *testing.T, dir string) testscript.Params {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"chtimes": chtimes,
+			"chtimes":    chtimes,
+			"tmux-start": tmuxStart,
+			"tmux-send":  tmuxSend,
+			"tmux-wait":  tmuxWait,
+			"tmux-gone":  tmuxGone,
 		},
+		Condition: shellCondition,
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 
 	"github.com/longshore/longshore/command"
@@ -35,6 +36,7 @@ func (*envShow) CompleteArgs(args []string, toComplete string) []string {
 			names = append(names, name)
 		}
 	}
+	sort.Strings(names)
 	return names
 }
 
