@@ -55,7 +55,6 @@ func writeDocs(root *cobra.Command, dir string, opts DocOptions) error {
 		err = doc.GenMarkdownTree(root, dir)
 	case DocMan:
 		header := &doc.GenManHeader{
-			Title:   strings.ToUpper(root.Name()),
 			Section: "1",
 			Source:  strings.TrimSpace(root.Name() + " " + root.Version),
 			Manual:  root.Name() + " manual",
