@@ -131,8 +131,10 @@ func (a *App) Run(ctx context.Context, args []string) int {
 		return a.runShell(ctx)
 	}
 	r := newRun(a)
-	code := r.exitCode(r.execute(ctx, args))
-	r.close()
+	code := func() int {
+		defer r.close()
+		return r.exitCode(r.execute(ctx, args))
+	}()
 	if r.startShell && code == exitOK {
 		return a.runShell(ctx)
 	}
