@@ -44,6 +44,13 @@ type App struct {
 	// DocsCommand adds a hidden "docs DIR" command that writes the command
 	// reference as Markdown or man pages (see WriteDocs).
 	DocsCommand bool
+	// NoPluginCommands leaves out the built-in "plugin" commands (list,
+	// show, enable, disable, install, remove, create).
+	NoPluginCommands bool
+	// PluginsAsChild runs external plugins as child processes even when
+	// nothing has to run after them; by default the app replaces itself
+	// with the plugin (syscall.Exec).
+	PluginsAsChild bool
 
 	explicit []command.Entry
 	groups   map[string]string

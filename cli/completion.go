@@ -90,12 +90,15 @@ Start a new shell for the script to take effect.`, name),
 	return cmd
 }
 
-// addCompletion replaces cobra's completion command with ours and teaches
-// the tree what its arguments and flag values are.
-func (r *run) addCompletion() {
-	r.root.CompletionOptions.DisableDefaultCmd = true
-	r.root.AddCommand(r.completionCommand())
+// addCompletions teaches the finished tree what its arguments and flag
+// values are (see addFlagCompletions and completeExternal).
+func (r *run) addCompletions() {
 	r.addFlagCompletions()
+	walk(r.root, func(cmd *cobra.Command) {
+		if path := cmd.Annotations["external"]; path != "" && cmd.ValidArgsFunction == nil {
+			cmd.ValidArgsFunction = r.completeExternal(path)
+		}
+	})
 }
 
 // addFlagCompletions attaches the candidates for -f and for the column

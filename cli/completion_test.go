@@ -78,7 +78,7 @@ func TestCompleteProtocol(t *testing.T) {
 		want      []string
 		directive cobra.ShellCompDirective
 	}{
-		{[]string{""}, []string{"any", "completion", "explode", "help", "noargs", "one", "pick", "rows"}, cobra.ShellCompDirectiveNoFileComp},
+		{[]string{""}, []string{"any", "completion", "explode", "help", "noargs", "one", "pick", "plugin", "rows"}, cobra.ShellCompDirectiveNoFileComp},
 		{[]string{"an"}, []string{"any"}, cobra.ShellCompDirectiveNoFileComp},
 		{[]string{"any", ""}, []string{"dirs", "files", "none"}, cobra.ShellCompDirectiveNoFileComp},
 		{[]string{"any", "files", ""}, nil, cobra.ShellCompDirectiveDefault},
@@ -121,9 +121,10 @@ func TestCompletionCarriesDescriptions(t *testing.T) {
 func TestFormatFlagCompletesFormatterNames(t *testing.T) {
 	a := completeApp(t)
 	r := newRun(a)
-	if err := r.build(); err != nil {
+	if err := r.buildCompiledIn(); err != nil {
 		t.Fatal(err)
 	}
+	r.finishTree()
 	// The formatters add -f to the root; completion finds it by name.
 	r.root.PersistentFlags().StringP(formatFlag, "f", "", "formatter")
 	r.addFlagCompletions()
@@ -190,7 +191,7 @@ func TestParseCompletions(t *testing.T) {
 		cands     []string
 		directive cobra.ShellCompDirective
 	}{
-		{"a\tdesc\nb\n:4\n", []string{"a", "b"}, cobra.ShellCompDirectiveNoFileComp},
+		{"a\tdesc\nb\n:4\n", []string{"a\tdesc", "b"}, cobra.ShellCompDirectiveNoFileComp},
 		{":16\n", nil, cobra.ShellCompDirectiveFilterDirs},
 		{"", nil, cobra.ShellCompDirectiveDefault},
 		{"x\n:bad\n", []string{"x", ":bad"}, cobra.ShellCompDirectiveDefault},

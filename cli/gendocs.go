@@ -39,9 +39,11 @@ type DocOptions struct {
 func (a *App) WriteDocs(dir string, opts DocOptions) error {
 	r := newRun(a)
 	defer r.close()
-	if err := r.build(); err != nil {
+	if err := r.buildCompiledIn(); err != nil {
 		return err
 	}
+	r.addDocumentedExternals()
+	r.finishTree()
 	return writeDocs(r.root, dir, opts)
 }
 

@@ -66,8 +66,7 @@ func (r *run) shellCommand() *cobra.Command {
 }
 
 // addShellCommands adds the completion command, and the shell and docs
-// commands when the App enables them, then sets up completion for the
-// whole tree.
+// commands when the App enables them.
 func (r *run) addShellCommands() {
 	if r.app.Interactive {
 		r.root.AddCommand(r.shellCommand())
@@ -75,7 +74,8 @@ func (r *run) addShellCommands() {
 	if r.app.DocsCommand {
 		r.root.AddCommand(r.docsCommand())
 	}
-	r.addCompletion()
+	r.root.CompletionOptions.DisableDefaultCmd = true
+	r.root.AddCommand(r.completionCommand())
 }
 
 // onTerminal reports whether the App reads from and writes to a terminal.

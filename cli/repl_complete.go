@@ -134,6 +134,7 @@ func (a *App) completeWord(ctx context.Context, line string, pos int) (string, [
 	}
 	var out []string
 	for _, c := range cands {
+		c, _, _ = strings.Cut(c, "\t")
 		if directive&cobra.ShellCompDirectiveNoSpace == 0 {
 			out = append(out, quoteWord(c)+" ")
 		} else {
@@ -155,7 +156,7 @@ func (a *App) complete(ctx context.Context, words []string, partial string) ([]s
 }
 
 // parseCompletions reads cobra's __complete answer: one candidate a line
-// (a tab starts its description), then ":<directive>".
+// (a tab starts its description, kept), then ":<directive>".
 func parseCompletions(s string) ([]string, cobra.ShellCompDirective) {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	directive := cobra.ShellCompDirectiveDefault
@@ -167,8 +168,8 @@ func parseCompletions(s string) ([]string, cobra.ShellCompDirective) {
 	}
 	var cands []string
 	for _, l := range lines {
-		if v, _, _ := strings.Cut(l, "\t"); v != "" {
-			cands = append(cands, v)
+		if l != "" {
+			cands = append(cands, l)
 		}
 	}
 	return cands, directive

@@ -32,6 +32,11 @@ type run struct {
 	// startShell is set by the shell command: the interactive shell starts
 	// once this run is over.
 	startShell bool
+	// Plugin discovery, built lazily (see external.go and external_tree.go).
+	find     *discovery.Finder
+	search   discovery.SearchPath
+	scanned  *discovery.Scan
+	external bool
 }
 
 func newRun(a *App) *run {
@@ -61,9 +66,21 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	}()
 	r.ctx = ctx
 
-	if err := r.build(); err != nil {
+	if err := r.buildCompiledIn(); err != nil {
 		return err
 	}
+	call, err := r.resolveExternal(args)
+	if err != nil {
+		r.root.PersistentFlags().Parse(args)
+		return err
+	}
+	if call != nil {
+		return r.runExternal(call)
+	}
+	if r.listing(args) {
+		r.addExternalCommands()
+	}
+	r.finishTree()
 	if err := r.checkCommandWords(args); err != nil {
 		// Flags such as --debug still count for how the error is shown.
 		r.root.PersistentFlags().Parse(args)
@@ -73,15 +90,22 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	return r.root.ExecuteContext(ctx)
 }
 
-// build builds the whole command tree under r.root.
-func (r *run) build() error {
+// buildCompiledIn builds the root and the compiled-in commands, those of
+// the App and Longshore's own (completion, shell, docs), which always win
+// over external plugins.
+func (r *run) buildCompiledIn() error {
 	r.root = r.buildRoot()
 	if err := r.buildCommands(); err != nil {
 		return err
 	}
-	r.addHelp()
 	r.addShellCommands()
 	return nil
+}
+
+// finishTree adds help and completion once every command is in the tree.
+func (r *run) finishTree() {
+	r.addHelp()
+	r.addCompletions()
 }
 
 // buildRoot returns the root command with the global options.

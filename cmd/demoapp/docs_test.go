@@ -20,6 +20,14 @@ func TestReferenceDocs(t *testing.T) {
 	// Availability depends on the machine; the reference shows every
 	// command as available.
 	t.Setenv("DEMOAPP_WEATHER_API_KEY", "reference")
+	// External plugins on this machine are not part of demoapp.
+	empty := t.TempDir()
+	for _, k := range []string{"PATH", "DEMOAPP_PLUGIN_PATH", "DEMOAPP_CONFIG"} {
+		t.Setenv(k, "")
+	}
+	for _, k := range []string{"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"} {
+		t.Setenv(k, empty)
+	}
 	dir := t.TempDir()
 	if err := newApp().WriteDocs(dir, cli.DocOptions{Format: cli.DocMarkdown}); err != nil {
 		t.Fatal(err)
