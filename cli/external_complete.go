@@ -37,7 +37,7 @@ func (r *run) completeExternal(path string) cobra.CompletionFunc {
 		}
 		ctx, cancel := context.WithTimeout(ctx, externalCompletionTimeout)
 		defer cancel()
-		argv := append(append([]string{cobra.ShellCompRequestCmd}, args...), toComplete)
+		argv := append(append([]string{cobra.ShellCompRequestCmd}, r.pluginArgs(cmd, args)...), toComplete)
 		c := exec.CommandContext(ctx, p.Path, argv...)
 		var out bytes.Buffer
 		c.Env, c.Stdout, c.Stderr = r.pluginEnv(p), &out, io.Discard
@@ -47,6 +47,22 @@ func (r *run) completeExternal(path string) cobra.CompletionFunc {
 		}
 		return parseCompletions(out.String())
 	}
+}
+
+// pluginArgs returns the words of the completion request that follow the
+// external command's name, as a run passes them to the plugin: cobra's
+// args also hold the global options typed before the name.
+func (r *run) pluginArgs(cmd *cobra.Command, args []string) []string {
+	if len(r.args) < 2 {
+		return args
+	}
+	req := r.args[1 : len(r.args)-1] // without __complete and the partial word
+	idx, _ := wordIndexes(req, r.globalFlagSet())
+	depth := len(strings.Fields(cmd.CommandPath())) - 1
+	if depth < 1 || len(idx) < depth {
+		return args
+	}
+	return req[idx[depth-1]+1:]
 }
 
 // externalByPath returns the scanned external plugin at path, or nil.

@@ -98,6 +98,7 @@ func (r *run) docsCommand() *cobra.Command {
 			if err := os.MkdirAll(args[0], 0o755); err != nil {
 				return fmt.Errorf("write reference: %w", err)
 			}
+			r.addDocumentedExternals()
 			return writeDocs(cmd.Root(), args[0], opts)
 		},
 	}

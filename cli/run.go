@@ -32,6 +32,8 @@ type run struct {
 	// startShell is set by the shell command: the interactive shell starts
 	// once this run is over.
 	startShell bool
+	// args are the arguments of this run, as given to execute.
+	args []string
 	// Plugin discovery, built lazily (see external.go and external_tree.go).
 	find     *discovery.Finder
 	search   discovery.SearchPath
@@ -64,7 +66,7 @@ func (r *run) execute(ctx context.Context, args []string) error {
 		r.stopped = ctx.Err() != nil
 		stop()
 	}()
-	r.ctx = ctx
+	r.ctx, r.args = ctx, args
 
 	if err := r.buildCompiledIn(); err != nil {
 		return err
