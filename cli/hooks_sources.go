@@ -60,6 +60,14 @@ func (r *run) attachTargetHooks(args []string) {
 	}
 }
 
+// attachAllHooks attaches hooks to every compiled-in command, for a
+// reference of the whole tree.
+func (r *run) attachAllHooks() {
+	for _, attach := range r.hookState().attach {
+		attach()
+	}
+}
+
 // hookTarget returns the command args are about, nil when none.
 func (r *run) hookTarget(args []string) *cobra.Command {
 	words := wordsBefore(args, r.root.PersistentFlags(), r.root.Flags())
