@@ -128,6 +128,7 @@ func (r *run) leafCommand(name string, newFn func() command.Command) *cobra.Comm
 			return broken(err)
 		}
 	}
+	r.addOutputFlags(name, c, cc)
 	var unavailable error
 	if ac, ok := c.(command.AvailabilityChecker); ok {
 		if err := command.Guard(plugin, ac.Available); err != nil {

@@ -36,7 +36,7 @@ var csvModes = []string{"all", "minimal", "none", "nonnumeric"}
 // Flags declares --quote for lists.
 func (c *CSV) Flags(fs *pflag.FlagSet, kind Kind) {
 	if kind == List {
-		fs.StringVar(&c.Quote, "quote", "nonnumeric", "csv: when to quote fields: "+strings.Join(csvModes, ", ")+"; `MODE`")
+		fs.StringVar(&c.Quote, "quote", "nonnumeric", "csv: quote the fields `MODE` says: "+strings.Join(csvModes, ", "))
 	}
 }
 

@@ -81,7 +81,8 @@ func (k Kind) String() string {
 // FlagDeclarer is implemented by formatters that take flags. Flags is called
 // once per command that produces output of kind, on a fresh value; binding
 // the flags to the value's own fields is the usual way to receive them. A
-// formatter declares only the flags that apply to kind.
+// formatter declares only the flags that apply to kind. "<APP>" in a usage
+// text is replaced by the App's environment variable prefix.
 type FlagDeclarer interface {
 	Flags(fs *pflag.FlagSet, kind Kind)
 }
@@ -185,13 +186,14 @@ func (s *Set) Has(name string) bool {
 	return ok
 }
 
-// Names returns the names of the formatters that render kind, sorted. It
+// Names returns the names of the formatters that render kind (any kind
+// when kind is 0), sorted. It
 // constructs each formatter to ask; a constructor that panics is left out.
 func (s *Set) Names(kind Kind) []string {
 	var names []string
 	for n := range s.drivers {
 		f, err := s.New(n)
-		if err == nil && Renders(f, kind) {
+		if err == nil && (kind == 0 || Renders(f, kind)) {
 			names = append(names, n)
 		}
 	}

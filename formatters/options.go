@@ -30,11 +30,11 @@ func (o *Options) Flags(fs *pflag.FlagSet, kind Kind) {
 	if kind == Record {
 		what = "field"
 	}
-	fs.StringArrayVarP(&o.Columns, "column", "c", nil, "show only this "+what+" (repeatable: selects and orders); `NAME`")
+	fs.StringArrayVarP(&o.Columns, "column", "c", nil, "show only the "+what+" `NAME` (repeatable: selects and orders)")
 	if kind != List {
 		return
 	}
-	fs.StringArrayVar(&o.SortColumns, "sort-column", nil, "sort by this column (repeatable: first is most significant); `NAME`")
+	fs.StringArrayVar(&o.SortColumns, "sort-column", nil, "sort by the column `NAME` (repeatable: the first is most significant)")
 	asc := fs.VarPF(orderFlag{o, false}, "sort-ascending", "", "sort in ascending order (the default)")
 	asc.NoOptDefVal = "true"
 	desc := fs.VarPF(orderFlag{o, true}, "sort-descending", "", "sort in descending order")

@@ -32,7 +32,7 @@ func (*Template) Name() string { return "template" }
 
 // Flags declares --template.
 func (t *Template) Flags(fs *pflag.FlagSet, kind Kind) {
-	fs.StringVar(&t.Text, "template", "", "template: Go text/template executed for each "+map[Kind]string{List: "row", Record: "record"}[kind]+", e.g. '{{.name}}\\t{{.size}}'; `TEXT`")
+	fs.StringVar(&t.Text, "template", "", "template: execute the Go text/template `TEXT` for each "+map[Kind]string{List: "row", Record: "record"}[kind]+", e.g. '{{.name}}\\t{{.size}}'")
 }
 
 // templateFuncs are the helpers a template may call.
