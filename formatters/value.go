@@ -162,9 +162,10 @@ func appendFloat(b []byte, f float64, bits int) []byte {
 	return b
 }
 
-// IsNumber reports whether v is a number (an integer of any size or a
-// float, Formattable values by their machine value): numbers are
-// right-aligned in tables and left unquoted by csv's nonnumeric mode.
+// IsNumber reports whether v is a number, an integer of any size or a
+// float: numbers are right-aligned in tables and left unquoted by csv's
+// nonnumeric mode. A Formattable is not a number (its human text is shown);
+// pass Machine(v) to ask about its machine value.
 func IsNumber(v any) bool {
 	switch v := v.(type) {
 	case int, int64, float64, int32, uint, uint64, uint32, int8, int16, uint8, uint16, float32, json.Number:
@@ -173,7 +174,7 @@ func IsNumber(v any) bool {
 		return v != nil
 	case *big.Float:
 		return v != nil
-	case string, nil, bool:
+	case string, nil, bool, Formattable:
 		return false
 	}
 	switch reflect.ValueOf(v).Kind() {

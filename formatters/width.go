@@ -59,7 +59,8 @@ func wrapCell(s string, width int) (string, bool) {
 }
 
 // wrapLine fills words into lines of at most width cells; whitespace
-// between words becomes one space and none is kept at a line's ends.
+// between words becomes one space and none is kept at a line's ends, except
+// the indentation of the first line.
 func wrapLine(line string, width int) []string {
 	var lines []string
 	var cur strings.Builder
@@ -71,7 +72,12 @@ func wrapLine(line string, width int) []string {
 		cur.Reset()
 		curW = 0
 	}
-	for _, word := range strings.FieldsFunc(line, unicode.IsSpace) {
+	words := strings.FieldsFunc(line, unicode.IsSpace)
+	if lead := len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace)); lead > 0 && len(words) > 0 {
+		// Leading whitespace stays, one space per character, as in textwrap.
+		words[0] = strings.Repeat(" ", utf8.RuneCountInString(line[:lead])) + words[0]
+	}
+	for _, word := range words {
 		ww := displayWidth(word)
 		if curW > 0 && curW+1+ww <= width {
 			cur.WriteByte(' ')
