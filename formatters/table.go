@@ -25,7 +25,28 @@ type Table struct {
 	// PrintEmpty prints the header of an empty list.
 	PrintEmpty bool
 
-	width int
+	maxWidthSet bool
+	width       int
+}
+
+// widthFlag is --max-width: it records that it was given, so that an
+// explicit 0 overrides the environment.
+type widthFlag struct{ t *Table }
+
+func (f *widthFlag) String() string {
+	if f.t == nil {
+		return "0"
+	}
+	return strconv.Itoa(f.t.MaxWidth)
+}
+func (f *widthFlag) Type() string { return "int" }
+func (f *widthFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return fmt.Errorf("not an integer: %q", s)
+	}
+	f.t.MaxWidth, f.t.maxWidthSet = n, true
+	return nil
 }
 
 // Name returns "table".
@@ -33,7 +54,7 @@ func (*Table) Name() string { return "table" }
 
 // Flags declares --max-width, --fit-width and, for lists, --print-empty.
 func (t *Table) Flags(fs *pflag.FlagSet, kind Kind) {
-	fs.IntVar(&t.MaxWidth, "max-width", 0, "table: wrap columns to fit `N` terminal cells, <1 to disable (default $<APP>_MAX_TERM_WIDTH)")
+	fs.Var(&widthFlag{t}, "max-width", "table: wrap columns to fit `N` terminal cells, <1 to disable (default $<APP>_MAX_TERM_WIDTH)")
 	fs.BoolVar(&t.FitWidth, "fit-width", false, "table: fit the table to the terminal width (default $<APP>_FIT_WIDTH=1)")
 	if kind == List {
 		fs.BoolVar(&t.PrintEmpty, "print-empty", false, "table: print the header when there is no row")
@@ -43,7 +64,7 @@ func (t *Table) Flags(fs *pflag.FlagSet, kind Kind) {
 // Prepare takes the defaults of --max-width and --fit-width from the
 // environment and decides the width to fit.
 func (t *Table) Prepare(env Env) error {
-	if t.MaxWidth == 0 {
+	if t.MaxWidth == 0 && !t.maxWidthSet {
 		if s := env.getenv("MAX_TERM_WIDTH"); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil {

@@ -10,6 +10,8 @@ import (
 	// A blank import is installation: the demo package registers its
 	// commands in init.
 	_ "github.com/longshore/longshore/cmd/demoapp/demo"
+	// An example compiled-in formatter: -f html.
+	_ "github.com/longshore/longshore/examples/htmlformatter"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".

@@ -10,6 +10,9 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
+// examplesDir is the repository's examples directory.
+var examplesDir, _ = filepath.Abs(filepath.Join("..", "..", "examples"))
+
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script from the actual output")
 
 func TestMain(m *testing.M) {
@@ -36,6 +39,8 @@ func scriptParams(t *testing.T, dir string) testscript.Params {
 			env.Setenv("XDG_DATA_HOME", filepath.Join(home, ".local", "share"))
 			env.Setenv("XDG_STATE_HOME", filepath.Join(home, ".local", "state"))
 			env.Setenv("DEMOAPP_WEATHER_API_KEY", "")
+			// Scripts copy example plugins from here.
+			env.Setenv("EXAMPLES", examplesDir)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
