@@ -23,6 +23,7 @@ func newApp() *cli.App {
 		"listers and showers rendered by formatters, external plugins and hooks."
 	app.DescribeGroup("files", "Inspect files and directories")
 	app.DescribeGroup("env", "Inspect the environment")
+	app.DescribeGroup("numbers", "Generate numbers (streams any count)")
 	app.DescribeGroup("weather", "Show the weather (needs DEMOAPP_WEATHER_API_KEY)")
 	return app
 }
