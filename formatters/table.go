@@ -2,6 +2,7 @@ package formatters
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"iter"
@@ -85,29 +86,84 @@ func (t *Table) Prepare(env Env) error {
 	return nil
 }
 
-// grid is a table's text in memory: len(cols) cells per row, row-major.
+// grid is a table's text in memory, kept in fixed-size chunks free of
+// pointers, so that a large table is never copied as it grows and costs the
+// garbage collector nothing: the cells' text back to back, and where each
+// cell is (row-major, cols cells a row).
 type grid struct {
 	header []string
-	cells  []string
+	cols   int
+	text   [][]byte
+	spans  [][]span
+	n      int
+	widths []int
 	right  []bool
 	multi  bool // some cell holds a newline
 }
 
+// span locates a cell's text: chunk, start and end offset.
+type span struct{ chunk, start, end int32 }
+
+const (
+	textChunk = 1 << 20
+	spanChunk = 1 << 16
+)
+
+func newGrid(header []string) *grid {
+	g := &grid{header: header, cols: len(header), widths: make([]int, len(header)), right: make([]bool, len(header))}
+	for i, h := range header {
+		g.widths[i] = displayWidth(h)
+	}
+	return g
+}
+
+// add appends the next cell: v as people see it, CR LF as LF, a lone CR as
+// a space (as cliff does).
 func (g *grid) add(v any) {
-	s := HumanText(v)
-	if strings.IndexByte(s, '\r') >= 0 {
-		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", " ")
+	if len(g.text) == 0 || len(g.text[len(g.text)-1]) > textChunk-4096 {
+		g.text = append(g.text, make([]byte, 0, textChunk))
 	}
-	if !g.multi && strings.IndexByte(s, '\n') >= 0 {
+	k := len(g.text) - 1
+	buf := g.text[k]
+	start := len(buf)
+	if f, ok := v.(Formattable); ok {
+		buf = append(buf, f.HumanReadable()...)
+	} else {
+		buf = appendText(buf, v)
+	}
+	cell := buf[start:]
+	if bytes.IndexByte(cell, '\r') >= 0 {
+		s := strings.ReplaceAll(strings.ReplaceAll(string(cell), "\r\n", "\n"), "\r", " ")
+		buf = append(buf[:start], s...)
+		cell = buf[start:]
+	}
+	g.text[k] = buf
+	var w int
+	if bytes.IndexByte(cell, '\n') >= 0 {
 		g.multi = true
+		w = blockWidth(string(cell))
+	} else {
+		w = displayWidthBytes(cell)
 	}
-	g.cells = append(g.cells, s)
+	col := g.n % g.cols
+	g.widths[col] = max(g.widths[col], w)
+	if g.n%spanChunk == 0 {
+		g.spans = append(g.spans, make([]span, 0, spanChunk))
+	}
+	g.spans[len(g.spans)-1] = append(g.spans[len(g.spans)-1], span{int32(k), int32(start), int32(len(buf))})
+	g.n++
+}
+
+// cell returns the text of cell i.
+func (g *grid) cell(i int) []byte {
+	s := g.spans[i/spanChunk][i%spanChunk]
+	return g.text[s.chunk][s.start:s.end]
 }
 
 // FormatList renders all rows as one table. When the rows fail half-way, the
 // rows read so far are rendered, then the error returned.
 func (t *Table) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, error]) error {
-	g := &grid{header: columns, right: make([]bool, len(columns))}
+	g := newGrid(columns)
 	n := 0
 	var failed error
 	for row, err := range rows {
@@ -136,7 +192,7 @@ func (t *Table) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, 
 
 // FormatRecord renders a two-column Field/Value table, left-aligned.
 func (t *Table) FormatRecord(w io.Writer, fields []string, values []any) error {
-	g := &grid{header: []string{"Field", "Value"}, right: make([]bool, 2)}
+	g := newGrid([]string{"Field", "Value"})
 	for i, f := range fields {
 		g.add(f)
 		g.add(at(values, i))
@@ -147,36 +203,32 @@ func (t *Table) FormatRecord(w io.Writer, fields []string, values []any) error {
 // render lays the grid out; minWidth is the narrowest a wrapped column gets.
 // An empty grid centres its header, as prettytable does.
 func (t *Table) render(w io.Writer, g *grid, minWidth int, centre bool) error {
-	cols := len(g.header)
-	widths := make([]int, cols)
-	for i, h := range g.header {
-		widths[i] = blockWidth(h)
+	if g.cols == 0 {
+		return nil
 	}
-	for i, c := range g.cells {
-		widths[i%cols] = max(widths[i%cols], blockWidth(c))
-	}
+	widths := g.widths
 	if limits := shrink(widths, t.width, minWidth); limits != nil {
-		for i := range widths {
-			widths[i] = max(displayWidth(g.header[i]), min(widths[i], limits[i]))
-		}
-		for i, c := range g.cells {
-			if wrapped, ok := wrapCell(c, widths[i%cols]); ok {
-				g.cells[i] = wrapped
-				g.multi = true
-			}
-		}
+		g = g.wrap(limits)
+		widths = g.widths
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	rule := ruleLine(widths)
 	bw.WriteString(rule)
+	header := make([][]byte, g.cols)
+	for i, h := range g.header {
+		header[i] = []byte(h)
+	}
 	align := g.right
 	if centre {
 		align = nil
 	}
-	writeLine(bw, g.header, widths, align, centre)
+	writeLine(bw, header, widths, align, centre)
 	bw.WriteString(rule)
-	for r := 0; r+cols <= len(g.cells); r += cols {
-		row := g.cells[r : r+cols]
+	row := make([][]byte, g.cols)
+	for r := 0; r+g.cols <= g.n; r += g.cols {
+		for i := range row {
+			row[i] = g.cell(r + i)
+		}
 		if g.multi {
 			writeMultiLine(bw, row, widths, g.right)
 		} else {
@@ -185,6 +237,24 @@ func (t *Table) render(w io.Writer, g *grid, minWidth int, centre bool) error {
 	}
 	bw.WriteString(rule)
 	return bw.Flush()
+}
+
+// wrap returns the grid with each column at most as wide as its limit (but
+// never narrower than its header), its cells wrapped to the width.
+func (g *grid) wrap(limits []int) *grid {
+	out := newGrid(g.header)
+	copy(out.right, g.right)
+	widths := make([]int, g.cols)
+	for i := range widths {
+		widths[i] = max(displayWidth(g.header[i]), min(g.widths[i], limits[i]))
+	}
+	for i := range g.n {
+		s, _ := wrapCell(string(g.cell(i)), widths[i%g.cols])
+		out.add(s)
+	}
+	// Columns keep their computed width even if wrapping left them narrower.
+	out.widths = widths
+	return out
 }
 
 // shrink returns the widest each column may be for the table to fit in
@@ -225,10 +295,9 @@ func shrink(widths []int, width, minWidth int) []int {
 
 var (
 	spaces = strings.Repeat(" ", 256)
-	dashes = strings.Repeat("-", 256)
 )
 
-// pad writes n copies of the byte in fill (spaces or dashes).
+// pad writes n copies of the byte fill is made of.
 func pad(bw *bufio.Writer, fill string, n int) {
 	for n > len(fill) {
 		bw.WriteString(fill)
@@ -249,47 +318,47 @@ func ruleLine(widths []int) string {
 
 // writeLine writes one single-line row. With centre, cells are centred as
 // Python's str.center does.
-func writeLine(bw *bufio.Writer, row []string, widths []int, right []bool, centre bool) {
+func writeLine(bw *bufio.Writer, row [][]byte, widths []int, right []bool, centre bool) {
 	for i, c := range row {
 		bw.WriteString("| ")
-		writeCell(bw, c, widths[i]-displayWidth(c), right != nil && right[i], centre)
+		writeCell(bw, c, widths[i]-displayWidthBytes(c), right != nil && right[i], centre)
 		bw.WriteByte(' ')
 	}
 	bw.WriteString("|\n")
 }
 
-func writeCell(bw *bufio.Writer, c string, excess int, right, centre bool) {
+func writeCell(bw *bufio.Writer, c []byte, excess int, right, centre bool) {
 	switch {
 	case centre:
 		left := excess / 2
-		if excess%2 == 1 && displayWidth(c)%2 == 0 {
+		if excess%2 == 1 && displayWidthBytes(c)%2 == 0 {
 			left++
 		}
 		pad(bw, spaces, left)
-		bw.WriteString(c)
+		bw.Write(c)
 		pad(bw, spaces, excess-left)
 	case right:
 		pad(bw, spaces, excess)
-		bw.WriteString(c)
+		bw.Write(c)
 	default:
-		bw.WriteString(c)
+		bw.Write(c)
 		pad(bw, spaces, excess)
 	}
 }
 
 // writeMultiLine writes a row whose cells may hold several lines, each
 // cell's lines at the top.
-func writeMultiLine(bw *bufio.Writer, row []string, widths []int, right []bool) {
-	lines := make([][]string, len(row))
+func writeMultiLine(bw *bufio.Writer, row [][]byte, widths []int, right []bool) {
+	lines := make([][][]byte, len(row))
 	height := 1
 	for i, c := range row {
-		lines[i] = strings.Split(c, "\n")
+		lines[i] = bytes.Split(c, []byte("\n"))
 		height = max(height, len(lines[i]))
 	}
-	line := make([]string, len(row))
+	line := make([][]byte, len(row))
 	for y := range height {
 		for i := range row {
-			line[i] = ""
+			line[i] = nil
 			if y < len(lines[i]) {
 				line[i] = lines[i][y]
 			}

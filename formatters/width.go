@@ -28,6 +28,16 @@ func displayWidth(s string) int {
 	return len(s)
 }
 
+// displayWidthBytes is displayWidth of b, without a copy for ASCII text.
+func displayWidthBytes(b []byte) int {
+	for _, c := range b {
+		if c >= utf8.RuneSelf || c < ' ' {
+			return cells.StringWidth(string(b))
+		}
+	}
+	return len(b)
+}
+
 // blockWidth is the width of the widest line of s.
 func blockWidth(s string) int {
 	if strings.IndexByte(s, '\n') < 0 {
