@@ -93,7 +93,6 @@ func (o *Options) ApplyList(columns []string, rows iter.Seq2[[]any, error]) ([]s
 		}
 		if len(keys) > 0 {
 			rows = sortRows(rows, keys, o.Descending)
-			keys = nil
 		}
 		return slices.Clone(o.Columns), selectRows(rows, sel), nil
 	}
