@@ -38,6 +38,13 @@ type App struct {
 	IO *command.IOStreams
 	// Getenv overrides os.Getenv, for tests.
 	Getenv func(string) string
+	// NoPluginCommands leaves out the built-in "plugin" commands (list,
+	// show, enable, disable, install, remove, create).
+	NoPluginCommands bool
+	// PluginsAsChild runs external plugins as child processes even when
+	// nothing has to run after them; by default the app replaces itself
+	// with the plugin (syscall.Exec).
+	PluginsAsChild bool
 
 	explicit []command.Entry
 	groups   map[string]string

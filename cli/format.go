@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/formatters"
 )
 
@@ -144,8 +145,11 @@ func (r *run) prepareOutput(name string) error {
 	case r.pluginDisabled(fname):
 		return command.Usagef("formatter %q is disabled in the configuration", fname)
 	default:
-		ext, ok := r.lookupExternalFormatter(fname)
-		if !ok {
+		ext, err := r.lookupExternalFormatter(fname, out.kind)
+		if err != nil {
+			return err
+		}
+		if ext == nil {
 			return command.Usagef("%w", &formatters.UnknownError{What: "formatter", Name: fname, Valid: set.Names(out.kind)})
 		}
 		f = ext
@@ -216,17 +220,40 @@ func (r *run) formatRecord(name string, fields []string, values []any) error {
 // becomes part of a file name.
 var validFormatterName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
-// lookupExternalFormatter finds the external formatter called name. It is
-// asked only when -f names a formatter that is neither built in nor
-// compiled in, and looks, without running anything, for the manifest-less
-// convention: an executable "<app>-format-<name>" in a PATH directory
-// (relative and empty entries ignored).
+// lookupExternalFormatter finds the external formatter called name for
+// output of kind; it returns nil, nil when there is none. It is asked only
+// when -f names a formatter that is neither built in nor compiled in, and
+// never runs anything to decide:
 //
-// This is the one place external formatter lookup happens: plugin
-// discovery (plugin dirs, manifests declaring `formatters:`) plugs in here.
-func (r *run) lookupExternalFormatter(name string) (*formatters.External, bool) {
+//  1. a plugin (in the plugin dirs or on PATH) whose manifest declares the
+//     formatter (`formatters: [{name, kind}]`), the first one found; it must
+//     be valid, enabled and have what it requires;
+//  2. else the manifest-less convention: an executable
+//     "<app>-format-<name>" in an absolute PATH directory.
+func (r *run) lookupExternalFormatter(name string, kind formatters.Kind) (*formatters.External, error) {
 	if !validFormatterName.MatchString(name) {
-		return nil, false
+		return nil, nil
+	}
+	s, err := r.scan()
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range s.Plugins {
+		if p.Manifest == nil || p.ShadowedBy != "" {
+			continue
+		}
+		for _, spec := range p.Manifest.Formatters {
+			if spec.Name != name {
+				continue
+			}
+			if err := r.checkExternal(p); err != nil {
+				return nil, err
+			}
+			if spec.Kind != "" && spec.Kind != "both" && spec.Kind != kind.String() {
+				return nil, command.Usagef("formatter %q (plugin %s) cannot render %ss", name, p.Name, kind)
+			}
+			return r.externalFormatter(name, p), nil
+		}
 	}
 	file := r.app.Name + "-format-" + name
 	for _, dir := range filepath.SplitList(r.app.getenv("PATH")) {
@@ -235,26 +262,19 @@ func (r *run) lookupExternalFormatter(name string) (*formatters.External, bool) 
 		}
 		path := filepath.Join(dir, file)
 		if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Mode()&0o111 != 0 {
-			return &formatters.External{
-				Format:  name,
-				Path:    path,
-				Plugin:  file,
-				Env:     r.externalFormatterEnv(file),
-				Context: r.ctx,
-			}, true
+			return r.externalFormatter(name, &discovery.Plugin{Name: file, Path: path}), nil
 		}
 	}
-	return nil, false
+	return nil, nil
 }
 
-// externalFormatterEnv is the environment of an external formatter: the
-// App's, plus the documented <APP>_* variables.
-func (r *run) externalFormatterEnv(plugin string) []string {
-	p := r.app.envPrefix()
-	exe, _ := os.Executable()
-	return append(os.Environ(),
-		p+"_PLUGIN_NAME="+plugin,
-		p+"_EXECUTABLE="+exe,
-		p+"_FORMAT="+r.formatName(),
-	)
+// externalFormatter is the formatter name that plugin p provides.
+func (r *run) externalFormatter(name string, p *discovery.Plugin) *formatters.External {
+	return &formatters.External{
+		Format:  name,
+		Path:    p.Path,
+		Plugin:  p.Name,
+		Env:     r.pluginEnv(p),
+		Context: r.ctx,
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/formatters"
 )
 
 // TestLookupExternalFormatter pins the manifest-less convention: an
@@ -37,6 +38,8 @@ func TestLookupExternalFormatter(t *testing.T) {
 		return ""
 	}
 	r := newRun(a)
+	r.ctx = context.Background()
+	r.root = r.buildRoot()
 	tests := []struct {
 		name string
 		want string
@@ -49,9 +52,12 @@ func TestLookupExternalFormatter(t *testing.T) {
 		{"Good", ""},    // names are lower-case
 	}
 	for _, tt := range tests {
-		x, ok := r.lookupExternalFormatter(tt.name)
+		x, err := r.lookupExternalFormatter(tt.name, formatters.List)
+		if err != nil {
+			t.Fatal(err)
+		}
 		got := ""
-		if ok {
+		if x != nil {
 			got = x.Path
 		}
 		if got != tt.want {

@@ -67,6 +67,8 @@ func (r *run) checkCommandWords(args []string) error {
 	if cmd == r.root && (words[0] == "help" || words[0] == cobra.ShellCompRequestCmd || words[0] == cobra.ShellCompNoDescRequestCmd) {
 		return nil
 	}
+	// After a miss, suggestions may name external commands too.
+	r.addExternalCommands()
 	return unknownCommand(cmd, words[0])
 }
 
@@ -84,12 +86,25 @@ func hasChild(cmd *cobra.Command, word string) bool {
 // knowing which flags of the given sets take a value; an unknown flag is
 // taken to have none. It stops at "--".
 func wordsBefore(args []string, sets ...*pflag.FlagSet) (words []string) {
+	idx, dash := wordIndexes(args, sets...)
+	for _, i := range idx {
+		words = append(words, args[i])
+	}
+	if dash >= 0 {
+		words = append(words, args[dash+1:]...)
+	}
+	return words
+}
+
+// wordIndexes returns the positions in args of the arguments that are not
+// flags or flag values (see wordsBefore), and the position of "--" or -1.
+func wordIndexes(args []string, sets ...*pflag.FlagSet) (idx []int, dash int) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		var f *pflag.Flag
 		switch {
 		case a == "--":
-			return append(words, args[i+1:]...)
+			return idx, i
 		case strings.HasPrefix(a, "--"):
 			name, _, hasValue := strings.Cut(a[2:], "=")
 			if f = lookupLong(name, sets); !hasValue && takesValue(f) {
@@ -106,10 +121,10 @@ func wordsBefore(args []string, sets ...*pflag.FlagSet) (words []string) {
 				i++
 			}
 		default:
-			words = append(words, a)
+			idx = append(idx, i)
 		}
 	}
-	return words
+	return idx, -1
 }
 
 func lookupLong(name string, sets []*pflag.FlagSet) *pflag.Flag {

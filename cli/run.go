@@ -28,6 +28,11 @@ type run struct {
 	cfg     *discovery.Config
 	cfgErr  error
 	format  formatState
+	// Plugin discovery, built lazily (see external.go and external_tree.go).
+	find     *discovery.Finder
+	search   discovery.SearchPath
+	scanned  *discovery.Scan
+	external bool
 }
 
 func newRun(a *App) *run {
@@ -60,6 +65,17 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	r.root = r.buildRoot()
 	if err := r.buildCommands(); err != nil {
 		return err
+	}
+	call, err := r.resolveExternal(args)
+	if err != nil {
+		r.root.PersistentFlags().Parse(args)
+		return err
+	}
+	if call != nil {
+		return r.runExternal(call)
+	}
+	if r.listing(args) {
+		r.addExternalCommands()
 	}
 	r.addHelp()
 	if err := r.checkCommandWords(args); err != nil {

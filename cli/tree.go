@@ -18,7 +18,7 @@ const (
 // group commands that multi-word names need.
 func (r *run) buildCommands() error {
 	nodes := map[string]*cobra.Command{"": r.root}
-	for _, e := range r.app.commandEntries() {
+	for _, e := range r.commandEntries() {
 		newFn, ok := e.New.(func() command.Command)
 		if !ok {
 			return fmt.Errorf("command %q registered by %s: constructor is %T, not func() command.Command", e.Name, e.Registrant, e.New)
@@ -68,6 +68,9 @@ func addChild(parent, child *cobra.Command, group string) {
 func (r *run) groupCommand(path string) *cobra.Command {
 	words := strings.Fields(path)
 	short := r.app.groups[path]
+	if short == "" && path == "plugin" {
+		short = pluginGroupShort
+	}
 	if short == "" {
 		short = "Commands for " + path
 	}
@@ -145,6 +148,9 @@ func (r *run) leafCommand(name string, newFn func() command.Command) *cobra.Comm
 	cc.RunE = func(cmd *cobra.Command, args []string) error {
 		if unavailable != nil {
 			return unavailable
+		}
+		if err := r.checkDisabled(name); err != nil {
+			return err
 		}
 		return r.runCommand(name, c, r.invocation(name, cmd, args))
 	}

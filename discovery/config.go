@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -47,6 +48,22 @@ func (c *Config) Disabled(name string) bool {
 	return false
 }
 
+// PluginDirs returns the configured plugin dirs; a relative one is taken
+// relative to the configuration file's directory.
+func (c *Config) PluginDirs() []string {
+	out := make([]string, len(c.Plugins.Dirs))
+	for i, d := range c.Plugins.Dirs {
+		if d != "" && !filepath.IsAbs(d) && !strings.HasPrefix(d, "~/") {
+			d = filepath.Join(filepath.Dir(c.Path), d)
+			if abs, err := filepath.Abs(d); err == nil {
+				d = abs
+			}
+		}
+		out[i] = d
+	}
+	return out
+}
+
 // ConfigPath returns the configuration file an app uses: flagValue (from
 // --config) if set, else $<APP>_CONFIG, else
 // $XDG_CONFIG_HOME/<app>/config.yaml (default ~/.config/<app>/config.yaml).
@@ -68,14 +85,20 @@ func ConfigPath(app, envPrefix, flagValue string, getenv func(string) string) st
 // configuration; unknown keys and values of the wrong type are errors naming
 // path:line.
 func LoadConfig(path string) (*Config, error) {
-	c := &Config{Path: path}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return c, nil
+		return &Config{Path: path}, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("load config: %w", err)
 	}
+	return ParseConfig(path, data)
+}
+
+// ParseConfig decodes configuration data read from path; errors name
+// path:line.
+func ParseConfig(path string, data []byte) (*Config, error) {
+	c := &Config{Path: path}
 	if err := decodeStrict(path, data, c); err != nil {
 		return nil, fmt.Errorf("load config %w", err)
 	}

@@ -3,4 +3,8 @@
 // directories), `<app>-<name>` executables in plugin directories and on
 // PATH, and their manifests. It returns values and warnings; the cli package
 // decides how to show them.
+//
+// It imports command only for the rules of command words (command.CheckWord,
+// command.SplitName), so that a plugin's file name maps to exactly the
+// words a compiled-in command may have.
 package discovery

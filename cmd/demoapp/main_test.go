@@ -10,13 +10,10 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
-// examplesDir is the repository's examples directory.
-var examplesDir, _ = filepath.Abs(filepath.Join("..", "..", "examples"))
-
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script from the actual output")
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"demoapp": main})
+	testscript.Main(m, map[string]func(){"demoapp": main, "childapp": childApp})
 }
 
 // TestScripts runs the end-to-end scenarios in testdata/script against the
@@ -28,6 +25,7 @@ func TestScripts(t *testing.T) {
 // scriptParams isolates each script: UTC time, its own HOME and XDG
 // directories, and a chtimes command for deterministic modification times.
 func scriptParams(t *testing.T, dir string) testscript.Params {
+	exampleBin, examples := buildExamples(t)
 	return testscript.Params{
 		Dir:           dir,
 		UpdateScripts: *update,
@@ -39,12 +37,16 @@ func scriptParams(t *testing.T, dir string) testscript.Params {
 			env.Setenv("XDG_DATA_HOME", filepath.Join(home, ".local", "share"))
 			env.Setenv("XDG_STATE_HOME", filepath.Join(home, ".local", "state"))
 			env.Setenv("DEMOAPP_WEATHER_API_KEY", "")
-			// Scripts copy example plugins from here.
-			env.Setenv("EXAMPLES", examplesDir)
+			env.Setenv("EXAMPLES", examples)
+			env.Setenv("EXAMPLEBIN", exampleBin)
+			// Scripts that build Go share the host's build cache.
+			env.Setenv("GOCACHE", goCache)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"chtimes": chtimes,
+			"chtimes":   chtimes,
+			"interrupt": interrupt,
+			"mkexec":    mkexec,
 		},
 	}
 }

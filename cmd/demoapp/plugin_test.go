@@ -1,0 +1,139 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// childApp is demoapp running external plugins as children, as it does
+// when something has to run after them, for the signal scenarios.
+func childApp() {
+	app := newApp()
+	app.PluginsAsChild = true
+	os.Exit(app.Run(context.Background(), os.Args[1:]))
+}
+
+var (
+	examplesOnce sync.Once
+	examplesBin  string
+	examplesErr  error
+	goCache      string
+)
+
+// buildExamples builds the Go example plugin once per test binary, into a
+// directory the scripts find as $EXAMPLEBIN; $EXAMPLES is examples/plugins.
+func buildExamples(t *testing.T) (bin, src string) {
+	src, err := filepath.Abs("../../examples/plugins")
+	if err != nil {
+		t.Fatal(err)
+	}
+	examplesOnce.Do(func() {
+		examplesBin, examplesErr = os.MkdirTemp("", "demoapp-examples")
+		if examplesErr != nil {
+			return
+		}
+		out, err := exec.Command("go", "env", "GOCACHE").Output()
+		if err != nil {
+			examplesErr = errors.New("go env GOCACHE: " + err.Error())
+			return
+		}
+		goCache = strings.TrimSpace(string(out))
+		cmd := exec.Command("go", "build", "-o", examplesBin, "./go/demoapp-hello")
+		cmd.Dir = src
+		out, err = cmd.CombinedOutput()
+		if err != nil {
+			examplesErr = errors.New("build examples/plugins/go: " + err.Error() + "\n" + string(out))
+		}
+	})
+	if examplesErr != nil {
+		t.Fatal(examplesErr)
+	}
+	return examplesBin, src
+}
+
+// interrupt READY-FILE WANT-CODE PROG ARGS... starts PROG from the
+// script's PATH with the script's directories, waits for READY-FILE to
+// appear (the plugin is running), sends SIGINT to PROG only (not to its
+// process group) and checks that it exits with WANT-CODE. Its stdout and
+// stderr become the command's.
+func interrupt(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 3 {
+		ts.Fatalf("usage: interrupt READY-FILE WANT-CODE PROG ARGS...")
+	}
+	ready := ts.MkAbs(args[0])
+	want, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	path := lookPath(ts.Getenv("PATH"), args[2])
+	if path == "" {
+		ts.Fatalf("%s not found on PATH", args[2])
+	}
+	cmd := exec.Command(path, args[3:]...)
+	cmd.Dir = ts.MkAbs(".")
+	env := os.Environ()
+	for _, k := range []string{"PATH", "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "DEMOAPP_PLUGIN_PATH"} {
+		env = append(env, k+"="+ts.Getenv(k))
+	}
+	cmd.Env = env
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	ts.Check(cmd.Start())
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if _, err := os.Stat(ready); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			ts.Fatalf("%s did not appear", args[0])
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	ts.Check(cmd.Process.Signal(syscall.SIGINT))
+	err = cmd.Wait()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			code = 128 + int(ws.Signal())
+		}
+	} else {
+		ts.Check(err)
+	}
+	ts.Stdout().Write([]byte(stdout.String()))
+	ts.Stderr().Write([]byte(stderr.String()))
+	if code != want {
+		ts.Fatalf("%s exited with %d, want %d\nstdout: %s\nstderr: %s", args[2], code, want, stdout.String(), stderr.String())
+	}
+}
+
+func lookPath(pathList, name string) string {
+	for _, dir := range filepath.SplitList(pathList) {
+		p := filepath.Join(dir, name)
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() && fi.Mode()&0o111 != 0 {
+			return p
+		}
+	}
+	return ""
+}
+
+// mkexec FILE... makes files executable (testscript's chmod takes one).
+func mkexec(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: mkexec FILE...")
+	}
+	for _, f := range args {
+		ts.Check(os.Chmod(ts.MkAbs(f), 0o755))
+	}
+}

@@ -1,0 +1,115 @@
+package discovery
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Source says where an external plugin was found.
+type Source string
+
+// The sources of plugins, in order of precedence.
+const (
+	// SourceBuiltin is a compiled-in plugin (used by the cli's listing).
+	SourceBuiltin Source = "builtin"
+	// SourceDir is a plugin directory: $<APP>_PLUGIN_PATH, the config's
+	// plugins.dirs or $XDG_DATA_HOME/<app>/plugins.
+	SourceDir Source = "dir"
+	// SourcePATH is a directory on $PATH.
+	SourcePATH Source = "PATH"
+)
+
+// Dir is one directory searched for plugins.
+type Dir struct {
+	Path   string
+	Source Source
+}
+
+// SearchPath is the ordered list of directories searched for plugins and
+// the entries that were ignored (relative ones), for warnings.
+type SearchPath struct {
+	Dirs    []Dir
+	Ignored []string
+}
+
+// Env is what discovery reads from the environment, injected for tests.
+type Env struct {
+	// App is the app's name, e.g. "demoapp".
+	App string
+	// EnvPrefix is the app's environment prefix, e.g. "DEMOAPP".
+	EnvPrefix string
+	// Getenv reads an environment variable.
+	Getenv func(string) string
+}
+
+// UserDir returns the plugin directory of the user, where plugin install
+// copies to: $XDG_DATA_HOME/<app>/plugins (default
+// ~/.local/share/<app>/plugins).
+func UserDir(e Env) string {
+	base := e.Getenv("XDG_DATA_HOME")
+	if base == "" {
+		base = filepath.Join(e.Getenv("HOME"), ".local", "share")
+	}
+	return filepath.Join(base, e.App, "plugins")
+}
+
+// Search returns the directories searched for plugins, in order:
+// $<APP>_PLUGIN_PATH, configDirs, the user's plugin dir, then $PATH. Empty
+// and relative entries are ignored (a relative one is reported); a
+// directory listed twice counts once, at its first place. "~/" at the
+// start of a config dir is the home directory.
+func Search(e Env, configDirs []string) SearchPath {
+	var sp SearchPath
+	seen := map[string]bool{}
+	add := func(p string, src Source) {
+		if p == "" {
+			return
+		}
+		if !filepath.IsAbs(p) {
+			sp.Ignored = append(sp.Ignored, p)
+			return
+		}
+		p = filepath.Clean(p)
+		if !seen[p] {
+			seen[p] = true
+			sp.Dirs = append(sp.Dirs, Dir{Path: p, Source: src})
+		}
+	}
+	for _, p := range filepath.SplitList(e.Getenv(e.EnvPrefix + "_PLUGIN_PATH")) {
+		add(p, SourceDir)
+	}
+	for _, p := range configDirs {
+		if rest, ok := strings.CutPrefix(p, "~/"); ok {
+			p = filepath.Join(e.Getenv("HOME"), rest)
+		}
+		add(p, SourceDir)
+	}
+	add(UserDir(e), SourceDir)
+	for _, p := range filepath.SplitList(e.Getenv("PATH")) {
+		add(p, SourcePATH)
+	}
+	return sp
+}
+
+// FS is the view of the file system discovery needs, injected so that
+// resolution can be tested with a fake. [OS] is the real one.
+type FS interface {
+	Stat(name string) (fs.FileInfo, error)
+	Lstat(name string) (fs.FileInfo, error)
+	ReadDir(name string) ([]fs.DirEntry, error)
+	ReadFile(name string) ([]byte, error)
+	EvalSymlinks(name string) (string, error)
+}
+
+// OS is the operating system's file system.
+var OS FS = osFS{}
+
+type osFS struct{}
+
+func (osFS) Stat(name string) (fs.FileInfo, error)      { return os.Stat(name) }
+func (osFS) Lstat(name string) (fs.FileInfo, error)     { return os.Lstat(name) }
+func (osFS) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
+func (osFS) ReadFile(name string) ([]byte, error)       { return os.ReadFile(name) }
+func (osFS) EvalSymlinks(name string) (string, error)   { return filepath.EvalSymlinks(name) }

@@ -1,0 +1,315 @@
+package discovery
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/longshore/longshore/command"
+)
+
+// Manifest describes an external plugin: a YAML file called
+// "<app>-<name>.yaml" beside its executable, or "plugin.yaml" in the
+// plugin's own folder. Every field is optional.
+type Manifest struct {
+	// Name is the plugin's command words ("files stat"); when set it must
+	// match the executable's name.
+	Name string `yaml:"name"`
+	// Version is the plugin's own version, shown by plugin list.
+	Version string `yaml:"version"`
+	// Description is the one-line summary shown in help and plugin list.
+	Description string `yaml:"description"`
+	// Long is the longer text shown by plugin show.
+	Long string `yaml:"long"`
+	// Exec is the executable of a folder plugin, relative to its folder
+	// (default: the folder's name). It must stay inside the folder.
+	Exec string `yaml:"exec"`
+	// Completion says the plugin answers cobra's __complete protocol.
+	Completion bool `yaml:"completion"`
+	// Output is "list" or "record" for a plugin that prints structured
+	// output when asked; empty for plain output.
+	Output string `yaml:"output"`
+	// Requires lists what must be present for the plugin to be available.
+	Requires Requires `yaml:"requires"`
+	// Hooks are the hooks the plugin's executable provides.
+	Hooks []HookSpec `yaml:"hooks"`
+	// Formatters are the output formatters the plugin's executable provides.
+	Formatters []FormatterSpec `yaml:"formatters"`
+}
+
+// Requires is what a plugin needs; a missing one makes it unavailable.
+type Requires struct {
+	// Env are environment variables that must be set and non-empty.
+	Env []string `yaml:"env"`
+	// Executables must be found on PATH.
+	Executables []string `yaml:"executables"`
+	// App is the minimum version of the app, e.g. "0.1.0".
+	App string `yaml:"app"`
+}
+
+// HookSpec declares one hook run as "<exe> hook before|after" with a JSON
+// document on stdin.
+type HookSpec struct {
+	// Name identifies the hook in plugin list and in the config.
+	Name string `yaml:"name"`
+	// Commands are the commands it attaches to: "files list", "files *", "*".
+	Commands []string `yaml:"commands"`
+	// Before and After say when it runs; at least one is true.
+	Before bool `yaml:"before"`
+	After  bool `yaml:"after"`
+	// Required makes a failing after-hook fail the command.
+	Required bool `yaml:"required"`
+	// Priority orders hooks (lower first), then their names.
+	Priority int `yaml:"priority"`
+	// Timeout is how long the hook may run, as a Go duration ("10s");
+	// empty means the app's default.
+	Timeout string `yaml:"timeout"`
+	// Flags are flags the hook adds to the commands it attaches to.
+	Flags []FlagSpec `yaml:"flags"`
+}
+
+// TimeoutOr returns the hook's timeout, or def when none is set. The
+// manifest was validated, so the value parses.
+func (h HookSpec) TimeoutOr(def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(h.Timeout); err == nil {
+		return d
+	}
+	return def
+}
+
+// FlagSpec declares a flag a hook adds.
+type FlagSpec struct {
+	// Name is the long flag name without dashes.
+	Name string `yaml:"name"`
+	// Type is "bool", "string" or "int" (default "string").
+	Type string `yaml:"type"`
+	// Default is the value when the flag is not given; it matches Type.
+	Default any `yaml:"default"`
+	// Usage is the flag's help text.
+	Usage string `yaml:"usage"`
+}
+
+// FormatterSpec declares one formatter run as "<exe> format NAME".
+type FormatterSpec struct {
+	// Name is what the user passes to -f.
+	Name string `yaml:"name"`
+	// Kind is "list", "record" or "both" (default "both").
+	Kind string `yaml:"kind"`
+}
+
+// ParseManifest decodes and validates a manifest read from path. Unknown
+// keys, values of the wrong type and invalid values are errors of the form
+// "path:line: message".
+func ParseManifest(path string, data []byte) (*Manifest, error) {
+	m := &Manifest{}
+	if err := decodeStrict(path, data, m); err != nil {
+		return nil, err
+	}
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		return nil, yamlError(path, err)
+	}
+	if v := m.validate(); v != nil {
+		return nil, fmt.Errorf("%s:%d: %s", path, lineAt(&doc, v.at...), v.msg)
+	}
+	return m, nil
+}
+
+// invalid is a validation problem and the key path of the value at fault.
+type invalid struct {
+	at  []any
+	msg string
+}
+
+func bad(msg string, at ...any) *invalid { return &invalid{at: at, msg: msg} }
+
+var (
+	versionRe = regexp.MustCompile(`^v?\d+(\.\d+){0,2}([-+].*)?$`)
+	envRe     = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+)
+
+// validate checks the values a strict decode cannot.
+func (m *Manifest) validate() *invalid {
+	if m.Name != "" {
+		if _, err := command.SplitName(m.Name); err != nil {
+			return bad(fmt.Sprintf("name: %v", err), "name")
+		}
+	}
+	if m.Output != "" && m.Output != "list" && m.Output != "record" {
+		return bad(fmt.Sprintf("output %q: must be list or record", m.Output), "output")
+	}
+	if m.Exec != "" && (strings.HasPrefix(m.Exec, "/") || hasDotDot(m.Exec)) {
+		return bad(fmt.Sprintf("exec %q: must be a path inside the plugin's folder", m.Exec), "exec")
+	}
+	for i, e := range m.Requires.Env {
+		if !envRe.MatchString(e) {
+			return bad(fmt.Sprintf("requires.env %q: not an environment variable name", e), "requires", "env", i)
+		}
+	}
+	for i, e := range m.Requires.Executables {
+		if e == "" || strings.ContainsRune(e, '/') {
+			return bad(fmt.Sprintf("requires.executables %q: must be a command name looked up on PATH", e), "requires", "executables", i)
+		}
+	}
+	if a := m.Requires.App; a != "" && !versionRe.MatchString(a) {
+		return bad(fmt.Sprintf("requires.app %q: not a version like 1.2.3", a), "requires", "app")
+	}
+	seen := map[string]bool{}
+	for i, h := range m.Hooks {
+		if v := h.validate(); v != nil {
+			v.at = append([]any{"hooks", i}, v.at...)
+			return v
+		}
+		if seen["hook "+h.Name] {
+			return bad(fmt.Sprintf("hook %q declared twice", h.Name), "hooks", i, "name")
+		}
+		seen["hook "+h.Name] = true
+	}
+	for i, f := range m.Formatters {
+		if err := command.CheckWord(f.Name); err != nil {
+			return bad(fmt.Sprintf("formatters: name: %v", err), "formatters", i, "name")
+		}
+		switch f.Kind {
+		case "", "list", "record", "both":
+		default:
+			return bad(fmt.Sprintf("formatter %q: kind %q must be list, record or both", f.Name, f.Kind), "formatters", i, "kind")
+		}
+		if seen["formatter "+f.Name] {
+			return bad(fmt.Sprintf("formatter %q declared twice", f.Name), "formatters", i, "name")
+		}
+		seen["formatter "+f.Name] = true
+	}
+	return nil
+}
+
+func (h HookSpec) validate() *invalid {
+	if err := command.CheckWord(h.Name); err != nil {
+		return bad(fmt.Sprintf("hook name: %v", err), "name")
+	}
+	if len(h.Commands) == 0 {
+		return bad(fmt.Sprintf("hook %q: commands: at least one command or pattern is needed", h.Name))
+	}
+	for i, c := range h.Commands {
+		if err := checkPattern(c); err != nil {
+			return bad(fmt.Sprintf("hook %q: commands: %v", h.Name, err), "commands", i)
+		}
+	}
+	if !h.Before && !h.After {
+		return bad(fmt.Sprintf("hook %q: set before, after or both to true", h.Name))
+	}
+	if h.Timeout != "" {
+		if d, err := time.ParseDuration(h.Timeout); err != nil || d <= 0 {
+			return bad(fmt.Sprintf("hook %q: timeout %q: not a positive duration like 10s", h.Name, h.Timeout), "timeout")
+		}
+	}
+	names := map[string]bool{}
+	for i, f := range h.Flags {
+		if v := f.validate(); v != nil {
+			v.msg = fmt.Sprintf("hook %q: %s", h.Name, v.msg)
+			v.at = append([]any{"flags", i}, v.at...)
+			return v
+		}
+		if names[f.Name] {
+			return bad(fmt.Sprintf("hook %q: flag %q declared twice", h.Name, f.Name), "flags", i, "name")
+		}
+		names[f.Name] = true
+	}
+	return nil
+}
+
+func (f FlagSpec) validate() *invalid {
+	if err := command.CheckWord(f.Name); err != nil {
+		return bad(fmt.Sprintf("flag name: %v", err), "name")
+	}
+	ok := true
+	switch f.Type {
+	case "", "string":
+		_, ok = f.Default.(string)
+	case "bool":
+		_, ok = f.Default.(bool)
+	case "int":
+		_, ok = f.Default.(int)
+	default:
+		return bad(fmt.Sprintf("flag %q: type %q must be bool, string or int", f.Name, f.Type), "type")
+	}
+	if f.Default != nil && !ok {
+		return bad(fmt.Sprintf("flag %q: default %v is not a %s", f.Name, f.Default, cmpOr(f.Type, "string")), "default")
+	}
+	return nil
+}
+
+// checkPattern checks a hook's command pattern: command words, of which
+// the last may be "*".
+func checkPattern(p string) error {
+	words := strings.Fields(p)
+	if len(words) == 0 {
+		return fmt.Errorf("empty pattern")
+	}
+	for i, w := range words {
+		if w == "*" && i == len(words)-1 {
+			continue
+		}
+		if err := command.CheckWord(w); err != nil {
+			return fmt.Errorf("pattern %q: %w", p, err)
+		}
+	}
+	return nil
+}
+
+func hasDotDot(p string) bool {
+	for _, part := range strings.Split(p, "/") {
+		if part == ".." {
+			return true
+		}
+	}
+	return false
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// lineAt returns the line of the value at the key path in a decoded
+// document (strings are mapping keys, ints sequence indexes), or of the
+// closest node that exists.
+func lineAt(doc *yaml.Node, path ...any) int {
+	n := doc
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	line := n.Line
+	for _, p := range path {
+		var next *yaml.Node
+		switch k := p.(type) {
+		case string:
+			if n.Kind == yaml.MappingNode {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					if n.Content[i].Value == k {
+						next = n.Content[i+1]
+					}
+				}
+			}
+		case int:
+			if n.Kind == yaml.SequenceNode && k < len(n.Content) {
+				next = n.Content[k]
+			}
+		}
+		if next == nil {
+			break
+		}
+		n, line = next, next.Line
+	}
+	if line == 0 {
+		line = 1
+	}
+	return line
+}

@@ -1,0 +1,188 @@
+package discovery
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+)
+
+// ManifestFile is the name of the manifest in a folder plugin.
+const ManifestFile = "plugin.yaml"
+
+// Plugin is an external plugin found in a directory.
+type Plugin struct {
+	// Name is its command words joined by one space: "files stat".
+	Name string
+	// Words are its command words.
+	Words []string
+	// Path is the executable to run.
+	Path string
+	// Folder is the plugin's own folder for a folder plugin, else "".
+	Folder string
+	// Dir is the directory it was found in, and Source what kind that is.
+	Dir    string
+	Source Source
+	// ManifestPath is the manifest's file, "" when there is none.
+	ManifestPath string
+	// Manifest is the parsed manifest; nil when there is none or it is
+	// invalid.
+	Manifest *Manifest
+	// Invalid says why the plugin cannot be used (a bad manifest, an
+	// executable outside its folder); nil when it can.
+	Invalid error
+	// ShadowedBy is the path of the plugin of the same name found first;
+	// a shadowed plugin is never run.
+	ShadowedBy string
+}
+
+// Description returns the manifest's description, or "".
+func (p *Plugin) Description() string {
+	if p.Manifest == nil {
+		return ""
+	}
+	return p.Manifest.Description
+}
+
+// Version returns the manifest's version, or "".
+func (p *Plugin) Version() string {
+	if p.Manifest == nil {
+		return ""
+	}
+	return p.Manifest.Version
+}
+
+// Finder looks plugins up in an ordered list of directories.
+type Finder struct {
+	// App is the app's name, the prefix of every plugin's file name.
+	App string
+	// Dirs are searched in order; the first directory wins.
+	Dirs []Dir
+	// FS is the file system; nil means [OS].
+	FS FS
+}
+
+func (f *Finder) fs() FS {
+	if f.FS == nil {
+		return OS
+	}
+	return f.FS
+}
+
+// NotExecutableError reports a plugin that exists but cannot be executed.
+type NotExecutableError struct {
+	Path string
+}
+
+func (e *NotExecutableError) Error() string {
+	return fmt.Sprintf("%s is not executable", e.Path)
+}
+
+// Resolve finds the external command for the longest prefix of words of at
+// least min words (the words a compiled-in command already took, plus
+// one). It stats only candidate names and reads only the found plugin's
+// manifest: it never lists a directory or runs anything. It returns the
+// plugin and the number of words it took, or nil when none matches. A
+// candidate that exists but is not executable, when nothing else matches,
+// is a *NotExecutableError.
+func (f *Finder) Resolve(words []string, min int) (*Plugin, int, error) {
+	var notExec error
+	for _, cand := range candidateBases(f.App, words, min) {
+		base := FileName(f.App, cand)
+		for _, d := range f.Dirs {
+			p, err := f.look(d, base, cand)
+			if err != nil && notExec == nil {
+				notExec = err
+			}
+			if p != nil {
+				return p, len(cand), nil
+			}
+		}
+	}
+	return nil, 0, notExec
+}
+
+// look checks one candidate name in one directory.
+func (f *Finder) look(d Dir, base string, words []string) (*Plugin, error) {
+	path := filepath.Join(d.Path, base)
+	fi, err := f.fs().Stat(path)
+	if err != nil {
+		return nil, nil
+	}
+	p := &Plugin{Name: strings.Join(words, " "), Words: words, Path: path, Dir: d.Path, Source: d.Source}
+	switch {
+	case fi.IsDir():
+		if d.Source != SourceDir {
+			return nil, nil
+		}
+		mpath := filepath.Join(path, ManifestFile)
+		if _, err := f.fs().Stat(mpath); err != nil {
+			return nil, nil
+		}
+		p.Folder, p.ManifestPath = path, mpath
+		f.loadManifest(p)
+		return p, nil
+	case !fi.Mode().IsRegular() || fi.Mode().Perm()&0o111 == 0:
+		return nil, &NotExecutableError{Path: path}
+	}
+	if _, err := f.fs().Stat(path + ".yaml"); err == nil {
+		p.ManifestPath = path + ".yaml"
+	}
+	f.loadManifest(p)
+	return p, nil
+}
+
+// loadManifest reads and checks p's manifest, if it has one, and for a
+// folder plugin finds its executable.
+func (f *Finder) loadManifest(p *Plugin) {
+	if p.ManifestPath == "" {
+		return
+	}
+	data, err := f.fs().ReadFile(p.ManifestPath)
+	if err != nil {
+		p.Invalid = fmt.Errorf("read manifest: %w", err)
+		return
+	}
+	m, err := ParseManifest(p.ManifestPath, data)
+	if err != nil {
+		p.Invalid = err
+		return
+	}
+	if m.Name != "" && strings.Join(strings.Fields(m.Name), " ") != p.Name {
+		p.Invalid = fmt.Errorf("%s: name %q does not match the plugin's file name (%q)", p.ManifestPath, m.Name, p.Name)
+		return
+	}
+	if p.Folder == "" && m.Exec != "" {
+		p.Invalid = fmt.Errorf("%s: exec is only for plugin.yaml in a plugin's own folder", p.ManifestPath)
+		return
+	}
+	p.Manifest = m
+	if p.Folder != "" {
+		p.Path, p.Invalid = f.folderExec(p.Folder, m.Exec)
+	}
+}
+
+// folderExec returns the executable of a folder plugin, which must resolve
+// (symbolic links followed) to a path inside the folder.
+func (f *Finder) folderExec(folder, exec string) (string, error) {
+	if exec == "" {
+		exec = filepath.Base(folder)
+	}
+	path := filepath.Join(folder, exec)
+	realFolder, err := f.fs().EvalSymlinks(folder)
+	if err != nil {
+		return path, fmt.Errorf("resolve %s: %w", folder, err)
+	}
+	real, err := f.fs().EvalSymlinks(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return path, fmt.Errorf("executable %s does not exist", path)
+	}
+	if err != nil {
+		return path, fmt.Errorf("resolve %s: %w", path, err)
+	}
+	if rel, err := filepath.Rel(realFolder, real); err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
+		return path, fmt.Errorf("executable %s resolves to %s, outside the plugin's folder", path, real)
+	}
+	return path, nil
+}

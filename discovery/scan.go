@@ -1,0 +1,123 @@
+package discovery
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Warning is a problem found while scanning, for the caller to show.
+type Warning struct {
+	// Path is the file or directory at fault.
+	Path string
+	// Msg says what is wrong, lower-case.
+	Msg string
+}
+
+func (w Warning) String() string { return w.Path + ": " + w.Msg }
+
+// Scan is what a full scan of the plugin directories found.
+type Scan struct {
+	// Plugins are sorted by name; among plugins of the same name the one
+	// that wins comes first and the others are ShadowedBy it.
+	Plugins []*Plugin
+	// Warnings are in the order found.
+	Warnings []Warning
+}
+
+// Scan lists every directory and returns the plugins found, with their
+// manifests, and warnings for what was skipped or looks unsafe:
+// non-executables, broken symbolic links, directories, invalid names and
+// world-writable files or directories. It never runs a plugin. Only
+// listings (help, plugin list, completion, suggestions) scan.
+func (f *Finder) Scan() *Scan {
+	s := &Scan{}
+	first := map[string]*Plugin{}
+	for _, d := range f.Dirs {
+		entries, err := f.fs().ReadDir(d.Path)
+		if err != nil {
+			continue // a missing directory on a search path is normal
+		}
+		warnedDir := false
+		for _, e := range entries {
+			p := f.scanEntry(d, e.Name(), s)
+			if p == nil {
+				continue
+			}
+			if !warnedDir {
+				warnedDir = true
+				if fi, err := f.fs().Stat(d.Path); err == nil && fi.Mode().Perm()&0o002 != 0 {
+					s.warn(d.Path, "directory is world-writable: anyone can add or replace plugins")
+				}
+			}
+			if w, ok := first[p.Name]; ok {
+				p.ShadowedBy = w.Path
+				s.warn(p.Path, fmt.Sprintf("shadowed by %s", w.Path))
+			} else {
+				first[p.Name] = p
+			}
+			s.Plugins = append(s.Plugins, p)
+		}
+	}
+	sort.SliceStable(s.Plugins, func(i, j int) bool { return s.Plugins[i].Name < s.Plugins[j].Name })
+	return s
+}
+
+func (s *Scan) warn(path, msg string) {
+	s.Warnings = append(s.Warnings, Warning{Path: path, Msg: msg})
+}
+
+// scanEntry returns the plugin an entry of d is, or nil with a warning
+// when it is one that cannot be used.
+func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
+	if !strings.HasPrefix(name, f.App+"-") {
+		return nil
+	}
+	path := filepath.Join(d.Path, name)
+	if base, ok := strings.CutSuffix(name, ".yaml"); ok {
+		if _, err := f.fs().Lstat(filepath.Join(d.Path, base)); err != nil {
+			s.warn(path, "manifest without an executable "+base)
+		}
+		return nil
+	}
+	words, err := ParseFileName(f.App, name)
+	if err != nil {
+		s.warn(path, "invalid plugin name: "+strings.TrimPrefix(err.Error(), fmt.Sprintf("plugin name %q: ", name)))
+		return nil
+	}
+	fi, err := f.fs().Stat(path)
+	if err != nil {
+		if _, lerr := f.fs().Lstat(path); lerr == nil {
+			s.warn(path, "broken symbolic link")
+		}
+		return nil
+	}
+	p := &Plugin{Name: strings.Join(words, " "), Words: words, Path: path, Dir: d.Path, Source: d.Source}
+	switch {
+	case fi.IsDir():
+		mpath := filepath.Join(path, ManifestFile)
+		if _, err := f.fs().Stat(mpath); err != nil || d.Source != SourceDir {
+			s.warn(path, "is a directory, not a plugin (a plugin folder needs "+ManifestFile+" and must be in a plugin dir)")
+			return nil
+		}
+		p.Folder, p.ManifestPath = path, mpath
+		if fi.Mode().Perm()&0o002 != 0 {
+			s.warn(path, "plugin folder is world-writable")
+		}
+	case !fi.Mode().IsRegular() || fi.Mode().Perm()&0o111 == 0:
+		s.warn(path, "not executable: skipped")
+		return nil
+	default:
+		if _, err := f.fs().Stat(path + ".yaml"); err == nil {
+			p.ManifestPath = path + ".yaml"
+		}
+	}
+	f.loadManifest(p)
+	if p.Invalid == nil {
+		if fi, err := f.fs().Stat(p.Path); err == nil && fi.Mode().Perm()&0o002 != 0 {
+			s.warn(p.Path, "plugin is world-writable: anyone can change what it does")
+		}
+	}
+	return p
+}
