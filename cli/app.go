@@ -38,6 +38,12 @@ type App struct {
 	IO *command.IOStreams
 	// Getenv overrides os.Getenv, for tests.
 	Getenv func(string) string
+	// Interactive enables the interactive shell: a "shell" command, also
+	// started by running the app with no arguments on a terminal.
+	Interactive bool
+	// DocsCommand adds a hidden "docs DIR" command that writes the command
+	// reference as Markdown or man pages (see WriteDocs).
+	DocsCommand bool
 	// NoPluginCommands leaves out the built-in "plugin" commands (list,
 	// show, enable, disable, install, remove, create).
 	NoPluginCommands bool
@@ -128,7 +134,16 @@ func (a *App) envPrefix() string {
 // the exit code: 0 success, 1 the command failed, 2 usage error, 130
 // interrupted, or a code an external plugin or command chose.
 func (a *App) Run(ctx context.Context, args []string) int {
+	if len(args) == 0 && a.Interactive && a.onTerminal() {
+		return a.runShell(ctx)
+	}
 	r := newRun(a)
-	defer r.close()
-	return r.exitCode(r.execute(ctx, args))
+	code := func() int {
+		defer r.close()
+		return r.exitCode(r.execute(ctx, args))
+	}()
+	if r.startShell && code == exitOK {
+		return a.runShell(ctx)
+	}
+	return code
 }

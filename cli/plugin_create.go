@@ -28,6 +28,7 @@ func (c *pluginCreate) Info() command.Info {
 		Usage:   "NAME...",
 		Example: "  demoapp plugin create hello\n  demoapp plugin create dir-size --lang go",
 		Args:    command.Args{Min: 1, Max: command.Unlimited},
+		ArgKind: command.ArgsNone,
 	}
 }
 

@@ -74,8 +74,9 @@ func (c *pluginInstall) Info() command.Info {
 			"executable named <app>-<name> (its manifest <app>-<name>.yaml beside it is copied too),\n" +
 			"or a folder named <app>-<name> holding plugin.yaml. The plugin is validated first: an\n" +
 			"invalid name or manifest, or the name of a compiled-in command, is refused.",
-		Usage: "PATH",
-		Args:  command.ExactArgs(1),
+		Usage:   "PATH",
+		Args:    command.ExactArgs(1),
+		ArgKind: command.ArgsFiles,
 	}
 }
 

@@ -28,6 +28,13 @@ type run struct {
 	cfg     *discovery.Config
 	cfgErr  error
 	format  formatState
+	// columns holds the column declarations of listers, for completion.
+	columns map[*cobra.Command]func() []string
+	// startShell is set by the shell command: the interactive shell starts
+	// once this run is over.
+	startShell bool
+	// args are the arguments of this run, as given to execute.
+	args []string
 	// Plugin discovery, built lazily (see external.go and external_tree.go).
 	find     *discovery.Finder
 	search   discovery.SearchPath
@@ -60,10 +67,9 @@ func (r *run) execute(ctx context.Context, args []string) error {
 		r.stopped = ctx.Err() != nil
 		stop()
 	}()
-	r.ctx = ctx
+	r.ctx, r.args = ctx, args
 
-	r.root = r.buildRoot()
-	if err := r.buildCommands(); err != nil {
+	if err := r.buildCompiledIn(); err != nil {
 		return err
 	}
 	call, err := r.resolveExternal(args)
@@ -77,7 +83,7 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	if r.listing(args) {
 		r.addExternalCommands()
 	}
-	r.addHelp()
+	r.finishTree()
 	if err := r.checkCommandWords(args); err != nil {
 		// Flags such as --debug still count for how the error is shown.
 		r.root.PersistentFlags().Parse(args)
@@ -85,6 +91,24 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	}
 	r.root.SetArgs(args)
 	return r.root.ExecuteContext(ctx)
+}
+
+// buildCompiledIn builds the root and the compiled-in commands, those of
+// the App and Longshore's own (completion, shell, docs), which always win
+// over external plugins.
+func (r *run) buildCompiledIn() error {
+	r.root = r.buildRoot()
+	if err := r.buildCommands(); err != nil {
+		return err
+	}
+	r.addShellCommands()
+	return nil
+}
+
+// finishTree adds help and completion once every command is in the tree.
+func (r *run) finishTree() {
+	r.addHelp()
+	r.addCompletions()
 }
 
 // buildRoot returns the root command with the global options.

@@ -154,6 +154,7 @@ func (r *run) leafCommand(name string, newFn func() command.Command) *cobra.Comm
 		}
 		return r.runCommand(name, c, r.invocation(name, cmd, args))
 	}
+	r.completeArgs(cc, name, c, info)
 	return cc
 }
 

@@ -34,6 +34,9 @@ type Info struct {
 	Args Args
 	// Hidden keeps the command out of help listings.
 	Hidden bool
+	// ArgKind says what the positional arguments are (files, directories,
+	// nothing to complete), for shell completion; see also [ArgCompleter].
+	ArgKind ArgKind
 }
 
 // Args bounds the number of positional arguments a command accepts. The zero

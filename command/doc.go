@@ -11,7 +11,8 @@
 // Capabilities beyond that are optional interfaces found by type assertion:
 // [FlagDeclarer] adds flags, [AvailabilityChecker] disables the command for a
 // run when something it needs is missing, [ColumnDeclarer] names a lister's
-// columns before it runs (for completion).
+// columns before it runs (for completion), [ArgCompleter] offers candidates for
+// its positional arguments (Info.ArgKind covers files and directories).
 //
 // The life of one command, as the App drives it:
 //

@@ -21,6 +21,8 @@ func newApp() *cli.App {
 	app := cli.New("demoapp", version, "Longshore's demo CLI: files, environment and plugins")
 	app.Long = "demoapp shows what a CLI built on Longshore can do: compiled-in commands,\n" +
 		"listers and showers rendered by formatters, external plugins and hooks."
+	app.Interactive = true
+	app.DocsCommand = true
 	app.DescribeGroup("files", "Inspect files and directories")
 	app.DescribeGroup("env", "Inspect the environment")
 	app.DescribeGroup("numbers", "Generate numbers (streams any count)")

@@ -44,10 +44,15 @@ func scriptParams(t *testing.T, dir string) testscript.Params {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"chtimes":   chtimes,
-			"interrupt": interrupt,
-			"mkexec":    mkexec,
+			"chtimes":    chtimes,
+			"interrupt":  interrupt,
+			"mkexec":     mkexec,
+			"tmux-start": tmuxStart,
+			"tmux-send":  tmuxSend,
+			"tmux-wait":  tmuxWait,
+			"tmux-gone":  tmuxGone,
 		},
+		Condition: shellCondition,
 	}
 }
 

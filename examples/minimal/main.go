@@ -25,6 +25,11 @@ func (g *greet) Flags(fs *pflag.FlagSet) {
 	fs.BoolVar(&g.shout, "shout", false, "greet loudly")
 }
 
+// CompleteArgs offers names on Tab, in shells and in the interactive shell.
+func (*greet) CompleteArgs(args []string, toComplete string) []string {
+	return []string{"Ada", "Grace", "Linus"}
+}
+
 func (g *greet) Run(ctx context.Context, inv *command.Invocation) error {
 	msg := fmt.Sprintf("Hello, %s!", inv.Args[0])
 	if g.shout {
@@ -50,6 +55,8 @@ func (*planets) List(ctx context.Context, inv *command.Invocation) (*command.Tab
 
 func main() {
 	app := cli.New("minimal", "1.0.0", "A minimal CLI built on Longshore")
+	// "minimal shell", or "minimal" alone on a terminal, starts a prompt.
+	app.Interactive = true
 	app.AddCommand("greet", func() command.Command { return &greet{} })
 	app.AddCommand("planets list", func() command.Command { return &planets{} })
 	os.Exit(app.Run(context.Background(), os.Args[1:]))

@@ -30,6 +30,7 @@ func (*filesList) Info() command.Info {
 		Example: "  demoapp files list\n  demoapp files list -a /etc",
 		Aliases: []string{"ls"},
 		Args:    command.RangeArgs(0, 1),
+		ArgKind: command.ArgsDirs,
 	}
 }
 

@@ -23,6 +23,7 @@ func (*filesShow) Info() command.Info {
 		Usage:   "PATH",
 		Example: "  demoapp files show go.mod",
 		Args:    command.ExactArgs(1),
+		ArgKind: command.ArgsFiles,
 	}
 }
 

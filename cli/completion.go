@@ -1,0 +1,210 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/longshore/longshore/command"
+)
+
+// Names of the flags the formatters add, whose values completion offers.
+const (
+	formatFlag     = "format"
+	columnFlag     = "column"
+	sortColumnFlag = "sort-column"
+)
+
+// completionShells are the shells "completion" writes a script for.
+var completionShells = []string{"bash", "zsh", "fish", "powershell"}
+
+// completionCommand returns "completion SHELL", which prints cobra's
+// completion script for the shell; the script calls back into the app with
+// cobra's hidden __complete command, so candidates are always current.
+func (r *run) completionCommand() *cobra.Command {
+	name := r.app.Name
+	var noDesc bool
+	cmd := &cobra.Command{
+		Use:   "completion bash|zsh|fish|powershell",
+		Short: "Generate the autocompletion script for the specified shell",
+		Long: fmt.Sprintf(`Print a script that teaches your shell to complete %[1]s's commands, flags,
+formatter and column names, and arguments. The script asks %[1]s itself for the
+candidates, so new commands and plugins complete without regenerating it.
+
+Install it once for your shell:
+
+  bash (needs the bash-completion package):
+    mkdir -p ~/.local/share/bash-completion/completions
+    %[1]s completion bash > ~/.local/share/bash-completion/completions/%[1]s
+    or, for this session only: source <(%[1]s completion bash)
+
+  zsh:
+    %[1]s completion zsh > "${fpath[1]}/_%[1]s"
+    (compinit must be enabled: autoload -U compinit; compinit in ~/.zshrc)
+
+  fish:
+    %[1]s completion fish > ~/.config/fish/completions/%[1]s.fish
+
+  PowerShell:
+    %[1]s completion powershell | Out-String | Invoke-Expression
+    (add that line to your $PROFILE to keep it)
+
+Start a new shell for the script to take effect.`, name),
+		Example:               fmt.Sprintf("  source <(%s completion bash)", name),
+		ValidArgs:             completionShells,
+		DisableFlagsInUseLine: true,
+		GroupID:               otherGroupID,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return command.Usagef("%s takes exactly one shell: %s", cmd.CommandPath(), strings.Join(completionShells, ", "))
+			}
+			for _, s := range completionShells {
+				if args[0] == s {
+					return nil
+				}
+			}
+			return command.Usagef("unknown shell %q for %q (want one of %s)", args[0], cmd.CommandPath(), strings.Join(completionShells, ", "))
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			root, w := cmd.Root(), cmd.OutOrStdout()
+			switch args[0] {
+			case "bash":
+				return root.GenBashCompletionV2(w, !noDesc)
+			case "zsh":
+				if noDesc {
+					return root.GenZshCompletionNoDesc(w)
+				}
+				return root.GenZshCompletion(w)
+			case "fish":
+				return root.GenFishCompletion(w, !noDesc)
+			default:
+				if noDesc {
+					return root.GenPowerShellCompletion(w)
+				}
+				return root.GenPowerShellCompletionWithDesc(w)
+			}
+		},
+	}
+	cmd.Flags().BoolVar(&noDesc, "no-descriptions", false, "leave out the descriptions of candidates")
+	return cmd
+}
+
+// addCompletions teaches the finished tree what its arguments and flag
+// values are (see addFlagCompletions and completeExternal).
+func (r *run) addCompletions() {
+	r.addFlagCompletions()
+	walk(r.root, func(cmd *cobra.Command) {
+		if path := cmd.Annotations["external"]; path != "" && cmd.ValidArgsFunction == nil {
+			cmd.ValidArgsFunction = r.completeExternal(path)
+		}
+	})
+}
+
+// addFlagCompletions attaches the candidates for -f and for the column
+// flags of listers that declare their columns, and keeps groups from
+// completing file names. It runs once the whole tree is built, so it finds
+// those flags by name wherever they were added.
+func (r *run) addFlagCompletions() {
+	root := r.root
+	if root.Flag(formatFlag) != nil {
+		root.RegisterFlagCompletionFunc(formatFlag, r.completeFormats)
+	}
+	walk(root, func(cmd *cobra.Command) {
+		if cmd.ValidArgsFunction == nil && cmd.HasSubCommands() {
+			// A group takes no argument of its own: offer no file names.
+			cmd.ValidArgsFunction = cobra.NoFileCompletions
+		}
+		cols, ok := r.columns[cmd]
+		if !ok {
+			return
+		}
+		for _, name := range []string{columnFlag, sortColumnFlag} {
+			if f := cmd.Flags().Lookup(name); f != nil {
+				cmd.RegisterFlagCompletionFunc(name, completeColumns(cols))
+			}
+		}
+	})
+}
+
+// walk calls fn on cmd and every command under it.
+func walk(cmd *cobra.Command, fn func(*cobra.Command)) {
+	fn(cmd)
+	for _, c := range cmd.Commands() {
+		walk(c, fn)
+	}
+}
+
+// completeArgs sets how a compiled-in command's positional arguments
+// complete, from its ArgCompleter or Info.ArgKind, and remembers a lister's
+// column declaration for the column flags.
+func (r *run) completeArgs(cc *cobra.Command, name string, c command.Command, info command.Info) {
+	plugin := fmt.Sprintf("command %q", name)
+	if cd, ok := c.(command.ColumnDeclarer); ok {
+		if r.columns == nil {
+			r.columns = map[*cobra.Command]func() []string{}
+		}
+		r.columns[cc] = func() []string {
+			cols, _ := command.GuardValue(plugin, func() ([]string, error) { return cd.Columns(), nil })
+			return cols
+		}
+	}
+	cc.ValidArgsFunction = func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if info.Args.Max != command.Unlimited && len(args) >= info.Args.Max {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		if ac, ok := c.(command.ArgCompleter); ok {
+			cands, err := command.GuardValue(plugin, func() ([]string, error) {
+				return ac.CompleteArgs(args, toComplete), nil
+			})
+			if err != nil {
+				cobra.CompDebugln(err.Error(), false)
+			}
+			return withPrefix(cands, toComplete), cobra.ShellCompDirectiveNoFileComp
+		}
+		return nil, argDirective(info.ArgKind)
+	}
+}
+
+// argDirective is what the shell should complete for an argument kind.
+func argDirective(k command.ArgKind) cobra.ShellCompDirective {
+	switch k {
+	case command.ArgsNone:
+		return cobra.ShellCompDirectiveNoFileComp
+	case command.ArgsDirs:
+		return cobra.ShellCompDirectiveFilterDirs
+	}
+	return cobra.ShellCompDirectiveDefault
+}
+
+// completeFormats offers the formatter names for -f.
+func (r *run) completeFormats(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	set, err := r.formatSet()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return withPrefix(set.Names(0), toComplete), cobra.ShellCompDirectiveNoFileComp
+}
+
+// completeColumns offers a lister's declared columns for -c and
+// --sort-column.
+func completeColumns(columns func() []string) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return withPrefix(columns(), toComplete), cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// withPrefix returns the candidates whose value (before any tab and its
+// description) starts with prefix, in their order and without duplicates.
+func withPrefix(cands []string, prefix string) []cobra.Completion {
+	var out []cobra.Completion
+	seen := map[string]bool{}
+	for _, c := range cands {
+		value, _, _ := strings.Cut(c, "\t")
+		if strings.HasPrefix(value, prefix) && !seen[value] {
+			seen[value] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,159 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/longshore/longshore/discovery"
+)
+
+// externalCompletionTimeout bounds how long a plugin may take to answer a
+// completion request; past it, the shell gets file names instead.
+const externalCompletionTimeout = 5 * time.Second
+
+// completeExternal completes the arguments of the external command at
+// path. A plugin whose manifest says "completion: true" answers cobra's
+// __complete protocol itself (a plugin written with cobra does so with no
+// extra work): the request is forwarded to it with the arguments typed
+// after its name, and its candidates, descriptions and directive are
+// relayed. Any other plugin, or one that fails to answer, completes file
+// names.
+func (r *run) completeExternal(path string) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		p := r.externalByPath(path)
+		if p == nil || p.Manifest == nil || !p.Manifest.Completion || r.checkExternal(p) != nil {
+			return nil, cobra.ShellCompDirectiveDefault
+		}
+		ctx := r.ctx
+		if ctx == nil {
+			ctx = context.Background()
+		}
+		ctx, cancel := context.WithTimeout(ctx, externalCompletionTimeout)
+		defer cancel()
+		argv := append(append([]string{cobra.ShellCompRequestCmd}, r.pluginArgs(cmd, args)...), toComplete)
+		c := exec.CommandContext(ctx, p.Path, argv...)
+		var out bytes.Buffer
+		c.Env, c.Stdout, c.Stderr = r.pluginEnv(p), &out, io.Discard
+		if err := c.Run(); err != nil {
+			cobra.CompDebugln("plugin "+p.Name+" did not complete: "+err.Error(), false)
+			return nil, cobra.ShellCompDirectiveDefault
+		}
+		return parseCompletions(out.String())
+	}
+}
+
+// pluginArgs returns the words of the completion request that follow the
+// external command's name, as a run passes them to the plugin: cobra's
+// args also hold the global options typed before the name.
+func (r *run) pluginArgs(cmd *cobra.Command, args []string) []string {
+	if len(r.args) < 2 {
+		return args
+	}
+	req := r.args[1 : len(r.args)-1] // without __complete and the partial word
+	idx, _ := wordIndexes(req, r.globalFlagSet())
+	depth := len(strings.Fields(cmd.CommandPath())) - 1
+	if depth < 1 || len(idx) < depth {
+		return args
+	}
+	return req[idx[depth-1]+1:]
+}
+
+// externalByPath returns the scanned external plugin at path, or nil.
+func (r *run) externalByPath(path string) *discovery.Plugin {
+	if r.scanned == nil {
+		return nil
+	}
+	for _, p := range r.scanned.Plugins {
+		if p.Path == path {
+			return p
+		}
+	}
+	return nil
+}
+
+// addDocumentedExternals adds the external plugins found by a scan to the
+// tree for the generated reference, keeping out those without a manifest:
+// all they could show is a path on this machine.
+func (r *run) addDocumentedExternals() {
+	r.addExternalCommands()
+	walk(r.root, func(c *cobra.Command) {
+		if path := c.Annotations["external"]; path != "" {
+			if p := r.externalByPath(path); p == nil || p.Manifest == nil {
+				c.Hidden = true
+			}
+		}
+	})
+}
+
+// pluginNames completes a plugin name, which may have several words
+// ("files stat"), one word at a time: given the words typed, it returns
+// the next word of each name that starts with them.
+func pluginNames(names []string, args []string, toComplete string) []string {
+	prefix := strings.Join(args, " ")
+	var out []string
+	for _, n := range names {
+		words := strings.Fields(n)
+		if len(words) <= len(args) || strings.Join(words[:len(args)], " ") != prefix {
+			continue
+		}
+		out = append(out, words[len(args)])
+	}
+	return out
+}
+
+// pluginRowNames returns the names plugin list shows; kinds filters by
+// kind ("command", "hook", "formatter") when not empty.
+func (r *run) pluginRowNames(keep func(pluginRow) bool) []string {
+	rows, _, err := r.pluginRows()
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, row := range rows {
+		if keep == nil || keep(row) {
+			names = append(names, row.name)
+		}
+	}
+	return names
+}
+
+// CompleteArgs offers every plugin's name.
+func (c *pluginShow) CompleteArgs(args []string, toComplete string) []string {
+	return pluginNames(c.r.pluginRowNames(nil), args, toComplete)
+}
+
+// CompleteArgs offers, to enable, the names the config disables and, to
+// disable, the names of the plugins still enabled.
+func (c *pluginEnable) CompleteArgs(args []string, toComplete string) []string {
+	disabled := map[string]bool{}
+	var names []string
+	if cfg, err := c.r.config(); err == nil {
+		for _, n := range cfg.Plugins.Disabled {
+			disabled[n] = true
+			if !c.disable {
+				names = append(names, n)
+			}
+		}
+	}
+	if c.disable {
+		names = c.r.pluginRowNames(func(row pluginRow) bool { return !disabled[row.name] })
+	}
+	return pluginNames(names, args, toComplete)
+}
+
+// CompleteArgs offers the plugins installed in the user's plugin directory,
+// the only ones plugin remove removes.
+func (c *pluginRemove) CompleteArgs(args []string, toComplete string) []string {
+	dir := filepath.Clean(discovery.UserDir(c.r.discoveryEnv()))
+	names := c.r.pluginRowNames(func(row pluginRow) bool {
+		return row.plugin != nil && filepath.Clean(row.plugin.Dir) == dir
+	})
+	return pluginNames(names, args, toComplete)
+}

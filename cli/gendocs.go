@@ -1,0 +1,109 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/cobra/doc"
+
+	"github.com/longshore/longshore/command"
+)
+
+// DocFormat is a format WriteDocs renders the command reference in.
+type DocFormat string
+
+// The formats of the command reference.
+const (
+	// DocMarkdown writes one Markdown page per command, linked together.
+	DocMarkdown DocFormat = "markdown"
+	// DocMan writes one man page per command, in section 1.
+	DocMan DocFormat = "man"
+)
+
+// DocOptions adjust WriteDocs.
+type DocOptions struct {
+	// Format is what to write; empty means DocMarkdown.
+	Format DocFormat
+	// Date is the date in man page headers; nil means $SOURCE_DATE_EPOCH or
+	// today.
+	Date *time.Time
+}
+
+// WriteDocs renders the App's command tree, every visible command with its
+// flags, into dir (which must exist) as Markdown or man pages: the
+// counterpart of cliff's Sphinx extension. Commands the App builds at run
+// time, such as external plugins, appear as they would in help.
+func (a *App) WriteDocs(dir string, opts DocOptions) error {
+	r := newRun(a)
+	defer r.close()
+	if err := r.buildCompiledIn(); err != nil {
+		return err
+	}
+	r.addDocumentedExternals()
+	r.finishTree()
+	return writeDocs(r.root, dir, opts)
+}
+
+// writeDocs renders the tree under root into dir.
+func writeDocs(root *cobra.Command, dir string, opts DocOptions) error {
+	// The reference must not change from one day to the next.
+	walk(root, func(c *cobra.Command) { c.DisableAutoGenTag = true })
+	var err error
+	switch opts.Format {
+	case DocMarkdown, "":
+		err = doc.GenMarkdownTree(root, dir)
+	case DocMan:
+		header := &doc.GenManHeader{
+			Section: "1",
+			Source:  strings.TrimSpace(root.Name() + " " + root.Version),
+			Manual:  root.Name() + " manual",
+			Date:    opts.Date,
+		}
+		err = doc.GenManTree(root, header, dir)
+	default:
+		return command.Usagef("unknown documentation format %q (want %s or %s)", opts.Format, DocMarkdown, DocMan)
+	}
+	if err != nil {
+		return fmt.Errorf("write %s reference to %s: %w", opts.Format, dir, err)
+	}
+	return nil
+}
+
+// docsCommand returns the hidden "docs DIR" command, which writes the
+// reference of the running tree into DIR, creating it.
+func (r *run) docsCommand() *cobra.Command {
+	var format, date string
+	cmd := &cobra.Command{
+		Use:    "docs DIR",
+		Short:  "Write the command reference as Markdown or man pages",
+		Hidden: true,
+		Args: func(cmd *cobra.Command, args []string) error {
+			return checkArgs(cmd, command.ExactArgs(1), args)
+		},
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return nil, cobra.ShellCompDirectiveFilterDirs
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts := DocOptions{Format: DocFormat(format)}
+			if date != "" {
+				d, err := time.Parse(time.DateOnly, date)
+				if err != nil {
+					return command.Usagef("bad --date %q: want YYYY-MM-DD", date)
+				}
+				opts.Date = &d
+			}
+			if err := os.MkdirAll(args[0], 0o755); err != nil {
+				return fmt.Errorf("write reference: %w", err)
+			}
+			r.addDocumentedExternals()
+			return writeDocs(cmd.Root(), args[0], opts)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", string(DocMarkdown), "`FORMAT` of the pages: markdown or man")
+	cmd.Flags().StringVar(&date, "date", "", "`DATE` (YYYY-MM-DD) in man page headers (default $SOURCE_DATE_EPOCH or today)")
+	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{string(DocMarkdown), string(DocMan)}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}

@@ -1,0 +1,160 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/spf13/cobra"
+
+	"github.com/longshore/longshore/command"
+)
+
+// The interactive shell (cliff's interactive mode): a prompt where every
+// line runs through App.Run exactly as on the command line, so parsing,
+// hooks and formatters are the same, and an error is printed and the
+// prompt comes back.
+
+// errAborted is what a lineReader returns when the user abandons the line
+// (Ctrl-C at the prompt).
+var errAborted = errors.New("line aborted")
+
+// lineReader reads the lines the shell runs.
+type lineReader interface {
+	// ReadLine shows prompt and returns the line typed, io.EOF at the end of
+	// input (Ctrl-D) or errAborted.
+	ReadLine(prompt string) (string, error)
+	// AddHistory records a line for recall with the arrow keys.
+	AddHistory(line string)
+	// Close gives the terminal back.
+	Close() error
+}
+
+// shell is one session of the interactive shell.
+type shell struct {
+	app    *App
+	lines  lineReader
+	errOut io.Writer
+	// history is the lines loaded from the history file, then those entered.
+	history []string
+	// historyPath is where history is saved at the end; "" saves nothing.
+	historyPath string
+}
+
+// shellCommand returns "shell", which starts the interactive shell once
+// the current run is over (so the shell does not run inside it).
+func (r *run) shellCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "shell",
+		Short: "Start an interactive shell",
+		Long: fmt.Sprintf("Start an interactive shell: a prompt where each line runs as a %[1]s command\n"+
+			"line would, with history, Tab completion and help. Leave with exit, quit or\n"+
+			"Ctrl-D. Running %[1]s with no arguments on a terminal starts it too.", r.app.Name),
+		Args: func(cmd *cobra.Command, args []string) error {
+			return checkArgs(cmd, command.NoArgs, args)
+		},
+		GroupID:           otherGroupID,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r.startShell = true
+			return nil
+		},
+	}
+}
+
+// addShellCommands adds the completion command, and the shell and docs
+// commands when the App enables them.
+func (r *run) addShellCommands() {
+	if r.app.Interactive {
+		r.root.AddCommand(r.shellCommand())
+	}
+	if r.app.DocsCommand {
+		r.root.AddCommand(r.docsCommand())
+	}
+	r.root.CompletionOptions.DisableDefaultCmd = true
+	r.root.AddCommand(r.completionCommand())
+}
+
+// onTerminal reports whether the App reads from and writes to a terminal.
+func (a *App) onTerminal() bool {
+	return a.IO == nil && isTerminal(os.Stdin) && isTerminal(os.Stdout)
+}
+
+// runShell runs the interactive shell until exit, quit or the end of input
+// and returns its exit code: 0, or 1 when the input cannot be read.
+func (a *App) runShell(ctx context.Context) int {
+	streams := a.IO
+	if streams == nil {
+		streams = systemStreams()
+	}
+	s := &shell{app: a, errOut: streams.ErrOut, historyPath: a.historyPath()}
+	s.history = loadHistory(s.historyPath)
+	if a.onTerminal() {
+		s.lines = newTerminalReader(s.history, func(line string, pos int) (string, []string, string) {
+			return a.completeWord(ctx, line, pos)
+		})
+		fmt.Fprintf(streams.Out, "%s %s: type help for commands, exit or Ctrl-D to leave.\n", a.Name, a.Version)
+	} else {
+		s.lines = newPlainReader(streams.In)
+	}
+	defer s.lines.Close()
+	// The shell outlives every command it runs: an interrupt stops the
+	// command (each run watches for it), never the shell.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt)
+	defer signal.Stop(sigs)
+	return s.loop(ctx)
+}
+
+// loop reads and runs lines until exit, quit or the end of input.
+func (s *shell) loop(ctx context.Context) int {
+	defer s.saveHistory()
+	prompt := s.app.Name + "> "
+	for {
+		line, err := s.lines.ReadLine(prompt)
+		switch {
+		case errors.Is(err, io.EOF):
+			return exitOK
+		case errors.Is(err, errAborted):
+			continue
+		case err != nil:
+			fmt.Fprintf(s.errOut, "%s: error: read input: %s\n", s.app.Name, oneLine(err.Error()))
+			return exitFailure
+		}
+		words, err := splitWords(line)
+		if err != nil {
+			fmt.Fprintf(s.errOut, "%s: error: %s\n", s.app.Name, err)
+			continue
+		}
+		if len(words) == 0 {
+			continue
+		}
+		s.lines.AddHistory(line)
+		s.history = append(s.history, line)
+		switch words[0] {
+		case "exit", "quit":
+			return exitOK
+		case "shell":
+			fmt.Fprintf(s.errOut, "%s: already in the interactive shell\n", s.app.Name)
+			continue
+		}
+		s.app.Run(ctx, words)
+		if ctx.Err() != nil {
+			return exitInterrupted
+		}
+	}
+}
+
+// saveHistory writes the history file, reporting a failure without
+// failing the session.
+func (s *shell) saveHistory() {
+	if s.historyPath == "" {
+		return
+	}
+	if err := writeHistory(s.historyPath, s.history); err != nil {
+		fmt.Fprintf(s.errOut, "%s: warning: %s\n", s.app.Name, err)
+	}
+}

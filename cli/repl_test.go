@@ -1,0 +1,290 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/longshore/longshore/command"
+)
+
+// scripted is a lineReader that replays lines, then io.EOF; a line equal
+// to "^C" is read as Ctrl-C.
+type scripted struct {
+	lines   []string
+	prompts int
+	history []string
+}
+
+func (s *scripted) ReadLine(prompt string) (string, error) {
+	s.prompts++
+	if len(s.lines) == 0 {
+		return "", io.EOF
+	}
+	line := s.lines[0]
+	s.lines = s.lines[1:]
+	if line == "^C" {
+		return "", errAborted
+	}
+	return line, nil
+}
+
+func (s *scripted) AddHistory(line string) { s.history = append(s.history, line) }
+func (s *scripted) Close() error           { return nil }
+
+// shellApp is a test App with a greeting, a lister and a failing command.
+func shellApp(t *testing.T) (*App, *strings.Builder, *strings.Builder) {
+	t.Helper()
+	a, out, errOut := testApp(t)
+	a.Interactive = true
+	for name, newFn := range map[string]func() command.Command{
+		"greet hello": func() command.Command { return &hello{} },
+		"things list": func() command.Command { return &lister{} },
+		"boom":        func() command.Command { return &failing{} },
+	} {
+		if err := a.AddCommand(name, newFn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	o, e := &strings.Builder{}, &strings.Builder{}
+	a.IO.Out, a.IO.ErrOut = io.MultiWriter(out, o), io.MultiWriter(errOut, e)
+	return a, o, e
+}
+
+type failing struct{}
+
+func (*failing) Info() command.Info { return command.Info{Short: "fail"} }
+func (*failing) Run(context.Context, *command.Invocation) error {
+	return io.ErrUnexpectedEOF
+}
+
+func TestShellLoop(t *testing.T) {
+	tests := []struct {
+		name      string
+		lines     []string
+		code      int
+		out       []string // substrings of stdout, in order
+		errOut    []string // substrings of stderr, in order
+		notOut    string
+		history   []string
+		wantSaved string
+	}{
+		{
+			name:    "runs each line as a command line, with quotes",
+			lines:   []string{"greet hello --name 'Ada Lovelace' x", "things list"},
+			out:     []string{"hello, Ada Lovelace (greet hello x)", "| n |"},
+			history: []string{"greet hello --name 'Ada Lovelace' x", "things list"},
+		},
+		{
+			name:    "errors print and the prompt comes back",
+			lines:   []string{"boom", "nosuch", "greet hello --bad", "greet hello"},
+			errOut:  []string{"tapp: error: unexpected EOF", `unknown command "nosuch"`, "unknown flag: --bad"},
+			out:     []string{"hello, world"},
+			history: []string{"boom", "nosuch", "greet hello --bad", "greet hello"},
+		},
+		{
+			name:    "exit stops before the next line",
+			lines:   []string{"greet hello", "exit", "greet hello --name never"},
+			out:     []string{"hello, world"},
+			notOut:  "never",
+			history: []string{"greet hello", "exit"},
+		},
+		{
+			name:    "quit stops too",
+			lines:   []string{"quit", "greet hello"},
+			notOut:  "hello",
+			history: []string{"quit"},
+		},
+		{
+			name:    "blank lines and Ctrl-C are skipped, not recorded",
+			lines:   []string{"", "   ", "^C", "greet hello"},
+			out:     []string{"hello, world"},
+			history: []string{"greet hello"},
+		},
+		{
+			name:    "an unterminated quote is an error, not a command",
+			lines:   []string{"greet hello --name 'Ada", "greet hello"},
+			errOut:  []string{"tapp: error: unterminated quote in line"},
+			out:     []string{"hello, world"},
+			history: []string{"greet hello"},
+		},
+		{
+			name:    "help runs the help command",
+			lines:   []string{"help greet"},
+			out:     []string{"hello", "say hello"},
+			history: []string{"help greet"},
+		},
+		{
+			name:    "shell inside the shell does not nest",
+			lines:   []string{"shell"},
+			errOut:  []string{"tapp: already in the interactive shell"},
+			history: []string{"shell"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, out, errOut := shellApp(t)
+			path := filepath.Join(t.TempDir(), "state", "tapp", "history")
+			in := &scripted{lines: tt.lines}
+			s := &shell{app: a, lines: in, errOut: a.IO.ErrOut, historyPath: path, history: []string{"old line"}}
+			if code := s.loop(context.Background()); code != tt.code {
+				t.Errorf("exit code %d, want %d", code, tt.code)
+			}
+			assertInOrder(t, "stdout", out.String(), tt.out)
+			assertInOrder(t, "stderr", errOut.String(), tt.errOut)
+			if tt.notOut != "" && strings.Contains(out.String(), tt.notOut) {
+				t.Errorf("stdout has %q:\n%s", tt.notOut, out.String())
+			}
+			if !reflect.DeepEqual(in.history, tt.history) {
+				t.Errorf("history %q, want %q", in.history, tt.history)
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := strings.Join(append([]string{"old line"}, tt.history...), "\n") + "\n"
+			if string(data) != want {
+				t.Errorf("history file %q, want %q", data, want)
+			}
+		})
+	}
+}
+
+func assertInOrder(t *testing.T, what, got string, want []string) {
+	t.Helper()
+	rest := got
+	for _, w := range want {
+		i := strings.Index(rest, w)
+		if i < 0 {
+			t.Errorf("%s lacks %q (in order):\n%s", what, w, got)
+			return
+		}
+		rest = rest[i+len(w):]
+	}
+}
+
+func TestShellStopsWhenInterrupted(t *testing.T) {
+	a, _, _ := shellApp(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	in := &scripted{lines: []string{"greet hello", "greet hello"}}
+	s := &shell{app: a, lines: in, errOut: io.Discard}
+	if code := s.loop(ctx); code != exitInterrupted {
+		t.Errorf("exit code %d, want %d", code, exitInterrupted)
+	}
+	if in.prompts != 1 {
+		t.Errorf("prompted %d times, want 1", in.prompts)
+	}
+}
+
+func TestShellCommandStartsTheShellAfterTheRun(t *testing.T) {
+	a, out, errOut := shellApp(t)
+	a.IO.In = strings.NewReader("greet hello --name shell\n")
+	a.Getenv = func(k string) string {
+		if k == "XDG_STATE_HOME" {
+			return filepath.Join(t.TempDir(), "state")
+		}
+		return ""
+	}
+	if code := a.Run(context.Background(), []string{"shell"}); code != exitOK {
+		t.Fatalf("exit code %d, stderr %s", code, errOut)
+	}
+	if !strings.Contains(out.String(), "hello, shell") {
+		t.Errorf("stdout %q lacks the greeting", out)
+	}
+	if code := a.Run(context.Background(), []string{"shell", "extra"}); code != exitUsage {
+		t.Errorf("shell with an argument: exit code %d, want %d", code, exitUsage)
+	}
+}
+
+func TestHistoryFileKeepsTheLastLines(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a", "history")
+	var lines []string
+	for i := range historyLimit + 5 {
+		lines = append(lines, strings.Repeat("x", i%7+1))
+	}
+	if err := writeHistory(path, lines); err != nil {
+		t.Fatal(err)
+	}
+	got := loadHistory(path)
+	if len(got) != historyLimit || !reflect.DeepEqual(got, lines[5:]) {
+		t.Errorf("loaded %d lines, want the last %d", len(got), historyLimit)
+	}
+	if loadHistory(filepath.Join(t.TempDir(), "missing")) != nil {
+		t.Error("a missing history file is not empty")
+	}
+}
+
+func TestHistoryPath(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"XDG_STATE_HOME": "/st", "HOME": "/h"}, "/st/tapp/history"},
+		{map[string]string{"HOME": "/h"}, "/h/.local/state/tapp/history"},
+		{map[string]string{"XDG_STATE_HOME": "relative", "HOME": "/h"}, "/h/.local/state/tapp/history"},
+		{map[string]string{}, ""},
+	}
+	for _, tt := range tests {
+		a := New("tapp", "1", "")
+		a.Getenv = func(k string) string { return tt.env[k] }
+		if got := a.historyPath(); got != tt.want {
+			t.Errorf("historyPath with %v = %q, want %q", tt.env, got, tt.want)
+		}
+	}
+}
+
+func TestSplitWords(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string
+		err  bool
+	}{
+		{"", []string{}, false},
+		{"  files   list  ", []string{"files", "list"}, false},
+		{`a 'b c' "d e" f\ g`, []string{"a", "b c", "d e", "f g"}, false},
+		{`"say \"hi\" \\ \n"`, []string{`say "hi" \ \n`}, false},
+		{`'it''s'`, []string{"its"}, false},
+		{`x'y'"z"`, []string{"xyz"}, false},
+		{`''`, []string{""}, false},
+		{"héllo wörld ❄", []string{"héllo", "wörld", "❄"}, false},
+		{`'open`, nil, true},
+		{`"open`, nil, true},
+		{`trailing\`, nil, true},
+	}
+	for _, tt := range tests {
+		got, err := splitWords(tt.line)
+		if (err != nil) != tt.err {
+			t.Errorf("splitWords(%q) error %v, want error %v", tt.line, err, tt.err)
+			continue
+		}
+		if !tt.err && !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("splitWords(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+func FuzzSplitWords(f *testing.F) {
+	for _, s := range []string{"a b", `'a b' "c\"d"`, `x\ y`, "'", `"\`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		words, err := splitWords(line)
+		if err != nil {
+			return
+		}
+		// Quoting each word back gives the same words.
+		quoted := make([]string, len(words))
+		for i, w := range words {
+			quoted[i] = quoteWord(w)
+		}
+		again, err := splitWords(strings.Join(quoted, " "))
+		if err != nil || !reflect.DeepEqual(again, words) {
+			t.Errorf("%q: words %q quoted %q split again %q (%v)", line, words, quoted, again, err)
+		}
+	})
+}

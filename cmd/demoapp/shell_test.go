@@ -1,0 +1,124 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// The commands and conditions here let scripts drive real shells and
+// terminals: bash with the bash-completion package for the generated
+// completion script, and tmux for the interactive shell.
+
+// bashCompletionScript is where Debian's bash-completion package puts its
+// library.
+const bashCompletionScript = "/usr/share/bash-completion/bash_completion"
+
+// shellCondition answers [bash-completion]: whether Debian's
+// bash-completion package is installed.
+func shellCondition(cond string) (bool, error) {
+	if cond == "bash-completion" {
+		_, err := os.Stat(bashCompletionScript)
+		return err == nil, nil
+	}
+	return false, fmt.Errorf("unknown condition %q", cond)
+}
+
+// tmuxWaitFor bounds how long tmux-wait and tmux-gone poll the screen.
+// It is a limit on waiting, not an assertion on speed.
+const tmuxWaitFor = 20 * time.Second
+
+// tmux runs tmux on the script's own server socket with its environment.
+func tmux(ts *testscript.TestScript, args ...string) (string, error) {
+	cmd := exec.Command("tmux", append([]string{"-S", ts.MkAbs("tmux.sock"), "-f", "/dev/null"}, args...)...)
+	cmd.Dir = ts.Getenv("WORK")
+	for _, k := range []string{"PATH", "HOME", "TZ", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "DEMOAPP_WEATHER_API_KEY"} {
+		cmd.Env = append(cmd.Env, k+"="+ts.Getenv(k))
+	}
+	cmd.Env = append(cmd.Env, "TERM=xterm-256color")
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// tmuxStart COMMAND... starts COMMAND in a detached 100x30 tmux session
+// named "t", in $WORK; the server is killed when the script ends.
+func tmuxStart(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: tmux-start COMMAND...")
+	}
+	ts.Defer(func() { tmux(ts, "kill-server") })
+	out, err := tmux(ts, append([]string{"new-session", "-d", "-s", "t", "-x", "100", "-y", "30", "--"}, args...)...)
+	if err != nil {
+		ts.Fatalf("tmux new-session: %v\n%s", err, out)
+	}
+}
+
+// tmuxSend KEYS... types keys into the session, as tmux send-keys takes
+// them ("Enter", "Tab", "C-d"; a literal text with -l).
+func tmuxSend(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: tmux-send [-l] KEYS...")
+	}
+	out, err := tmux(ts, append([]string{"send-keys", "-t", "t"}, args...)...)
+	if err != nil {
+		ts.Fatalf("tmux send-keys: %v\n%s", err, out)
+	}
+}
+
+// screen returns what the session's pane shows.
+func screen(ts *testscript.TestScript) (string, error) {
+	return tmux(ts, "capture-pane", "-p", "-N", "-t", "t")
+}
+
+// tmuxWait REGEXP waits until the screen matches REGEXP (multi-line mode)
+// and fails with the screen when it does not in time; "! tmux-wait"
+// asserts that the screen does not match, now.
+func tmuxWait(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: tmux-wait REGEXP")
+	}
+	re, err := regexp.Compile("(?m)" + args[0])
+	ts.Check(err)
+	deadline := time.Now().Add(tmuxWaitFor)
+	for {
+		s, err := screen(ts)
+		if err != nil {
+			ts.Fatalf("tmux capture-pane: %v\n%s", err, s)
+		}
+		switch {
+		case neg && re.MatchString(s):
+			ts.Fatalf("screen matches %q:\n%s", args[0], s)
+		case neg:
+			return
+		case re.MatchString(s):
+			ts.Logf("screen:\n%s", strings.TrimRight(s, "\n"))
+			return
+		case time.Now().After(deadline):
+			ts.Fatalf("screen does not show %q after %v:\n%s", args[0], tmuxWaitFor, s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// tmuxGone waits until the session has ended, its command having exited.
+func tmuxGone(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: tmux-gone")
+	}
+	deadline := time.Now().Add(tmuxWaitFor)
+	for {
+		if _, err := tmux(ts, "has-session", "-t", "t"); err != nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			s, _ := screen(ts)
+			ts.Fatalf("session still running after %v:\n%s", tmuxWaitFor, s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
