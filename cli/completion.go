@@ -179,7 +179,11 @@ func argDirective(k command.ArgKind) cobra.ShellCompDirective {
 
 // completeFormats offers the formatter names for -f.
 func (r *run) completeFormats(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	return withPrefix(r.formatters().Names(), toComplete), cobra.ShellCompDirectiveNoFileComp
+	set, err := r.formatSet()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return withPrefix(set.Names(0), toComplete), cobra.ShellCompDirectiveNoFileComp
 }
 
 // completeColumns offers a lister's declared columns for -c and

@@ -125,8 +125,6 @@ func TestFormatFlagCompletesFormatterNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.finishTree()
-	// The formatters add -f to the root; completion finds it by name.
-	r.root.PersistentFlags().StringP(formatFlag, "f", "", "formatter")
 	r.addFlagCompletions()
 	var out bytes.Buffer
 	r.root.SetOut(&out)
@@ -134,7 +132,11 @@ func TestFormatFlagCompletesFormatterNames(t *testing.T) {
 	if err := r.root.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	want := strings.Join(r.formatters().Names(), "\n") + "\n:4\n"
+	set, err := r.formatSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Join(set.Names(0), "\n") + "\n:4\n"
 	if out.String() != want || !strings.Contains(want, "table") {
 		t.Errorf("got %q, want %q", out.String(), want)
 	}

@@ -5,7 +5,6 @@ import (
 	"iter"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/formatters"
 )
 
 // runCommand calls a command's Run, List or Show, guarded, and renders a
@@ -23,6 +22,9 @@ func (r *run) runResult(name string, c command.Command, inv *command.Invocation,
 	case command.Runner:
 		return command.Guard(plugin, func() error { return c.Run(ctx, inv) })
 	case command.Lister:
+		if err := r.prepareOutput(name); err != nil {
+			return err
+		}
 		t, err := command.GuardValue(plugin, func() (*command.Table, error) { return c.List(ctx, inv) })
 		if err != nil {
 			return err
@@ -34,8 +36,11 @@ func (r *run) runResult(name string, c command.Command, inv *command.Invocation,
 		if t, err = hs.transformTable(r, inv, t); err != nil {
 			return err
 		}
-		return r.formatList(t.Columns, t.Rows)
+		return r.formatList(name, t.Columns, t.Rows)
 	case command.Shower:
+		if err := r.prepareOutput(name); err != nil {
+			return err
+		}
 		rec, err := command.GuardValue(plugin, func() (*command.Record, error) { return c.Show(ctx, inv) })
 		if err != nil {
 			return err
@@ -46,45 +51,9 @@ func (r *run) runResult(name string, c command.Command, inv *command.Invocation,
 		if rec, err = hs.transformRecord(r, inv, rec); err != nil {
 			return err
 		}
-		return r.formatRecord(rec.Fields, rec.Values)
+		return r.formatRecord(name, rec.Fields, rec.Values)
 	}
 	return fmt.Errorf("%s implements none of Run, List or Show", plugin)
-}
-
-// formatList renders rows with the list formatter chosen for this run.
-func (r *run) formatList(columns []string, rows iter.Seq2[[]any, error]) error {
-	f, err := r.formatters().New("table")
-	if err != nil {
-		return command.Usagef("%w", err)
-	}
-	lf, ok := f.(formatters.ListFormatter)
-	if !ok {
-		return command.Usagef("formatter %q cannot render lists", f.Name())
-	}
-	return command.Guard(fmt.Sprintf("formatter %q", f.Name()), func() error {
-		return lf.FormatList(r.io.Out, columns, rows)
-	})
-}
-
-// formatRecord renders one record with the record formatter chosen for this
-// run.
-func (r *run) formatRecord(fields []string, values []any) error {
-	f, err := r.formatters().New("table")
-	if err != nil {
-		return command.Usagef("%w", err)
-	}
-	rf, ok := f.(formatters.RecordFormatter)
-	if !ok {
-		return command.Usagef("formatter %q cannot render records", f.Name())
-	}
-	return command.Guard(fmt.Sprintf("formatter %q", f.Name()), func() error {
-		return rf.FormatRecord(r.io.Out, fields, values)
-	})
-}
-
-// formatters returns the built-in and compiled-in formatters of the App.
-func (r *run) formatters() *formatters.Set {
-	return formatters.NewSet(r.app.registry(), r.app.namespace("formatters"))
 }
 
 // guardRows wraps a lister's row iterator so that a panic in the lister's

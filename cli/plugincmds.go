@@ -8,7 +8,6 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
-	"github.com/longshore/longshore/formatters"
 	"github.com/longshore/longshore/hooks"
 )
 
@@ -95,7 +94,11 @@ func (r *run) pluginRows() ([]pluginRow, []string, error) {
 		rows = append(rows, pluginRow{name: d.Name, kind: d.Kind, source: builtin, version: r.app.Version,
 			status: r.enabledStatus(d.Name, d.Err), description: hookDescription(d)})
 	}
-	for _, n := range formatters.NewSet(r.app.registry(), r.app.namespace("formatters")).Names() {
+	set, err := r.formatSet()
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, n := range set.Names(0) {
 		rows = append(rows, pluginRow{name: n, kind: "formatter", source: builtin, version: r.app.Version, status: r.enabledStatus(n, nil)})
 	}
 	s, err := r.scan()

@@ -27,6 +27,7 @@ type run struct {
 	stopped bool
 	cfg     *discovery.Config
 	cfgErr  error
+	format  formatState
 	// columns holds the column declarations of listers, for completion.
 	columns map[*cobra.Command]func() []string
 	// startShell is set by the shell command: the interactive shell starts
@@ -147,6 +148,8 @@ func (r *run) buildRoot() *cobra.Command {
 	root.SetErr(r.io.ErrOut)
 	root.SetContext(r.ctx)
 	r.opts.addFlags(root.PersistentFlags())
+	r.root = root
+	r.addFormatFlag(root.PersistentFlags())
 	root.InitDefaultHelpFlag()
 	root.InitDefaultVersionFlag()
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {

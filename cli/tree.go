@@ -131,6 +131,7 @@ func (r *run) leafCommand(name string, newFn func() command.Command) *cobra.Comm
 			return broken(err)
 		}
 	}
+	r.addOutputFlags(name, c, cc)
 	// Hooks attach only to the command this run is for (see hookTarget).
 	var hs *hookSet
 	r.onHookTarget(cc, func() { hs = r.attachHooks(name, cc) })

@@ -1,8 +1,30 @@
 // Package formatters holds Longshore's output drivers: one formatter is chosen
 // per run with -f and renders a lister's rows or a shower's record.
 //
-// It imports command only for the shared compiled-in registry, in which
-// third-party formatters register under "<app>.formatters".
+// A driver is small: a [Formatter] has a name and implements [ListFormatter],
+// [RecordFormatter] or both. Capabilities beyond that are optional
+// interfaces found by type assertion:
+//
+//   - [FlagDeclarer] adds the formatter's own flags (e.g. --quote) to the
+//     commands whose kind of output it renders;
+//   - [Preparer] receives the run's environment (terminal, env vars) and
+//     checks its flag values before any row is read.
+//
+// The life of a formatter in one run:
+//
+//  1. the App constructs one value per formatter for each lister or shower
+//     command and lets each declare its flags (so help shows them);
+//  2. flags are parsed; the formatter named by -f is picked;
+//  3. Prepare is called, if implemented; an error is a usage error;
+//  4. the common options ([Options]: -c, --sort-column, ...) are applied;
+//  5. FormatList or FormatRecord writes the output.
+//
+// Values follow the rules of [Text] in text formats and keep their native
+// types in json and yaml; see [Formattable] for values that render
+// differently for people and programs.
+//
+// The package imports command only for the shared compiled-in registry, in
+// which third-party formatters register under "<app>.formatters".
 package formatters
 
 import (
@@ -11,6 +33,8 @@ import (
 	"iter"
 	"sort"
 	"strings"
+
+	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
 )
@@ -23,7 +47,8 @@ type Formatter interface {
 }
 
 // ListFormatter renders columns and rows. It should write each row as it
-// arrives unless its format needs them all (tables, sorting).
+// arrives unless its format needs them all (tables). When rows yields an
+// error, the formatter writes what it has, then returns that error.
 type ListFormatter interface {
 	Formatter
 	FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, error]) error
@@ -33,6 +58,64 @@ type ListFormatter interface {
 type RecordFormatter interface {
 	Formatter
 	FormatRecord(w io.Writer, fields []string, values []any) error
+}
+
+// Kind is the kind of output a command produces.
+type Kind int
+
+// The kinds of output.
+const (
+	// List is a lister's columns and rows.
+	List Kind = iota + 1
+	// Record is a shower's fields and values.
+	Record
+)
+
+func (k Kind) String() string {
+	if k == Record {
+		return "record"
+	}
+	return "list"
+}
+
+// FlagDeclarer is implemented by formatters that take flags. Flags is called
+// once per command that produces output of kind, on a fresh value; binding
+// the flags to the value's own fields is the usual way to receive them. A
+// formatter declares only the flags that apply to kind. "<APP>" in a usage
+// text is replaced by the App's environment variable prefix.
+type FlagDeclarer interface {
+	Flags(fs *pflag.FlagSet, kind Kind)
+}
+
+// Env is what a formatter may need to know about the run beyond its flags.
+type Env struct {
+	// Prefix is the app's environment variable prefix, e.g. "DEMOAPP".
+	Prefix string
+	// Getenv reads an environment variable.
+	Getenv func(string) string
+	// OutIsTerminal reports whether the output is a terminal.
+	OutIsTerminal bool
+	// TerminalWidth is the width of that terminal, or 0.
+	TerminalWidth int
+	// ErrOut receives diagnostics, such as an external formatter's stderr.
+	ErrOut io.Writer
+	// Kind is the kind of output about to be rendered.
+	Kind Kind
+}
+
+// getenv reads name with the App's prefix ("<PREFIX>_<name>").
+func (e Env) getenv(name string) string {
+	if e.Getenv == nil {
+		return ""
+	}
+	return e.Getenv(e.Prefix + "_" + name)
+}
+
+// Preparer is implemented by formatters that need the run's environment or
+// that check their flag values. Prepare is called after flags are parsed and
+// before any output; an error is reported as a usage error.
+type Preparer interface {
+	Prepare(env Env) error
 }
 
 // Register adds a compiled-in formatter to the default registry under
@@ -46,48 +129,118 @@ func Register(namespace, name string, newFn func() Formatter) {
 	command.MustAdd(command.Default, namespace, name, newFn, command.Caller(1))
 }
 
-var builtins = map[string]func() Formatter{
-	"table": func() Formatter { return &Table{} },
-}
-
-// Set is the formatters available to one App: the built-ins and those
-// registered under its namespace.
-type Set struct {
-	drivers map[string]func() Formatter
-}
-
-// NewSet returns the built-ins plus the formatters found in reg under
-// namespace. A registered name equal to a built-in's replaces it.
-func NewSet(reg *command.Registry, namespace string) *Set {
-	s := &Set{drivers: map[string]func() Formatter{}}
-	for n, f := range builtins {
-		s.drivers[n] = f
-	}
-	if reg != nil {
-		for _, e := range reg.Entries(namespace) {
-			if f, ok := e.New.(func() Formatter); ok {
-				s.drivers[e.Name] = f
-			}
-		}
-	}
-	return s
-}
-
-// Names returns the formatter names, sorted.
-func (s *Set) Names() []string {
-	names := make([]string, 0, len(s.drivers))
-	for n := range s.drivers {
+// Builtins returns the names of the built-in formatters, sorted.
+func Builtins() []string {
+	names := make([]string, 0, len(builtins))
+	for n := range builtins {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	return names
 }
 
-// New returns a fresh formatter by name, or an error listing the valid names.
-func (s *Set) New(name string) (Formatter, error) {
-	f, ok := s.drivers[name]
-	if !ok {
-		return nil, fmt.Errorf("unknown formatter %q (valid: %s)", name, strings.Join(s.Names(), ", "))
+var builtins = map[string]func() Formatter{
+	"table":    func() Formatter { return &Table{} },
+	"csv":      func() Formatter { return &CSV{} },
+	"json":     func() Formatter { return &JSON{} },
+	"jsonl":    func() Formatter { return &JSONL{} },
+	"yaml":     func() Formatter { return &YAML{} },
+	"value":    func() Formatter { return &Value{} },
+	"markdown": func() Formatter { return &Markdown{} },
+	"template": func() Formatter { return &Template{} },
+	"shell":    func() Formatter { return &Shell{} },
+}
+
+// Set is the formatters available to one App: the built-ins and those
+// registered under its namespace.
+type Set struct {
+	drivers     map[string]func() Formatter
+	registrants map[string]string
+}
+
+// NewSet returns the built-ins plus the formatters found in reg under
+// namespace. A registered name equal to a built-in's replaces it. An entry
+// whose constructor has the wrong type is an error naming its registrant.
+func NewSet(reg *command.Registry, namespace string) (*Set, error) {
+	s := &Set{drivers: map[string]func() Formatter{}, registrants: map[string]string{}}
+	for n, f := range builtins {
+		s.drivers[n] = f
 	}
-	return f(), nil
+	if reg == nil {
+		return s, nil
+	}
+	for _, e := range reg.Entries(namespace) {
+		f, ok := e.New.(func() Formatter)
+		if !ok {
+			return nil, fmt.Errorf("formatter %q registered by %s: constructor is %T, not func() formatters.Formatter", e.Name, e.Registrant, e.New)
+		}
+		s.drivers[e.Name] = f
+		s.registrants[e.Name] = e.Registrant
+	}
+	return s, nil
+}
+
+// Has reports whether name is a built-in or compiled-in formatter.
+func (s *Set) Has(name string) bool {
+	_, ok := s.drivers[name]
+	return ok
+}
+
+// Names returns the names of the formatters that render kind (any kind
+// when kind is 0), sorted. It
+// constructs each formatter to ask; a constructor that panics is left out.
+func (s *Set) Names(kind Kind) []string {
+	var names []string
+	for n := range s.drivers {
+		f, err := s.New(n)
+		if err == nil && (kind == 0 || Renders(f, kind)) {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// New returns a fresh formatter by name, guarding its constructor.
+func (s *Set) New(name string) (Formatter, error) {
+	newFn, ok := s.drivers[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown formatter %q", name)
+	}
+	plugin := fmt.Sprintf("formatter %q", name)
+	return command.GuardValue(plugin, func() (Formatter, error) {
+		f := newFn()
+		if f == nil {
+			return nil, fmt.Errorf("%s: constructor returned nil", plugin)
+		}
+		return f, nil
+	})
+}
+
+// Renders reports whether f renders output of kind.
+func Renders(f Formatter, kind Kind) bool {
+	switch kind {
+	case List:
+		_, ok := f.(ListFormatter)
+		return ok
+	case Record:
+		_, ok := f.(RecordFormatter)
+		return ok
+	}
+	return false
+}
+
+// UnknownError reports a formatter or column name that is not valid here;
+// the App reports it as a usage error.
+type UnknownError struct {
+	// What is "formatter", "column" or "field".
+	What string
+	// Name is the name given.
+	Name string
+	// Valid are the valid names, in a stable order.
+	Valid []string
+}
+
+func (e *UnknownError) Error() string {
+	return fmt.Sprintf("unknown %s %q (valid: %s)", e.What, e.Name, strings.Join(e.Valid, ", "))
 }

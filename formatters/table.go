@@ -2,99 +2,367 @@ package formatters
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"iter"
+	"strconv"
 	"strings"
-	"time"
-	"unicode/utf8"
+
+	"github.com/spf13/pflag"
 )
 
-// Table renders a bordered table in cliff's layout.
-type Table struct{}
+// Table renders cliff's bordered table: `+---+` rules, a header row, one
+// space of padding, strings left-aligned and numbers right-aligned (by the
+// types in the first row, as cliff does), embedded newlines kept inside the
+// cell, widths measured in terminal cells. It buffers every row to size the
+// columns; an empty list prints nothing unless --print-empty.
+type Table struct {
+	// MaxWidth wraps the widest columns so the table fits in this many
+	// cells; 0 takes <APP>_MAX_TERM_WIDTH, <1 disables.
+	MaxWidth int
+	// FitWidth fits the table to the terminal when the output is one.
+	FitWidth bool
+	// PrintEmpty prints the header of an empty list.
+	PrintEmpty bool
+
+	maxWidthSet bool
+	width       int
+}
+
+// widthFlag is --max-width: it records that it was given, so that an
+// explicit 0 overrides the environment.
+type widthFlag struct{ t *Table }
+
+func (f *widthFlag) String() string {
+	if f.t == nil {
+		return "0"
+	}
+	return strconv.Itoa(f.t.MaxWidth)
+}
+func (f *widthFlag) Type() string { return "int" }
+func (f *widthFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return fmt.Errorf("not an integer: %q", s)
+	}
+	f.t.MaxWidth, f.t.maxWidthSet = n, true
+	return nil
+}
 
 // Name returns "table".
 func (*Table) Name() string { return "table" }
 
-// FormatList renders all rows as one table; it buffers them to size the
-// columns. An empty result prints nothing.
+// Flags declares --max-width, --fit-width and, for lists, --print-empty.
+func (t *Table) Flags(fs *pflag.FlagSet, kind Kind) {
+	fs.Var(&widthFlag{t}, "max-width", "table: wrap columns to fit `N` terminal cells, <1 to disable (default $<APP>_MAX_TERM_WIDTH)")
+	fs.BoolVar(&t.FitWidth, "fit-width", false, "table: fit the table to the terminal width (default $<APP>_FIT_WIDTH=1)")
+	if kind == List {
+		fs.BoolVar(&t.PrintEmpty, "print-empty", false, "table: print the header when there is no row")
+	}
+}
+
+// Prepare takes the defaults of --max-width and --fit-width from the
+// environment and decides the width to fit.
+func (t *Table) Prepare(env Env) error {
+	if t.MaxWidth == 0 && !t.maxWidthSet {
+		if s := env.getenv("MAX_TERM_WIDTH"); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return fmt.Errorf("%s_MAX_TERM_WIDTH: not an integer: %q", env.Prefix, s)
+			}
+			t.MaxWidth = n
+		}
+	}
+	if s := env.getenv("FIT_WIDTH"); s != "" && !t.FitWidth {
+		t.FitWidth = s == "1" || s == "true"
+	}
+	switch {
+	case t.MaxWidth > 0:
+		t.width = t.MaxWidth
+	case t.FitWidth && env.OutIsTerminal:
+		t.width = env.TerminalWidth
+	}
+	return nil
+}
+
+// grid is a table's text in memory, kept in fixed-size chunks free of
+// pointers, so that a large table is never copied as it grows and costs the
+// garbage collector nothing: the cells' text back to back, and where each
+// cell is (row-major, cols cells a row).
+type grid struct {
+	header []string
+	cols   int
+	text   [][]byte
+	spans  [][]span
+	n      int
+	widths []int
+	right  []bool
+	multi  bool // some cell holds a newline
+}
+
+// span locates a cell's text: chunk, start and end offset.
+type span struct{ chunk, start, end int32 }
+
+const (
+	textChunk = 1 << 20
+	spanChunk = 1 << 16
+)
+
+func newGrid(header []string) *grid {
+	g := &grid{header: header, cols: len(header), widths: make([]int, len(header)), right: make([]bool, len(header))}
+	for i, h := range header {
+		g.widths[i] = displayWidth(h)
+	}
+	return g
+}
+
+// add appends the next cell: v as people see it, CR LF as LF, a lone CR as
+// a space (as cliff does).
+func (g *grid) add(v any) {
+	if len(g.text) == 0 || len(g.text[len(g.text)-1]) > textChunk-4096 {
+		g.text = append(g.text, make([]byte, 0, textChunk))
+	}
+	k := len(g.text) - 1
+	buf := g.text[k]
+	start := len(buf)
+	if f, ok := v.(Formattable); ok {
+		buf = append(buf, f.HumanReadable()...)
+	} else {
+		buf = appendText(buf, v)
+	}
+	cell := buf[start:]
+	if bytes.IndexByte(cell, '\r') >= 0 {
+		s := strings.ReplaceAll(strings.ReplaceAll(string(cell), "\r\n", "\n"), "\r", " ")
+		buf = append(buf[:start], s...)
+		cell = buf[start:]
+	}
+	g.text[k] = buf
+	var w int
+	if bytes.IndexByte(cell, '\n') >= 0 {
+		g.multi = true
+		w = blockWidth(string(cell))
+	} else {
+		w = displayWidthBytes(cell)
+	}
+	col := g.n % g.cols
+	g.widths[col] = max(g.widths[col], w)
+	if g.n%spanChunk == 0 {
+		g.spans = append(g.spans, make([]span, 0, spanChunk))
+	}
+	g.spans[len(g.spans)-1] = append(g.spans[len(g.spans)-1], span{int32(k), int32(start), int32(len(buf))})
+	g.n++
+}
+
+// cell returns the text of cell i.
+func (g *grid) cell(i int) []byte {
+	s := g.spans[i/spanChunk][i%spanChunk]
+	return g.text[s.chunk][s.start:s.end]
+}
+
+// FormatList renders all rows as one table. When the rows fail half-way, the
+// rows read so far are rendered, then the error returned.
 func (t *Table) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, error]) error {
-	var cells [][]string
+	g := newGrid(columns)
+	n := 0
+	var failed error
 	for row, err := range rows {
 		if err != nil {
-			if len(cells) > 0 {
-				t.write(w, columns, cells)
-			}
-			return err
+			failed = err
+			break
 		}
-		r := make([]string, len(columns))
+		if n == 0 {
+			for i := range columns {
+				g.right[i] = i < len(row) && IsNumber(row[i])
+			}
+		}
 		for i := range columns {
-			if i < len(row) {
-				r[i] = Text(row[i])
-			}
+			g.add(at(row, i))
 		}
-		cells = append(cells, r)
+		n++
 	}
-	if len(cells) == 0 {
+	if n == 0 && !t.PrintEmpty {
+		return failed
+	}
+	if err := t.render(w, g, 8, n == 0); err != nil {
+		return err
+	}
+	return failed
+}
+
+// FormatRecord renders a two-column Field/Value table, left-aligned.
+func (t *Table) FormatRecord(w io.Writer, fields []string, values []any) error {
+	g := newGrid([]string{"Field", "Value"})
+	for i, f := range fields {
+		g.add(f)
+		g.add(at(values, i))
+	}
+	return t.render(w, g, 16, false)
+}
+
+// render lays the grid out; minWidth is the narrowest a wrapped column gets.
+// An empty grid centres its header, as prettytable does.
+func (t *Table) render(w io.Writer, g *grid, minWidth int, centre bool) error {
+	if g.cols == 0 {
 		return nil
 	}
-	return t.write(w, columns, cells)
-}
-
-// FormatRecord renders a two-column Field/Value table.
-func (t *Table) FormatRecord(w io.Writer, fields []string, values []any) error {
-	cells := make([][]string, len(fields))
-	for i, f := range fields {
-		var v any
-		if i < len(values) {
-			v = values[i]
+	widths := g.widths
+	if limits := shrink(widths, t.width, minWidth); limits != nil {
+		g = g.wrap(limits)
+		widths = g.widths
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	rule := ruleLine(widths)
+	bw.WriteString(rule)
+	header := make([][]byte, g.cols)
+	for i, h := range g.header {
+		header[i] = []byte(h)
+	}
+	align := g.right
+	if centre {
+		align = nil
+	}
+	writeLine(bw, header, widths, align, centre)
+	bw.WriteString(rule)
+	row := make([][]byte, g.cols)
+	for r := 0; r+g.cols <= g.n; r += g.cols {
+		for i := range row {
+			row[i] = g.cell(r + i)
 		}
-		cells[i] = []string{f, Text(v)}
-	}
-	return t.write(w, []string{"Field", "Value"}, cells)
-}
-
-func (t *Table) write(w io.Writer, columns []string, cells [][]string) error {
-	widths := make([]int, len(columns))
-	for i, c := range columns {
-		widths[i] = utf8.RuneCountInString(c)
-	}
-	for _, r := range cells {
-		for i, c := range r {
-			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+		if g.multi {
+			writeMultiLine(bw, row, widths, g.right)
+		} else {
+			writeLine(bw, row, widths, g.right, false)
 		}
 	}
-	bw := bufio.NewWriter(w)
-	rule := func() {
-		for _, n := range widths {
-			bw.WriteString("+" + strings.Repeat("-", n+2))
-		}
-		bw.WriteString("+\n")
-	}
-	line := func(r []string) {
-		for i, c := range r {
-			fmt.Fprintf(bw, "| %s%s ", c, strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c)))
-		}
-		bw.WriteString("|\n")
-	}
-	rule()
-	line(columns)
-	rule()
-	for _, r := range cells {
-		line(r)
-	}
-	rule()
+	bw.WriteString(rule)
 	return bw.Flush()
 }
 
-// Text renders a value for a text format: nil is empty, times are RFC 3339,
-// the rest as fmt's %v.
-func Text(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case time.Time:
-		return v.Format(time.RFC3339)
+// wrap returns the grid with each column at most as wide as its limit (but
+// never narrower than its header), its cells wrapped to the width.
+func (g *grid) wrap(limits []int) *grid {
+	out := newGrid(g.header)
+	copy(out.right, g.right)
+	widths := make([]int, g.cols)
+	for i := range widths {
+		widths[i] = max(displayWidth(g.header[i]), min(g.widths[i], limits[i]))
 	}
-	return fmt.Sprint(v)
+	for i := range g.n {
+		s, _ := wrapCell(string(g.cell(i)), widths[i%g.cols])
+		out.add(s)
+	}
+	// Columns keep their computed width even if wrapping left them narrower.
+	out.widths = widths
+	return out
+}
+
+// shrink returns the widest each column may be for the table to fit in
+// width cells, with cliff's rule: columns narrower than an equal share keep
+// their width, the others share the rest (the last gets the remainder), none
+// below minWidth. It returns nil when no fitting is needed.
+func shrink(widths []int, width, minWidth int) []int {
+	total := 1
+	for _, w := range widths {
+		total += w + 3
+	}
+	if width <= 0 || total <= width || len(widths) == 0 {
+		return nil
+	}
+	usable := max(0, width-1-3*len(widths))
+	optimal := usable / len(widths)
+	remaining := usable
+	var wide []int
+	for i, w := range widths {
+		if w <= optimal {
+			remaining -= w
+		} else {
+			wide = append(wide, i)
+		}
+	}
+	limits := make([]int, len(widths))
+	for i, w := range widths {
+		limits[i] = w
+	}
+	share := remaining / len(wide)
+	for _, i := range wide[:len(wide)-1] {
+		limits[i] = max(minWidth, share)
+		remaining -= share
+	}
+	limits[wide[len(wide)-1]] = max(minWidth, remaining)
+	return limits
+}
+
+var (
+	spaces = strings.Repeat(" ", 256)
+)
+
+// pad writes n copies of the byte fill is made of.
+func pad(bw *bufio.Writer, fill string, n int) {
+	for n > len(fill) {
+		bw.WriteString(fill)
+		n -= len(fill)
+	}
+	bw.WriteString(fill[:n])
+}
+
+func ruleLine(widths []int) string {
+	var sb strings.Builder
+	for _, w := range widths {
+		sb.WriteByte('+')
+		sb.WriteString(strings.Repeat("-", w+2))
+	}
+	sb.WriteString("+\n")
+	return sb.String()
+}
+
+// writeLine writes one single-line row. With centre, cells are centred as
+// Python's str.center does.
+func writeLine(bw *bufio.Writer, row [][]byte, widths []int, right []bool, centre bool) {
+	for i, c := range row {
+		bw.WriteString("| ")
+		writeCell(bw, c, widths[i]-displayWidthBytes(c), right != nil && right[i], centre)
+		bw.WriteByte(' ')
+	}
+	bw.WriteString("|\n")
+}
+
+func writeCell(bw *bufio.Writer, c []byte, excess int, right, centre bool) {
+	switch {
+	case centre:
+		left := excess / 2
+		if excess%2 == 1 && displayWidthBytes(c)%2 == 0 {
+			left++
+		}
+		pad(bw, spaces, left)
+		bw.Write(c)
+		pad(bw, spaces, excess-left)
+	case right:
+		pad(bw, spaces, excess)
+		bw.Write(c)
+	default:
+		bw.Write(c)
+		pad(bw, spaces, excess)
+	}
+}
+
+// writeMultiLine writes a row whose cells may hold several lines, each
+// cell's lines at the top.
+func writeMultiLine(bw *bufio.Writer, row [][]byte, widths []int, right []bool) {
+	lines := make([][][]byte, len(row))
+	height := 1
+	for i, c := range row {
+		lines[i] = bytes.Split(c, []byte("\n"))
+		height = max(height, len(lines[i]))
+	}
+	line := make([][]byte, len(row))
+	for y := range height {
+		for i := range row {
+			line[i] = nil
+			if y < len(lines[i]) {
+				line[i] = lines[i][y]
+			}
+		}
+		writeLine(bw, line, widths, right, false)
+	}
 }

@@ -12,6 +12,8 @@ import (
 	_ "github.com/longshore/longshore/cmd/demoapp/demo"
 	// The audit hook extends the files commands it does not own.
 	_ "github.com/longshore/longshore/cmd/demoapp/audit"
+	// An example compiled-in formatter: -f html.
+	_ "github.com/longshore/longshore/examples/htmlformatter"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -25,6 +27,7 @@ func newApp() *cli.App {
 	app.DocsCommand = true
 	app.DescribeGroup("files", "Inspect files and directories")
 	app.DescribeGroup("env", "Inspect the environment")
+	app.DescribeGroup("numbers", "Generate numbers (streams any count)")
 	app.DescribeGroup("weather", "Show the weather (needs DEMOAPP_WEATHER_API_KEY)")
 	return app
 }

@@ -1,0 +1,280 @@
+package cli
+
+import (
+	"fmt"
+	"iter"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/formatters"
+)
+
+// defaultFormat is the formatter used without -f, on a terminal or not, as
+// in cliff.
+const defaultFormat = "table"
+
+// formatState is the output side of a run: the -f value, the formatters
+// available, and each lister's or shower's options and formatter values.
+type formatState struct {
+	name    string
+	set     *formatters.Set
+	setErr  error
+	outputs map[string]*output
+}
+
+// output is what one lister or shower command has for rendering: the
+// common options, one value of each formatter (bound to its flags) and the
+// formatter picked for this run.
+type output struct {
+	kind    formatters.Kind
+	opts    formatters.Options
+	drivers map[string]formatters.Formatter
+	chosen  formatters.Formatter
+}
+
+// addFormatFlag declares -f/--format, a persistent global option, so it can
+// come before or after the command words.
+func (r *run) addFormatFlag(fs *pflag.FlagSet) {
+	names := strings.Join(formatters.Builtins(), ", ")
+	if set, err := r.formatSet(); err == nil {
+		names = strings.Join(set.Names(0), ", ")
+	}
+	fs.StringVarP(&r.format.name, "format", "f", "", "output `FORMAT` of listers and showers: "+names+" (default "+defaultFormat+")")
+}
+
+// formatName returns the formatter chosen with -f, or the default.
+func (r *run) formatName() string {
+	if r.format.name == "" {
+		return defaultFormat
+	}
+	return r.format.name
+}
+
+// formatSet returns the built-in and compiled-in formatters, built once.
+func (r *run) formatSet() (*formatters.Set, error) {
+	if r.format.set == nil && r.format.setErr == nil {
+		r.format.set, r.format.setErr = formatters.NewSet(r.app.registry(), r.app.namespace("formatters"))
+	}
+	return r.format.set, r.format.setErr
+}
+
+// addOutputFlags gives a lister or shower command the common options and
+// the flags of every formatter that renders its kind of output (so help
+// shows them). A formatter flag whose name the command already uses is left
+// out; a formatter that panics while declaring its flags is left out of
+// this command.
+func (r *run) addOutputFlags(name string, c command.Command, cc *cobra.Command) {
+	var kind formatters.Kind
+	switch c.(type) {
+	case command.Lister:
+		kind = formatters.List
+	case command.Shower:
+		kind = formatters.Record
+	default:
+		return
+	}
+	out := &output{kind: kind, drivers: map[string]formatters.Formatter{}}
+	if r.format.outputs == nil {
+		r.format.outputs = map[string]*output{}
+	}
+	r.format.outputs[name] = out
+	common := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	out.opts.Flags(common, kind)
+	r.mergeFlags(cc.Flags(), common)
+	set, err := r.formatSet()
+	if err != nil {
+		return
+	}
+	for _, fname := range set.Names(kind) {
+		f, err := set.New(fname)
+		if err != nil {
+			continue
+		}
+		if fd, ok := f.(formatters.FlagDeclarer); ok {
+			own := pflag.NewFlagSet(fname, pflag.ContinueOnError)
+			if command.Guard(fmt.Sprintf("formatter %q", fname), func() error { fd.Flags(own, kind); return nil }) != nil {
+				continue
+			}
+			r.mergeFlags(cc.Flags(), own)
+		}
+		out.drivers[fname] = f
+	}
+}
+
+// mergeFlags adds the flags of src to dst, skipping a name dst or the
+// global options already have and dropping a shorthand already taken.
+func (r *run) mergeFlags(dst, src *pflag.FlagSet) {
+	src.VisitAll(func(f *pflag.Flag) {
+		if dst.Lookup(f.Name) != nil || r.root.PersistentFlags().Lookup(f.Name) != nil {
+			return
+		}
+		if f.Shorthand != "" && (dst.ShorthandLookup(f.Shorthand) != nil || r.root.PersistentFlags().ShorthandLookup(f.Shorthand) != nil) {
+			f.Shorthand = ""
+		}
+		f.Usage = strings.ReplaceAll(f.Usage, "<APP>", r.app.envPrefix())
+		dst.AddFlag(f)
+	})
+}
+
+// prepareOutput picks the -f formatter for command name before it runs, so
+// that an unknown formatter is a usage error (exit 2) with no side effect,
+// and lets the formatter check its flags and read the environment.
+func (r *run) prepareOutput(name string) error {
+	out := r.format.outputs[name]
+	if out == nil {
+		return fmt.Errorf("command %q has no output options", name)
+	}
+	set, err := r.formatSet()
+	if err != nil {
+		return err
+	}
+	fname := r.formatName()
+	f := out.drivers[fname]
+	switch {
+	case f != nil:
+	case set.Has(fname):
+		return command.Usagef("formatter %q cannot render %ss (valid: %s)", fname, out.kind, strings.Join(set.Names(out.kind), ", "))
+	case r.pluginDisabled(fname):
+		return command.Usagef("formatter %q is disabled in the configuration", fname)
+	default:
+		ext, err := r.lookupExternalFormatter(fname, out.kind)
+		if err != nil {
+			return err
+		}
+		if ext == nil {
+			return command.Usagef("%w", &formatters.UnknownError{What: "formatter", Name: fname, Valid: set.Names(out.kind)})
+		}
+		f = ext
+	}
+	if p, ok := f.(formatters.Preparer); ok {
+		env := formatters.Env{
+			Prefix:        r.app.envPrefix(),
+			Getenv:        r.app.getenv,
+			OutIsTerminal: r.io.OutIsTerminal,
+			TerminalWidth: r.terminalWidth(),
+			ErrOut:        r.io.ErrOut,
+			Kind:          out.kind,
+		}
+		if err := command.Guard(fmt.Sprintf("formatter %q", fname), func() error { return p.Prepare(env) }); err != nil {
+			if _, panicked := err.(*command.PanicError); panicked {
+				return err
+			}
+			return command.Usagef("%w", err)
+		}
+	}
+	out.chosen = f
+	return nil
+}
+
+// terminalWidth is the width of the terminal the output is on: the streams'
+// own figure, else $COLUMNS, else the terminal's size, else 0.
+func (r *run) terminalWidth() int {
+	if r.io.TerminalWidth > 0 || !r.io.OutIsTerminal {
+		return r.io.TerminalWidth
+	}
+	if n, err := strconv.Atoi(r.app.getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	if f, ok := r.io.Out.(*os.File); ok {
+		return terminalSize(f)
+	}
+	return 0
+}
+
+// formatList renders a lister's rows with the formatter prepared for it.
+func (r *run) formatList(name string, columns []string, rows iter.Seq2[[]any, error]) error {
+	out := r.format.outputs[name]
+	columns, rows, err := out.opts.ApplyList(columns, rows)
+	if err != nil {
+		return command.Usagef("%w", err)
+	}
+	lf := out.chosen.(formatters.ListFormatter)
+	return command.Guard(fmt.Sprintf("formatter %q", lf.Name()), func() error {
+		return lf.FormatList(r.io.Out, columns, rows)
+	})
+}
+
+// formatRecord renders a shower's record with the formatter prepared for
+// it.
+func (r *run) formatRecord(name string, fields []string, values []any) error {
+	out := r.format.outputs[name]
+	fields, values, err := out.opts.ApplyRecord(fields, values)
+	if err != nil {
+		return command.Usagef("%w", err)
+	}
+	rf := out.chosen.(formatters.RecordFormatter)
+	return command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
+		return rf.FormatRecord(r.io.Out, fields, values)
+	})
+}
+
+// validFormatterName is what an external formatter's name may be: it
+// becomes part of a file name.
+var validFormatterName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+// lookupExternalFormatter finds the external formatter called name for
+// output of kind; it returns nil, nil when there is none. It is asked only
+// when -f names a formatter that is neither built in nor compiled in, and
+// never runs anything to decide:
+//
+//  1. a plugin (in the plugin dirs or on PATH) whose manifest declares the
+//     formatter (`formatters: [{name, kind}]`), the first one found; it must
+//     be valid, enabled and have what it requires;
+//  2. else the manifest-less convention: an executable
+//     "<app>-format-<name>" in an absolute PATH directory.
+func (r *run) lookupExternalFormatter(name string, kind formatters.Kind) (*formatters.External, error) {
+	if !validFormatterName.MatchString(name) {
+		return nil, nil
+	}
+	s, err := r.scan()
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range s.Plugins {
+		if p.Manifest == nil || p.ShadowedBy != "" {
+			continue
+		}
+		for _, spec := range p.Manifest.Formatters {
+			if spec.Name != name {
+				continue
+			}
+			if err := r.checkExternal(p); err != nil {
+				return nil, err
+			}
+			if spec.Kind != "" && spec.Kind != "both" && spec.Kind != kind.String() {
+				return nil, command.Usagef("formatter %q (plugin %s) cannot render %ss", name, p.Name, kind)
+			}
+			return r.externalFormatter(name, p), nil
+		}
+	}
+	file := r.app.Name + "-format-" + name
+	for _, dir := range filepath.SplitList(r.app.getenv("PATH")) {
+		if dir == "" || !filepath.IsAbs(dir) {
+			continue
+		}
+		path := filepath.Join(dir, file)
+		if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Mode()&0o111 != 0 {
+			return r.externalFormatter(name, &discovery.Plugin{Name: file, Path: path}), nil
+		}
+	}
+	return nil, nil
+}
+
+// externalFormatter is the formatter name that plugin p provides.
+func (r *run) externalFormatter(name string, p *discovery.Plugin) *formatters.External {
+	return &formatters.External{
+		Format:  name,
+		Path:    p.Path,
+		Plugin:  p.Name,
+		Env:     r.pluginEnv(p),
+		Context: r.ctx,
+	}
+}

@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/formatters"
+)
+
+// TestLookupExternalFormatter pins the manifest-less convention: an
+// executable <app>-format-<name> in an absolute PATH directory.
+func TestLookupExternalFormatter(t *testing.T) {
+	abs := t.TempDir()
+	rel := "reldir"
+	t.Chdir(t.TempDir())
+	for _, dir := range []string{abs, rel} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(dir, name string, mode os.FileMode) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("#!/bin/sh\n"), mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(abs, "tapp-format-good", 0o755)
+	write(abs, "tapp-format-plain", 0o644)
+	write(rel, "tapp-format-rel", 0o755)
+	a, _, _ := testApp(t)
+	a.Getenv = func(k string) string {
+		if k == "PATH" {
+			return strings.Join([]string{"", rel, abs}, string(os.PathListSeparator))
+		}
+		return ""
+	}
+	r := newRun(a)
+	r.ctx = context.Background()
+	r.root = r.buildRoot()
+	tests := []struct {
+		name string
+		want string
+	}{
+		{"good", filepath.Join(abs, "tapp-format-good")},
+		{"plain", ""},   // not executable
+		{"rel", ""},     // only in a relative PATH entry
+		{"missing", ""}, // nowhere
+		{"../good", ""}, // not a valid name
+		{"Good", ""},    // names are lower-case
+	}
+	for _, tt := range tests {
+		x, err := r.lookupExternalFormatter(tt.name, formatters.List)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if x != nil {
+			got = x.Path
+		}
+		if got != tt.want {
+			t.Errorf("lookup %q = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestFormatFlagAndColumnErrors pins -f and -c through the App: usage
+// errors, exit 2, nothing on stdout.
+func TestFormatFlagAndColumnErrors(t *testing.T) {
+	a, out, errOut := testApp(t)
+	if err := a.AddCommand("things list", func() command.Command { return &lister{} }); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		code int
+		out  string
+		err  string
+	}{
+		{[]string{"things", "list", "-f", "csv"}, 0, "\"n\"\n1\n2\n", ""},
+		{[]string{"-f", "value", "things", "list", "--sort-column", "n", "--sort-descending"}, 0, "2\n1\n", ""},
+		{[]string{"things", "list", "-f", "nope"}, 2, "", `tapp: error: unknown formatter "nope" (valid: csv, json, jsonl, markdown, table, template, value, yaml)` + "\n"},
+		{[]string{"things", "list", "-f", "shell"}, 2, "", `tapp: error: formatter "shell" cannot render lists (valid: csv, json, jsonl, markdown, table, template, value, yaml)` + "\n"},
+		{[]string{"things", "list", "-c", "m"}, 2, "", `tapp: error: unknown column "m" (valid: n)` + "\n"},
+	}
+	for _, tt := range tests {
+		out.Reset()
+		errOut.Reset()
+		if code := a.Run(context.Background(), tt.args); code != tt.code || out.String() != tt.out || errOut.String() != tt.err {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %d, %q, %q", tt.args, code, out, errOut, tt.code, tt.out, tt.err)
+		}
+	}
+}
+
+// TestBadFormatterRegistration: a constructor of the wrong type is reported
+// naming its registrant when output is needed.
+func TestBadFormatterRegistration(t *testing.T) {
+	a, _, errOut := testApp(t)
+	a.AddCommand("things list", func() command.Command { return &lister{} })
+	a.Registry.Add("tapp.formatters", "odd", func() int { return 1 }, "odd.go:3")
+	if code := a.Run(context.Background(), []string{"things", "list"}); code != 1 || !strings.Contains(errOut.String(), `formatter "odd" registered by odd.go:3`) {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+}

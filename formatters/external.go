@@ -1,0 +1,140 @@
+package formatters
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"os/exec"
+)
+
+// External is a formatter provided by an executable (an external plugin).
+// It runs `<Path> format <Format>`, writes JSON lines on its stdin and copies
+// its stdout to the output:
+//
+//	{"columns":["name","size"]}      then one JSON array per row, or
+//	{"fields":["name","size"]}       then one JSON array of the values.
+//
+// Values are written as the jsonl formatter writes them. Its stderr goes to
+// the run's stderr. Errors name the plugin.
+type External struct {
+	// Format is the formatter's name, as given to -f.
+	Format string
+	// Path is the executable.
+	Path string
+	// Plugin names the plugin in errors, e.g. "demoapp-format-xml".
+	Plugin string
+	// Env is the process's environment; nil inherits the App's.
+	Env []string
+	// Context stops the process when done; nil means Background.
+	Context context.Context
+
+	errOut io.Writer
+}
+
+// Name returns the formatter's name.
+func (x *External) Name() string { return x.Format }
+
+// Prepare takes the run's stderr for the plugin's.
+func (x *External) Prepare(env Env) error {
+	x.errOut = env.ErrOut
+	return nil
+}
+
+// FormatList sends the columns, then each row as it arrives.
+func (x *External) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, error]) error {
+	return x.run(w, func(e *jsonEnc, send func() error) error {
+		e.buf = append(e.buf, `{"columns":`...)
+		e.value(stringsToAny(columns), 0)
+		e.buf = append(e.buf, '}', '\n')
+		if err := send(); err != nil {
+			return err
+		}
+		for row, err := range rows {
+			if err != nil {
+				return &rowsError{err}
+			}
+			e.array(pick(row, seq(len(columns))), 0)
+			e.buf = append(e.buf, '\n')
+			if err := send(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// FormatRecord sends the fields, then the values.
+func (x *External) FormatRecord(w io.Writer, fields []string, values []any) error {
+	return x.run(w, func(e *jsonEnc, send func() error) error {
+		e.buf = append(e.buf, `{"fields":`...)
+		e.value(stringsToAny(fields), 0)
+		e.buf = append(e.buf, '}', '\n')
+		e.array(pick(values, seq(len(fields))), 0)
+		e.buf = append(e.buf, '\n')
+		return send()
+	})
+}
+
+// rowsError marks the lister's own error, which is returned as it is.
+type rowsError struct{ err error }
+
+func (e *rowsError) Error() string { return e.err.Error() }
+
+func stringsToAny(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
+}
+
+// run starts the plugin, lets feed write its input and waits for it. A
+// plugin that stops reading early is not an error unless it fails.
+func (x *External) run(w io.Writer, feed func(e *jsonEnc, send func() error) error) error {
+	ctx := x.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	cmd := exec.CommandContext(ctx, x.Path, "format", x.Format)
+	cmd.Env = x.Env
+	cmd.Stdout = w
+	cmd.Stderr = x.errOut
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return x.wrap(err)
+	}
+	if err := cmd.Start(); err != nil {
+		return x.wrap(err)
+	}
+	bw := bufio.NewWriterSize(stdin, 64<<10)
+	e := &jsonEnc{}
+	send := func() error {
+		_, err := bw.Write(e.buf)
+		e.buf = e.buf[:0]
+		return err
+	}
+	feedErr := feed(e, send)
+	if feedErr == nil {
+		feedErr = bw.Flush()
+	} else {
+		bw.Flush()
+	}
+	stdin.Close()
+	waitErr := cmd.Wait()
+	var re *rowsError
+	switch {
+	case errors.As(feedErr, &re):
+		return re.err
+	case waitErr != nil:
+		return x.wrap(waitErr)
+	}
+	// A write error with a successful exit: the plugin stopped reading.
+	return nil
+}
+
+func (x *External) wrap(err error) error {
+	return fmt.Errorf("formatter %q (plugin %s): %w", x.Format, x.Plugin, err)
+}

@@ -1,0 +1,153 @@
+package formatters
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"iter"
+	"strings"
+	"testing"
+
+	"github.com/spf13/pflag"
+)
+
+func collect(t *testing.T, rows iter.Seq2[[]any, error]) (string, error) {
+	t.Helper()
+	var sb strings.Builder
+	for row, err := range rows {
+		if err != nil {
+			return sb.String(), err
+		}
+		fmt.Fprintln(&sb, row...)
+	}
+	return sb.String(), nil
+}
+
+// TestOptionsApplyList pins column selection, ordering and sorting.
+func TestOptionsApplyList(t *testing.T) {
+	columns := []string{"name", "size", "kind"}
+	rows := [][]any{{"b", 10, "file"}, {"a", 2, "dir"}, {"c", nil, "file"}, {"d", 2.5, "dir"}}
+	tests := []struct {
+		args    []string
+		columns string
+		want    string
+	}{
+		{nil, "name size kind", "b 10 file\na 2 dir\nc <nil> file\nd 2.5 dir\n"},
+		{[]string{"-c", "kind", "-c", "name"}, "kind name", "file b\ndir a\nfile c\ndir d\n"},
+		{[]string{"--sort-column", "size"}, "name size kind", "c <nil> file\na 2 dir\nd 2.5 dir\nb 10 file\n"},
+		{[]string{"--sort-column", "size", "--sort-descending"}, "name size kind", "b 10 file\nd 2.5 dir\na 2 dir\nc <nil> file\n"},
+		{[]string{"--sort-descending", "--sort-ascending", "--sort-column", "name"}, "name size kind", "a 2 dir\nb 10 file\nc <nil> file\nd 2.5 dir\n"},
+		{[]string{"--sort-column", "kind", "--sort-column", "name", "-c", "name"}, "name", "a\nd\nb\nc\n"},
+	}
+	for _, tt := range tests {
+		var o Options
+		fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
+		o.Flags(fs, List)
+		if err := fs.Parse(tt.args); err != nil {
+			t.Fatal(err)
+		}
+		cols, out, err := o.ApplyList(columns, rowsOf(rows))
+		if err != nil {
+			t.Fatalf("%v: %v", tt.args, err)
+		}
+		got, err := collect(t, out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(cols, " ") != tt.columns || got != tt.want {
+			t.Errorf("%v: got %v\n%s want %s\n%s", tt.args, cols, got, tt.columns, tt.want)
+		}
+	}
+}
+
+// TestOptionsUnknownColumn: an unknown column names the valid ones.
+func TestOptionsUnknownColumn(t *testing.T) {
+	for _, o := range []Options{{Columns: []string{"nmae"}}, {SortColumns: []string{"nmae"}}} {
+		_, _, err := o.ApplyList([]string{"name", "size"}, rowsOf(nil))
+		var u *UnknownError
+		if !errors.As(err, &u) || err.Error() != `unknown column "nmae" (valid: name, size)` {
+			t.Errorf("%+v: err = %v", o, err)
+		}
+	}
+	_, _, err := (&Options{Columns: []string{"x"}}).ApplyRecord([]string{"a"}, []any{1})
+	if err == nil || err.Error() != `unknown field "x" (valid: a)` {
+		t.Errorf("record: err = %v", err)
+	}
+}
+
+// failingRows yields n rows, then an error.
+func failingRows(n int) iter.Seq2[[]any, error] {
+	return func(yield func([]any, error) bool) {
+		for i := range n {
+			if !yield([]any{fmt.Sprint("row", i), n - i}, nil) {
+				return
+			}
+		}
+		yield(nil, errors.New("disk on fire"))
+	}
+}
+
+// TestFailHalfWay: every formatter writes the rows read before the error,
+// then returns the error; sorting keeps them too.
+func TestFailHalfWay(t *testing.T) {
+	for _, name := range Builtins() {
+		f := builtins[name]()
+		lf, ok := f.(ListFormatter)
+		if !ok {
+			continue
+		}
+		if tf, ok := f.(*Template); ok {
+			tf.Text = "{{.name}}"
+		}
+		var buf bytes.Buffer
+		_, rows, _ := (&Options{SortColumns: []string{"n"}}).ApplyList([]string{"name", "n"}, failingRows(2))
+		err := lf.FormatList(&buf, []string{"name", "n"}, rows)
+		if err == nil || err.Error() != "disk on fire" {
+			t.Errorf("%s: err = %v", name, err)
+		}
+		if !strings.Contains(buf.String(), "row1") || !strings.Contains(buf.String(), "row0") {
+			t.Errorf("%s: rows before the error are missing:\n%s", name, buf.String())
+		}
+	}
+}
+
+// TestPrepareErrors: bad flag values are reported before any output.
+func TestPrepareErrors(t *testing.T) {
+	env := Env{Prefix: "APP", Getenv: func(k string) string { return map[string]string{"APP_MAX_TERM_WIDTH": "wide"}[k] }}
+	tests := []struct {
+		p    Preparer
+		want string
+	}{
+		{&CSV{Quote: "some"}, `invalid --quote "some" (valid: all, minimal, none, nonnumeric)`},
+		{&Template{}, "-f template needs --template TEXT"},
+		{&Template{Text: "{{.a"}, "parse template: --template:2: unclosed action started at --template:1"},
+		{&Shell{Prefix: "1x"}, `invalid --prefix "1x": use letters, digits and _, not starting with a digit`},
+		{&Table{}, `APP_MAX_TERM_WIDTH: not an integer: "wide"`},
+	}
+	for _, tt := range tests {
+		if err := tt.p.Prepare(env); err == nil || err.Error() != tt.want {
+			t.Errorf("%T: err = %v, want %s", tt.p, err, tt.want)
+		}
+	}
+}
+
+// TestTableWidthFromEnv: <APP>_MAX_TERM_WIDTH applies unless --max-width.
+func TestTableWidthFromEnv(t *testing.T) {
+	env := Env{Prefix: "APP", Getenv: func(k string) string { return map[string]string{"APP_MAX_TERM_WIDTH": "30"}[k] }}
+	tb := &Table{}
+	if err := tb.Prepare(env); err != nil || tb.width != 30 {
+		t.Errorf("env: width %d, err %v", tb.width, err)
+	}
+	tb = &Table{MaxWidth: 50}
+	if tb.Prepare(env); tb.width != 50 {
+		t.Errorf("flag: width %d", tb.width)
+	}
+	tb = &Table{FitWidth: true}
+	if tb.Prepare(Env{OutIsTerminal: true, TerminalWidth: 44}); tb.width != 44 {
+		t.Errorf("fit: width %d", tb.width)
+	}
+	tb = &Table{FitWidth: true}
+	if tb.Prepare(Env{OutIsTerminal: false, TerminalWidth: 44}); tb.width != 0 {
+		t.Errorf("fit off a terminal: width %d", tb.width)
+	}
+}

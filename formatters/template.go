@@ -1,0 +1,137 @@
+package formatters
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"iter"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/spf13/pflag"
+)
+
+// Template executes a Go text/template (--template) for each row, or once for
+// a record, with the row as a map from column name to value: {{.name}}.
+// Values keep their types (so {{if gt .size 100}} works) except that nil is
+// "" and a time is its RFC 3339 text. The escapes \t, \n and \\ in the
+// template text stand for a tab, a newline and a backslash, so that a shell
+// argument can hold them. Each row's output ends with a newline unless the
+// template does. A missing key is an error. Helpers: json, join, upper,
+// lower, trim, text, replace. Rows are written as they arrive.
+type Template struct {
+	// Text is the template source.
+	Text string
+
+	tmpl *template.Template
+}
+
+// Name returns "template".
+func (*Template) Name() string { return "template" }
+
+// Flags declares --template.
+func (t *Template) Flags(fs *pflag.FlagSet, kind Kind) {
+	fs.StringVar(&t.Text, "template", "", "template: execute the Go text/template `TEXT` for each "+map[Kind]string{List: "row", Record: "record"}[kind]+", e.g. '{{.name}}\\t{{.size}}'")
+}
+
+// templateFuncs are the helpers a template may call.
+var templateFuncs = template.FuncMap{
+	"json": func(v any) string {
+		e := &jsonEnc{}
+		e.value(v, 0)
+		return string(e.buf)
+	},
+	"join": func(sep string, v any) string {
+		list, ok := generic(v).([]any)
+		if !ok {
+			return Text(v)
+		}
+		parts := make([]string, len(list))
+		for i, e := range list {
+			parts[i] = Text(e)
+		}
+		return strings.Join(parts, sep)
+	},
+	"upper":   func(v any) string { return strings.ToUpper(Text(v)) },
+	"lower":   func(v any) string { return strings.ToLower(Text(v)) },
+	"trim":    func(v any) string { return strings.TrimSpace(Text(v)) },
+	"text":    Text,
+	"replace": func(old, new string, v any) string { return strings.ReplaceAll(Text(v), old, new) },
+}
+
+var templateEscapes = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n")
+
+// Prepare parses the template: a missing or invalid one is a usage error.
+func (t *Template) Prepare(Env) error {
+	if t.Text == "" {
+		return fmt.Errorf("-f template needs --template TEXT")
+	}
+	src := templateEscapes.Replace(t.Text)
+	if !strings.HasSuffix(src, "\n") {
+		src += "\n"
+	}
+	tmpl, err := template.New("--template").Option("missingkey=error").Funcs(templateFuncs).Parse(src)
+	if err != nil {
+		return fmt.Errorf("parse %w", err)
+	}
+	t.tmpl = tmpl
+	return nil
+}
+
+// FormatList executes the template for each row as it arrives.
+func (t *Template) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, error]) error {
+	if t.tmpl == nil {
+		if err := t.Prepare(Env{}); err != nil {
+			return err
+		}
+	}
+	var buf bytes.Buffer
+	var execErr error
+	data := make(map[string]any, len(columns))
+	err := streamRows(w, func(yield func([]any, error) bool) {
+		for row, err := range rows {
+			if !yield(row, err) || err != nil || execErr != nil {
+				return
+			}
+		}
+	}, func(row []any) []byte {
+		buf.Reset()
+		for i, c := range columns {
+			data[c] = templateValue(at(row, i))
+		}
+		if err := t.tmpl.Execute(&buf, data); err != nil {
+			execErr = err
+		}
+		return buf.Bytes()
+	}, nil)
+	if err != nil {
+		return err
+	}
+	return execErr
+}
+
+// FormatRecord executes the template once with the record.
+func (t *Template) FormatRecord(w io.Writer, fields []string, values []any) error {
+	if t.tmpl == nil {
+		if err := t.Prepare(Env{}); err != nil {
+			return err
+		}
+	}
+	data := make(map[string]any, len(fields))
+	for i, f := range fields {
+		data[f] = templateValue(at(values, i))
+	}
+	return t.tmpl.Execute(w, data)
+}
+
+func templateValue(v any) any {
+	switch v := Machine(v).(type) {
+	case nil:
+		return ""
+	case time.Time:
+		return v.Format(time.RFC3339Nano)
+	default:
+		return v
+	}
+}
