@@ -129,6 +129,14 @@ func (r *run) pluginRows() ([]pluginRow, []string, error) {
 func (r *run) externalRows(p *discovery.Plugin) []pluginRow {
 	status := r.externalStatus(p)
 	base := pluginRow{name: p.Name, kind: "command", source: string(p.Source), version: p.Version(), status: status, path: p.Path, description: p.Description(), plugin: p}
+	if name, ok := conventionFormatter(p); ok {
+		base.name, base.kind = name, "formatter"
+		if status == "enabled" {
+			base.status = r.enabledStatus(name, nil)
+		}
+		base.description = cmpOr(base.description, "formats by the "+r.app.Name+"-format-<name> convention")
+		return []pluginRow{base}
+	}
 	rows := []pluginRow{base}
 	if p.Manifest == nil {
 		return rows
