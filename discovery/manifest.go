@@ -196,7 +196,7 @@ func (h HookSpec) validate() *invalid {
 		return bad(fmt.Sprintf("hook %q: commands: at least one command or pattern is needed", h.Name))
 	}
 	for i, c := range h.Commands {
-		if err := checkPattern(c); err != nil {
+		if err := command.CheckPattern(c); err != nil {
 			return bad(fmt.Sprintf("hook %q: commands: %v", h.Name, err), "commands", i)
 		}
 	}
@@ -240,24 +240,6 @@ func (f FlagSpec) validate() *invalid {
 	}
 	if f.Default != nil && !ok {
 		return bad(fmt.Sprintf("flag %q: default %v is not a %s", f.Name, f.Default, cmpOr(f.Type, "string")), "default")
-	}
-	return nil
-}
-
-// checkPattern checks a hook's command pattern: command words, of which
-// the last may be "*".
-func checkPattern(p string) error {
-	words := strings.Fields(p)
-	if len(words) == 0 {
-		return fmt.Errorf("empty pattern")
-	}
-	for i, w := range words {
-		if w == "*" && i == len(words)-1 {
-			continue
-		}
-		if err := command.CheckWord(w); err != nil {
-			return fmt.Errorf("pattern %q: %w", p, err)
-		}
 	}
 	return nil
 }

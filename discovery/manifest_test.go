@@ -1,9 +1,12 @@
 package discovery
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/longshore/longshore/command"
 )
 
 func TestParseManifest(t *testing.T) {
@@ -46,7 +49,7 @@ formatters:
 		{"bad app version", "requires:\n  app: latest\n", `m.yaml:2: requires.app "latest": not a version like 1.2.3`},
 		{"hook without name", "hooks:\n  - commands: ['*']\n    before: true\n", `m.yaml:2: hook name: empty word`},
 		{"hook without commands", "hooks:\n  - name: h\n    before: true\n", `m.yaml:2: hook "h": commands: at least one command or pattern is needed`},
-		{"hook bad pattern", "hooks:\n  - name: h\n    before: true\n    commands: [ok, '* files']\n", `m.yaml:4: hook "h": commands: pattern "* files": word "*" must start with a lower-case letter`},
+		{"hook bad pattern", "hooks:\n  - name: h\n    before: true\n    commands: [ok, 'files [']\n", `m.yaml:4: hook "h": commands: command pattern "files [": glob "[": syntax error in pattern`},
 		{"hook neither", "hooks:\n  - name: h\n    commands: ['*']\n", `m.yaml:2: hook "h": set before, after or both to true`},
 		{"hook timeout", "hooks:\n  - name: h\n    after: true\n    commands: ['*']\n    timeout: -1s\n", `m.yaml:5: hook "h": timeout "-1s": not a positive duration like 10s`},
 		{"hook twice", "hooks:\n  - {name: h, after: true, commands: ['*']}\n  - {name: h, after: true, commands: ['*']}\n", `m.yaml:3: hook "h" declared twice`},
@@ -167,6 +170,19 @@ func TestFileNames(t *testing.T) {
 		}
 		if back := FileName("demoapp", words); back != tt.base {
 			t.Errorf("FileName(%q) = %q, want %q", words, back, tt.base)
+		}
+	}
+}
+
+// TestManifestPatterns checks that a manifest accepts exactly the hook
+// patterns command.CheckPattern does, the syntax hooks.Match matches.
+func TestManifestPatterns(t *testing.T) {
+	for _, p := range []string{"files list", "files *", "*", "* list", "files l*", "files [a-m]*", "files ?ist",
+		"Files", "files [", "files_x", `files \\l*`, "files [!s]*", "* files"} {
+		_, err := ParseManifest("m.yaml", []byte(fmt.Sprintf("hooks:\n  - {name: h, before: true, commands: [%q]}\n", p)))
+		want := command.CheckPattern(p)
+		if (err == nil) != (want == nil) || want != nil && !strings.Contains(err.Error(), want.Error()) {
+			t.Errorf("pattern %q: manifest error %v, command.CheckPattern %v", p, err, want)
 		}
 	}
 }

@@ -170,7 +170,7 @@ func TestSpecCheck(t *testing.T) {
 		{"no name", func(s *Spec) { s.Name = ""; s.Plugin = "p" }, `external hook of plugin "p": empty name`},
 		{"no path", func(s *Spec) { s.Path = "" }, `hook "h": no executable`},
 		{"no commands", func(s *Spec) { s.Commands = nil }, `hook "h" attaches to no command`},
-		{"bad pattern", func(s *Spec) { s.Commands = []string{"files ["} }, `hook "h": command pattern "files [": bad word "["`},
+		{"bad pattern", func(s *Spec) { s.Commands = []string{"files ["} }, `hook "h": command pattern "files [": glob "["`},
 		{"no phase", func(s *Spec) { s.Before = false }, `hook "h" runs neither before nor after`},
 		{"negative timeout", func(s *Spec) { s.Timeout = -time.Second }, `hook "h": negative timeout -1s`},
 		{"bad flag type", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x", Type: "float"}} }, `hook "h": flag --x: unknown type "float" (valid: bool, int, string)`},

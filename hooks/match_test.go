@@ -53,7 +53,7 @@ func TestCheckPattern(t *testing.T) {
 		{"*", ""},
 		{"files l?st", ""},
 		{"  ", "empty command pattern"},
-		{"files [", `command pattern "files [": bad word "["`},
+		{"files [", `command pattern "files [": glob "["`},
 	}
 	for _, tt := range tests {
 		err := CheckPattern(tt.pattern)
