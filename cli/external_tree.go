@@ -45,7 +45,8 @@ func (r *run) scan() (*discovery.Scan, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.scanned = f.Scan()
+	// The plugin dirs' part may have been scanned already, for the hooks.
+	r.scanned = (&discovery.Finder{App: f.App, Dirs: f.Dirs[len(pluginDirs(f)):], FS: f.FS}).Continue(r.dirScan())
 	return r.scanned, nil
 }
 

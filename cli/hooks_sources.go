@@ -121,26 +121,28 @@ func (r *run) hookEnviron(p *discovery.Plugin) func() []string {
 // manifestHookSpecs returns the hooks declared by the manifests of the
 // usable plugins in the plugin dirs ($<APP>_PLUGIN_PATH, the config's
 // dirs, the user's plugin dir). Plugins found only on PATH provide no
-// hooks: running a command lists the plugin dirs, never PATH's.
+// hooks. The manifest facts come from the hook index (discovery.HookPlugins):
+// a warm run stats a few recorded paths and lists no directory; only a
+// stale or missing index scans the plugin dirs, sharing that scan with the
+// run's listing, if any. What the config and the environment decide
+// (disabled, requires) is evaluated here, every run.
 func (r *run) manifestHookSpecs() []hooks.Spec {
 	f, err := r.finder()
 	if err != nil {
 		return nil // the config's error is reported by what needs it
 	}
-	dirs := make([]discovery.Dir, 0, len(f.Dirs))
-	for _, d := range f.Dirs {
-		if d.Source == discovery.SourceDir {
-			dirs = append(dirs, d)
-		}
-	}
+	dirs := pluginDirs(f)
 	if len(dirs) == 0 {
 		return nil
 	}
-	scan := (&discovery.Finder{App: f.App, Dirs: dirs, FS: f.FS}).Scan()
+	idx := &discovery.Finder{App: f.App, Dirs: dirs, FS: f.FS}
+	plugins, err := idx.HookPlugins(discovery.HookIndexPath(r.discoveryEnv()), r.dirScan)
+	if err != nil {
+		r.logger.Debug("hook index not used", "err", err)
+	}
 	var specs []hooks.Spec
-	for _, p := range scan.Plugins {
-		if p.Manifest == nil || len(p.Manifest.Hooks) == 0 || p.Invalid != nil || p.ShadowedBy != "" ||
-			r.pluginDisabled(p.Name) || p.Manifest.Unmet(r.host()) != nil {
+	for _, p := range plugins {
+		if r.pluginDisabled(p.Name) || p.Manifest.Unmet(r.host()) != nil {
 			continue
 		}
 		for _, h := range p.Manifest.Hooks {
@@ -148,6 +150,29 @@ func (r *run) manifestHookSpecs() []hooks.Spec {
 		}
 	}
 	return specs
+}
+
+// pluginDirs returns the plugin dirs among f's directories (the ones
+// before PATH's).
+func pluginDirs(f *discovery.Finder) []discovery.Dir {
+	n := 0
+	for n < len(f.Dirs) && f.Dirs[n].Source == discovery.SourceDir {
+		n++
+	}
+	return f.Dirs[:n]
+}
+
+// dirScan lists the plugin dirs once per run: for the hook index when it
+// is stale, and as the first part of a listing's scan (see scan).
+func (r *run) dirScan() *discovery.Scan {
+	if r.dirScanned == nil {
+		f, err := r.finder()
+		if err != nil {
+			return &discovery.Scan{}
+		}
+		r.dirScanned = (&discovery.Finder{App: f.App, Dirs: pluginDirs(f), FS: f.FS}).Scan()
+	}
+	return r.dirScanned
 }
 
 // specFromManifest maps a manifest's hooks entry to the spec hooks runs.

@@ -36,11 +36,13 @@ type run struct {
 	// args are the arguments of this run, as given to execute.
 	args []string
 	// Plugin discovery, built lazily (see external.go and external_tree.go).
-	find     *discovery.Finder
-	search   discovery.SearchPath
-	scanned  *discovery.Scan
-	external bool
-	hooks    *hookState
+	find    *discovery.Finder
+	search  discovery.SearchPath
+	scanned *discovery.Scan
+	// dirScanned is the scan of the plugin dirs alone (see dirScan).
+	dirScanned *discovery.Scan
+	external   bool
+	hooks      *hookState
 }
 
 func newRun(a *App) *run {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // ManifestFile is the name of the manifest in a folder plugin.
@@ -61,6 +62,16 @@ type Finder struct {
 	Dirs []Dir
 	// FS is the file system; nil means [OS].
 	FS FS
+	// Now is the clock the hook index trusts modification times by; nil
+	// means time.Now.
+	Now func() time.Time
+}
+
+func (f *Finder) now() time.Time {
+	if f.Now == nil {
+		return time.Now()
+	}
+	return f.Now()
 }
 
 func (f *Finder) fs() FS {

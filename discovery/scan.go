@@ -24,6 +24,10 @@ type Scan struct {
 	Plugins []*Plugin
 	// Warnings are in the order found.
 	Warnings []Warning
+	// NotExecutable are the files with plugin names skipped for lacking
+	// the executable bit: a chmod makes them plugins, with nothing else in
+	// their directory changing.
+	NotExecutable []string
 }
 
 // Scan lists every directory and returns the plugins found, with their
@@ -31,9 +35,25 @@ type Scan struct {
 // non-executables, broken symbolic links, directories, invalid names and
 // world-writable files or directories. It never runs a plugin. Only
 // listings (help, plugin list, completion, suggestions) scan.
-func (f *Finder) Scan() *Scan {
+func (f *Finder) Scan() *Scan { return f.Continue(nil) }
+
+// Continue returns prev, a scan of the directories searched before f.Dirs,
+// continued with f.Dirs: the same as one scan of them all, so a run that
+// needs the plugin dirs first (for their hooks) and PATH later (to list
+// commands) lists each directory once. prev is not changed; nil is none.
+func (f *Finder) Continue(prev *Scan) *Scan {
 	s := &Scan{}
 	first := map[string]*Plugin{}
+	if prev != nil {
+		s.Plugins = append(s.Plugins, prev.Plugins...)
+		s.Warnings = append(s.Warnings, prev.Warnings...)
+		s.NotExecutable = append(s.NotExecutable, prev.NotExecutable...)
+		for _, p := range prev.Plugins {
+			if p.ShadowedBy == "" {
+				first[p.Name] = p
+			}
+		}
+	}
 	for _, d := range f.Dirs {
 		entries, err := f.fs().ReadDir(d.Path)
 		if err != nil {
@@ -107,6 +127,7 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 		}
 	case !fi.Mode().IsRegular() || fi.Mode().Perm()&0o111 == 0:
 		s.warn(path, "not executable: skipped")
+		s.NotExecutable = append(s.NotExecutable, path)
 		return nil
 	default:
 		if _, err := f.fs().Stat(path + ".yaml"); err == nil {
