@@ -47,6 +47,7 @@ func (r *run) scan() (*discovery.Scan, error) {
 	}
 	// The plugin dirs' part may have been scanned already, for the hooks.
 	r.scanned = (&discovery.Finder{App: f.App, Dirs: f.Dirs[len(pluginDirs(f)):], FS: f.FS}).Continue(r.dirScan())
+	r.refreshHookIndex()
 	return r.scanned, nil
 }
 

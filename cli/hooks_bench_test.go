@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -43,8 +45,12 @@ type benchCase struct {
 	// external adds one external hook with AddExternalHook.
 	external bool
 	// manifests puts that many plugins with manifests in a plugin dir,
-	// and hooked of them declare a hook on the command.
-	manifests, hooked int
+	// and hooked of them declare a hook on the command, hookedOther a hook
+	// on another command.
+	manifests, hooked, hookedOther int
+	// cold makes the hook cache unwritable: every run scans the plugin
+	// dir. Otherwise the cache is warm after the first run.
+	cold bool
 }
 
 // benchApp returns an App with the noop command and the hooks of c.
@@ -55,10 +61,19 @@ func benchApp(b *testing.B, c benchCase) *App {
 	app.Registry = &command.Registry{}
 	var out bytes.Buffer
 	app.IO = &command.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &out}
+	cache := filepath.Join(dir, "cache")
+	if c.cold {
+		cache = filepath.Join(dir, "bapp-ext") // a file: no cache under it
+		if err := os.WriteFile(cache, nil, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
 	app.Getenv = func(k string) string {
 		switch k {
 		case "XDG_CONFIG_HOME", "XDG_DATA_HOME":
 			return dir
+		case "XDG_CACHE_HOME":
+			return cache
 		case "BAPP_PLUGIN_PATH":
 			return pluginDir
 		}
@@ -95,8 +110,11 @@ func benchApp(b *testing.B, c benchCase) *App {
 	for i := range c.manifests {
 		exe := filepath.Join(pluginDir, fmt.Sprintf("bapp-p%02d", i))
 		manifest := fmt.Sprintf("description: plugin %d\n", i)
-		if i < c.hooked {
+		switch {
+		case i < c.hooked:
 			manifest += fmt.Sprintf("hooks:\n  - {name: h%02d, commands: [noop], before: true}\n", i)
+		case i < c.hooked+c.hookedOther:
+			manifest += fmt.Sprintf("hooks:\n  - {name: h%02d, commands: ['other *'], before: true, flags: [{name: f%02d}]}\n", i, i)
 		}
 		if err := os.WriteFile(exe, script, 0o755); err != nil {
 			b.Fatal(err)
@@ -105,14 +123,32 @@ func benchApp(b *testing.B, c benchCase) *App {
 			b.Fatal(err)
 		}
 	}
+	settle(b, pluginDir)
 	return app
+}
+
+// settle dates everything in dir an hour back, as plugins installed
+// earlier are: the hook cache trusts no change from the last seconds.
+func settle(b *testing.B, dir string) {
+	old := time.Now().Add(-time.Hour)
+	err := filepath.WalkDir(dir, func(path string, _ fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		return os.Chtimes(path, old, old)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
 }
 
 // BenchmarkHooks runs the noop command bare, with 20 compiled-in hooks
 // that attach elsewhere, with 1 and 20 that attach to it, with 1 external
 // hook, with 10 plugins (manifests, no hooks) in a plugin dir, and with one
-// of those declaring a hook on it. bench/hooks.sh turns the figures into
-// ratios to the bare run.
+// of those declaring a hook on it; and with 100 plugins with manifests, 10
+// of them declaring hooks on another command, with the hook cache cold
+// (unwritable: every run scans) and warm. bench/hooks.sh turns the figures
+// into ratios to the bare run.
 func BenchmarkHooks(b *testing.B) {
 	cases := []benchCase{
 		{name: "bare"},
@@ -122,6 +158,8 @@ func BenchmarkHooks(b *testing.B) {
 		{name: "external-1", external: true},
 		{name: "plugin-dir-10", manifests: 10},
 		{name: "manifest-1-of-10", manifests: 10, hooked: 1},
+		{name: "plugins-100-cold", manifests: 100, hookedOther: 10, cold: true},
+		{name: "plugins-100-warm", manifests: 100, hookedOther: 10},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {

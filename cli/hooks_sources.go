@@ -135,8 +135,7 @@ func (r *run) manifestHookSpecs() []hooks.Spec {
 	if len(dirs) == 0 {
 		return nil
 	}
-	idx := &discovery.Finder{App: f.App, Dirs: dirs, FS: f.FS}
-	plugins, err := idx.HookPlugins(discovery.HookIndexPath(r.discoveryEnv()), r.dirScan)
+	plugins, err := r.hookIndexFinder(f).HookPlugins(discovery.HookIndexPath(r.discoveryEnv()), r.dirScan)
 	if err != nil {
 		r.logger.Debug("hook index not used", "err", err)
 	}
@@ -150,6 +149,24 @@ func (r *run) manifestHookSpecs() []hooks.Spec {
 		}
 	}
 	return specs
+}
+
+// hookIndexFinder returns the finder of the hook index: f's plugin dirs.
+func (r *run) hookIndexFinder(f *discovery.Finder) *discovery.Finder {
+	return &discovery.Finder{App: f.App, Dirs: pluginDirs(f), FS: f.FS}
+}
+
+// refreshHookIndex updates the hook index from the plugin dirs' scan a
+// listing made anyway, so that listing picks up hooks a warm run cannot
+// see (added in place to a manifest that had none).
+func (r *run) refreshHookIndex() {
+	f, err := r.finder()
+	if err != nil || len(pluginDirs(f)) == 0 {
+		return
+	}
+	if err := r.hookIndexFinder(f).RefreshHookIndex(discovery.HookIndexPath(r.discoveryEnv()), r.dirScan()); err != nil {
+		r.logger.Debug("hook index not saved", "err", err)
+	}
 }
 
 // pluginDirs returns the plugin dirs among f's directories (the ones
@@ -170,7 +187,7 @@ func (r *run) dirScan() *discovery.Scan {
 		if err != nil {
 			return &discovery.Scan{}
 		}
-		r.dirScanned = (&discovery.Finder{App: f.App, Dirs: pluginDirs(f), FS: f.FS}).Scan()
+		r.dirScanned = r.hookIndexFinder(f).Scan()
 	}
 	return r.dirScanned
 }

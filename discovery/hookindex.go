@@ -50,10 +50,14 @@ type HookIndex struct {
 	Format int `json:"format"`
 	// Dirs are the plugin dirs scanned, in order.
 	Dirs []string `json:"dirs"`
-	// Stamps are the signatures of every path whose change could change
-	// the hooks: the dirs, the plugin folders, every manifest, the
-	// executables of plugins with hooks (and of those shadowing them), and
-	// files skipped as not executable.
+	// Stamps are the signatures of the paths whose change changes the
+	// hooks: the dirs (plugins added, removed or renamed), the plugin
+	// folders, the manifests declaring hooks and their executables (and
+	// those shadowing them), and the entries skipped that a chmod or a
+	// manifest inside would make plugins (Scan.Inert). A manifest without
+	// hooks is not stamped, so that a warm run stats a few paths, not one
+	// per plugin: hooks added to it in place are seen after the next
+	// listing (RefreshHookIndex) or once the cache file is removed.
 	Stamps []Stamp `json:"stamps"`
 	// Plugins are the usable, unshadowed plugins whose manifests declare
 	// hooks, in the scan's order.
@@ -113,13 +117,10 @@ func NewHookIndex(fsys FS, dirs []Dir, s *Scan, now time.Time) *HookIndex {
 		if p.Folder != "" {
 			paths = append(paths, p.Folder)
 		}
-		if p.ManifestPath != "" {
-			paths = append(paths, p.ManifestPath)
-		}
 		if p.Manifest == nil || len(p.Manifest.Hooks) == 0 || p.Invalid != nil {
 			continue
 		}
-		paths = append(paths, p.Path)
+		paths = append(paths, p.ManifestPath, p.Path)
 		if p.ShadowedBy != "" {
 			paths = append(paths, p.ShadowedBy)
 			continue
@@ -128,9 +129,7 @@ func NewHookIndex(fsys FS, dirs []Dir, s *Scan, now time.Time) *HookIndex {
 			ManifestPath: p.ManifestPath, Description: p.Manifest.Description, Requires: p.Manifest.Requires,
 			Hooks: p.Manifest.Hooks})
 	}
-	for _, path := range s.NotExecutable {
-		paths = append(paths, path, path+".yaml")
-	}
+	paths = append(paths, s.Inert...)
 	seen := map[string]bool{}
 	for _, path := range paths {
 		if seen[path] {
@@ -201,15 +200,24 @@ func LoadHookIndex(fsys FS, path string, dirs []Dir) (*HookIndex, error) {
 
 // Save writes the index to path atomically (a temporary file renamed over
 // it), creating its directory. An index with a change too recent to trust
-// is not saved (nil error): the next run rebuilds it. Nor is one of dirs
-// that do not exist: scanning them costs no more than checking it.
+// is not saved (nil error) and any cached one is removed: the next run
+// rebuilds it. Nor is one of dirs that do not exist saved: scanning them
+// costs no more than checking it.
 func (x *HookIndex) Save(path string) error {
-	if x.racy || !x.anyDir() {
-		return nil
-	}
 	data, err := json.Marshal(x)
 	if err != nil {
 		return fmt.Errorf("save hook index: %w", err)
+	}
+	return x.save(path, data)
+}
+
+func (x *HookIndex) save(path string, data []byte) error {
+	if x.racy || !x.anyDir() {
+		// Not trusted to the cache, and what is there may be out of date.
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("remove hook index: %w", err)
+		}
+		return nil
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("save hook index: %w", err)
@@ -255,4 +263,25 @@ func (f *Finder) HookPlugins(cache string, scan func() *Scan) ([]*Plugin, error)
 		loadErr = nil
 	}
 	return x.PluginsWithHooks(), errors.Join(loadErr, x.Save(cache))
+}
+
+// RefreshHookIndex saves the index built from s, a scan of exactly f.Dirs
+// that a listing made anyway, when it differs from the cached one: so that
+// a listing (help, plugin list, completion) picks up what a warm run
+// cannot see, hooks added in place to a manifest that had none. A cache
+// that cannot be read or written is not an error for the user; the error
+// says why, for a debug log.
+func (f *Finder) RefreshHookIndex(cache string, s *Scan) error {
+	if cache == "" {
+		return nil
+	}
+	x := NewHookIndex(f.fs(), f.Dirs, s, f.now())
+	data, err := json.Marshal(x)
+	if err != nil {
+		return fmt.Errorf("save hook index: %w", err)
+	}
+	if old, err := f.fs().ReadFile(cache); err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	return x.save(cache, data)
 }

@@ -142,9 +142,9 @@ func TestHookIndexInvalidates(t *testing.T) {
 			os.Remove(filepath.Join(x.dir, "demoapp-audit"))
 			os.Remove(filepath.Join(x.dir, "demoapp-audit.yaml"))
 		}, []string{"folder/fold"}},
-		{"hook added to a manifest in place", func(x *hookFixture) {
-			x.write("demoapp-plain.yaml", "hooks:\n  - {name: p, commands: ['*'], before: true}\n", 0o644)
-		}, []string{"audit/audit", "folder/fold", "plain/p"}},
+		{"hook removed from a manifest in place", func(x *hookFixture) {
+			x.write("demoapp-audit.yaml", "description: audits\n", 0o644)
+		}, []string{"folder/fold"}},
 		{"manifest of a folder edited", func(x *hookFixture) {
 			x.write("demoapp-folder/plugin.yaml", "exec: run\n", 0o644)
 		}, []string{"audit/audit"}},
@@ -173,6 +173,35 @@ func TestHookIndexInvalidates(t *testing.T) {
 				t.Errorf("the change caused %d scans, want 1", x.scans-scans)
 			}
 		})
+	}
+}
+
+// TestHookIndexRefresh pins the trade-off of not stamping manifests
+// without hooks: hooks added to one in place are not seen by a warm run,
+// and are after a listing refreshes the index from its scan.
+func TestHookIndexRefresh(t *testing.T) {
+	x := newHookFixture(t)
+	x.hooks(OS)
+	x.write("demoapp-plain.yaml", "hooks:\n  - {name: p, commands: ['*'], before: true}\n", 0o644)
+	x.age() // settled, so that the refreshed index is saved
+	old := []string{"audit/audit", "folder/fold"}
+	if got := x.hooks(OS); !reflect.DeepEqual(got, old) || x.scans != 1 {
+		t.Fatalf("warm run after an in-place edit: hooks %v after %d scans, want %v after 1", got, x.scans, old)
+	}
+	f := &Finder{App: "demoapp", Dirs: []Dir{{Path: x.dir, Source: SourceDir}}}
+	if err := f.RefreshHookIndex(x.cache, f.Scan()); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"audit/audit", "folder/fold", "plain/p"}
+	if got := x.hooks(OS); !reflect.DeepEqual(got, want) || x.scans != 1 {
+		t.Errorf("after a refresh: hooks %v after %d scans, want %v after 1", got, x.scans, want)
+	}
+	before, _ := os.Stat(x.cache)
+	if err := f.RefreshHookIndex(x.cache, f.Scan()); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.Stat(x.cache); !after.ModTime().Equal(before.ModTime()) {
+		t.Error("an unchanged index was written again")
 	}
 }
 

@@ -24,10 +24,11 @@ type Scan struct {
 	Plugins []*Plugin
 	// Warnings are in the order found.
 	Warnings []Warning
-	// NotExecutable are the files with plugin names skipped for lacking
-	// the executable bit: a chmod makes them plugins, with nothing else in
-	// their directory changing.
-	NotExecutable []string
+	// Inert are the entries with plugin names that were skipped but can
+	// become plugins without their directory changing: files lacking the
+	// executable bit (a chmod) and folders without a manifest (one added
+	// inside).
+	Inert []string
 }
 
 // Scan lists every directory and returns the plugins found, with their
@@ -47,7 +48,7 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 	if prev != nil {
 		s.Plugins = append(s.Plugins, prev.Plugins...)
 		s.Warnings = append(s.Warnings, prev.Warnings...)
-		s.NotExecutable = append(s.NotExecutable, prev.NotExecutable...)
+		s.Inert = append(s.Inert, prev.Inert...)
 		for _, p := range prev.Plugins {
 			if p.ShadowedBy == "" {
 				first[p.Name] = p
@@ -119,6 +120,7 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 		mpath := filepath.Join(path, ManifestFile)
 		if _, err := f.fs().Stat(mpath); err != nil || d.Source != SourceDir {
 			s.warn(path, "is a directory, not a plugin (a plugin folder needs "+ManifestFile+" and must be in a plugin dir)")
+			s.Inert = append(s.Inert, path)
 			return nil
 		}
 		p.Folder, p.ManifestPath = path, mpath
@@ -127,7 +129,7 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 		}
 	case !fi.Mode().IsRegular() || fi.Mode().Perm()&0o111 == 0:
 		s.warn(path, "not executable: skipped")
-		s.NotExecutable = append(s.NotExecutable, path)
+		s.Inert = append(s.Inert, path)
 		return nil
 	default:
 		if _, err := f.fs().Stat(path + ".yaml"); err == nil {
