@@ -5,7 +5,9 @@
 # document). Prints the median ns/op of each and its ratio to the bare run,
 # all measured in the same run.
 #
-#   bash bench/hooks.sh [COUNT]    (default COUNT=7 repetitions)
+# Then the hook cache end to end (processes): see the end of this script.
+#
+#   bash bench/hooks.sh [COUNT [RUNS]]   (default 7 repetitions, 200 runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
@@ -33,3 +35,11 @@ go test -run '^$' -bench '^BenchmarkHooks$' -benchtime 500x -count "$count" ./cl
 			printf "%-18s %12.0f %8.2f\n", order[i], m, m / base
 		}
 	}'
+
+# The hook cache, end to end: demoapp processes with 0 and 100 plugins with
+# manifests in a plugin dir, cache cold and warm (bench/plugins/main.go, d).
+bin=$(mktemp -d)
+trap 'rm -rf "$bin"' EXIT
+go build -o "$bin/demoapp" ./cmd/demoapp
+echo
+go run ./bench/plugins -bin "$bin" -sections d -runs "${2:-200}"

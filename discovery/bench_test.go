@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // BenchmarkResolve times lazy dispatch of a miss (the cost every unknown
@@ -61,4 +62,48 @@ func BenchmarkScan(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkHookPlugins times a warm hook index (the cost every command run
+// pays for manifest hooks) with 100 plugins with manifests, 10 of them
+// declaring hooks, and the cold path that scans and parses them all.
+func BenchmarkHookPlugins(b *testing.B) {
+	root := b.TempDir()
+	dir := filepath.Join(root, "plugins")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < 100; i++ {
+		exe := filepath.Join(dir, fmt.Sprintf("demoapp-p%03d", i))
+		manifest := fmt.Sprintf("description: plugin %d\n", i)
+		if i%10 == 0 {
+			manifest += fmt.Sprintf("hooks:\n  - {name: h%03d, commands: ['files show'], before: true, flags: [{name: f%03d}]}\n", i, i)
+		}
+		if err := os.WriteFile(exe, []byte("#!/bin/sh\n"), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(exe+".yaml", []byte(manifest), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	f := &Finder{App: "demoapp", Dirs: []Dir{{Path: dir, Source: SourceDir}},
+		Now: func() time.Time { return time.Now().Add(time.Hour) }} // the files count as settled
+	cache := filepath.Join(root, "cache", "hooks.json")
+	b.Run("warm", func(b *testing.B) {
+		if _, err := f.HookPlugins(cache, f.Scan); err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if p, _ := f.HookPlugins(cache, func() *Scan { b.Fatal("scanned"); return nil }); len(p) != 10 {
+				b.Fatalf("%d plugins with hooks", len(p))
+			}
+		}
+	})
+	b.Run("cold", func(b *testing.B) {
+		for b.Loop() {
+			if p, _ := f.HookPlugins("", f.Scan); len(p) != 10 {
+				b.Fatalf("%d plugins with hooks", len(p))
+			}
+		}
+	})
 }

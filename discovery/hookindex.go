@@ -2,12 +2,15 @@ package discovery
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -21,7 +24,7 @@ import (
 
 // hookIndexFormat is the layout of the cache file; a file of another
 // format is rebuilt.
-const hookIndexFormat = 1
+const hookIndexFormat = 2
 
 // racyWindow is how recent a change may be for its modification time not
 // to be trusted: a second change within one tick of the file system's
@@ -58,50 +61,65 @@ type HookIndex struct {
 	// hooks is not stamped, so that a warm run stats a few paths, not one
 	// per plugin: hooks added to it in place are seen after the next
 	// listing (RefreshHookIndex) or once the cache file is removed.
-	Stamps []Stamp `json:"stamps"`
+	Stamped []string `json:"stamped"`
+	// Sum is the checksum of the stamped paths' signatures (modification
+	// time, size and mode, as stat gives them), in order: one value to
+	// compare, so that a warm run decodes little.
+	Sum string `json:"sum"`
 	// Plugins are the usable, unshadowed plugins whose manifests declare
 	// hooks, in the scan's order.
 	Plugins []HookPlugin `json:"plugins"`
 	// racy is set when a stamp is too recent to be trusted (racyWindow).
 	racy bool
+	// dirExists is set when one of Dirs exists.
+	dirExists bool
 }
 
 // HookPlugin is a plugin with hooks, as the index records it: what running
 // and checking its hooks needs, nothing else of its manifest.
 type HookPlugin struct {
-	Name         string     `json:"name"`
-	Path         string     `json:"path"`
-	Dir          string     `json:"dir"`
-	Folder       string     `json:"folder,omitempty"`
-	ManifestPath string     `json:"manifest"`
-	Description  string     `json:"description,omitempty"`
-	Requires     Requires   `json:"requires"`
-	Hooks        []HookSpec `json:"hooks"`
+	Name        string     `json:"name"`
+	Path        string     `json:"path"`
+	Folder      string     `json:"folder,omitempty"`
+	Description string     `json:"description,omitempty"`
+	Requires    Requires   `json:"requires"`
+	Hooks       []HookSpec `json:"hooks"`
 }
 
 // Plugin returns p as a plugin of a plugin dir, its manifest holding the
 // recorded fields only.
 func (p HookPlugin) Plugin() *Plugin {
-	return &Plugin{Name: p.Name, Words: strings.Fields(p.Name), Path: p.Path, Folder: p.Folder, Dir: p.Dir,
-		Source: SourceDir, ManifestPath: p.ManifestPath,
+	pl := &Plugin{Name: p.Name, Words: strings.Fields(p.Name), Path: p.Path, Folder: p.Folder,
+		Dir: filepath.Dir(p.Path), Source: SourceDir, ManifestPath: p.Path + ".yaml",
 		Manifest: &Manifest{Description: p.Description, Requires: p.Requires, Hooks: p.Hooks}}
-}
-
-// Stamp is the stat signature of one path; a path that did not exist has
-// the zero signature.
-type Stamp struct {
-	Path    string      `json:"p"`
-	ModTime int64       `json:"t,omitempty"` // Unix nanoseconds
-	Size    int64       `json:"s,omitempty"`
-	Mode    fs.FileMode `json:"m,omitempty"`
-}
-
-func stamp(fsys FS, path string) Stamp {
-	fi, err := fsys.Stat(path)
-	if err != nil {
-		return Stamp{Path: path}
+	if p.Folder != "" {
+		pl.Dir, pl.ManifestPath = filepath.Dir(p.Folder), filepath.Join(p.Folder, ManifestFile)
 	}
-	return Stamp{Path: path, ModTime: fi.ModTime().UnixNano(), Size: fi.Size(), Mode: fi.Mode()}
+	return pl
+}
+
+// signatures returns the checksum of the stat signatures of paths, in
+// order, and whether one changed within racyWindow before now (the zero
+// time: never). A missing path has a signature of its own.
+func signatures(fsys FS, paths []string, now time.Time) (sum string, racy bool) {
+	h := fnv.New64a()
+	var buf [8 * 3]byte
+	for _, path := range paths {
+		var t, size, mode int64
+		if fi, err := fsys.Stat(path); err == nil {
+			t, size, mode = fi.ModTime().UnixNano(), fi.Size(), int64(fi.Mode())|1<<40
+			if !now.IsZero() && t > now.Add(-racyWindow).UnixNano() {
+				racy = true
+			}
+		}
+		binary.LittleEndian.PutUint64(buf[0:], uint64(t))
+		binary.LittleEndian.PutUint64(buf[8:], uint64(size))
+		binary.LittleEndian.PutUint64(buf[16:], uint64(mode))
+		h.Write([]byte(path))
+		h.Write([]byte{0})
+		h.Write(buf[:])
+	}
+	return strconv.FormatUint(h.Sum64(), 16), racy
 }
 
 // NewHookIndex builds the index of dirs from s, a scan of exactly those
@@ -125,37 +143,52 @@ func NewHookIndex(fsys FS, dirs []Dir, s *Scan, now time.Time) *HookIndex {
 			paths = append(paths, p.ShadowedBy)
 			continue
 		}
-		x.Plugins = append(x.Plugins, HookPlugin{Name: p.Name, Path: p.Path, Dir: p.Dir, Folder: p.Folder,
-			ManifestPath: p.ManifestPath, Description: p.Manifest.Description, Requires: p.Manifest.Requires,
-			Hooks: p.Manifest.Hooks})
+		x.Plugins = append(x.Plugins, HookPlugin{Name: p.Name, Path: p.Path, Folder: p.Folder,
+			Description: p.Manifest.Description, Requires: p.Manifest.Requires,
+			Hooks: hooksAsText(p.Manifest.Hooks)})
 	}
 	paths = append(paths, s.Inert...)
 	seen := map[string]bool{}
 	for _, path := range paths {
-		if seen[path] {
-			continue
+		if !seen[path] {
+			seen[path] = true
+			x.Stamped = append(x.Stamped, path)
 		}
-		seen[path] = true
-		st := stamp(fsys, path)
-		if st.ModTime > now.Add(-racyWindow).UnixNano() {
-			x.racy = true
-		}
-		x.Stamps = append(x.Stamps, st)
 	}
+	x.Sum, x.racy = signatures(fsys, x.Stamped, now)
+	x.dirExists = anyExists(fsys, x.Dirs)
 	return x
 }
 
-// anyDir reports whether one of the plugin dirs exists.
-func (x *HookIndex) anyDir() bool {
-	for _, st := range x.Stamps[:len(x.Dirs)] {
-		if st.Mode != 0 {
+// anyExists reports whether one of paths exists.
+func anyExists(fsys FS, paths []string) bool {
+	for _, p := range paths {
+		if _, err := fsys.Stat(p); err == nil {
 			return true
 		}
 	}
 	return false
 }
 
+// hooksAsText returns a copy of hooks with each flag default as its text
+// (10000000, not the 1e+07 a JSON number would come back as).
+func hooksAsText(hooks []HookSpec) []HookSpec {
+	out := make([]HookSpec, len(hooks))
+	for i, h := range hooks {
+		h.Flags = append([]FlagSpec(nil), h.Flags...)
+		for j, f := range h.Flags {
+			if f.Default != nil {
+				h.Flags[j].Default = fmt.Sprint(f.Default)
+			}
+		}
+		out[i] = h
+	}
+	return out
+}
+
 // PluginsWithHooks returns the indexed plugins as plugins of their dirs.
+// Their manifests hold the description, requirements and hooks only, and
+// a hook flag's default is its text ("10", "true").
 func (x *HookIndex) PluginsWithHooks() []*Plugin {
 	out := make([]*Plugin, 0, len(x.Plugins))
 	for _, p := range x.Plugins {
@@ -177,9 +210,7 @@ func LoadHookIndex(fsys FS, path string, dirs []Dir) (*HookIndex, error) {
 		return nil, err
 	}
 	x := &HookIndex{}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber() // flag defaults keep their text: 10000000, not 1e+07
-	if err := dec.Decode(x); err != nil {
+	if err := json.Unmarshal(data, x); err != nil {
 		return nil, fmt.Errorf("read hook index %s: %w", path, err)
 	}
 	if x.Format != hookIndexFormat || len(x.Dirs) != len(dirs) {
@@ -190,10 +221,8 @@ func LoadHookIndex(fsys FS, path string, dirs []Dir) (*HookIndex, error) {
 			return nil, errStale
 		}
 	}
-	for _, st := range x.Stamps {
-		if stamp(fsys, st.Path) != st {
-			return nil, errStale
-		}
+	if sum, _ := signatures(fsys, x.Stamped, time.Time{}); sum != x.Sum {
+		return nil, errStale
 	}
 	return x, nil
 }
@@ -212,7 +241,7 @@ func (x *HookIndex) Save(path string) error {
 }
 
 func (x *HookIndex) save(path string, data []byte) error {
-	if x.racy || !x.anyDir() {
+	if x.racy || !x.dirExists {
 		// Not trusted to the cache, and what is there may be out of date.
 		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("remove hook index: %w", err)

@@ -120,8 +120,13 @@ func TestHookIndexKeepsFlagDefaults(t *testing.T) {
 		t.Fatalf("plugins %v, err %v", plugins, err)
 	}
 	p := plugins[0]
-	if p.Name != "audit" || p.Description() != "audits" || len(p.Words) != 1 || p.Source != SourceDir {
+	if p.Name != "audit" || p.Description() != "audits" || len(p.Words) != 1 || p.Source != SourceDir ||
+		p.Dir != x.dir || p.ManifestPath != filepath.Join(x.dir, "demoapp-audit.yaml") {
 		t.Errorf("plugin from the index = %+v", p)
+	}
+	if f := plugins[1]; f.Folder != filepath.Join(x.dir, "demoapp-folder") || f.Dir != x.dir ||
+		f.Path != filepath.Join(f.Folder, "run") || f.ManifestPath != filepath.Join(f.Folder, "plugin.yaml") {
+		t.Errorf("folder plugin from the index = %+v", f)
 	}
 	if d := p.Manifest.Hooks[0].Flags[0].Default; fmt.Sprint(d) != "10000000" {
 		t.Errorf("flag default from the index = %v (%T), want 10000000", d, d)
@@ -228,7 +233,7 @@ func TestHookIndexUnusableCache(t *testing.T) {
 }
 
 func TestHookIndexCorruptIsRebuilt(t *testing.T) {
-	for _, data := range []string{"", "{not json", `{"format": 999}`, `{"format": 1, "dirs": ["/elsewhere"]}`} {
+	for _, data := range []string{"", "{not json", `{"format": 999}`, `{"format": 2, "dirs": ["/elsewhere"]}`} {
 		x := newHookFixture(t)
 		if err := os.MkdirAll(filepath.Dir(x.cache), 0o755); err != nil {
 			t.Fatal(err)

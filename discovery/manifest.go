@@ -46,32 +46,32 @@ type Manifest struct {
 // Requires is what a plugin needs; a missing one makes it unavailable.
 type Requires struct {
 	// Env are environment variables that must be set and non-empty.
-	Env []string `yaml:"env"`
+	Env []string `yaml:"env" json:"env,omitempty"`
 	// Executables must be found on PATH.
-	Executables []string `yaml:"executables"`
+	Executables []string `yaml:"executables" json:"executables,omitempty"`
 	// App is the minimum version of the app, e.g. "0.1.0".
-	App string `yaml:"app"`
+	App string `yaml:"app" json:"app,omitempty"`
 }
 
 // HookSpec declares one hook run as "<exe> hook before|after" with a JSON
 // document on stdin.
 type HookSpec struct {
 	// Name identifies the hook in plugin list and in the config.
-	Name string `yaml:"name"`
+	Name string `yaml:"name" json:"name"`
 	// Commands are the commands it attaches to: "files list", "files *", "*".
-	Commands []string `yaml:"commands"`
+	Commands []string `yaml:"commands" json:"commands,omitempty"`
 	// Before and After say when it runs; at least one is true.
-	Before bool `yaml:"before"`
-	After  bool `yaml:"after"`
+	Before bool `yaml:"before" json:"before,omitempty"`
+	After  bool `yaml:"after" json:"after,omitempty"`
 	// Required makes a failing after-hook fail the command.
-	Required bool `yaml:"required"`
+	Required bool `yaml:"required" json:"required,omitempty"`
 	// Priority orders hooks (lower first), then their names.
-	Priority int `yaml:"priority"`
+	Priority int `yaml:"priority" json:"priority,omitempty"`
 	// Timeout is how long the hook may run, as a Go duration ("10s");
 	// empty means the app's default.
-	Timeout string `yaml:"timeout"`
+	Timeout string `yaml:"timeout" json:"timeout,omitempty"`
 	// Flags are flags the hook adds to the commands it attaches to.
-	Flags []FlagSpec `yaml:"flags"`
+	Flags []FlagSpec `yaml:"flags" json:"flags,omitempty"`
 }
 
 // TimeoutOr returns the hook's timeout, or def when none is set. The
@@ -86,13 +86,13 @@ func (h HookSpec) TimeoutOr(def time.Duration) time.Duration {
 // FlagSpec declares a flag a hook adds.
 type FlagSpec struct {
 	// Name is the long flag name without dashes.
-	Name string `yaml:"name"`
+	Name string `yaml:"name" json:"name"`
 	// Type is "bool", "string" or "int" (default "string").
-	Type string `yaml:"type"`
+	Type string `yaml:"type" json:"type,omitempty"`
 	// Default is the value when the flag is not given; it matches Type.
-	Default any `yaml:"default"`
+	Default any `yaml:"default" json:"default,omitempty"`
 	// Usage is the flag's help text.
-	Usage string `yaml:"usage"`
+	Usage string `yaml:"usage" json:"usage,omitempty"`
 }
 
 // FormatterSpec declares one formatter run as "<exe> format NAME".

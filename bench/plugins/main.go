@@ -23,6 +23,7 @@ import (
 func main() {
 	bin := flag.String("bin", "", "directory with demoapp, floor and demoapp-hello")
 	runs := flag.Int("runs", 200, "runs of each variant")
+	sections := flag.String("sections", "abc", "the comparisons to run: a, b, c (see below) and d (the hook cache)")
 	flag.Parse()
 	if *bin == "" {
 		log.Fatal("-bin is required")
@@ -33,6 +34,13 @@ func main() {
 	demoapp := filepath.Join(*bin, "demoapp")
 	home := filepath.Join(work, "home")
 	base := []string{"HOME=" + home, "XDG_CONFIG_HOME=" + home + "/.config", "XDG_DATA_HOME=" + home + "/.local/share"}
+
+	if strings.Contains(*sections, "d") {
+		hookCache(work, demoapp, base, *runs)
+	}
+	if !strings.ContainsAny(*sections, "abc") {
+		return
+	}
 
 	// (a) A compiled-in command with a PATH of 40 dirs x 500 files vs an
 	// empty PATH: dispatch of a compiled-in command must not look at PATH.
@@ -96,6 +104,51 @@ func main() {
 	ran, err := os.ReadDir(marker)
 	check(err)
 	fmt.Printf("    plugin processes started while listing: %d\n", len(ran))
+}
+
+// hookCache is (d): a compiled-in command with 0 and 100 plugins with
+// manifests (10 of them declaring hooks on another command) in a plugin
+// dir, with the hook cache cold (unwritable: every run scans the plugin
+// dir) and warm. A warm run stats a few recorded paths and should cost
+// what a run with no plugins does.
+func hookCache(work, demoapp string, base []string, runs int) {
+	empty, full := filepath.Join(work, "hooks-0"), filepath.Join(work, "hooks-100")
+	check(os.MkdirAll(empty, 0o755))
+	check(os.MkdirAll(full, 0o755))
+	for i := 0; i < 100; i++ {
+		name := filepath.Join(full, fmt.Sprintf("demoapp-plugin%03d", i))
+		manifest := fmt.Sprintf("description: Plugin number %d\n", i)
+		if i%10 == 0 {
+			manifest += fmt.Sprintf("hooks:\n  - {name: h%03d, commands: ['files show'], before: true, flags: [{name: f%03d}]}\n", i, i)
+		}
+		check(os.WriteFile(name, []byte("#!/bin/sh\n"), 0o755))
+		check(os.WriteFile(name+".yaml", []byte(manifest), 0o644))
+	}
+	// Settled, as installed plugins are: the cache trusts no change from
+	// the last seconds.
+	old := time.Now().Add(-time.Hour)
+	for _, dir := range []string{empty, full} {
+		entries, err := os.ReadDir(dir)
+		check(err)
+		for _, e := range entries {
+			check(os.Chtimes(filepath.Join(dir, e.Name()), old, old))
+		}
+		check(os.Chtimes(dir, old, old))
+	}
+	noCache := filepath.Join(work, "not-a-dir")
+	check(os.WriteFile(noCache, nil, 0o644))
+	fmt.Printf("(d) compiled-in command (demoapp version) and manifest hooks, %d runs each\n", runs)
+	pe := "PATH=/usr/bin:/bin"
+	m := compare(runs,
+		variant{"0 plugins, warm cache", demoapp, []string{"version"}, env(base, pe, "DEMOAPP_PLUGIN_PATH="+empty, "XDG_CACHE_HOME="+work+"/cache-0")},
+		variant{"100 plugins, cold (no cache)", demoapp, []string{"version"}, env(base, pe, "DEMOAPP_PLUGIN_PATH="+full, "XDG_CACHE_HOME="+noCache)},
+		variant{"100 plugins, warm cache", demoapp, []string{"version"}, env(base, pe, "DEMOAPP_PLUGIN_PATH="+full, "XDG_CACHE_HOME="+work+"/cache-100")},
+	)
+	if _, err := os.Stat(filepath.Join(work, "cache-100", "demoapp", "hooks.json")); err != nil {
+		log.Fatalf("the warm variant has no cache: %v", err)
+	}
+	fmt.Printf("    ratio cold / 0 plugins: %.3f\n", m[1]/m[0])
+	fmt.Printf("    ratio warm / 0 plugins: %.3f (target <= 1.05)\n\n", m[2]/m[0])
 }
 
 type variant struct {
