@@ -169,6 +169,10 @@ func BenchmarkHooks(b *testing.B) {
 					b.Fatalf("exit %d", code)
 				}
 			}
+			cache := filepath.Join(app.getenv("XDG_CACHE_HOME"), "bapp", "hooks.json")
+			if _, err := os.Stat(cache); (err == nil) == c.cold {
+				b.Fatalf("cold %v, but the hook cache: %v", c.cold, err)
+			}
 		})
 	}
 }
