@@ -189,7 +189,7 @@ func FuzzWireDecode(f *testing.F) {
 		}
 		names := make([]string, width)
 		for i := range names {
-			names[i] = string(rune('a' + i%26)) + strings.Repeat("_", i/26)
+			names[i] = string(rune('a'+i%26)) + strings.Repeat("_", i/26)
 		}
 		hdr, _ := json.Marshal(map[string][]string{"columns": names})
 		d := NewWireDecoder(strings.NewReader(string(hdr) + "\n" + line + "\n"))
