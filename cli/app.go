@@ -51,6 +51,11 @@ type App struct {
 	// nothing has to run after them; by default the app replaces itself
 	// with the plugin (syscall.Exec).
 	PluginsAsChild bool
+	// Main makes a single-command app, such as a plugin written with
+	// Longshore: the app itself runs this command with the arguments
+	// given. It takes no command words (beside help and completion), runs
+	// no external plugins and has no "plugin" commands.
+	Main func() command.Command
 
 	explicit []command.Entry
 	groups   map[string]string

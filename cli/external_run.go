@@ -34,6 +34,9 @@ func (r *run) runExternal(call *externalCall) error {
 	}
 	r.logger, r.closer = logger, closer
 	r.logger.Debug("running external plugin", "plugin", p.Name, "path", p.Path, "args", call.args)
+	if kind := structuredKind(p, call.args); kind != 0 {
+		return r.runStructured(call, kind)
+	}
 	argv := append([]string{p.Path}, call.args...)
 	env := r.pluginEnv(p)
 	if !r.needsChild(p) {
@@ -56,25 +59,51 @@ func (r *run) needsChild(p *discovery.Plugin) bool {
 // *command.ExitError (128+N when a signal N killed it).
 func (r *run) runChild(path string, argv, env []string) error {
 	c := &exec.Cmd{Path: path, Args: argv, Env: env, Stdin: r.io.In, Stdout: r.io.Out, Stderr: r.io.ErrOut}
-	sigs := make(chan os.Signal, 4)
-	signal.Notify(sigs, forwarded...)
-	defer signal.Stop(sigs)
+	sf := catchSignals()
+	defer sf.stop()
 	if err := c.Start(); err != nil {
 		return execError(path, err)
 	}
-	done := make(chan struct{})
+	sf.forwardTo(c.Process)
+	return exitStatus(path, c.Wait())
+}
+
+// signalForwarder passes the signals the app catches to a child plugin.
+type signalForwarder struct {
+	sigs chan os.Signal
+	done chan struct{}
+}
+
+// catchSignals catches SIGINT, SIGTERM, SIGHUP and SIGQUIT until stop.
+func catchSignals() *signalForwarder {
+	sf := &signalForwarder{sigs: make(chan os.Signal, 4), done: make(chan struct{})}
+	signal.Notify(sf.sigs, forwarded...)
+	return sf
+}
+
+// forwardTo sends the signals caught to p until stop.
+func (sf *signalForwarder) forwardTo(p *os.Process) {
 	go func() {
 		for {
 			select {
-			case s := <-sigs:
-				c.Process.Signal(s)
-			case <-done:
+			case s := <-sf.sigs:
+				p.Signal(s)
+			case <-sf.done:
 				return
 			}
 		}
 	}()
-	err := c.Wait()
-	close(done)
+}
+
+// stop stops catching and forwarding.
+func (sf *signalForwarder) stop() {
+	signal.Stop(sf.sigs)
+	close(sf.done)
+}
+
+// exitStatus turns what Wait returned into the app's error: the plugin's
+// exit code as an *command.ExitError (128+N when a signal N killed it).
+func exitStatus(path string, err error) error {
 	var ee *exec.ExitError
 	if errors.As(err, &ee) {
 		code := ee.ExitCode()
@@ -155,7 +184,8 @@ func (r *run) pluginEnv(p *discovery.Plugin) []string {
 	env := make([]string, 0, len(os.Environ())+len(set))
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
-		if _, ours := set[k]; !ours && k != prefix+"_FORMAT" {
+		// Structured output is asked for only by runStructured.
+		if _, ours := set[k]; !ours && k != prefix+"_FORMAT" && k != prefix+"_OUTPUT" && k != outputEnv {
 			env = append(env, kv)
 		}
 	}

@@ -132,6 +132,10 @@ func (r *run) prepareOutput(name string) error {
 	if out == nil {
 		return fmt.Errorf("command %q has no output options", name)
 	}
+	if r.structuredRequested() {
+		out.chosen = &formatters.Wire{}
+		return nil
+	}
 	set, err := r.formatSet()
 	if err != nil {
 		return err

@@ -18,7 +18,7 @@ const pluginGroupShort = "Manage plugins: list, show, enable, disable, install, 
 // command of the same name wins), sorted.
 func (r *run) commandEntries() []command.Entry {
 	entries := r.app.commandEntries()
-	if r.app.NoPluginCommands {
+	if r.app.NoPluginCommands || r.single() {
 		return entries
 	}
 	taken := map[string]bool{}

@@ -68,6 +68,9 @@ func (r *run) execute(ctx context.Context, args []string) error {
 		stop()
 	}()
 	r.ctx, r.args = ctx, args
+	if len(args) == 1 && args[0] == ManifestFlag {
+		return r.printManifest()
+	}
 
 	if err := r.buildCompiledIn(); err != nil {
 		return err
@@ -102,6 +105,7 @@ func (r *run) buildCompiledIn() error {
 		return err
 	}
 	r.addShellCommands()
+	r.buildMain()
 	return nil
 }
 
