@@ -49,7 +49,7 @@ func buildExamples(t *testing.T) (bin, src string) {
 			return
 		}
 		goCache = strings.TrimSpace(string(out))
-		cmd := exec.Command("go", "build", "-o", examplesBin, "./go/demoapp-hello")
+		cmd := exec.Command("go", "build", "-o", examplesBin, "./go/demoapp-hello", "./structured/demoapp-lines")
 		cmd.Dir = src
 		out, err = cmd.CombinedOutput()
 		if err != nil {
