@@ -34,6 +34,7 @@ type WireDecoder struct {
 	names []string
 	done  bool
 	long  []byte
+	text  string // the row being parsed
 }
 
 // NewWireDecoder returns a decoder reading r.

@@ -3,13 +3,19 @@ package formatters
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // parseRow decodes one line holding a JSON array. Scalars take a fast path
-// (strings without escapes, numbers, true, false, null); nested arrays and
-// objects and escaped strings go through encoding/json.
+// (strings without escapes, numbers, true, false, null): they are slices of
+// one copy of the line, one allocation a row. Nested arrays and objects and
+// escaped strings go through encoding/json.
 func (d *WireDecoder) parseRow(b []byte) ([]any, error) {
 	row := make([]any, 0, len(d.names))
+	d.text = string(b)
 	i := skipSpace(b, 1)
 	if i < len(b) && b[i] == ']' {
 		i++
@@ -61,7 +67,7 @@ func (d *WireDecoder) parseValue(b []byte, i int) (any, int, error) {
 		if j < 0 {
 			return nil, i, d.errorf("invalid JSON number at byte %d", i+1)
 		}
-		return json.Number(b[i:j]), j, nil
+		return json.Number(d.text[i:j]), j, nil
 	case c == 't' && bytes.HasPrefix(b[i:], []byte("true")):
 		return true, i + 4, nil
 	case c == 'f' && bytes.HasPrefix(b[i:], []byte("false")):
@@ -96,10 +102,14 @@ func (d *WireDecoder) parseString(b []byte, i int) (any, int, error) {
 			return nil, i, d.errorf("invalid JSON at byte %d: control character in a string", j+1)
 		case c == '"':
 			if !escaped {
-				return string(b[i+1 : j]), j + 1, nil
+				return d.text[i+1 : j], j + 1, nil
 			}
-			var s string
-			if err := json.Unmarshal(b[i:j+1], &s); err != nil {
+			s, ok := unescape(b[i+1 : j])
+			if !ok {
+				var err error
+				if err = json.Unmarshal(b[i:j+1], &s); err == nil {
+					err = errors.New("invalid escape")
+				}
 				return nil, i, d.errorf("invalid JSON string at byte %d: %s", i+1, jsonMsg(err))
 			}
 			return s, j + 1, nil
@@ -168,4 +178,65 @@ func scanNested(b []byte, i int) int {
 		}
 	}
 	return -1
+}
+
+// unescape decodes the body of a JSON string holding escapes; ok is false
+// for an invalid escape.
+func unescape(b []byte) (string, bool) {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c != '\\' {
+			out = append(out, c)
+			continue
+		}
+		if i++; i >= len(b) {
+			return "", false
+		}
+		switch b[i] {
+		case '"', '\\', '/':
+			out = append(out, b[i])
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r, ok := hex4(b, i+1)
+			if !ok {
+				return "", false
+			}
+			i += 4
+			if utf16.IsSurrogate(r) {
+				r2, ok := rune(-1), false
+				if i+2 < len(b) && b[i+1] == '\\' && b[i+2] == 'u' {
+					r2, ok = hex4(b, i+3)
+				}
+				if dec := utf16.DecodeRune(r, r2); ok && dec != utf8.RuneError {
+					r = dec
+					i += 6
+				} else {
+					r = utf8.RuneError
+				}
+			}
+			out = utf8.AppendRune(out, r)
+		default:
+			return "", false
+		}
+	}
+	return string(out), true
+}
+
+// hex4 reads the four hex digits at b[i:].
+func hex4(b []byte, i int) (rune, bool) {
+	if i+4 > len(b) {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(b[i:i+4]), 16, 32)
+	return rune(n), err == nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"strings"
@@ -174,6 +175,7 @@ func TestWireRoundTrip(t *testing.T) {
 func FuzzWireDecode(f *testing.F) {
 	for _, s := range []string{
 		`[1,"a",null]`, `["\u00e9\n",true,false]`, `[[1,[2]],{"a":"}"}]`, `[-0.5e-3, 0]`,
+		`["\ud800\u0041","\ud83d\ude00","\/\b\f"]`, `["\ud800x"]`, `["\u12"]`,
 		`[1] x`, `[01]`, `["\x"]`, "[\"\xff\"]", `[`, `[1,]`, `[,1]`, `[{]`, `["a\"]`,
 	} {
 		f.Add(s)
@@ -213,4 +215,30 @@ func FuzzWireDecode(f *testing.F) {
 			t.Fatalf("%q: got %#v, want %#v", line, row, want)
 		}
 	})
+}
+
+// BenchmarkWireDecode decodes rows like demoapp's numbers list in the wire
+// format: the parent's share of a structured plugin's cost.
+func BenchmarkWireDecode(b *testing.B) {
+	var buf bytes.Buffer
+	buf.WriteString(`{"columns":["n","square","hex","power","label","even"]}` + "\n")
+	for n := range 1000 {
+		fmt.Fprintf(&buf, "[%d,%d,\"%#x\",%d,\"nº %d, \\\"n\\\"\",%t]\n", n, n*n, n, int64(1)<<(n%62), n, n%2 == 0)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d := NewWireDecoder(bytes.NewReader(data))
+		if _, _, err := d.Header(); err != nil {
+			b.Fatal(err)
+		}
+		for {
+			if _, err := d.Next(); err == io.EOF {
+				break
+			} else if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }
