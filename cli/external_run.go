@@ -57,7 +57,9 @@ func (r *run) needsChild(hs *hookSet) bool {
 
 // runChild runs a plugin as a child with the app's streams, forwarding
 // SIGINT, SIGTERM, SIGHUP and SIGQUIT, and returns its exit code as an
-// *command.ExitError (128+N when a signal N killed it).
+// *command.ExitError (128+N when a signal N killed it). A Ctrl-C or Ctrl-\
+// typed at the terminal the app runs in the foreground of is not forwarded:
+// the terminal sends it to the child too.
 func (r *run) runChild(path string, argv, env []string) error {
 	c := &exec.Cmd{Path: path, Args: argv, Env: env, Stdin: r.io.In, Stdout: r.io.Out, Stderr: r.io.ErrOut}
 	sigs := make(chan os.Signal, 4)
@@ -71,7 +73,9 @@ func (r *run) runChild(path string, argv, env []string) error {
 		for {
 			select {
 			case s := <-sigs:
-				c.Process.Signal(s)
+				if shouldForward(s, r.controllingTTY()) {
+					c.Process.Signal(s)
+				}
 			case <-done:
 				return
 			}
@@ -169,4 +173,13 @@ func (r *run) pluginEnv(p *discovery.Plugin) []string {
 		}
 	}
 	return env
+}
+
+// controllingTTY returns the app's standard input when it is a terminal,
+// the one whose Ctrl-C reaches the whole foreground process group.
+func (r *run) controllingTTY() *os.File {
+	if f, ok := r.io.In.(*os.File); ok && isTerminal(f) {
+		return f
+	}
+	return nil
 }
