@@ -99,7 +99,8 @@ func (r *run) pluginRows() ([]pluginRow, []string, error) {
 		return nil, nil, err
 	}
 	for _, n := range set.Names(0) {
-		rows = append(rows, pluginRow{name: n, kind: "formatter", source: builtin, version: r.app.Version, status: r.enabledStatus(n, nil)})
+		rows = append(rows, pluginRow{name: n, kind: "formatter", source: builtin, version: r.app.Version,
+			status: r.enabledStatus(n, nil), description: set.Description(n)})
 	}
 	s, err := r.scan()
 	if err != nil {
