@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/hooks"
 )
 
 // App is a command-line application built on Longshore.
@@ -57,8 +58,9 @@ type App struct {
 	// no external plugins and has no "plugin" commands.
 	Main func() command.Command
 
-	explicit []command.Entry
-	groups   map[string]string
+	explicit      []command.Entry
+	groups        map[string]string
+	externalHooks []hooks.Spec
 }
 
 // New returns an App with a name, a version and a one-line description.

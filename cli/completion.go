@@ -183,7 +183,8 @@ func (r *run) completeFormats(cmd *cobra.Command, args []string, toComplete stri
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	return withPrefix(set.Names(0), toComplete), cobra.ShellCompDirectiveNoFileComp
+	names := append(set.Names(0), r.externalFormatterNames()...)
+	return withPrefix(names, toComplete), cobra.ShellCompDirectiveNoFileComp
 }
 
 // completeColumns offers a lister's declared columns for -c and

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/longshore/longshore/discovery"
 )
 
@@ -21,4 +23,23 @@ func (r *run) config() (*discovery.Config, error) {
 func (r *run) pluginDisabled(name string) bool {
 	cfg, err := r.config()
 	return err == nil && cfg.Disabled(name)
+}
+
+// configArg returns the value of the last --config option in args before
+// any "--", or "" when there is none, so that the config can be read before
+// cobra parses the command line.
+func configArg(args []string) (path string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return path
+		case a == "--config" && i+1 < len(args):
+			i++
+			path = args[i]
+		case strings.HasPrefix(a, "--config="):
+			path = strings.TrimPrefix(a, "--config=")
+		}
+	}
+	return path
 }

@@ -20,9 +20,11 @@ type externalCall struct {
 	args []string
 }
 
-// reservedWords are root words cobra handles itself; no plugin takes them.
+// reservedWords are root words no external command takes: those cobra
+// handles itself, and "format", the first word of formatter executables
+// ("<app>-format-<name>").
 var reservedWords = map[string]bool{
-	"help": true, "completion": true,
+	"help": true, "completion": true, formatterWord: true,
 	cobra.ShellCompRequestCmd: true, cobra.ShellCompNoDescRequestCmd: true,
 }
 

@@ -21,8 +21,9 @@ const exitCannotExecute = 126
 // forwarded are the signals a child plugin receives from the app.
 var forwarded = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
 
-// runExternal runs an external command: replacing the app's process when
-// nothing has to run after it, else as a child.
+// runExternal runs an external command between the hooks that match it:
+// replacing the app's process when nothing has to run after it, else as a
+// child.
 func (r *run) runExternal(call *externalCall) error {
 	p := call.plugin
 	if err := r.checkExternal(p); err != nil {
@@ -34,32 +35,37 @@ func (r *run) runExternal(call *externalCall) error {
 	}
 	r.logger, r.closer = logger, closer
 	r.logger.Debug("running external plugin", "plugin", p.Name, "path", p.Path, "args", call.args)
+	hs := r.externalHooks(p)
 	if kind := structuredKind(p, call.args); kind != 0 {
-		return r.runStructured(call, kind)
+		return r.runStructured(call, kind, hs)
 	}
-	argv := append([]string{p.Path}, call.args...)
-	env := r.pluginEnv(p)
-	if !r.needsChild(p) {
-		r.close()
-		r.closer = nil
-		return execError(p.Path, syscall.Exec(p.Path, argv, env))
-	}
-	return r.runChild(p.Path, argv, env)
+	return r.runHooked(hs, r.externalInvocation(p, call.args), func() error {
+		argv := append([]string{p.Path}, call.args...)
+		env := r.pluginEnv(p)
+		if !r.needsChild(hs) {
+			r.close()
+			r.closer = nil
+			return execError(p.Path, syscall.Exec(p.Path, argv, env))
+		}
+		return r.runChild(p.Path, argv, env)
+	})
 }
 
 // needsChild reports whether the plugin must run as a child process
 // because something has to run after it (after-hooks, structured output).
 // Otherwise the app replaces itself with the plugin.
-func (r *run) needsChild(p *discovery.Plugin) bool {
-	return r.app.PluginsAsChild
+func (r *run) needsChild(hs *hookSet) bool {
+	return r.app.PluginsAsChild || hs.runsAfter()
 }
 
 // runChild runs a plugin as a child with the app's streams, forwarding
 // SIGINT, SIGTERM, SIGHUP and SIGQUIT, and returns its exit code as an
-// *command.ExitError (128+N when a signal N killed it).
+// *command.ExitError (128+N when a signal N killed it). A Ctrl-C or Ctrl-\
+// typed at the terminal the app runs in the foreground of is not forwarded:
+// the terminal sends it to the child too.
 func (r *run) runChild(path string, argv, env []string) error {
 	c := &exec.Cmd{Path: path, Args: argv, Env: env, Stdin: r.io.In, Stdout: r.io.Out, Stderr: r.io.ErrOut}
-	sf := catchSignals()
+	sf := catchSignals(r.controllingTTY())
 	defer sf.stop()
 	if err := c.Start(); err != nil {
 		return execError(path, err)
@@ -69,14 +75,18 @@ func (r *run) runChild(path string, argv, env []string) error {
 }
 
 // signalForwarder passes the signals the app catches to a child plugin.
+// A Ctrl-C or Ctrl-\ typed at the terminal tty the app runs in the
+// foreground of is not forwarded: the terminal sends it to the child too.
 type signalForwarder struct {
 	sigs chan os.Signal
 	done chan struct{}
+	tty  *os.File
 }
 
-// catchSignals catches SIGINT, SIGTERM, SIGHUP and SIGQUIT until stop.
-func catchSignals() *signalForwarder {
-	sf := &signalForwarder{sigs: make(chan os.Signal, 4), done: make(chan struct{})}
+// catchSignals catches SIGINT, SIGTERM, SIGHUP and SIGQUIT until stop; tty
+// is the app's controlling terminal, or nil.
+func catchSignals(tty *os.File) *signalForwarder {
+	sf := &signalForwarder{sigs: make(chan os.Signal, 4), done: make(chan struct{}), tty: tty}
 	signal.Notify(sf.sigs, forwarded...)
 	return sf
 }
@@ -87,7 +97,9 @@ func (sf *signalForwarder) forwardTo(p *os.Process) {
 		for {
 			select {
 			case s := <-sf.sigs:
-				p.Signal(s)
+				if shouldForward(s, sf.tty) {
+					p.Signal(s)
+				}
 			case <-sf.done:
 				return
 			}
@@ -195,4 +207,13 @@ func (r *run) pluginEnv(p *discovery.Plugin) []string {
 		}
 	}
 	return env
+}
+
+// controllingTTY returns the app's standard input when it is a terminal,
+// the one whose Ctrl-C reaches the whole foreground process group.
+func (r *run) controllingTTY() *os.File {
+	if f, ok := r.io.In.(*os.File); ok && isTerminal(f) {
+		return f
+	}
+	return nil
 }

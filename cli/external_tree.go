@@ -63,7 +63,7 @@ func (r *run) addExternalCommands() {
 		return
 	}
 	for _, p := range s.Plugins {
-		if p.ShadowedBy != "" || r.compiledInShadow(p.Words) != "" {
+		if _, ok := conventionFormatter(p); ok || p.ShadowedBy != "" || r.compiledInShadow(p.Words) != "" {
 			continue
 		}
 		parent := r.root

@@ -143,11 +143,12 @@ func (r *run) prepareOutput(name string) error {
 	fname := r.formatName()
 	f := out.drivers[fname]
 	switch {
+	case r.pluginDisabled(fname):
+		// Built-in, compiled-in or external: plugin disable applies to all.
+		return command.Usagef("formatter %q is disabled in the configuration", fname)
 	case f != nil:
 	case set.Has(fname):
 		return command.Usagef("formatter %q cannot render %ss (valid: %s)", fname, out.kind, strings.Join(set.Names(out.kind), ", "))
-	case r.pluginDisabled(fname):
-		return command.Usagef("formatter %q is disabled in the configuration", fname)
 	default:
 		ext, err := r.lookupExternalFormatter(fname, out.kind)
 		if err != nil {
@@ -233,7 +234,8 @@ var validFormatterName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 //     formatter (`formatters: [{name, kind}]`), the first one found; it must
 //     be valid, enabled and have what it requires;
 //  2. else the manifest-less convention: an executable
-//     "<app>-format-<name>" in an absolute PATH directory.
+//     "<app>-format-<name>" in a plugin dir or an absolute PATH directory,
+//     found as the plugin words "format <name>" are.
 func (r *run) lookupExternalFormatter(name string, kind formatters.Kind) (*formatters.External, error) {
 	if !validFormatterName.MatchString(name) {
 		return nil, nil
@@ -259,15 +261,13 @@ func (r *run) lookupExternalFormatter(name string, kind formatters.Kind) (*forma
 			return r.externalFormatter(name, p), nil
 		}
 	}
-	file := r.app.Name + "-format-" + name
-	for _, dir := range filepath.SplitList(r.app.getenv("PATH")) {
-		if dir == "" || !filepath.IsAbs(dir) {
-			continue
-		}
-		path := filepath.Join(dir, file)
-		if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Mode()&0o111 != 0 {
-			return r.externalFormatter(name, &discovery.Plugin{Name: file, Path: path}), nil
-		}
+	f, err := r.finder()
+	if err != nil {
+		return nil, err
+	}
+	// A non-executable match is no formatter: -f then reports it unknown.
+	if p, _, _ := f.Resolve([]string{formatterWord, name}, 2); p != nil {
+		return r.externalFormatter(name, &discovery.Plugin{Name: filepath.Base(p.Path), Path: p.Path}), nil
 	}
 	return nil, nil
 }
@@ -281,4 +281,43 @@ func (r *run) externalFormatter(name string, p *discovery.Plugin) *formatters.Ex
 		Env:     r.pluginEnv(p),
 		Context: r.ctx,
 	}
+}
+
+// formatterWord is the first word of a manifest-less formatter's plugin
+// words: the executable "<app>-format-<name>" provides the formatter
+// <name> and is no command.
+const formatterWord = "format"
+
+// conventionFormatter returns the formatter name a scanned plugin provides
+// by the "<app>-format-<name>" convention.
+func conventionFormatter(p *discovery.Plugin) (string, bool) {
+	if len(p.Words) == 2 && p.Words[0] == formatterWord {
+		return p.Words[1], true
+	}
+	return "", false
+}
+
+// externalFormatterNames returns the names of the formatters external
+// plugins provide, by manifest or by convention, for completion. Listing
+// scans but runs nothing.
+func (r *run) externalFormatterNames() []string {
+	s, err := r.scan()
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, p := range s.Plugins {
+		if p.ShadowedBy != "" {
+			continue
+		}
+		if name, ok := conventionFormatter(p); ok {
+			names = append(names, name)
+		}
+		if p.Manifest != nil {
+			for _, spec := range p.Manifest.Formatters {
+				names = append(names, spec.Name)
+			}
+		}
+	}
+	return names
 }

@@ -42,6 +42,7 @@ func (a *App) WriteDocs(dir string, opts DocOptions) error {
 	if err := r.buildCompiledIn(); err != nil {
 		return err
 	}
+	r.attachAllHooks()
 	r.addDocumentedExternals()
 	r.finishTree()
 	return writeDocs(r.root, dir, opts)
@@ -102,8 +103,8 @@ func (r *run) docsCommand() *cobra.Command {
 			return writeDocs(cmd.Root(), args[0], opts)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", string(DocMarkdown), "`FORMAT` of the pages: markdown or man")
+	cmd.Flags().StringVar(&format, "doc-format", string(DocMarkdown), "`FORMAT` of the pages: markdown or man")
 	cmd.Flags().StringVar(&date, "date", "", "`DATE` (YYYY-MM-DD) in man page headers (default $SOURCE_DATE_EPOCH or today)")
-	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{string(DocMarkdown), string(DocMan)}, cobra.ShellCompDirectiveNoFileComp))
+	cmd.RegisterFlagCompletionFunc("doc-format", cobra.FixedCompletions([]string{string(DocMarkdown), string(DocMan)}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

@@ -8,8 +8,14 @@ import (
 )
 
 // runCommand calls a command's Run, List or Show, guarded, and renders a
-// lister's or shower's result with the chosen formatter.
-func (r *run) runCommand(name string, c command.Command, inv *command.Invocation) error {
+// lister's or shower's result with the chosen formatter. The hooks attached
+// to it (hs, may be nil) run before, transform the result, and run after.
+func (r *run) runCommand(name string, c command.Command, inv *command.Invocation, hs *hookSet) error {
+	return r.runHooked(hs, inv, func() error { return r.runResult(name, c, inv, hs) })
+}
+
+// runResult calls the command and formats its result.
+func (r *run) runResult(name string, c command.Command, inv *command.Invocation, hs *hookSet) error {
 	plugin := fmt.Sprintf("command %q", name)
 	ctx := r.ctx
 	switch c := c.(type) {
@@ -26,7 +32,11 @@ func (r *run) runCommand(name string, c command.Command, inv *command.Invocation
 		if t == nil {
 			return fmt.Errorf("%s returned no table", plugin)
 		}
-		return r.formatList(name, t.Columns, guardRows(plugin, t.Rows))
+		t = &command.Table{Columns: t.Columns, Rows: guardRows(plugin, t.Rows)}
+		if t, err = hs.transformTable(r, inv, t); err != nil {
+			return err
+		}
+		return r.formatList(name, t.Columns, t.Rows)
 	case command.Shower:
 		if err := r.prepareOutput(name); err != nil {
 			return err
@@ -37,6 +47,9 @@ func (r *run) runCommand(name string, c command.Command, inv *command.Invocation
 		}
 		if rec == nil {
 			return fmt.Errorf("%s returned no record", plugin)
+		}
+		if rec, err = hs.transformRecord(r, inv, rec); err != nil {
+			return err
 		}
 		return r.formatRecord(name, rec.Fields, rec.Values)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/hooks"
 )
 
 // pluginGroupShort describes the built-in "plugin" group.
@@ -88,15 +89,18 @@ func (r *run) pluginRows() ([]pluginRow, []string, error) {
 		row.status = r.enabledStatus(e.Name, unmet)
 		rows = append(rows, row)
 	}
-	for _, e := range r.app.registry().Entries(r.app.namespace("hooks")) {
-		rows = append(rows, pluginRow{name: e.Name, kind: "hook", source: builtin, version: r.app.Version, status: r.enabledStatus(e.Name, nil)})
+	for _, h := range hooks.LoadCompiled(r.app.registry(), r.app.namespace("hooks")) {
+		d := h.Describe()
+		rows = append(rows, pluginRow{name: d.Name, kind: d.Kind, source: builtin, version: r.app.Version,
+			status: r.enabledStatus(d.Name, d.Err), description: hookDescription(d)})
 	}
 	set, err := r.formatSet()
 	if err != nil {
 		return nil, nil, err
 	}
 	for _, n := range set.Names(0) {
-		rows = append(rows, pluginRow{name: n, kind: "formatter", source: builtin, version: r.app.Version, status: r.enabledStatus(n, nil)})
+		rows = append(rows, pluginRow{name: n, kind: "formatter", source: builtin, version: r.app.Version,
+			status: r.enabledStatus(n, nil), description: set.Description(n)})
 	}
 	s, err := r.scan()
 	if err != nil {
@@ -126,6 +130,14 @@ func (r *run) pluginRows() ([]pluginRow, []string, error) {
 func (r *run) externalRows(p *discovery.Plugin) []pluginRow {
 	status := r.externalStatus(p)
 	base := pluginRow{name: p.Name, kind: "command", source: string(p.Source), version: p.Version(), status: status, path: p.Path, description: p.Description(), plugin: p}
+	if name, ok := conventionFormatter(p); ok {
+		base.name, base.kind = name, "formatter"
+		if status == "enabled" {
+			base.status = r.enabledStatus(name, nil)
+		}
+		base.description = cmpOr(base.description, "formats by the "+r.app.Name+"-format-<name> convention")
+		return []pluginRow{base}
+	}
 	rows := []pluginRow{base}
 	if p.Manifest == nil {
 		return rows
@@ -141,7 +153,7 @@ func (r *run) externalRows(p *discovery.Plugin) []pluginRow {
 	for _, h := range p.Manifest.Hooks {
 		row := base
 		row.name, row.kind, row.status = h.Name, "hook", own(h.Name)
-		row.description = "hooks " + strings.Join(h.Commands, ", ")
+		row.description = hookDescription(hooks.Description{Commands: h.Commands})
 		rows = append(rows, row)
 	}
 	for _, f := range p.Manifest.Formatters {
@@ -151,6 +163,12 @@ func (r *run) externalRows(p *discovery.Plugin) []pluginRow {
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// hookDescription is a hook's description in plugin list: the commands it
+// attaches to, then its own description.
+func hookDescription(d hooks.Description) string {
+	return strings.TrimSuffix("hooks "+d.CommandList()+": "+d.Description, ": ")
 }
 
 func cmpOr(s, def string) string {

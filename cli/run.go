@@ -40,6 +40,7 @@ type run struct {
 	search   discovery.SearchPath
 	scanned  *discovery.Scan
 	external bool
+	hooks    *hookState
 }
 
 func newRun(a *App) *run {
@@ -75,6 +76,11 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	if err := r.buildCompiledIn(); err != nil {
 		return err
 	}
+	// Hooks attach before cobra parses the flags, and the config says which
+	// are disabled: find --config first (once declared, as declaring a flag
+	// resets it).
+	r.opts.config = configArg(args)
+	r.attachTargetHooks(args)
 	call, err := r.resolveExternal(args)
 	if err != nil {
 		r.root.PersistentFlags().Parse(args)

@@ -53,7 +53,8 @@ func structuredKind(p *discovery.Plugin, args []string) formatters.Kind {
 // (-f, -c, --sort-column, ... and every formatter's own) are the app's, the
 // other arguments are the plugin's, and its rows are rendered by the
 // formatter the user picked, as they arrive.
-func (r *run) runStructured(call *externalCall, kind formatters.Kind) error {
+// The hooks that match it (hs, may be nil) run around it and see its rows.
+func (r *run) runStructured(call *externalCall, kind formatters.Kind, hs *hookSet) error {
 	p := call.plugin
 	proc := &structuredProc{r: r, p: p, kind: kind}
 	defer proc.finish()
@@ -71,7 +72,9 @@ func (r *run) runStructured(call *externalCall, kind formatters.Kind) error {
 		return command.Usagef("%s for \"%s %s\"", err, r.app.Name, p.Name)
 	}
 	proc.args = theirs
-	return r.runCommand(p.Name, c, r.invocation(p.Name, cc, theirs))
+	// Hooks see the global options too.
+	fs.AddFlagSet(r.root.PersistentFlags())
+	return r.runCommand(p.Name, c, r.invocation(p.Name, cc, theirs), hs)
 }
 
 // splitOutputArgs separates the output options the app takes (the flags
@@ -136,7 +139,7 @@ func (s *structuredProc) start() ([]string, error) {
 		return nil, fmt.Errorf("run %s: %w", p.Path, err)
 	}
 	s.out = out
-	s.sf = catchSignals()
+	s.sf = catchSignals(r.controllingTTY())
 	if err := s.cmd.Start(); err != nil {
 		s.sf.stop()
 		s.waited = true

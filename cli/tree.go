@@ -132,6 +132,9 @@ func (r *run) leafCommand(name string, newFn func() command.Command) *cobra.Comm
 		}
 	}
 	r.addOutputFlags(name, c, cc)
+	// Hooks attach only to the command this run is for (see hookTarget).
+	var hs *hookSet
+	r.onHookTarget(cc, func() { hs = r.attachHooks(name, cc) })
 	var unavailable error
 	if ac, ok := c.(command.AvailabilityChecker); ok {
 		if err := command.Guard(plugin, ac.Available); err != nil {
@@ -152,7 +155,7 @@ func (r *run) leafCommand(name string, newFn func() command.Command) *cobra.Comm
 		if err := r.checkDisabled(name); err != nil {
 			return err
 		}
-		return r.runCommand(name, c, r.invocation(name, cmd, args))
+		return r.runCommand(name, c, r.invocation(name, cmd, args), hs)
 	}
 	r.completeArgs(cc, name, c, info)
 	return cc

@@ -10,6 +10,8 @@ import (
 	// A blank import is installation: the demo package registers its
 	// commands in init.
 	_ "github.com/longshore/longshore/cmd/demoapp/demo"
+	// The audit hook extends the files commands it does not own.
+	_ "github.com/longshore/longshore/cmd/demoapp/audit"
 	// An example compiled-in formatter: -f html.
 	_ "github.com/longshore/longshore/examples/htmlformatter"
 	// The lister of the structured plugin example, compiled in as

@@ -8,12 +8,16 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	// Hooks and a hidden command that only the test binary has, for the
+	// hook_*.txtar scenarios.
+	_ "github.com/longshore/longshore/cmd/demoapp/internal/hooktest"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script from the actual output")
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"demoapp": main, "childapp": childApp})
+	testscript.Main(m, map[string]func(){"demoapp": main, "childapp": childApp, "sigcount": sigCount})
 }
 
 // TestScripts runs the end-to-end scenarios in testdata/script against the

@@ -1,0 +1,214 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/hooks"
+)
+
+// hookSet is the hooks attached to one command for this run.
+type hookSet struct {
+	chain *hooks.Chain
+	// problems are hooks that could not be attached (a flag clash), reported
+	// when the command runs.
+	problems []*hooks.Failure
+	out      hooks.Outcome
+}
+
+// attachHooks binds the enabled hooks that match the command name to cc:
+// their flags go on cc only and their epilogs at the end of its help. It
+// returns nil when no hook matches.
+func (r *run) attachHooks(name string, cc *cobra.Command) *hookSet {
+	bound, problems := r.bindHooks(name)
+	if len(bound) == 0 && len(problems) == 0 {
+		return nil
+	}
+	hs := &hookSet{problems: problems}
+	hooks.Order(bound)
+	var kept []hooks.Bound
+	var epilogs []string
+	for _, b := range bound {
+		if err := r.addHookFlags(b, cc); err != nil {
+			hs.problems = append(hs.problems, &hooks.Failure{Hook: b.Name, Phase: "before", Err: err})
+			continue
+		}
+		kept = append(kept, b)
+		if ep, ok := b.Hook.(hooks.Epiloguer); ok {
+			text, err := command.GuardValue(fmt.Sprintf("hook %q", b.Name), func() (string, error) { return ep.Epilog(), nil })
+			if text = strings.TrimSpace(text); err == nil && text != "" {
+				epilogs = append(epilogs, text)
+			}
+		}
+	}
+	hs.chain = hooks.NewChain(kept)
+	if len(epilogs) > 0 {
+		epilog := "\n" + strings.Join(epilogs, "\n\n") + "\n"
+		cc.SetHelpFunc(func(c *cobra.Command, args []string) {
+			c.Parent().HelpFunc()(c, args)
+			fmt.Fprint(c.OutOrStdout(), epilog)
+		})
+	}
+	return hs
+}
+
+// addHookFlags adds a hook's flags to cc, marked with the hook's name in
+// their usage. A flag that clashes with one cc or the root already has
+// keeps the hook off this command.
+func (r *run) addHookFlags(b hooks.Bound, cc *cobra.Command) error {
+	fd, ok := b.Hook.(command.FlagDeclarer)
+	if !ok {
+		return nil
+	}
+	fs := pflag.NewFlagSet(b.Name, pflag.ContinueOnError)
+	if err := command.Guard(fmt.Sprintf("hook %q", b.Name), func() error { fd.Flags(fs); return nil }); err != nil {
+		return err
+	}
+	var clash error
+	fs.VisitAll(func(f *pflag.Flag) {
+		if clash != nil {
+			return
+		}
+		if cc.Flags().Lookup(f.Name) != nil || r.root.PersistentFlags().Lookup(f.Name) != nil {
+			clash = fmt.Errorf("flag --%s is already defined for %q", f.Name, cc.Use)
+		} else if f.Shorthand != "" && (cc.Flags().ShorthandLookup(f.Shorthand) != nil || r.root.PersistentFlags().ShorthandLookup(f.Shorthand) != nil) {
+			clash = fmt.Errorf("flag -%s is already defined for %q", f.Shorthand, cc.Use)
+		}
+	})
+	if clash != nil {
+		return clash
+	}
+	fs.VisitAll(func(f *pflag.Flag) {
+		f.Usage = strings.TrimSpace(f.Usage + " (hook " + b.Name + ")")
+		cc.Flags().AddFlag(f)
+	})
+	return nil
+}
+
+// externalHooks returns the hooks that match an external command. They run
+// around the plugin but add no flags and no help to it: its arguments and
+// its help are the plugin's own.
+func (r *run) externalHooks(p *discovery.Plugin) *hookSet {
+	bound, problems := r.bindHooks(p.Name)
+	if len(bound) == 0 && len(problems) == 0 {
+		return nil
+	}
+	return &hookSet{chain: hooks.NewChain(bound), problems: problems}
+}
+
+// externalInvocation describes a run of an external command to its hooks:
+// the global options are its flags, everything after its name its
+// arguments.
+func (r *run) externalInvocation(p *discovery.Plugin, args []string) *command.Invocation {
+	return &command.Invocation{
+		App: r.app.Name, Version: r.app.Version, Name: p.Name, Args: args,
+		Flags: r.globalFlagSet(), IO: r.io, Logger: r.logger.With("command", p.Name),
+	}
+}
+
+// runsAfter reports whether a hook of hs runs after the command.
+func (hs *hookSet) runsAfter() bool { return hs != nil && hs.chain.RunsAfter() }
+
+// runHooked runs f, the command itself, between the before- and
+// after-hooks of hs (nil: no hooks).
+func (r *run) runHooked(hs *hookSet, inv *command.Invocation, f func() error) (err error) {
+	if hs == nil {
+		return f()
+	}
+	defer func() { err = hs.after(r, inv, err) }()
+	if err := hs.before(r, inv); err != nil {
+		return err
+	}
+	hs.out.Ran = true
+	return f()
+}
+
+// before reports the hooks that could not be attached and runs the
+// before-hooks; a veto is returned as the command's error.
+func (hs *hookSet) before(r *run, inv *command.Invocation) error {
+	for _, f := range hs.problems {
+		r.reportHook(f, false)
+	}
+	veto, failures := hs.chain.Before(r.ctx, inv)
+	for _, f := range failures {
+		r.reportHook(f, false)
+	}
+	return veto
+}
+
+// after runs the after-hooks with the command's outcome and returns the
+// error the run ends with: the command's own, or, when the command
+// succeeded and a required hook failed, an exit code of 1.
+func (hs *hookSet) after(r *run, inv *command.Invocation, err error) error {
+	hs.out.Err = err
+	hs.out.ExitCode = codeFor(err, r.ctx.Err() != nil)
+	failures := hs.chain.After(r.ctx, inv, &hs.out)
+	failed := false
+	for _, f := range failures {
+		r.reportHook(f, f.Required)
+		failed = failed || f.Required
+	}
+	if err == nil && failed {
+		return &command.ExitError{Code: exitFailure}
+	}
+	return err
+}
+
+// transformTable passes a lister's table through the hooks and counts the
+// rows the formatter takes, for the after-hooks.
+func (hs *hookSet) transformTable(r *run, inv *command.Invocation, t *command.Table) (*command.Table, error) {
+	if hs == nil {
+		return t, nil
+	}
+	t, failures, err := hs.chain.TransformTable(r.ctx, inv, t, guardRows)
+	for _, f := range failures {
+		r.reportHook(f, false)
+	}
+	if err != nil {
+		return nil, err
+	}
+	hs.out.Columns = t.Columns
+	rows := t.Rows
+	return &command.Table{Columns: t.Columns, Rows: func(yield func([]any, error) bool) {
+		for row, err := range rows {
+			if err == nil {
+				hs.out.Rows++
+			}
+			if !yield(row, err) {
+				return
+			}
+		}
+	}}, nil
+}
+
+// transformRecord passes a shower's record through the hooks.
+func (hs *hookSet) transformRecord(r *run, inv *command.Invocation, rec *command.Record) (*command.Record, error) {
+	if hs == nil {
+		return rec, nil
+	}
+	rec, failures, err := hs.chain.TransformRecord(r.ctx, inv, rec)
+	for _, f := range failures {
+		r.reportHook(f, false)
+	}
+	hs.out.Record = rec
+	return rec, err
+}
+
+// reportHook prints a hook's failure by name on stderr: as an error when it
+// counts against the command, as a warning otherwise; --debug adds the
+// chain and the stack of a panic.
+func (r *run) reportHook(f *hooks.Failure, isError bool) {
+	level := "warning"
+	if isError {
+		level = "error"
+	}
+	fmt.Fprintf(r.io.ErrOut, "%s: %s: %s\n", r.app.Name, level, oneLine(f.Error()))
+	if r.opts.debug {
+		writeChain(r.io.ErrOut, f)
+	}
+}

@@ -1,0 +1,197 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/hooks"
+)
+
+// hookState is what a run knows of the hooks: the compiled-in ones and the
+// external ones (the App's own and those plugin manifests declare), read
+// once per run and only when a command may have hooks, and how to attach
+// them to each compiled-in command.
+type hookState struct {
+	loaded   bool
+	compiled []hooks.Compiled
+	external []hooks.Spec
+	attach   map[*cobra.Command]func()
+}
+
+func (r *run) hookState() *hookState {
+	if r.hooks == nil {
+		r.hooks = &hookState{}
+	}
+	return r.hooks
+}
+
+// hookSources returns the run's hooks, reading them the first time.
+func (r *run) hookSources() *hookState {
+	h := r.hookState()
+	if !h.loaded {
+		h.loaded = true
+		h.compiled = hooks.LoadCompiled(r.app.registry(), r.app.namespace("hooks"))
+		h.external = append(r.appHookSpecs(), r.manifestHookSpecs()...)
+	}
+	return h
+}
+
+// onHookTarget records how to attach hooks to the compiled-in command cc,
+// should this run be for it.
+func (r *run) onHookTarget(cc *cobra.Command, attach func()) {
+	h := r.hookState()
+	if h.attach == nil {
+		h.attach = map[*cobra.Command]func(){}
+	}
+	h.attach[cc] = attach
+}
+
+// attachTargetHooks attaches the hooks of the one compiled-in command args
+// name, be it to run it, show its help ("help files list", "files list
+// -h") or complete it. Other commands get none: their flags and help are
+// never shown in this run, and a listing such as root help reads no hook.
+func (r *run) attachTargetHooks(args []string) {
+	if cmd := r.hookTarget(args); cmd != nil {
+		if attach := r.hookState().attach[cmd]; attach != nil {
+			attach()
+		}
+	}
+}
+
+// attachAllHooks attaches hooks to every compiled-in command, for a
+// reference of the whole tree.
+func (r *run) attachAllHooks() {
+	for _, attach := range r.hookState().attach {
+		attach()
+	}
+}
+
+// hookTarget returns the command args are about, nil when none.
+func (r *run) hookTarget(args []string) *cobra.Command {
+	words := wordsBefore(args, r.root.PersistentFlags(), r.root.Flags())
+	if len(words) > 0 {
+		switch words[0] {
+		case "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+			args = words[1:]
+		}
+	}
+	cmd, _, err := r.root.Find(args)
+	if err != nil {
+		return nil
+	}
+	return cmd
+}
+
+// AddExternalHook declares an external hook on this App: an executable run
+// as "<exe> hook before|after" with a JSON document on stdin (see
+// docs/hooks.md). Plugin manifests declare theirs the same way. An invalid
+// spec is an error naming the hook.
+func (a *App) AddExternalHook(spec hooks.Spec) error {
+	if err := spec.Check(); err != nil {
+		return fmt.Errorf("add external hook: %w", err)
+	}
+	a.externalHooks = append(a.externalHooks, spec)
+	return nil
+}
+
+// appHookSpecs returns the external hooks added with AddExternalHook.
+func (r *run) appHookSpecs() []hooks.Spec {
+	specs := make([]hooks.Spec, 0, len(r.app.externalHooks))
+	for _, s := range r.app.externalHooks {
+		if s.Plugin == "" {
+			s.Plugin = s.Name
+		}
+		if s.Environ == nil {
+			s.Environ = r.hookEnviron(&discovery.Plugin{Name: s.Plugin})
+		}
+		specs = append(specs, s)
+	}
+	return specs
+}
+
+// hookEnviron returns the environment of an external hook's process: the
+// documented one of every external plugin, computed when the hook starts
+// (the global options are parsed by then).
+func (r *run) hookEnviron(p *discovery.Plugin) func() []string {
+	return func() []string { return r.pluginEnv(p) }
+}
+
+// manifestHookSpecs returns the hooks declared by the manifests of the
+// usable plugins in the plugin dirs ($<APP>_PLUGIN_PATH, the config's
+// dirs, the user's plugin dir). Plugins found only on PATH provide no
+// hooks: running a command lists the plugin dirs, never PATH's.
+func (r *run) manifestHookSpecs() []hooks.Spec {
+	f, err := r.finder()
+	if err != nil {
+		return nil // the config's error is reported by what needs it
+	}
+	dirs := make([]discovery.Dir, 0, len(f.Dirs))
+	for _, d := range f.Dirs {
+		if d.Source == discovery.SourceDir {
+			dirs = append(dirs, d)
+		}
+	}
+	if len(dirs) == 0 {
+		return nil
+	}
+	scan := (&discovery.Finder{App: f.App, Dirs: dirs, FS: f.FS}).Scan()
+	var specs []hooks.Spec
+	for _, p := range scan.Plugins {
+		if p.Manifest == nil || len(p.Manifest.Hooks) == 0 || p.Invalid != nil || p.ShadowedBy != "" ||
+			r.pluginDisabled(p.Name) || p.Manifest.Unmet(r.host()) != nil {
+			continue
+		}
+		for _, h := range p.Manifest.Hooks {
+			specs = append(specs, r.specFromManifest(p, h))
+		}
+	}
+	return specs
+}
+
+// specFromManifest maps a manifest's hooks entry to the spec hooks runs.
+func (r *run) specFromManifest(p *discovery.Plugin, h discovery.HookSpec) hooks.Spec {
+	s := hooks.Spec{
+		Name: h.Name, Plugin: p.Name, Path: p.Path, Commands: h.Commands,
+		Before: h.Before, After: h.After, Required: h.Required, Priority: h.Priority,
+		Description: p.Description(), Timeout: h.TimeoutOr(0), Environ: r.hookEnviron(p),
+	}
+	for _, f := range h.Flags {
+		def := ""
+		if f.Default != nil {
+			def = fmt.Sprint(f.Default)
+		}
+		s.Flags = append(s.Flags, hooks.FlagSpec{Name: f.Name, Type: f.Type, Default: def, Usage: f.Usage})
+	}
+	return s
+}
+
+// bindHooks returns the enabled hooks that match a command name, each a
+// fresh value, and the ones that match but cannot be built.
+func (r *run) bindHooks(name string) (bound []hooks.Bound, problems []*hooks.Failure) {
+	src := r.hookSources()
+	for _, c := range src.compiled {
+		if c.Err != nil || !hooks.MatchAny(c.Info.Commands, name) || r.pluginDisabled(c.Name) {
+			continue
+		}
+		b, err := c.Build()
+		if err != nil {
+			problems = append(problems, &hooks.Failure{Hook: c.Name, Phase: "before", Err: err})
+			continue
+		}
+		bound = append(bound, b)
+	}
+	for _, s := range src.external {
+		if !hooks.MatchAny(s.Commands, name) || r.pluginDisabled(s.Name) || r.pluginDisabled(s.Plugin) {
+			continue
+		}
+		e, err := hooks.NewExternal(s)
+		if err != nil {
+			problems = append(problems, &hooks.Failure{Hook: s.Name, Phase: "before", Err: err})
+			continue
+		}
+		bound = append(bound, hooks.Bound{Name: s.Name, Hook: e, Info: e.Info()})
+	}
+	return bound, problems
+}

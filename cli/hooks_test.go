@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/spf13/pflag"
+
+	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/hooks"
+)
+
+func TestConfigArg(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"files", "list"}, ""},
+		{[]string{"--config", "a.yaml", "files", "list"}, "a.yaml"},
+		{[]string{"files", "list", "--config=b.yaml"}, "b.yaml"},
+		{[]string{"--config", "a.yaml", "--config=b.yaml"}, "b.yaml"},
+		{[]string{"run", "--", "--config", "a.yaml"}, ""},
+		{[]string{"--config"}, ""},
+	}
+	for _, tt := range tests {
+		if got := configArg(tt.args); got != tt.want {
+			t.Errorf("configArg(%q) = %q, want %q", tt.args, got, tt.want)
+		}
+	}
+}
+
+// clashing adds --all, which the command already has, and vetoes everything
+// if it ever runs.
+type clashing struct{ all bool }
+
+func (*clashing) Info() hooks.Info { return hooks.Info{Commands: []string{"*"}} }
+func (c *clashing) Flags(fs *pflag.FlagSet) {
+	fs.BoolVar(&c.all, "all", false, "")
+}
+func (*clashing) Before(context.Context, *command.Invocation) error { return errors.New("ran") }
+
+// allCmd is a command with an --all flag.
+type allCmd struct{ all bool }
+
+func (*allCmd) Info() command.Info { return command.Info{Short: "has --all"} }
+func (c *allCmd) Flags(fs *pflag.FlagSet) {
+	fs.BoolVar(&c.all, "all", false, "everything")
+}
+func (c *allCmd) Run(ctx context.Context, inv *command.Invocation) error {
+	_, err := fmt.Fprintf(inv.IO.Out, "all=%v\n", c.all)
+	return err
+}
+
+// hookApp is testApp with a config directory of its own.
+func hookApp(t *testing.T) (*App, *bytes.Buffer, *bytes.Buffer) {
+	app, out, errOut := testApp(t)
+	dir := t.TempDir()
+	app.Getenv = func(k string) string {
+		if k == "XDG_CONFIG_HOME" {
+			return dir
+		}
+		return ""
+	}
+	return app, out, errOut
+}
+
+func TestHookFlagClash(t *testing.T) {
+	app, out, errOut := hookApp(t)
+	app.AddCommand("show", func() command.Command { return &allCmd{} })
+	app.Registry.Add("tapp.hooks", "clash", func() hooks.Hook { return &clashing{} }, "test")
+	if code := app.Run(context.Background(), []string{"show", "--all"}); code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	if out.String() != "all=true\n" {
+		t.Errorf("stdout = %q: the command's own flag must win", out)
+	}
+	want := "tapp: warning: hook clash: flag --all is already defined for \"show\"\n"
+	if errOut.String() != want {
+		t.Errorf("stderr = %q, want %q", errOut, want)
+	}
+}
+
+func TestBrokenHookConstructor(t *testing.T) {
+	app, out, errOut := hookApp(t)
+	app.AddCommand("show", func() command.Command { return &allCmd{} })
+	app.Registry.Add("tapp.hooks", "nil", func() hooks.Hook { return nil }, "test")
+	app.Registry.Add("tapp.hooks", "wrong", func() int { return 0 }, "test")
+	if code := app.Run(context.Background(), []string{"show"}); code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	if out.String() != "all=false\n" || errOut.Len() != 0 {
+		t.Errorf("a hook broken at construction attaches to nothing: stdout %q, stderr %q", out, errOut)
+	}
+	descs := map[string]string{}
+	for _, c := range hooks.LoadCompiled(app.Registry, "tapp.hooks") {
+		descs[c.Name] = c.Describe().Err.Error()
+	}
+	if want := `hook "nil": constructor returned nil`; descs["nil"] != want {
+		t.Errorf("nil hook: %q, want %q", descs["nil"], want)
+	}
+	if want := `hook "wrong" registered by test: constructor is func() int, not func() hooks.Hook`; descs["wrong"] != want {
+		t.Errorf("wrong hook: %q, want %q", descs["wrong"], want)
+	}
+}
+
+func TestAddExternalHookChecksSpec(t *testing.T) {
+	app := New("tapp", "1.0.0", "test")
+	err := app.AddExternalHook(hooks.Spec{Name: "x", Path: "/bin/true", Commands: []string{"*"}})
+	if want := `add external hook: hook "x" runs neither before nor after`; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %q", err, want)
+	}
+}

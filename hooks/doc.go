@@ -1,0 +1,29 @@
+// Package hooks lets a plugin extend a command it does not own: add flags and
+// help text to it, run before it (and veto it), transform its result before
+// it is formatted, and run after it seeing the outcome. It follows cliff's
+// CommandHook and virtualenvwrapper's hooks with the iterator pattern: every
+// hook that matches a command takes part, in a deterministic order.
+//
+// A hook is a value implementing [Hook]; what it can do beyond describing
+// itself is found by type assertion: [command.FlagDeclarer], [Epiloguer],
+// [Beforer], [TableTransformer], [RecordTransformer], [Afterer]. Compiled-in
+// hooks register under "<app>.hooks" with [Register]; external hooks are
+// [External] values built from a [Spec] (a plugin manifest's hooks entry).
+//
+// The life of a hook for one invocation of a command it matches:
+//
+//  1. construct: the registered constructor returns a fresh value for the
+//     command (the App binds hooks only to the command a run is for);
+//  2. flags: its FlagDeclarer adds flags to that command (only there);
+//  3. help: its Epilog is appended to that command's help;
+//  4. before: Before hooks run in [Order] (priority, then name); an error
+//     vetoes the command;
+//  5. transform: a lister's table or a shower's record passes through the
+//     transformers in the same order before it is formatted;
+//  6. after: After hooks run in reverse order, like deferred calls, and see
+//     an [Outcome]: exit code, error and a summary of the result.
+//
+// The package returns values and errors; the cli package prints them and
+// picks the exit code. It imports command for the shared compiled-in
+// registry and the [command.Invocation] hooks receive.
+package hooks

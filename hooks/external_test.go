@@ -1,0 +1,192 @@
+package hooks
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/longshore/longshore/command"
+)
+
+// script writes an executable shell script into a temp dir.
+func script(t *testing.T, body string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "demoapp-hook")
+	if err := os.WriteFile(path, []byte("#!/bin/sh\n"+body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// invocation returns an invocation of "files list /" with a flag set like
+// the App's: a command flag, a global count flag and the hook's own flags.
+func invocation(t *testing.T, e *External, args ...string) (*command.Invocation, *bytes.Buffer) {
+	t.Helper()
+	fs := pflag.NewFlagSet("files list", pflag.ContinueOnError)
+	fs.BoolP("all", "a", false, "")
+	fs.CountP("verbose", "v", "")
+	fs.StringSlice("column", nil, "")
+	fs.Bool("help", false, "")
+	e.Flags(fs)
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	var errOut bytes.Buffer
+	return &command.Invocation{
+		App: "demoapp", Version: "0.1.0", Name: "files list", Args: fs.Args(), Flags: fs,
+		IO: &command.IOStreams{ErrOut: &errOut},
+	}, &errOut
+}
+
+func newExternal(t *testing.T, spec Spec) *External {
+	t.Helper()
+	if spec.Environ == nil {
+		spec.Environ = func() []string { return []string{"PATH=" + os.Getenv("PATH")} }
+	}
+	e, err := NewExternal(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func TestExternalDocument(t *testing.T) {
+	dir := t.TempDir()
+	exe := script(t, `cat > "$OUT_DIR/$1-$2.json"; echo "seen by $DEMOAPP_PLUGIN_NAME"`)
+	e := newExternal(t, Spec{
+		Name: "guard", Plugin: "guard", Path: exe, Commands: []string{"files *"}, Before: true, After: true,
+		Flags: []FlagSpec{{Name: "force", Type: "bool", Usage: "list / anyway"}, {Name: "depth", Type: "int", Default: "2"}, {Name: "note"}},
+		Environ: func() []string {
+			return []string{"PATH=" + os.Getenv("PATH"), "OUT_DIR=" + dir, "DEMOAPP_PLUGIN_NAME=guard"}
+		},
+	})
+	inv, errOut := invocation(t, e, "-vv", "--force", "--column=name,size", "/")
+	if err := e.Before(context.Background(), inv); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.After(context.Background(), inv, &Outcome{ExitCode: 1, Err: errors.New("list /: denied")}); err != nil {
+		t.Fatal(err)
+	}
+	if got := errOut.String(); got != "seen by guard\nseen by guard\n" {
+		t.Errorf("hook stdout shown as %q", got)
+	}
+	want := map[string]string{
+		"before": `{"app":"demoapp","version":"0.1.0","hook":"guard","plugin":"guard","phase":"before","command":["files","list"],"args":["/"],"flags":{"all":false,"column":["name","size"],"depth":2,"force":true,"note":"","verbose":2}}`,
+		"after":  `{"app":"demoapp","version":"0.1.0","hook":"guard","plugin":"guard","phase":"after","command":["files","list"],"args":["/"],"flags":{"all":false,"column":["name","size"],"depth":2,"force":true,"note":"","verbose":2},"exit_code":1,"error":"list /: denied"}`,
+	}
+	for phase, w := range want {
+		got, err := os.ReadFile(filepath.Join(dir, "hook-"+phase+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc Document
+		if err := json.Unmarshal(got, &doc); err != nil {
+			t.Fatalf("%s: not a JSON document: %v", phase, err)
+		}
+		if string(got) != w+"\n" {
+			t.Errorf("%s document:\n%s\nwant:\n%s", phase, got, w)
+		}
+	}
+}
+
+func TestExternalOutcomes(t *testing.T) {
+	tests := []struct {
+		name       string
+		body       string
+		timeout    time.Duration
+		path       string
+		wantErr    string
+		wantBroken bool
+		wantErrOut string
+	}{
+		{name: "success passes stderr on", body: "echo out; echo note >&2", wantErrOut: "out\nnote\n"},
+		{name: "non-zero exit is a veto with the hook's message", body: "echo 'refusing to list /' >&2; exit 3", wantErr: "refusing to list /"},
+		{name: "non-zero exit without a message", body: "exit 4", wantErr: "exit status 4"},
+		{name: "timeout kills the hook and its children", body: "sleep 30 & sleep 30; wait", timeout: 200 * time.Millisecond, wantErr: "timed out after 200ms and was killed", wantBroken: true},
+		{name: "missing executable", path: "/no/such/hook", wantErr: "run /no/such/hook: fork/exec /no/such/hook: no such file or directory", wantBroken: true},
+		{name: "bad interpreter", body: "", path: "badinterp", wantErr: "run ", wantBroken: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := tt.path
+			switch path {
+			case "":
+				path = script(t, tt.body)
+			case "badinterp":
+				path = filepath.Join(t.TempDir(), "hook")
+				os.WriteFile(path, []byte("#!/no/such/interpreter\n"), 0o755)
+			}
+			e := newExternal(t, Spec{Name: "h", Path: path, Commands: []string{"*"}, Before: true, Timeout: tt.timeout})
+			inv, errOut := invocation(t, e)
+			start := time.Now()
+			err := e.Before(context.Background(), inv)
+			if took := time.Since(start); took > 5*time.Second {
+				t.Errorf("the hook was not killed: took %s", took)
+			}
+			if got := errString(err); tt.wantErr == "" && got != "" || !strings.HasPrefix(got, tt.wantErr) {
+				t.Errorf("err = %q, want %q", got, tt.wantErr)
+			}
+			if IsBroken(err) != tt.wantBroken {
+				t.Errorf("broken = %v, want %v", IsBroken(err), tt.wantBroken)
+			}
+			if errOut.String() != tt.wantErrOut {
+				t.Errorf("errOut = %q, want %q", errOut.String(), tt.wantErrOut)
+			}
+		})
+	}
+}
+
+func TestExternalPhases(t *testing.T) {
+	exe := script(t, "echo ran $2")
+	e := newExternal(t, Spec{Name: "h", Path: exe, Commands: []string{"*"}, After: true})
+	inv, errOut := invocation(t, e)
+	if err := e.Before(context.Background(), inv); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.After(context.Background(), inv, &Outcome{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := errOut.String(); got != "ran after\n" {
+		t.Errorf("an after-only hook ran as %q", got)
+	}
+}
+
+func TestSpecCheck(t *testing.T) {
+	ok := Spec{Name: "h", Path: "/bin/true", Commands: []string{"*"}, Before: true}
+	tests := []struct {
+		name    string
+		edit    func(*Spec)
+		wantErr string
+	}{
+		{"valid", func(*Spec) {}, ""},
+		{"no name", func(s *Spec) { s.Name = ""; s.Plugin = "p" }, `external hook of plugin "p": empty name`},
+		{"no path", func(s *Spec) { s.Path = "" }, `hook "h": no executable`},
+		{"no commands", func(s *Spec) { s.Commands = nil }, `hook "h" attaches to no command`},
+		{"bad pattern", func(s *Spec) { s.Commands = []string{"files ["} }, `hook "h": command pattern "files [": bad word "["`},
+		{"no phase", func(s *Spec) { s.Before = false }, `hook "h" runs neither before nor after`},
+		{"negative timeout", func(s *Spec) { s.Timeout = -time.Second }, `hook "h": negative timeout -1s`},
+		{"bad flag type", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x", Type: "float"}} }, `hook "h": flag --x: unknown type "float" (valid: bool, int, string)`},
+		{"bad bool default", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x", Type: "bool", Default: "maybe"}} }, `hook "h": flag --x: default "maybe" is not a bool`},
+		{"bad int default", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x", Type: "int", Default: "two"}} }, `hook "h": flag --x: default "two" is not an int`},
+		{"bad flag name", func(s *Spec) { s.Flags = []FlagSpec{{Name: "--x"}} }, `hook "h": flag name: word "--x" must start`},
+		{"duplicate flag", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x"}, {Name: "x"}} }, `hook "h": flag --x declared twice`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := ok
+			tt.edit(&s)
+			err := s.Check()
+			if tt.wantErr == "" && err != nil || tt.wantErr != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.wantErr)) {
+				t.Errorf("Check() = %v, want %q", err, tt.wantErr)
+			}
+		})
+	}
+}
