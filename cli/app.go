@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/hooks"
 )
@@ -57,6 +59,12 @@ type App struct {
 	// given. It takes no command words (beside help and completion), runs
 	// no external plugins and has no "plugin" commands.
 	Main func() command.Command
+	// Customize, when set, is called on every run with the root cobra
+	// command once the compiled-in commands are in it, before plugins,
+	// help and completion are added: the way to reach cobra directly (add
+	// a command written with cobra, set a template). Commands added here
+	// count as compiled-in, so no external plugin can replace them.
+	Customize func(root *cobra.Command)
 
 	explicit      []command.Entry
 	groups        map[string]string

@@ -112,6 +112,9 @@ func (r *run) buildCompiledIn() error {
 	}
 	r.addShellCommands()
 	r.buildMain()
+	if r.app.Customize != nil {
+		r.app.Customize(r.root)
+	}
 	return nil
 }
 
