@@ -99,6 +99,11 @@ func (r *run) execute(ctx context.Context, args []string) error {
 		return err
 	}
 	r.root.SetArgs(args)
+	if len(args) > 0 && args[0] == cobra.ShellCompRequestCmd {
+		clean := &descCleaner{w: r.io.Out}
+		r.root.SetOut(clean)
+		defer clean.Flush()
+	}
 	return r.root.ExecuteContext(ctx)
 }
 
