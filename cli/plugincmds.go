@@ -256,7 +256,7 @@ func (c *pluginShow) Show(ctx context.Context, inv *command.Invocation) (*comman
 	}
 	req := strings.Join(append(append(append([]string{}, m.Requires.Env...), m.Requires.Executables...), prefixed("app ", m.Requires.App)...), ", ")
 	fields = append(fields, "manifest", "long", "completion", "output", "requires", "hooks", "formatters")
-	values = append(values, manifest, m.Long, m.Completion, m.Output, req, strings.Join(hooks, ", "), strings.Join(fmts, ", "))
+	values = append(values, manifest, strings.TrimRight(m.Long, "\n"), m.Completion, m.Output, req, strings.Join(hooks, ", "), strings.Join(fmts, ", "))
 	return &command.Record{Fields: fields, Values: values}, nil
 }
 
