@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/hooks"
 )
@@ -52,6 +54,17 @@ type App struct {
 	// nothing has to run after them; by default the app replaces itself
 	// with the plugin (syscall.Exec).
 	PluginsAsChild bool
+	// Main makes a single-command app, such as a plugin written with
+	// Longshore: the app itself runs this command with the arguments
+	// given. It takes no command words (beside help and completion), runs
+	// no external plugins and has no "plugin" commands.
+	Main func() command.Command
+	// Customize, when set, is called on every run with the root cobra
+	// command once the compiled-in commands are in it, before plugins,
+	// help and completion are added: the way to reach cobra directly (add
+	// a command written with cobra, set a template). Commands added here
+	// count as compiled-in, so no external plugin can replace them.
+	Customize func(root *cobra.Command)
 
 	explicit      []command.Entry
 	groups        map[string]string

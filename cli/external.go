@@ -35,7 +35,7 @@ var reservedWords = map[string]bool{
 // everything after the name is the plugin's.
 func (r *run) resolveExternal(args []string) (*externalCall, error) {
 	cmd, _, err := r.root.Find(args)
-	if err != nil || cmd.Runnable() && cmd != r.root {
+	if err != nil || cmd.Runnable() && cmd != r.root || r.single() {
 		return nil, nil
 	}
 	globals := r.globalFlagSet()

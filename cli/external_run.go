@@ -36,6 +36,9 @@ func (r *run) runExternal(call *externalCall) error {
 	r.logger, r.closer = logger, closer
 	r.logger.Debug("running external plugin", "plugin", p.Name, "path", p.Path, "args", call.args)
 	hs := r.externalHooks(p)
+	if kind := structuredKind(p, call.args); kind != 0 {
+		return r.runStructured(call, kind, hs)
+	}
 	return r.runHooked(hs, r.externalInvocation(p, call.args), func() error {
 		argv := append([]string{p.Path}, call.args...)
 		env := r.pluginEnv(p)
@@ -57,28 +60,62 @@ func (r *run) needsChild(hs *hookSet) bool {
 
 // runChild runs a plugin as a child with the app's streams, forwarding
 // SIGINT, SIGTERM, SIGHUP and SIGQUIT, and returns its exit code as an
-// *command.ExitError (128+N when a signal N killed it).
+// *command.ExitError (128+N when a signal N killed it). A Ctrl-C or Ctrl-\
+// typed at the terminal the app runs in the foreground of is not forwarded:
+// the terminal sends it to the child too.
 func (r *run) runChild(path string, argv, env []string) error {
 	c := &exec.Cmd{Path: path, Args: argv, Env: env, Stdin: r.io.In, Stdout: r.io.Out, Stderr: r.io.ErrOut}
-	sigs := make(chan os.Signal, 4)
-	signal.Notify(sigs, forwarded...)
-	defer signal.Stop(sigs)
+	sf := catchSignals(r.controllingTTY())
+	defer sf.stop()
 	if err := c.Start(); err != nil {
 		return execError(path, err)
 	}
-	done := make(chan struct{})
+	sf.forwardTo(c.Process)
+	return exitStatus(path, c.Wait())
+}
+
+// signalForwarder passes the signals the app catches to a child plugin.
+// A Ctrl-C or Ctrl-\ typed at the terminal tty the app runs in the
+// foreground of is not forwarded: the terminal sends it to the child too.
+type signalForwarder struct {
+	sigs chan os.Signal
+	done chan struct{}
+	tty  *os.File
+}
+
+// catchSignals catches SIGINT, SIGTERM, SIGHUP and SIGQUIT until stop; tty
+// is the app's controlling terminal, or nil.
+func catchSignals(tty *os.File) *signalForwarder {
+	sf := &signalForwarder{sigs: make(chan os.Signal, 4), done: make(chan struct{}), tty: tty}
+	signal.Notify(sf.sigs, forwarded...)
+	return sf
+}
+
+// forwardTo sends the signals caught to p until stop.
+func (sf *signalForwarder) forwardTo(p *os.Process) {
 	go func() {
 		for {
 			select {
-			case s := <-sigs:
-				c.Process.Signal(s)
-			case <-done:
+			case s := <-sf.sigs:
+				if shouldForward(s, sf.tty) {
+					p.Signal(s)
+				}
+			case <-sf.done:
 				return
 			}
 		}
 	}()
-	err := c.Wait()
-	close(done)
+}
+
+// stop stops catching and forwarding.
+func (sf *signalForwarder) stop() {
+	signal.Stop(sf.sigs)
+	close(sf.done)
+}
+
+// exitStatus turns what Wait returned into the app's error: the plugin's
+// exit code as an *command.ExitError (128+N when a signal N killed it).
+func exitStatus(path string, err error) error {
 	var ee *exec.ExitError
 	if errors.As(err, &ee) {
 		code := ee.ExitCode()
@@ -159,7 +196,8 @@ func (r *run) pluginEnv(p *discovery.Plugin) []string {
 	env := make([]string, 0, len(os.Environ())+len(set))
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
-		if _, ours := set[k]; !ours && k != prefix+"_FORMAT" {
+		// Structured output is asked for only by runStructured.
+		if _, ours := set[k]; !ours && k != prefix+"_FORMAT" && k != prefix+"_OUTPUT" && k != outputEnv {
 			env = append(env, kv)
 		}
 	}
@@ -169,4 +207,13 @@ func (r *run) pluginEnv(p *discovery.Plugin) []string {
 		}
 	}
 	return env
+}
+
+// controllingTTY returns the app's standard input when it is a terminal,
+// the one whose Ctrl-C reaches the whole foreground process group.
+func (r *run) controllingTTY() *os.File {
+	if f, ok := r.io.In.(*os.File); ok && isTerminal(f) {
+		return f
+	}
+	return nil
 }

@@ -56,7 +56,7 @@ func (r *run) scan() (*discovery.Scan, error) {
 // suggestions show them. A config error leaves them out (the command that
 // needs the config reports it).
 func (r *run) addExternalCommands() {
-	if r.external {
+	if r.external || r.single() {
 		return
 	}
 	r.external = true

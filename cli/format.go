@@ -132,6 +132,10 @@ func (r *run) prepareOutput(name string) error {
 	if out == nil {
 		return fmt.Errorf("command %q has no output options", name)
 	}
+	if r.structuredRequested() {
+		out.chosen = &formatters.Wire{}
+		return nil
+	}
 	set, err := r.formatSet()
 	if err != nil {
 		return err
@@ -139,11 +143,12 @@ func (r *run) prepareOutput(name string) error {
 	fname := r.formatName()
 	f := out.drivers[fname]
 	switch {
+	case r.pluginDisabled(fname):
+		// Built-in, compiled-in or external: plugin disable applies to all.
+		return command.Usagef("formatter %q is disabled in the configuration", fname)
 	case f != nil:
 	case set.Has(fname):
 		return command.Usagef("formatter %q cannot render %ss (valid: %s)", fname, out.kind, strings.Join(set.Names(out.kind), ", "))
-	case r.pluginDisabled(fname):
-		return command.Usagef("formatter %q is disabled in the configuration", fname)
 	default:
 		ext, err := r.lookupExternalFormatter(fname, out.kind)
 		if err != nil {

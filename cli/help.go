@@ -55,7 +55,7 @@ func (r *run) addHelp() {
 // suggestions, rather than as an unknown flag of a group.
 func (r *run) checkCommandWords(args []string) error {
 	cmd, rest, err := r.root.Find(args)
-	if err != nil || cmd.Runnable() && cmd != r.root {
+	if err != nil || cmd.Runnable() && cmd != r.root || cmd == r.root && r.single() {
 		return nil
 	}
 	words := wordsBefore(rest, cmd.Flags(), r.root.PersistentFlags())

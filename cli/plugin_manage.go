@@ -65,7 +65,10 @@ func (c *pluginEnable) Run(ctx context.Context, inv *command.Invocation) error {
 }
 
 // pluginInstall is "plugin install PATH".
-type pluginInstall struct{ r *run }
+type pluginInstall struct {
+	r             *run
+	fromLongshore bool
+}
 
 func (c *pluginInstall) Info() command.Info {
 	return command.Info{
@@ -73,7 +76,11 @@ func (c *pluginInstall) Info() command.Info {
 		Long: "Copy PATH into the user's plugin directory ($XDG_DATA_HOME/<app>/plugins). PATH is an\n" +
 			"executable named <app>-<name> (its manifest <app>-<name>.yaml beside it is copied too),\n" +
 			"or a folder named <app>-<name> holding plugin.yaml. The plugin is validated first: an\n" +
-			"invalid name or manifest, or the name of a compiled-in command, is refused.",
+			"invalid name or manifest, or the name of a compiled-in command, is refused.\n\n" +
+			"A plugin built with Longshore prints its own manifest: when PATH is a Go program that\n" +
+			"links Longshore (read from its build information, without running it) and has no\n" +
+			"manifest beside it, or with --from-longshore, \"PATH --longshore-manifest\" is run and\n" +
+			"what it prints is installed as the manifest.",
 		Usage:   "PATH",
 		Args:    command.ExactArgs(1),
 		ArgKind: command.ArgsFiles,
@@ -113,7 +120,11 @@ func (c *pluginInstall) Run(ctx context.Context, inv *command.Invocation) error 
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("install %s: %w", src, err)
 	}
-	if p.Folder == "" && p.ManifestPath != "" {
+	wrote, err := c.installManifest(ctx, p, src, dest)
+	if err != nil {
+		return fmt.Errorf("install %s: %w", src, err)
+	}
+	if p.Folder == "" && p.ManifestPath != "" && !wrote {
 		if err := copyAtomic(p.ManifestPath, dest+".yaml"); err != nil {
 			return fmt.Errorf("install %s: %w", src, err)
 		}

@@ -19,7 +19,7 @@ const pluginGroupShort = "Manage plugins: list, show, enable, disable, install, 
 // command of the same name wins), sorted.
 func (r *run) commandEntries() []command.Entry {
 	entries := r.app.commandEntries()
-	if r.app.NoPluginCommands {
+	if r.app.NoPluginCommands || r.single() {
 		return entries
 	}
 	taken := map[string]bool{}
@@ -99,7 +99,8 @@ func (r *run) pluginRows() ([]pluginRow, []string, error) {
 		return nil, nil, err
 	}
 	for _, n := range set.Names(0) {
-		rows = append(rows, pluginRow{name: n, kind: "formatter", source: builtin, version: r.app.Version, status: r.enabledStatus(n, nil)})
+		rows = append(rows, pluginRow{name: n, kind: "formatter", source: builtin, version: r.app.Version,
+			status: r.enabledStatus(n, nil), description: set.Description(n)})
 	}
 	s, err := r.scan()
 	if err != nil {
@@ -255,7 +256,7 @@ func (c *pluginShow) Show(ctx context.Context, inv *command.Invocation) (*comman
 	}
 	req := strings.Join(append(append(append([]string{}, m.Requires.Env...), m.Requires.Executables...), prefixed("app ", m.Requires.App)...), ", ")
 	fields = append(fields, "manifest", "long", "completion", "output", "requires", "hooks", "formatters")
-	values = append(values, manifest, m.Long, m.Completion, m.Output, req, strings.Join(hooks, ", "), strings.Join(fmts, ", "))
+	values = append(values, manifest, strings.TrimRight(m.Long, "\n"), m.Completion, m.Output, req, strings.Join(hooks, ", "), strings.Join(fmts, ", "))
 	return &command.Record{Fields: fields, Values: values}, nil
 }
 

@@ -71,6 +71,9 @@ func (r *run) execute(ctx context.Context, args []string) error {
 		stop()
 	}()
 	r.ctx, r.args = ctx, args
+	if len(args) == 1 && args[0] == ManifestFlag {
+		return r.printManifest()
+	}
 
 	if err := r.buildCompiledIn(); err != nil {
 		return err
@@ -98,6 +101,11 @@ func (r *run) execute(ctx context.Context, args []string) error {
 		return err
 	}
 	r.root.SetArgs(args)
+	if len(args) > 0 && args[0] == cobra.ShellCompRequestCmd {
+		clean := &descCleaner{w: r.io.Out}
+		r.root.SetOut(clean)
+		defer clean.Flush()
+	}
 	return r.root.ExecuteContext(ctx)
 }
 
@@ -110,6 +118,10 @@ func (r *run) buildCompiledIn() error {
 		return err
 	}
 	r.addShellCommands()
+	r.buildMain()
+	if r.app.Customize != nil {
+		r.app.Customize(r.root)
+	}
 	return nil
 }
 

@@ -30,6 +30,11 @@ type CSV struct {
 // Name returns "csv".
 func (*CSV) Name() string { return "csv" }
 
+// Description says what the formatter writes.
+func (*CSV) Description() string {
+	return "Comma-separated values, RFC 4180, quoting as cliff (--quote)"
+}
+
 // csvModes are the values of --quote.
 var csvModes = []string{"all", "minimal", "none", "nonnumeric"}
 

@@ -11,13 +11,8 @@ import (
 )
 
 // External is a formatter provided by an executable (an external plugin).
-// It runs `<Path> format <Format>`, writes JSON lines on its stdin and copies
-// its stdout to the output:
-//
-//	{"columns":["name","size"]}      then one JSON array per row, or
-//	{"fields":["name","size"]}       then one JSON array of the values.
-//
-// Values are written as the jsonl formatter writes them. Its stderr goes to
+// It runs `<Path> format <Format>`, writes the rows on its stdin in the wire
+// format (see [Wire]) and copies its stdout to the output. Its stderr goes to
 // the run's stderr. Errors name the plugin.
 type External struct {
 	// Format is the formatter's name, as given to -f.
@@ -46,9 +41,7 @@ func (x *External) Prepare(env Env) error {
 // FormatList sends the columns, then each row as it arrives.
 func (x *External) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, error]) error {
 	return x.run(w, func(e *jsonEnc, send func() error) error {
-		e.buf = append(e.buf, `{"columns":`...)
-		e.value(stringsToAny(columns), 0)
-		e.buf = append(e.buf, '}', '\n')
+		appendWireHeader(e, "columns", columns)
 		if err := send(); err != nil {
 			return err
 		}
@@ -56,8 +49,7 @@ func (x *External) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]an
 			if err != nil {
 				return &rowsError{err}
 			}
-			e.array(pick(row, seq(len(columns))), 0)
-			e.buf = append(e.buf, '\n')
+			appendWireRow(e, row, len(columns))
 			if err := send(); err != nil {
 				return err
 			}
@@ -69,11 +61,8 @@ func (x *External) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]an
 // FormatRecord sends the fields, then the values.
 func (x *External) FormatRecord(w io.Writer, fields []string, values []any) error {
 	return x.run(w, func(e *jsonEnc, send func() error) error {
-		e.buf = append(e.buf, `{"fields":`...)
-		e.value(stringsToAny(fields), 0)
-		e.buf = append(e.buf, '}', '\n')
-		e.array(pick(values, seq(len(fields))), 0)
-		e.buf = append(e.buf, '\n')
+		appendWireHeader(e, "fields", fields)
+		appendWireRow(e, values, len(fields))
 		return send()
 	})
 }

@@ -87,6 +87,12 @@ type FlagDeclarer interface {
 	Flags(fs *pflag.FlagSet, kind Kind)
 }
 
+// Describer is implemented by formatters that describe themselves in one
+// line, for `plugin list` and `plugin show`.
+type Describer interface {
+	Description() string
+}
+
 // Env is what a formatter may need to know about the run beyond its flags.
 type Env struct {
 	// Prefix is the app's environment variable prefix, e.g. "DEMOAPP".
@@ -199,6 +205,19 @@ func (s *Set) Names(kind Kind) []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// Description returns the one-line description of the formatter called
+// name, or "" when it has none.
+func (s *Set) Description(name string) string {
+	f, err := s.New(name)
+	if err != nil {
+		return ""
+	}
+	if d, ok := f.(Describer); ok {
+		return d.Description()
+	}
+	return ""
 }
 
 // New returns a fresh formatter by name, guarding its constructor.

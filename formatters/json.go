@@ -22,6 +22,11 @@ type JSON struct {
 // Name returns "json".
 func (*JSON) Name() string { return "json" }
 
+// Description says what the formatter writes.
+func (*JSON) Description() string {
+	return "A JSON array of objects (a list) or an object (a record)"
+}
+
 // Flags declares --noindent.
 func (j *JSON) Flags(fs *pflag.FlagSet, kind Kind) {
 	fs.BoolVar(&j.NoIndent, "noindent", false, "json: write everything on one line")
@@ -73,6 +78,11 @@ type JSONL struct{}
 
 // Name returns "jsonl".
 func (*JSONL) Name() string { return "jsonl" }
+
+// Description says what the formatter writes.
+func (*JSONL) Description() string {
+	return "one JSON object a line (JSON Lines)"
+}
 
 // FormatList writes one object per row as it arrives.
 func (*JSONL) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, error]) error {

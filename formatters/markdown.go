@@ -17,6 +17,11 @@ type Markdown struct{}
 // Name returns "markdown".
 func (*Markdown) Name() string { return "markdown" }
 
+// Description says what the formatter writes.
+func (*Markdown) Description() string {
+	return "A Markdown table"
+}
+
 // FormatList writes the header when the first row arrives (to align
 // numbers), then each row.
 func (*Markdown) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, error]) error {

@@ -13,6 +13,11 @@ type Value struct{}
 // Name returns "value".
 func (*Value) Name() string { return "value" }
 
+// Description says what the formatter writes.
+func (*Value) Description() string {
+	return "Values only, space-separated, one row a line"
+}
+
 // FormatList writes each row's values on one line.
 func (*Value) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, error]) error {
 	var buf []byte

@@ -22,6 +22,11 @@ type Shell struct {
 // Name returns "shell".
 func (*Shell) Name() string { return "shell" }
 
+// Description says what the formatter writes.
+func (*Shell) Description() string {
+	return "Name=\"value\" lines that a shell can eval (records)"
+}
+
 // Flags declares --prefix for records.
 func (s *Shell) Flags(fs *pflag.FlagSet, kind Kind) {
 	if kind == Record {

@@ -53,6 +53,11 @@ func (f *widthFlag) Set(s string) error {
 // Name returns "table".
 func (*Table) Name() string { return "table" }
 
+// Description says what the formatter writes.
+func (*Table) Description() string {
+	return "A bordered table, as cliff draws it"
+}
+
 // Flags declares --max-width, --fit-width and, for lists, --print-empty.
 func (t *Table) Flags(fs *pflag.FlagSet, kind Kind) {
 	fs.Var(&widthFlag{t}, "max-width", "table: wrap columns to fit `N` terminal cells, <1 to disable (default $<APP>_MAX_TERM_WIDTH)")

@@ -30,6 +30,11 @@ type Template struct {
 // Name returns "template".
 func (*Template) Name() string { return "template" }
 
+// Description says what the formatter writes.
+func (*Template) Description() string {
+	return "Each row or record through a Go text/template (--template)"
+}
+
 // Flags declares --template.
 func (t *Template) Flags(fs *pflag.FlagSet, kind Kind) {
 	fs.StringVar(&t.Text, "template", "", "template: execute the Go text/template `TEXT` for each "+map[Kind]string{List: "row", Record: "record"}[kind]+", e.g. '{{.name}}\\t{{.size}}'")

@@ -24,6 +24,11 @@ type YAML struct{}
 // Name returns "yaml".
 func (*YAML) Name() string { return "yaml" }
 
+// Description says what the formatter writes.
+func (*YAML) Description() string {
+	return "A YAML sequence of mappings (a list) or a mapping (a record)"
+}
+
 // FormatList writes one sequence item as each row arrives.
 func (*YAML) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, error]) error {
 	var buf bytes.Buffer

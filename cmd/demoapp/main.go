@@ -14,6 +14,9 @@ import (
 	_ "github.com/longshore/longshore/cmd/demoapp/audit"
 	// An example compiled-in formatter: -f html.
 	_ "github.com/longshore/longshore/examples/htmlformatter"
+	// The lister of the structured plugin example, compiled in as
+	// "text lines" to compare with the plugin's output.
+	"github.com/longshore/longshore/examples/plugins/structured/lines"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -29,6 +32,8 @@ func newApp() *cli.App {
 	app.DescribeGroup("env", "Inspect the environment")
 	app.DescribeGroup("numbers", "Generate numbers (streams any count)")
 	app.DescribeGroup("weather", "Show the weather (needs DEMOAPP_WEATHER_API_KEY)")
+	app.DescribeGroup("text", "Inspect text files")
+	app.AddCommand("text lines", lines.New)
 	return app
 }
 

@@ -17,7 +17,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script from the actual output")
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"demoapp": main, "childapp": childApp})
+	testscript.Main(m, map[string]func(){"demoapp": main, "childapp": childApp, "sigcount": sigCount})
 }
 
 // TestScripts runs the end-to-end scenarios in testdata/script against the

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -49,7 +50,7 @@ func buildExamples(t *testing.T) (bin, src string) {
 			return
 		}
 		goCache = strings.TrimSpace(string(out))
-		cmd := exec.Command("go", "build", "-o", examplesBin, "./go/demoapp-hello")
+		cmd := exec.Command("go", "build", "-o", examplesBin, "./go/demoapp-hello", "./structured/demoapp-lines")
 		cmd.Dir = src
 		out, err = cmd.CombinedOutput()
 		if err != nil {
@@ -136,4 +137,31 @@ func mkexec(ts *testscript.TestScript, neg bool, args []string) {
 	for _, f := range args {
 		ts.Check(os.Chmod(ts.MkAbs(f), 0o755))
 	}
+}
+
+// sigCount is a test plugin that counts the SIGINTs it receives: it prints
+// "ready", waits for a first SIGINT, counts those that follow within a
+// second, prints "interrupts: N" and exits 130. Go's handler sees each
+// delivery, where a shell's trap would merge two that arrive together.
+func sigCount() {
+	sigs := make(chan os.Signal, 8)
+	signal.Notify(sigs, syscall.SIGINT)
+	os.Stdout.WriteString("ready\n")
+	n := 0
+	select {
+	case <-sigs:
+		n++
+	case <-time.After(10 * time.Second):
+	}
+	deadline := time.After(time.Second)
+	for done := false; !done; {
+		select {
+		case <-sigs:
+			n++
+		case <-deadline:
+			done = true
+		}
+	}
+	os.Stdout.WriteString("interrupts: " + strconv.Itoa(n) + "\n")
+	os.Exit(130)
 }

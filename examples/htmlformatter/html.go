@@ -33,6 +33,11 @@ type HTML struct {
 // Name returns "html".
 func (*HTML) Name() string { return "html" }
 
+// Description says what the formatter writes, for plugin list.
+func (*HTML) Description() string {
+	return "An HTML table (example of a compiled-in formatter)"
+}
+
 // Flags declares --html-caption for both kinds of output.
 func (h *HTML) Flags(fs *pflag.FlagSet, kind formatters.Kind) {
 	fs.StringVar(&h.caption, "html-caption", "", "html: put `TEXT` in the table's <caption>")

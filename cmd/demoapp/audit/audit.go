@@ -64,7 +64,7 @@ func (h *hook) After(ctx context.Context, inv *command.Invocation, out *hooks.Ou
 		result = fmt.Sprintf("%d fields", len(out.Record.Fields))
 	}
 	took := h.now().Sub(h.start).Round(time.Microsecond)
-	_, err := fmt.Fprintf(inv.IO.ErrOut, "audit: %s %s: exit %d, %s, %s\n",
-		inv.Name, strings.Join(inv.Args, " "), out.ExitCode, result, took)
+	_, err := fmt.Fprintf(inv.IO.ErrOut, "audit: %s: exit %d, %s, %s\n",
+		strings.Join(append([]string{inv.Name}, inv.Args...), " "), out.ExitCode, result, took)
 	return err
 }

@@ -63,3 +63,7 @@ func (c *numbersList) List(ctx context.Context, inv *command.Invocation) (*comma
 	}
 	return &command.Table{Columns: numberColumns, Rows: rows}, nil
 }
+
+// NewNumbersList returns the "numbers list" lister, for programs that
+// reuse it, such as the structured plugin of bench/structured.
+func NewNumbersList() command.Command { return &numbersList{count: 10, failAfter: -1} }

@@ -126,11 +126,13 @@ func (p *probe) After(ctx context.Context, inv *command.Invocation, out *hooks.O
 	return nil
 }
 
-// tag (registered as tagger) adds a column to hooktest list and a field to hooktest show.
+// tag (registered as tagger) adds a column to hooktest list and a field to
+// hooktest show; also to "hooktest rows", a structured plugin in the
+// plugin_structured_hooks scenario.
 type tag struct{}
 
 func (*tag) Info() hooks.Info {
-	return hooks.Info{Commands: []string{"hooktest list", "hooktest show"}}
+	return hooks.Info{Commands: []string{"hooktest list", "hooktest show", "hooktest rows"}}
 }
 
 func (*tag) TransformTable(ctx context.Context, inv *command.Invocation, t *command.Table) (*command.Table, error) {

@@ -1,0 +1,283 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"os/exec"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/formatters"
+)
+
+// outputEnv is the app-independent variable that asks a plugin for
+// structured output; "<APP>_OUTPUT" says the same for plugins that know
+// their parent's name.
+const outputEnv = "LONGSHORE_OUTPUT"
+
+// stopGrace is how long a plugin whose output was malformed may take to
+// exit on its own once the app stops reading, before it is killed.
+const stopGrace = time.Second
+
+// structuredKind returns the kind of output plugin p prints when asked
+// (its manifest's "output"), or 0 for a plain plugin. A request for help
+// is never structured: the plugin's help reaches the user as it is.
+func structuredKind(p *discovery.Plugin, args []string) formatters.Kind {
+	if p.Manifest == nil || p.Manifest.Output == "" {
+		return 0
+	}
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "--help" {
+			return 0
+		}
+	}
+	if p.Manifest.Output == "record" {
+		return formatters.Record
+	}
+	return formatters.List
+}
+
+// runStructured runs a plugin that prints structured output as if it were
+// a compiled-in lister or shower: the output options given after its name
+// (-f, -c, --sort-column, ... and every formatter's own) are the app's, the
+// other arguments are the plugin's, and its rows are rendered by the
+// formatter the user picked, as they arrive.
+// The hooks that match it (hs, may be nil) run around it and see its rows.
+func (r *run) runStructured(call *externalCall, kind formatters.Kind, hs *hookSet) error {
+	p := call.plugin
+	proc := &structuredProc{r: r, p: p, kind: kind}
+	defer proc.finish()
+	var c command.Command = &structuredList{proc}
+	if kind == formatters.Record {
+		c = &structuredRecord{proc}
+	}
+	cc := &cobra.Command{Use: p.Words[len(p.Words)-1]}
+	r.addOutputFlags(p.Name, c, cc)
+	fs := cc.Flags()
+	fs.AddFlag(r.root.PersistentFlags().Lookup("format"))
+	ours, theirs := splitOutputArgs(call.args, fs)
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(ours); err != nil {
+		return command.Usagef("%s for \"%s %s\"", err, r.app.Name, p.Name)
+	}
+	proc.args = theirs
+	// Hooks see the global options too.
+	fs.AddFlagSet(r.root.PersistentFlags())
+	return r.runCommand(p.Name, c, r.invocation(p.Name, cc, theirs), hs)
+}
+
+// splitOutputArgs separates the output options the app takes (the flags
+// of fs, with their values) from the plugin's arguments. Everything from
+// "--" on is the plugin's, "--" included. A group of short flags ("-la")
+// is the plugin's unless its first letter is an output option taking a
+// value ("-cname").
+func splitOutputArgs(args []string, fs *pflag.FlagSet) (ours, theirs []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return ours, append(theirs, args[i:]...)
+		}
+		var f *pflag.Flag
+		inline := false
+		switch {
+		case strings.HasPrefix(a, "--"):
+			name, _, eq := strings.Cut(a[2:], "=")
+			f, inline = fs.Lookup(name), eq
+		case len(a) >= 2 && a[0] == '-':
+			f, inline = fs.ShorthandLookup(a[1:2]), len(a) > 2
+			if f != nil && inline && f.NoOptDefVal != "" && a[2] != '=' {
+				f = nil
+			}
+		}
+		if f == nil {
+			theirs = append(theirs, a)
+			continue
+		}
+		ours = append(ours, a)
+		if !inline && f.NoOptDefVal == "" && i+1 < len(args) {
+			i++
+			ours = append(ours, args[i])
+		}
+	}
+	return ours, theirs
+}
+
+// structuredProc is one run of a structured plugin as a child: its stdout
+// is read in the wire format, its stdin and stderr are the user's.
+type structuredProc struct {
+	r    *run
+	p    *discovery.Plugin
+	kind formatters.Kind
+	args []string
+
+	cmd    *exec.Cmd
+	out    io.ReadCloser
+	sf     *signalForwarder
+	dec    *formatters.WireDecoder
+	waited bool
+}
+
+// start runs the plugin, asking for structured output, and reads its
+// header.
+func (s *structuredProc) start() ([]string, error) {
+	r, p := s.r, s.p
+	env := append(r.pluginEnv(p), r.app.envPrefix()+"_OUTPUT="+formatters.WireFormat, outputEnv+"="+formatters.WireFormat)
+	s.cmd = &exec.Cmd{Path: p.Path, Args: append([]string{p.Path}, s.args...), Env: env, Stdin: r.io.In, Stderr: r.io.ErrOut}
+	out, err := s.cmd.StdoutPipe()
+	if err != nil {
+		return nil, fmt.Errorf("run %s: %w", p.Path, err)
+	}
+	s.out = out
+	s.sf = catchSignals(r.controllingTTY())
+	if err := s.cmd.Start(); err != nil {
+		s.sf.stop()
+		s.waited = true
+		return nil, execError(p.Path, err)
+	}
+	s.sf.forwardTo(s.cmd.Process)
+	s.dec = formatters.NewWireDecoder(out)
+	kind, names, err := s.dec.Header()
+	if err == io.EOF {
+		if err := s.wait(); err != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("plugin %q printed no output; it must print %s on its first line (manifest output: %s)", p.Name, headerOf(s.kind), s.kind)
+	}
+	if err != nil {
+		return nil, s.fail(err)
+	}
+	if kind != s.kind {
+		return nil, s.fail(&formatters.WireError{Line: 1, Msg: fmt.Sprintf("the manifest says output: %s, want %s", s.kind, headerOf(s.kind))})
+	}
+	return names, nil
+}
+
+func headerOf(k formatters.Kind) string {
+	if k == formatters.Record {
+		return `{"fields":[...]}`
+	}
+	return `{"columns":[...]}`
+}
+
+// rows yields the plugin's rows as they are read. At the end it waits for
+// the plugin: a non-zero exit code ends the rows as the run's error.
+func (s *structuredProc) rows() iter.Seq2[[]any, error] {
+	return func(yield func([]any, error) bool) {
+		for {
+			row, err := s.dec.Next()
+			if err == io.EOF {
+				if err := s.wait(); err != nil {
+					yield(nil, err)
+				}
+				return
+			}
+			if err != nil {
+				yield(nil, s.fail(err))
+				return
+			}
+			if !yield(row, nil) {
+				return
+			}
+		}
+	}
+}
+
+// wait waits for the plugin to exit on its own and returns its status.
+func (s *structuredProc) wait() error {
+	s.waited = true
+	defer s.sf.stop()
+	return exitStatus(s.p.Path, s.cmd.Wait())
+}
+
+// fail stops reading the malformed output err describes and returns the
+// error naming the plugin and the line. The plugin has stopGrace to exit
+// by itself; when it exits with a code of its own other than 0, that code
+// is the run's.
+func (s *structuredProc) fail(err error) error {
+	var we *formatters.WireError
+	if errors.As(err, &we) {
+		err = fmt.Errorf("plugin %q: output %w", s.p.Name, err)
+	} else {
+		err = fmt.Errorf("plugin %q: read output: %w", s.p.Name, err)
+	}
+	s.out.Close()
+	done := make(chan error, 1)
+	go func() { done <- s.cmd.Wait() }()
+	var werr error
+	select {
+	case werr = <-done:
+	case <-time.After(stopGrace):
+		s.cmd.Process.Kill()
+		werr = <-done
+	}
+	s.waited = true
+	s.sf.stop()
+	var ee *exec.ExitError
+	if errors.As(werr, &ee) && ee.ExitCode() > 0 {
+		return &command.ExitError{Code: ee.ExitCode(), Err: err}
+	}
+	return err
+}
+
+// finish kills the plugin if it still runs because its output was not
+// read to the end (a usage error, or the formatter stopped early).
+func (s *structuredProc) finish() {
+	if s.cmd == nil || s.waited {
+		return
+	}
+	s.out.Close()
+	s.cmd.Process.Kill()
+	s.cmd.Wait()
+	s.waited = true
+	s.sf.stop()
+}
+
+// structuredList is a structured plugin whose output is a list.
+type structuredList struct{ *structuredProc }
+
+func (s *structuredList) Info() command.Info { return command.Info{Short: s.p.Description()} }
+
+// List runs the plugin and returns its columns and streaming rows.
+func (s *structuredList) List(ctx context.Context, inv *command.Invocation) (*command.Table, error) {
+	names, err := s.start()
+	if err != nil {
+		return nil, err
+	}
+	return &command.Table{Columns: names, Rows: s.rows()}, nil
+}
+
+// structuredRecord is a structured plugin whose output is a record.
+type structuredRecord struct{ *structuredProc }
+
+func (s *structuredRecord) Info() command.Info { return command.Info{Short: s.p.Description()} }
+
+// Show runs the plugin and returns its record once it has exited
+// successfully.
+func (s *structuredRecord) Show(ctx context.Context, inv *command.Invocation) (*command.Record, error) {
+	names, err := s.start()
+	if err != nil {
+		return nil, err
+	}
+	values, err := s.dec.Next()
+	if err == nil {
+		_, err = s.dec.Next()
+	}
+	if err != io.EOF {
+		return nil, s.fail(err)
+	}
+	if err := s.wait(); err != nil {
+		return nil, err
+	}
+	return &command.Record{Fields: names, Values: values}, nil
+}
