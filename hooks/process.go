@@ -41,7 +41,7 @@ func (p *process) run(ctx context.Context) error {
 	cmd := exec.Command(p.path, p.args...)
 	cmd.Env = p.env
 	var pipes pipeSet
-	defer pipes.closeAll()
+	defer pipes.finish()
 	inR, inW, err := pipes.pipe()
 	if err != nil {
 		return err
@@ -143,6 +143,15 @@ func (ps *pipeSet) drain(d time.Duration) bool {
 		}
 	}
 	return complete
+}
+
+// finish closes the app's ends and waits for the copies, so that nothing
+// writes to the outputs once the hook's run is over.
+func (ps *pipeSet) finish() {
+	ps.closeAll()
+	for _, done := range ps.copies {
+		<-done
+	}
 }
 
 // closeAll closes every end still open in the app.
