@@ -120,6 +120,10 @@ func (r *run) mergeFlags(dst, src *pflag.FlagSet) {
 			f.Shorthand = ""
 		}
 		f.Usage = strings.ReplaceAll(f.Usage, "<APP>", r.app.envPrefix())
+		if f.Annotations == nil {
+			f.Annotations = map[string][]string{}
+		}
+		f.Annotations[outputFlagAnnotation] = nil // see completeOutputFlag
 		dst.AddFlag(f)
 	})
 }
