@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"iter"
 	"os"
 	"path/filepath"
@@ -206,9 +207,10 @@ func (r *run) formatList(name string, columns []string, rows iter.Seq2[[]any, er
 		return command.Usagef("%w", err)
 	}
 	lf := out.chosen.(formatters.ListFormatter)
-	return command.Guard(fmt.Sprintf("formatter %q", lf.Name()), func() error {
-		return lf.FormatList(r.io.Out, columns, rows)
-	})
+	w := &lineEnder{w: r.io.Out}
+	return w.end(command.Guard(fmt.Sprintf("formatter %q", lf.Name()), func() error {
+		return lf.FormatList(w, columns, rows)
+	}))
 }
 
 // formatRecord renders a shower's record with the formatter prepared for
@@ -220,9 +222,37 @@ func (r *run) formatRecord(name string, fields []string, values []any) error {
 		return command.Usagef("%w", err)
 	}
 	rf := out.chosen.(formatters.RecordFormatter)
-	return command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
-		return rf.FormatRecord(r.io.Out, fields, values)
-	})
+	w := &lineEnder{w: r.io.Out}
+	return w.end(command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
+		return rf.FormatRecord(w, fields, values)
+	}))
+}
+
+// lineEnder passes a formatter's output through, remembering its last
+// byte, so that when the formatter fails the output can be ended with a
+// newline before the error is reported (a json list stops after "  }", and
+// "demoapp: error: ..." must not be glued to it when both go to a terminal).
+type lineEnder struct {
+	w     io.Writer
+	wrote bool
+	last  byte
+}
+
+func (l *lineEnder) Write(p []byte) (int, error) {
+	n, err := l.w.Write(p)
+	if n > 0 {
+		l.wrote, l.last = true, p[n-1]
+	}
+	return n, err
+}
+
+// end writes a newline after unterminated output when err is not nil, and
+// returns err.
+func (l *lineEnder) end(err error) error {
+	if err != nil && l.wrote && l.last != '\n' {
+		l.w.Write([]byte("\n"))
+	}
+	return err
 }
 
 // validFormatterName is what an external formatter's name may be: it
