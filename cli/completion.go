@@ -117,8 +117,11 @@ func (r *run) addFlagCompletions() {
 			// A group takes no argument of its own: offer no file names.
 			cmd.ValidArgsFunction = cobra.NoFileCompletions
 		}
+		_, declared := r.columns[cmd]
 		cmd.Flags().VisitAll(func(f *pflag.Flag) {
-			if _, ok := f.Annotations[outputFlagAnnotation]; ok && f.Value.Type() != "bool" {
+			_, output := f.Annotations[outputFlagAnnotation]
+			column := f.Name == columnFlag || f.Name == sortColumnFlag
+			if (output || column && declared) && f.Value.Type() != "bool" {
 				cmd.RegisterFlagCompletionFunc(f.Name, r.completeOutputFlag(cmd, f))
 			}
 		})
