@@ -199,11 +199,11 @@ func argDirective(k command.ArgKind) cobra.ShellCompDirective {
 
 // completeFormats offers the formatter names for -f.
 func (r *run) completeFormats(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	set, err := r.formatSet()
+	names, err := r.formatNames()
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	names := append(set.Names(0), r.externalFormatterNames()...)
+	names = append(names, r.externalFormatterNames()...)
 	return withPrefix(names, toComplete), cobra.ShellCompDirectiveNoFileComp
 }
 

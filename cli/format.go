@@ -42,13 +42,43 @@ type output struct {
 }
 
 // addFormatFlag declares -f/--format, a persistent global option, so it can
-// come before or after the command words.
+// come before or after the command words. Its usage names the formatters
+// once the config is known (see describeFormatFlag).
 func (r *run) addFormatFlag(fs *pflag.FlagSet) {
-	names := strings.Join(formatters.Builtins(), ", ")
-	if set, err := r.formatSet(); err == nil {
-		names = strings.Join(set.Names(0), ", ")
+	fs.StringVarP(&r.format.name, "format", "f", "", formatUsage(formatters.Builtins()))
+}
+
+// describeFormatFlag makes the usage of -f name the built-in and compiled-in
+// formatters the config does not disable. It runs once the config's path is
+// known; external formatters are not looked for (help runs nothing and
+// scans no plugin directory for this).
+func (r *run) describeFormatFlag() {
+	if f := r.root.PersistentFlags().Lookup(formatFlag); f != nil {
+		if names, err := r.formatNames(); err == nil {
+			f.Usage = formatUsage(names)
+		}
 	}
-	fs.StringVarP(&r.format.name, "format", "f", "", "output `FORMAT` of listers and showers: "+names+" (default "+defaultFormat+")")
+}
+
+func formatUsage(names []string) string {
+	return "output `FORMAT` of listers and showers: " + strings.Join(names, ", ") +
+		", or an external formatter (default " + defaultFormat + ")"
+}
+
+// formatNames returns the built-in and compiled-in formatters' names, less
+// those the config disables.
+func (r *run) formatNames() ([]string, error) {
+	set, err := r.formatSet()
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, n := range set.Names(0) {
+		if !r.pluginDisabled(n) {
+			names = append(names, n)
+		}
+	}
+	return names, nil
 }
 
 // formatName returns the formatter chosen with -f, or the default.
