@@ -131,6 +131,7 @@ func (r *run) buildCompiledIn() error {
 
 // finishTree adds help and completion once every command is in the tree.
 func (r *run) finishTree() {
+	r.describeFormatFlag()
 	r.addHelp()
 	r.addCompletions()
 }

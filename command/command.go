@@ -98,7 +98,8 @@ type AvailabilityChecker interface {
 }
 
 // ColumnDeclarer is implemented by listers that know their columns before
-// they run, so that completion can offer them to -c and --sort-column.
+// they run, so that completion can offer them to -c and --sort-column, and
+// by showers that know their fields, for -c.
 type ColumnDeclarer interface {
 	Columns() []string
 }
