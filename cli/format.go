@@ -28,6 +28,12 @@ type formatState struct {
 	set     *formatters.Set
 	setErr  error
 	outputs map[string]*output
+	// stream is the output of the list being rendered, if it is buffered
+	// by the app; its row source tells it when it stalls.
+	stream *formatters.Stream
+	// cancel stops the lister whose output is being rendered when the
+	// output fails (nil when none).
+	cancel func()
 }
 
 // output is what one lister or shower command has for rendering: the
@@ -201,10 +207,7 @@ func (r *run) formatList(name string, columns []string, rows iter.Seq2[[]any, er
 	if err != nil {
 		return command.Usagef("%w", err)
 	}
-	lf := out.chosen.(formatters.ListFormatter)
-	return command.Guard(fmt.Sprintf("formatter %q", lf.Name()), func() error {
-		return lf.FormatList(r.io.Out, columns, rows)
-	})
+	return r.streamList(out.chosen.(formatters.ListFormatter), columns, rows)
 }
 
 // formatRecord renders a shower's record with the formatter prepared for
@@ -216,9 +219,9 @@ func (r *run) formatRecord(name string, fields []string, values []any) error {
 		return command.Usagef("%w", err)
 	}
 	rf := out.chosen.(formatters.RecordFormatter)
-	return command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
+	return quietPipe(command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
 		return rf.FormatRecord(r.io.Out, fields, values)
-	})
+	}))
 }
 
 // validFormatterName is what an external formatter's name may be: it
