@@ -46,10 +46,18 @@ type Stream struct {
 // once, from any goroutine, when a flush fails (e.g. to cancel the run so
 // that a stalled lister stops). Close it when the formatter returns.
 func NewStream(w io.Writer, onError func()) *Stream {
+	return newStream(w, onError, IdleFlush)
+}
+
+// newStream is NewStream with the idle flush every idle, or none when idle
+// is 0.
+func newStream(w io.Writer, onError func(), idle time.Duration) *Stream {
 	s := &Stream{bw: bufio.NewWriterSize(w, StreamBuffer), onError: onError, done: make(chan struct{})}
 	s.mu.Lock() // the formatting goroutine's, until it waits for a row
-	s.ended.Add(1)
-	go s.idle()
+	if idle > 0 {
+		s.ended.Add(1)
+		go s.idle(idle)
+	}
 	return s
 }
 
@@ -108,10 +116,10 @@ func (s *Stream) flush() {
 	}
 }
 
-// idle flushes every IdleFlush while the formatter waits for a row.
-func (s *Stream) idle() {
+// idle flushes every d while the formatter waits for a row.
+func (s *Stream) idle(d time.Duration) {
 	defer s.ended.Done()
-	t := time.NewTicker(IdleFlush)
+	t := time.NewTicker(d)
 	defer t.Stop()
 	for {
 		select {
