@@ -16,12 +16,12 @@ trap 'rm -rf "$tmp"' EXIT
 ns() { awk -v b="$1" '$1 ~ "^Benchmark"b"(-[0-9]+)?$" {print $3}' "$2"; }
 
 echo "== throughput: $rows rows x 6 columns (ns/row; ratio = baseline time / ours, higher is faster)"
-go test -run '^$' -bench '^Benchmark(BaselineCSV|BaselineJSON|CSV|JSON|JSONNoIndent|JSONL|Value|YAML|Markdown|Template)$' \
+go test -run '^$' -bench '^Benchmark(BaselineCSV|BaselineJSON|CSV|CSVNoStream|JSON|JSONNoIndent|JSONL|Value|YAML|Markdown|Template)$' \
 	-benchtime "${rows}x" ./formatters >"$tmp/tp.txt"
 csv=$(ns BaselineCSV "$tmp/tp.txt")
 json=$(ns BaselineJSON "$tmp/tp.txt")
 printf '%-14s %10s %10s %8s\n' format ns/row baseline ratio
-for f in CSV Value Markdown Template; do
+for f in CSV CSVNoStream Value Markdown Template; do
 	printf '%-14s %10s %10s %7.2fx\n' "$f" "$(ns $f "$tmp/tp.txt")" "$csv" "$(echo "$csv / $(ns $f "$tmp/tp.txt")" | bc -l)"
 done
 for f in JSON JSONNoIndent JSONL YAML; do

@@ -29,6 +29,12 @@ type formatState struct {
 	set     *formatters.Set
 	setErr  error
 	outputs map[string]*output
+	// stream is the output of the list being rendered, if it is buffered
+	// by the app; its row source tells it when it stalls.
+	stream *formatters.Stream
+	// cancel stops the lister whose output is being rendered when the
+	// output fails (nil when none).
+	cancel func()
 }
 
 // output is what one lister or shower command has for rendering: the
@@ -236,11 +242,7 @@ func (r *run) formatList(name string, columns []string, rows iter.Seq2[[]any, er
 	if err != nil {
 		return command.Usagef("%w", err)
 	}
-	lf := out.chosen.(formatters.ListFormatter)
-	w := &lineEnder{w: r.io.Out}
-	return w.end(command.Guard(fmt.Sprintf("formatter %q", lf.Name()), func() error {
-		return lf.FormatList(w, columns, rows)
-	}))
+	return r.streamList(out.chosen.(formatters.ListFormatter), columns, rows)
 }
 
 // formatRecord renders a shower's record with the formatter prepared for
@@ -253,9 +255,9 @@ func (r *run) formatRecord(name string, fields []string, values []any) error {
 	}
 	rf := out.chosen.(formatters.RecordFormatter)
 	w := &lineEnder{w: r.io.Out}
-	return w.end(command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
+	return quietPipe(w.end(command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
 		return rf.FormatRecord(w, fields, values)
-	}))
+	})))
 }
 
 // lineEnder passes a formatter's output through, remembering its last

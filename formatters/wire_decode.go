@@ -45,6 +45,13 @@ func NewWireDecoder(r io.Reader) *WireDecoder {
 // Line is the number of the last line read.
 func (d *WireDecoder) Line() int { return d.line }
 
+// Buffered reports whether a whole line is already read ahead, so that
+// the next call to Next will not wait for input.
+func (d *WireDecoder) Buffered() bool {
+	b, _ := d.r.Peek(d.r.Buffered())
+	return bytes.IndexByte(b, '\n') >= 0
+}
+
 func (d *WireDecoder) errorf(format string, args ...any) error {
 	return &WireError{Line: d.line, Msg: fmt.Sprintf(format, args...)}
 }

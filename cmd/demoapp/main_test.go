@@ -12,6 +12,8 @@ import (
 	// Hooks and a hidden command that only the test binary has, for the
 	// hook_*.txtar scenarios.
 	_ "github.com/longshore/longshore/cmd/demoapp/internal/hooktest"
+	// A lister that waits between its rows, for the stream_*.txtar scenarios.
+	_ "github.com/longshore/longshore/cmd/demoapp/internal/streamtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script from the actual output")
