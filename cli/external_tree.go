@@ -72,7 +72,7 @@ func (r *run) addExternalCommands() {
 		for _, w := range p.Words[:len(p.Words)-1] {
 			next := childNamed(parent, w)
 			if next == nil {
-				next = &cobra.Command{Use: w, Short: "External commands for " + w}
+				next = &cobra.Command{Use: w, Short: "External commands for " + w, SuggestionsMinimumDistance: 2}
 				addExternalChild(parent, next)
 			}
 			parent = next
