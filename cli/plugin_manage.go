@@ -133,6 +133,11 @@ func (c *pluginInstall) Run(ctx context.Context, inv *command.Invocation) error 
 		return fmt.Errorf("install %s: %w", src, err)
 	}
 	fmt.Fprintf(inv.IO.Out, "installed %s to %s\n", p.Name, dest)
+	if f, err := r.finder(); err == nil {
+		if first, _, _ := f.Resolve(words, len(words)); first != nil && first.Path != dest {
+			r.warn([]string{fmt.Sprintf("%s is shadowed by %s, found first: the installed copy will not run", p.Name, first.Path)})
+		}
+	}
 	return nil
 }
 
@@ -142,6 +147,9 @@ func (r *run) checkNewPluginName(base string) ([]string, error) {
 	words, err := discovery.ParseFileName(r.app.Name, base)
 	if err != nil {
 		return nil, err
+	}
+	if len(words) == 1 && reservedWords[words[0]] {
+		return nil, fmt.Errorf("%q is a reserved word of %s", words[0], r.app.Name)
 	}
 	if c := r.compiledInShadow(words); c != "" {
 		return nil, fmt.Errorf("%q would be shadowed by the compiled-in command %q", strings.Join(words, " "), c)
