@@ -101,7 +101,7 @@ func (c *pluginInstall) Run(ctx context.Context, inv *command.Invocation) error 
 	if _, err := os.Stat(src); err != nil {
 		return fmt.Errorf("install: %w", err)
 	}
-	probe := &discovery.Finder{App: r.app.Name, Dirs: []discovery.Dir{{Path: filepath.Dir(src), Source: discovery.SourceDir}}}
+	probe := &discovery.Finder{App: r.app.Name, Dirs: []discovery.Dir{{Path: filepath.Dir(src), Source: discovery.SourceDir}}, Taken: r.compiledInName}
 	p, _, err := probe.Resolve(words, len(words))
 	if err != nil {
 		return fmt.Errorf("install %s: %w", src, err)

@@ -186,3 +186,19 @@ func TestManifestPatterns(t *testing.T) {
 		}
 	}
 }
+
+func TestParseManifestTakenNames(t *testing.T) {
+	taken := func(name string) bool { return name == "version" }
+	for _, tc := range []struct{ yaml, want string }{
+		{"hooks:\n  - {name: version, commands: ['*'], before: true}\n", `m.yaml:2: hook "version": the name of a compiled-in command`},
+		{"formatters:\n  - name: xml\n  - name: version\n", `m.yaml:3: formatter "version": the name of a compiled-in command`},
+	} {
+		_, err := parseManifest("m.yaml", []byte(tc.yaml), taken)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("parseManifest(%q) = %v, want %q...", tc.yaml, err, tc.want)
+		}
+		if _, err := ParseManifest("m.yaml", []byte(tc.yaml)); err != nil {
+			t.Errorf("ParseManifest(%q) without taken names: %v", tc.yaml, err)
+		}
+	}
+}

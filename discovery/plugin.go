@@ -65,6 +65,11 @@ type Finder struct {
 	// Now is the clock the hook index trusts modification times by; nil
 	// means time.Now.
 	Now func() time.Time
+	// Taken reports whether a name belongs to a compiled-in command. Hooks,
+	// formatters and commands share the names plugin enable/disable take,
+	// so a manifest declaring a hook or formatter of such a name is
+	// invalid. Nil means no name is taken.
+	Taken func(name string) bool
 }
 
 func (f *Finder) now() time.Time {
@@ -155,7 +160,7 @@ func (f *Finder) loadManifest(p *Plugin) {
 		p.Invalid = fmt.Errorf("read manifest: %w", err)
 		return
 	}
-	m, err := ParseManifest(p.ManifestPath, data)
+	m, err := parseManifest(p.ManifestPath, data, f.Taken)
 	if err != nil {
 		p.Invalid = err
 		return
