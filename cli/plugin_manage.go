@@ -41,6 +41,9 @@ func (c *pluginEnable) Run(ctx context.Context, inv *command.Invocation) error {
 	if err != nil {
 		return err
 	}
+	if c.disable && r.isPluginCommand(name) {
+		return fmt.Errorf("%q cannot be disabled: the plugin commands are how plugins are enabled again", name)
+	}
 	// Disabling needs a plugin that exists; enabling also accepts a name
 	// only the config still knows.
 	if !(!c.disable && cfg.Disabled(name)) {
