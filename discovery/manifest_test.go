@@ -37,9 +37,9 @@ formatters:
   - {name: xml, kind: list}
   - {name: ini}
 `, ""},
-		{"unknown key", "name: x\ncolour: red\n", "m.yaml:2: field colour not found in type discovery.Manifest"},
-		{"unknown nested key", "requires:\n  envs: [A]\n", "m.yaml:2: field envs not found in type discovery.Requires"},
-		{"wrong type", "completion: maybe\n", "m.yaml:1: cannot unmarshal !!str `maybe` into bool"},
+		{"unknown key", "name: x\ncolour: red\n", `m.yaml:2: unknown key "colour"`},
+		{"unknown nested key", "requires:\n  envs: [A]\n", `m.yaml:2: unknown key "envs"`},
+		{"wrong type", "completion: maybe\n", "m.yaml:1: want a boolean (true or false), not a string `maybe`"},
 		{"syntax", "name: [x\n", "m.yaml:"},
 		{"bad name", "name: Files\n", `m.yaml:1: name: command name "Files": word "Files" must start with a lower-case letter`},
 		{"bad output", "output: table\n", `m.yaml:1: output "table": must be list or record`},
