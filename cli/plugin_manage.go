@@ -96,13 +96,15 @@ func (c *pluginInstall) Run(ctx context.Context, inv *command.Invocation) error 
 	if err != nil {
 		return err
 	}
+	if _, err := os.Stat(src); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("install %s: no such file or directory", src)
+	} else if err != nil {
+		return fmt.Errorf("install: %w", err)
+	}
 	base := filepath.Base(src)
 	words, err := r.checkNewPluginName(base)
 	if err != nil {
 		return fmt.Errorf("install %s: %w", src, err)
-	}
-	if _, err := os.Stat(src); err != nil {
-		return fmt.Errorf("install: %w", err)
 	}
 	probe := &discovery.Finder{App: r.app.Name, Dirs: []discovery.Dir{{Path: filepath.Dir(src), Source: discovery.SourceDir}}, Taken: r.compiledInName}
 	p, _, err := probe.Resolve(words, len(words))

@@ -277,6 +277,16 @@ func cmpOr(s, def string) string {
 	return s
 }
 
+// keyLine returns the line of the value at the key path in YAML data
+// already known to parse (see lineAt); 1 when it cannot tell.
+func keyLine(data []byte, path ...any) int {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return 1
+	}
+	return lineAt(&doc, path...)
+}
+
 // lineAt returns the line of the value at the key path in a decoded
 // document (strings are mapping keys, ints sequence indexes), or of the
 // closest node that exists.

@@ -166,7 +166,7 @@ func (f *Finder) loadManifest(p *Plugin) {
 		return
 	}
 	if m.Name != "" && strings.Join(strings.Fields(m.Name), " ") != p.Name {
-		p.Invalid = fmt.Errorf("%s: name %q does not match the plugin's file name (%q)", p.ManifestPath, m.Name, p.Name)
+		p.Invalid = fmt.Errorf("%s:%d: name %q does not match the plugin's file name (%q)", p.ManifestPath, keyLine(data, "name"), m.Name, p.Name)
 		return
 	}
 	if p.Folder == "" && m.Exec != "" {
