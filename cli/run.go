@@ -82,6 +82,10 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	// are disabled: find --config first (once declared, as declaring a flag
 	// resets it).
 	r.opts.config = configArg(args)
+	if err := r.checkConfig(args); err != nil {
+		r.root.PersistentFlags().Parse(args)
+		return err
+	}
 	r.attachTargetHooks(args)
 	call, err := r.resolveExternal(args)
 	if err != nil {
