@@ -36,8 +36,9 @@ type Plugin struct {
 	// ShadowedBy is the path of the plugin of the same name found first;
 	// a shadowed plugin is never run.
 	ShadowedBy string
-	// HooksRefused is set when the manifest is world-writable: anyone
-	// could add hooks (on "*"), so its hooks are dropped from Manifest.
+	// HooksRefused is set by a scan when the manifest is world-writable:
+	// anyone could add hooks (on "*"), so its hooks are dropped from
+	// Manifest. (Resolve, which runs a command, does not look.)
 	HooksRefused bool
 }
 
@@ -175,9 +176,6 @@ func (f *Finder) loadManifest(p *Plugin) {
 	if p.Folder == "" && m.Exec != "" {
 		p.Invalid = fmt.Errorf("%s: exec is only for plugin.yaml in a plugin's own folder", p.ManifestPath)
 		return
-	}
-	if fi, err := f.fs().Stat(p.ManifestPath); err == nil && fi.Mode().Perm()&0o002 != 0 && len(m.Hooks) > 0 {
-		p.HooksRefused, m.Hooks = true, nil
 	}
 	p.Manifest = m
 	if p.Folder != "" {
