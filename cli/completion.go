@@ -101,6 +101,7 @@ func (r *run) addCompletions() {
 			cmd.ValidArgsFunction = r.completeExternal(path)
 		}
 	})
+	r.narrowExternalCompletion()
 }
 
 // addFlagCompletions attaches the candidates for -f and for the column
