@@ -105,14 +105,14 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		Plugins yaml.Node `yaml:"plugins"`
 	}
 	if err := yaml.Unmarshal(data, &top); err != nil {
-		return nil, fmt.Errorf("load config %w", yamlError(path, err))
+		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
 	}
 	c := &Config{Path: path}
 	if err := knownKeys(&top.Plugins, "plugins", "dirs", "disabled"); err != nil {
-		return nil, fmt.Errorf("load config %w", yamlError(path, err))
+		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
 	}
 	if err := top.Plugins.Decode(&c.Plugins); err != nil {
-		return nil, fmt.Errorf("load config %w", yamlError(path, err))
+		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
 	}
 	return c, nil
 }
