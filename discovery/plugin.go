@@ -92,6 +92,7 @@ func (f *Finder) fs() FS {
 
 // NotExecutableError reports a plugin that exists but cannot be executed.
 type NotExecutableError struct {
+	// Path is the file that is not executable.
 	Path string
 }
 

@@ -15,8 +15,10 @@ const MaxWireLine = 16 << 20
 
 // WireError is malformed wire-format input, at a line counted from 1.
 type WireError struct {
+	// Line is the line of the input at fault, from 1.
 	Line int
-	Msg  string
+	// Msg says what is wrong with it.
+	Msg string
 }
 
 func (e *WireError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
