@@ -141,11 +141,38 @@ func (s *shell) loop(ctx context.Context) int {
 			fmt.Fprintf(s.errOut, "%s: already in the interactive shell\n", s.app.Name)
 			continue
 		}
-		s.app.Run(ctx, words)
+		s.runLine(ctx, words)
 		if ctx.Err() != nil {
 			return exitInterrupted
 		}
 	}
+}
+
+// runLine runs the words of one line as App.Run would, except that
+// external plugins run as child processes (replacing the process would end
+// the shell), and returns the exit code. A failure is printed, a silent
+// non-zero exit code (a plugin's) too; an interrupted run prints nothing,
+// as the user who pressed Ctrl-C knows.
+func (s *shell) runLine(ctx context.Context, words []string) int {
+	r := newRun(s.app)
+	r.inShell = true
+	defer r.close()
+	err := r.execute(ctx, words)
+	if r.interrupted() {
+		// The terminal echoed ^C mid-line: start the prompt on a line of
+		// its own.
+		fmt.Fprintln(s.errOut)
+		return codeFor(err, true)
+	}
+	code := r.exitCode(err)
+	var ee *command.ExitError
+	if errors.As(err, &ee) && ee.Err == nil && code != exitOK {
+		fmt.Fprintf(s.errOut, "%s: error: exit code %d\n", s.app.Name, code)
+	}
+	if r.startShell {
+		fmt.Fprintf(s.errOut, "%s: already in the interactive shell\n", s.app.Name)
+	}
+	return code
 }
 
 // saveHistory writes the history file, reporting a failure without

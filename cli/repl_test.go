@@ -45,6 +45,7 @@ func shellApp(t *testing.T) (*App, *strings.Builder, *strings.Builder) {
 		"greet hello": func() command.Command { return &hello{} },
 		"things list": func() command.Command { return &lister{} },
 		"boom":        func() command.Command { return &failing{} },
+		"quits":       func() command.Command { return &quitting{} },
 	} {
 		if err := a.AddCommand(name, newFn); err != nil {
 			t.Fatal(err)
@@ -60,6 +61,15 @@ type failing struct{}
 func (*failing) Info() command.Info { return command.Info{Short: "fail"} }
 func (*failing) Run(context.Context, *command.Invocation) error {
 	return io.ErrUnexpectedEOF
+}
+
+// quitting exits 4 without a message, as a plugin whose exit code is
+// passed on does.
+type quitting struct{}
+
+func (*quitting) Info() command.Info { return command.Info{Short: "exit 4"} }
+func (*quitting) Run(context.Context, *command.Invocation) error {
+	return &command.ExitError{Code: 4}
 }
 
 func TestShellLoop(t *testing.T) {
@@ -120,9 +130,16 @@ func TestShellLoop(t *testing.T) {
 		},
 		{
 			name:    "shell inside the shell does not nest",
-			lines:   []string{"shell"},
-			errOut:  []string{"tapp: already in the interactive shell"},
-			history: []string{"shell"},
+			lines:   []string{"shell", "-v shell"},
+			errOut:  []string{"tapp: already in the interactive shell", "tapp: already in the interactive shell"},
+			history: []string{"shell", "-v shell"},
+		},
+		{
+			name:    "a silent exit code is shown and the prompt comes back",
+			lines:   []string{"quits", "greet hello"},
+			errOut:  []string{"tapp: error: exit code 4\n"},
+			out:     []string{"hello, world"},
+			history: []string{"quits", "greet hello"},
 		},
 	}
 	for _, tt := range tests {
