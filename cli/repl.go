@@ -90,9 +90,12 @@ func (a *App) runShell(ctx context.Context) int {
 	if streams == nil {
 		streams = systemStreams()
 	}
-	s := &shell{app: a, errOut: streams.ErrOut, historyPath: a.historyPath()}
-	s.history = loadHistory(s.historyPath)
+	s := &shell{app: a, errOut: streams.ErrOut}
 	if a.onTerminal() {
+		// Only lines typed at a terminal are history: a script piped in
+		// is neither recalled nor recorded.
+		s.historyPath = a.historyPath()
+		s.history = loadHistory(s.historyPath)
 		s.lines = newTerminalReader(s.history, func(line string, pos int) (string, []string, string) {
 			return a.completeWord(ctx, line, pos)
 		})
@@ -132,11 +135,12 @@ func (s *shell) loop(ctx context.Context) int {
 		if len(words) == 0 {
 			continue
 		}
+		if words[0] == "exit" || words[0] == "quit" {
+			return exitOK
+		}
 		s.lines.AddHistory(line)
 		s.history = append(s.history, line)
 		switch words[0] {
-		case "exit", "quit":
-			return exitOK
 		case "shell":
 			fmt.Fprintf(s.errOut, "%s: already in the interactive shell\n", s.app.Name)
 			continue
