@@ -6,22 +6,38 @@
 #   - table of 100,000 rows x 6 columns vs encoding/csv (budget: <= 5x the time);
 #   - peak memory (max RSS) of demoapp streaming 1,000,000 rows vs 10,000
 #     rows through each streaming format (budget: <= 1.2x).
-# Usage: bench/formatters.sh [ROWS]   (default 1000000)
+# Throughput and table figures are medians over ROUNDS rounds; each round
+# runs every variant once, baselines included, one after the other, so a
+# machine that slows down for a while slows both sides of a ratio.
+# Usage: bench/formatters.sh [ROWS [ROUNDS]]   (default 1000000 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
+rounds=${2:-5}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-ns() { awk -v b="$1" '$1 ~ "^Benchmark"b"(-[0-9]+)?$" {print $3}' "$2"; }
+# ns NAME FILE: the median ns/op of benchmark NAME over the rounds in FILE.
+ns() {
+	awk -v b="$1" '$1 ~ "^Benchmark"b"(-[0-9]+)?$" {print $3}' "$2" | sort -n |
+		awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
 
-echo "== throughput: $rows rows x 6 columns (ns/row; ratio = baseline time / ours, higher is faster)"
-go test -run '^$' -bench '^Benchmark(BaselineCSV|BaselineJSON|CSV|JSON|JSONNoIndent|JSONL|Value|YAML|Markdown|Template)$' \
-	-benchtime "${rows}x" ./formatters >"$tmp/tp.txt"
+go test -c -o "$tmp/formatters.test" ./formatters
+# bench PATTERN BENCHTIME OUT: ROUNDS rounds of the benchmarks into OUT.
+bench() {
+	(cd formatters && for _ in $(seq "$rounds"); do
+		"$tmp/formatters.test" -test.run '^$' -test.bench "$1" -test.benchtime "$2"
+	done) >"$3"
+}
+
+echo "== throughput: $rows rows x 6 columns, median of $rounds rounds (ns/row; ratio = baseline time / ours, higher is faster)"
+bench '^Benchmark(BaselineCSV|BaselineJSON|CSV|CSVNoStream|JSON|JSONNoIndent|JSONL|Value|YAML|Markdown|Template)$' \
+	"${rows}x" "$tmp/tp.txt"
 csv=$(ns BaselineCSV "$tmp/tp.txt")
 json=$(ns BaselineJSON "$tmp/tp.txt")
 printf '%-14s %10s %10s %8s\n' format ns/row baseline ratio
-for f in CSV Value Markdown Template; do
+for f in CSV CSVNoStream Value Markdown Template; do
 	printf '%-14s %10s %10s %7.2fx\n' "$f" "$(ns $f "$tmp/tp.txt")" "$csv" "$(echo "$csv / $(ns $f "$tmp/tp.txt")" | bc -l)"
 done
 for f in JSON JSONNoIndent JSONL YAML; do
@@ -29,8 +45,8 @@ for f in JSON JSONNoIndent JSONL YAML; do
 done
 
 echo
-echo "== table: 100000 rows x 6 columns (ratio = table time / encoding/csv time, budget <= 5x)"
-go test -run '^$' -bench '^Benchmark(BaselineCSV|Table|TableMaxWidth)$' -benchtime 100000x ./formatters >"$tmp/tb.txt"
+echo "== table: 100000 rows x 6 columns, median of $rounds rounds (ratio = table time / encoding/csv time, budget <= 5x)"
+bench '^Benchmark(BaselineCSV|Table|TableMaxWidth)$' 100000x "$tmp/tb.txt"
 csv=$(ns BaselineCSV "$tmp/tb.txt")
 for f in Table TableMaxWidth; do
 	t=$(ns $f "$tmp/tb.txt")

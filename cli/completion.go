@@ -5,8 +5,10 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/formatters"
 )
 
 // Names of the flags the formatters add, whose values completion offers.
@@ -99,6 +101,7 @@ func (r *run) addCompletions() {
 			cmd.ValidArgsFunction = r.completeExternal(path)
 		}
 	})
+	r.narrowExternalCompletion()
 }
 
 // addFlagCompletions attaches the candidates for -f and for the column
@@ -115,16 +118,34 @@ func (r *run) addFlagCompletions() {
 			// A group takes no argument of its own: offer no file names.
 			cmd.ValidArgsFunction = cobra.NoFileCompletions
 		}
-		cols, ok := r.columns[cmd]
-		if !ok {
-			return
-		}
-		for _, name := range []string{columnFlag, sortColumnFlag} {
-			if f := cmd.Flags().Lookup(name); f != nil {
-				cmd.RegisterFlagCompletionFunc(name, completeColumns(cols))
+		_, declared := r.columns[cmd]
+		cmd.Flags().VisitAll(func(f *pflag.Flag) {
+			_, output := f.Annotations[outputFlagAnnotation]
+			column := f.Name == columnFlag || f.Name == sortColumnFlag
+			if (output || column && declared) && f.Value.Type() != "bool" {
+				cmd.RegisterFlagCompletionFunc(f.Name, r.completeOutputFlag(cmd, f))
 			}
-		}
+		})
 	})
+}
+
+// outputFlagAnnotation marks the flags addOutputFlags gave a command.
+const outputFlagAnnotation = "longshore_output"
+
+// completeOutputFlag offers the values of an output flag: the declared
+// columns (or fields) for the column flags, the choices a formatter
+// annotated its flag with (formatters.ChoicesAnnotation), else nothing; never
+// file names.
+func (r *run) completeOutputFlag(cmd *cobra.Command, f *pflag.Flag) cobra.CompletionFunc {
+	if f.Name == columnFlag || f.Name == sortColumnFlag {
+		if cols, ok := r.columns[cmd]; ok {
+			return completeColumns(cols)
+		}
+	}
+	choices := f.Annotations[formatters.ChoicesAnnotation]
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return withPrefix(choices, toComplete), cobra.ShellCompDirectiveNoFileComp
+	}
 }
 
 // walk calls fn on cmd and every command under it.
@@ -179,11 +200,11 @@ func argDirective(k command.ArgKind) cobra.ShellCompDirective {
 
 // completeFormats offers the formatter names for -f.
 func (r *run) completeFormats(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	set, err := r.formatSet()
+	names, err := r.formatNames()
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	names := append(set.Names(0), r.externalFormatterNames()...)
+	names = append(names, r.externalFormatterNames()...)
 	return withPrefix(names, toComplete), cobra.ShellCompDirectiveNoFileComp
 }
 

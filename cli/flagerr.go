@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,11 +15,34 @@ import (
 // flagError turns a flag parsing error into a usage error, suggesting the
 // nearest flag names for an unknown flag.
 func flagError(cmd *cobra.Command, err error) error {
+	var bad *pflag.InvalidValueError
+	if errors.As(err, &bad) {
+		return command.Usagef("invalid value %q for --%s: %s", bad.GetValue(), bad.GetFlag().Name, badValueReason(errors.Unwrap(bad)))
+	}
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "unknown flag: --"); ok {
 		return command.Usagef("%s for %q%s", msg, cmd.CommandPath(), didYouMean(similarFlags(cmd, name)))
 	}
 	return command.Usagef("%s for %q", msg, cmd.CommandPath())
+}
+
+// badValueReason says why a flag's value was refused, in words rather than
+// strconv's ("not an integer", not `strconv.ParseInt: parsing "abc": invalid
+// syntax`).
+func badValueReason(err error) string {
+	var num *strconv.NumError
+	if !errors.As(err, &num) {
+		return err.Error()
+	}
+	switch {
+	case errors.Is(num.Err, strconv.ErrRange):
+		return "out of range"
+	case num.Func == "ParseFloat":
+		return "not a number"
+	case num.Func == "ParseBool":
+		return "not true or false"
+	}
+	return "not an integer"
 }
 
 // similarFlags returns "--name" for the flags of cmd within edit distance 2

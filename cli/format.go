@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"iter"
 	"os"
 	"path/filepath"
@@ -28,6 +29,12 @@ type formatState struct {
 	set     *formatters.Set
 	setErr  error
 	outputs map[string]*output
+	// stream is the output of the list being rendered, if it is buffered
+	// by the app; its row source tells it when it stalls.
+	stream *formatters.Stream
+	// cancel stops the lister whose output is being rendered when the
+	// output fails (nil when none).
+	cancel func()
 }
 
 // output is what one lister or shower command has for rendering: the
@@ -41,13 +48,43 @@ type output struct {
 }
 
 // addFormatFlag declares -f/--format, a persistent global option, so it can
-// come before or after the command words.
+// come before or after the command words. Its usage names the formatters
+// once the config is known (see describeFormatFlag).
 func (r *run) addFormatFlag(fs *pflag.FlagSet) {
-	names := strings.Join(formatters.Builtins(), ", ")
-	if set, err := r.formatSet(); err == nil {
-		names = strings.Join(set.Names(0), ", ")
+	fs.StringVarP(&r.format.name, "format", "f", "", formatUsage(formatters.Builtins()))
+}
+
+// describeFormatFlag makes the usage of -f name the built-in and compiled-in
+// formatters the config does not disable. It runs once the config's path is
+// known; external formatters are not looked for (help runs nothing and
+// scans no plugin directory for this).
+func (r *run) describeFormatFlag() {
+	if f := r.root.PersistentFlags().Lookup(formatFlag); f != nil {
+		if names, err := r.formatNames(); err == nil {
+			f.Usage = formatUsage(names)
+		}
 	}
-	fs.StringVarP(&r.format.name, "format", "f", "", "output `FORMAT` of listers and showers: "+names+" (default "+defaultFormat+")")
+}
+
+func formatUsage(names []string) string {
+	return "output `FORMAT` of listers and showers: " + strings.Join(names, ", ") +
+		", or an external formatter (default " + defaultFormat + ")"
+}
+
+// formatNames returns the built-in and compiled-in formatters' names, less
+// those the config disables.
+func (r *run) formatNames() ([]string, error) {
+	set, err := r.formatSet()
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, n := range set.Names(0) {
+		if !r.pluginDisabled(n) {
+			names = append(names, n)
+		}
+	}
+	return names, nil
 }
 
 // formatName returns the formatter chosen with -f, or the default.
@@ -120,6 +157,10 @@ func (r *run) mergeFlags(dst, src *pflag.FlagSet) {
 			f.Shorthand = ""
 		}
 		f.Usage = strings.ReplaceAll(f.Usage, "<APP>", r.app.envPrefix())
+		if f.Annotations == nil {
+			f.Annotations = map[string][]string{}
+		}
+		f.Annotations[outputFlagAnnotation] = nil // see completeOutputFlag
 		dst.AddFlag(f)
 	})
 }
@@ -201,10 +242,7 @@ func (r *run) formatList(name string, columns []string, rows iter.Seq2[[]any, er
 	if err != nil {
 		return command.Usagef("%w", err)
 	}
-	lf := out.chosen.(formatters.ListFormatter)
-	return command.Guard(fmt.Sprintf("formatter %q", lf.Name()), func() error {
-		return lf.FormatList(r.io.Out, columns, rows)
-	})
+	return r.streamList(out.chosen.(formatters.ListFormatter), columns, rows)
 }
 
 // formatRecord renders a shower's record with the formatter prepared for
@@ -216,9 +254,37 @@ func (r *run) formatRecord(name string, fields []string, values []any) error {
 		return command.Usagef("%w", err)
 	}
 	rf := out.chosen.(formatters.RecordFormatter)
-	return command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
-		return rf.FormatRecord(r.io.Out, fields, values)
-	})
+	w := &lineEnder{w: r.io.Out}
+	return quietPipe(w.end(command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
+		return rf.FormatRecord(w, fields, values)
+	})))
+}
+
+// lineEnder passes a formatter's output through, remembering its last
+// byte, so that when the formatter fails the output can be ended with a
+// newline before the error is reported (a json list stops after "  }", and
+// "demoapp: error: ..." must not be glued to it when both go to a terminal).
+type lineEnder struct {
+	w     io.Writer
+	wrote bool
+	last  byte
+}
+
+func (l *lineEnder) Write(p []byte) (int, error) {
+	n, err := l.w.Write(p)
+	if n > 0 {
+		l.wrote, l.last = true, p[n-1]
+	}
+	return n, err
+}
+
+// end writes a newline after unterminated output when err is not nil, and
+// returns err.
+func (l *lineEnder) end(err error) error {
+	if err != nil && l.wrote && l.last != '\n' {
+		l.w.Write([]byte("\n"))
+	}
+	return err
 }
 
 // validFormatterName is what an external formatter's name may be: it

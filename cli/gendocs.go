@@ -99,6 +99,7 @@ func (r *run) docsCommand() *cobra.Command {
 			if err := os.MkdirAll(args[0], 0o755); err != nil {
 				return fmt.Errorf("write reference: %w", err)
 			}
+			r.attachAllHooks()
 			r.addDocumentedExternals()
 			return writeDocs(cmd.Root(), args[0], opts)
 		},

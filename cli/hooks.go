@@ -141,13 +141,16 @@ func (hs *hookSet) before(r *run, inv *command.Invocation) error {
 	return veto
 }
 
-// after runs the after-hooks with the command's outcome and returns the
+// after runs the after-hooks with the command's outcome, even when an
+// interrupt stopped the command (see afterContext), and returns the
 // error the run ends with: the command's own, or, when the command
 // succeeded and a required hook failed, an exit code of 1.
 func (hs *hookSet) after(r *run, inv *command.Invocation, err error) error {
 	hs.out.Err = err
 	hs.out.ExitCode = codeFor(err, r.ctx.Err() != nil)
-	failures := hs.chain.After(r.ctx, inv, &hs.out)
+	ctx, stop := afterContext(r.ctx)
+	defer stop()
+	failures := hs.chain.After(ctx, inv, &hs.out)
 	failed := false
 	for _, f := range failures {
 		r.reportHook(f, f.Required)

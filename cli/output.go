@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"iter"
 
@@ -25,6 +26,11 @@ func (r *run) runResult(name string, c command.Command, inv *command.Invocation,
 		if err := r.prepareOutput(name); err != nil {
 			return err
 		}
+		// The lister's context ends if its output fails (the reader went
+		// away), so that a lister waiting for its next row stops.
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		r.format.cancel = cancel
 		t, err := command.GuardValue(plugin, func() (*command.Table, error) { return c.List(ctx, inv) })
 		if err != nil {
 			return err

@@ -182,10 +182,16 @@ func cmpOr(s, def string) string {
 // disables. The plugin commands themselves cannot be disabled: they are
 // how one enables things again.
 func (r *run) checkDisabled(name string) error {
-	if strings.HasPrefix(name, "plugin ") && !r.app.NoPluginCommands || !r.pluginDisabled(name) {
+	if r.isPluginCommand(name) || !r.pluginDisabled(name) {
 		return nil
 	}
 	return fmt.Errorf("%s %s is disabled; enable it with \"%s plugin enable %s\"", r.app.Name, name, r.app.Name, name)
+}
+
+// isPluginCommand reports whether name is Longshore's plugin group or one
+// of its commands, which cannot be disabled.
+func (r *run) isPluginCommand(name string) bool {
+	return !r.app.NoPluginCommands && (name == "plugin" || strings.HasPrefix(name, "plugin "))
 }
 
 // warn prints warnings to stderr, one a line.
@@ -221,6 +227,17 @@ func (c *pluginList) List(ctx context.Context, inv *command.Invocation) (*comman
 	return &command.Table{Columns: pluginColumns, Rows: command.RowsOf(out...)}, nil
 }
 
+// Columns declares plugin list's columns, for completion.
+func (*pluginList) Columns() []string { return pluginColumns }
+
+// pluginShowFields are plugin show's fields after pluginColumns.
+var pluginShowFields = []string{"manifest", "long", "completion", "output", "requires", "hooks", "formatters"}
+
+// Columns declares plugin show's fields, for completion.
+func (*pluginShow) Columns() []string {
+	return append(append([]string{}, pluginColumns...), pluginShowFields...)
+}
+
 // pluginShow is "plugin show NAME".
 type pluginShow struct{ r *run }
 
@@ -237,7 +254,7 @@ func (c *pluginShow) Show(ctx context.Context, inv *command.Invocation) (*comman
 	if err != nil {
 		return nil, err
 	}
-	fields := append([]string{}, pluginColumns...)
+	fields := c.Columns()
 	values := row.values()
 	var m *discovery.Manifest
 	manifest := ""
@@ -255,7 +272,6 @@ func (c *pluginShow) Show(ctx context.Context, inv *command.Invocation) (*comman
 		fmts = append(fmts, f.Name)
 	}
 	req := strings.Join(append(append(append([]string{}, m.Requires.Env...), m.Requires.Executables...), prefixed("app ", m.Requires.App)...), ", ")
-	fields = append(fields, "manifest", "long", "completion", "output", "requires", "hooks", "formatters")
 	values = append(values, manifest, strings.TrimRight(m.Long, "\n"), m.Completion, m.Output, req, strings.Join(hooks, ", "), strings.Join(fmts, ", "))
 	return &command.Record{Fields: fields, Values: values}, nil
 }

@@ -44,6 +44,11 @@ func (r *run) exitCode(err error) int {
 	if errors.As(err, &ee) && ee.Err == nil {
 		return code
 	}
+	if r.interrupted() && errors.Is(err, context.Canceled) {
+		// The user pressed Ctrl-C (or the app was told to stop): the
+		// command gave up because of it; there is nothing more to say.
+		return code
+	}
 	fmt.Fprintf(r.io.ErrOut, "%s: error: %s\n", r.app.Name, oneLine(err.Error()))
 	if r.opts.debug {
 		writeChain(r.io.ErrOut, err)

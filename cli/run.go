@@ -85,6 +85,10 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	// are disabled: find --config first (once declared, as declaring a flag
 	// resets it).
 	r.opts.config = configArg(args)
+	if err := r.checkConfig(args); err != nil {
+		r.root.PersistentFlags().Parse(args)
+		return err
+	}
 	r.attachTargetHooks(args)
 	call, err := r.resolveExternal(args)
 	if err != nil {
@@ -130,6 +134,7 @@ func (r *run) buildCompiledIn() error {
 
 // finishTree adds help and completion once every command is in the tree.
 func (r *run) finishTree() {
+	r.describeFormatFlag()
 	r.addHelp()
 	r.addCompletions()
 }

@@ -175,6 +175,9 @@ func headerOf(k formatters.Kind) string {
 func (s *structuredProc) rows() iter.Seq2[[]any, error] {
 	return func(yield func([]any, error) bool) {
 		for {
+			if !s.dec.Buffered() && s.r.stall() != nil {
+				return // the output's reader went away
+			}
 			row, err := s.dec.Next()
 			if err == io.EOF {
 				if err := s.wait(); err != nil {

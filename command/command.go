@@ -98,7 +98,8 @@ type AvailabilityChecker interface {
 }
 
 // ColumnDeclarer is implemented by listers that know their columns before
-// they run, so that completion can offer them to -c and --sort-column.
+// they run, so that completion can offer them to -c and --sort-column, and
+// by showers that know their fields, for -c.
 type ColumnDeclarer interface {
 	Columns() []string
 }
@@ -106,13 +107,18 @@ type ColumnDeclarer interface {
 // Table is a lister's result: column names and rows that may stream. Each
 // row holds one value per column.
 type Table struct {
+	// Columns names the columns, in order.
 	Columns []string
-	Rows    iter.Seq2[[]any, error]
+	// Rows yields one row at a time, each with one value per column, or an
+	// error that ends the list after the rows already yielded.
+	Rows iter.Seq2[[]any, error]
 }
 
 // Record is a shower's result: field names and one value per field.
 type Record struct {
+	// Fields names the fields, in order.
 	Fields []string
+	// Values holds one value per field.
 	Values []any
 }
 
@@ -148,8 +154,11 @@ type Invocation struct {
 // IOStreams are the standard streams of a run, injected so that commands are
 // testable and reusable from an interactive prompt.
 type IOStreams struct {
-	In     io.Reader
-	Out    io.Writer
+	// In is the standard input.
+	In io.Reader
+	// Out is the standard output, where results go.
+	Out io.Writer
+	// ErrOut is the standard error, for diagnostics.
 	ErrOut io.Writer
 	// OutIsTerminal reports whether Out is a terminal.
 	OutIsTerminal bool

@@ -9,6 +9,7 @@ import (
 // UsageError marks an error as the user's: an unknown command or flag, bad
 // arguments, an unknown formatter or column. The App exits with code 2.
 type UsageError struct {
+	// Err says what the user got wrong.
 	Err error
 }
 
@@ -31,8 +32,10 @@ func IsUsage(err error) bool {
 // ExitError carries a specific exit code, such as an external plugin's own.
 // A nil Err exits with Code and prints nothing.
 type ExitError struct {
+	// Code is the exit code.
 	Code int
-	Err  error
+	// Err is printed as the error line; nil prints nothing.
+	Err error
 }
 
 func (e *ExitError) Error() string {

@@ -34,8 +34,10 @@ var Default = &Registry{}
 
 // DuplicateError reports a second registration of the same name.
 type DuplicateError struct {
+	// Namespace and Name are the registration both registrants wanted.
 	Namespace, Name string
-	First, Second   string
+	// First and Second are the registrants, as file:line.
+	First, Second string
 }
 
 func (e *DuplicateError) Error() string {

@@ -42,6 +42,7 @@ var csvModes = []string{"all", "minimal", "none", "nonnumeric"}
 func (c *CSV) Flags(fs *pflag.FlagSet, kind Kind) {
 	if kind == List {
 		fs.StringVar(&c.Quote, "quote", "nonnumeric", "csv: quote the fields `MODE` says: "+strings.Join(csvModes, ", "))
+		_ = fs.SetAnnotation("quote", ChoicesAnnotation, csvModes)
 	}
 }
 

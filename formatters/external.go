@@ -1,7 +1,6 @@
 package formatters
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -40,12 +39,12 @@ func (x *External) Prepare(env Env) error {
 
 // FormatList sends the columns, then each row as it arrives.
 func (x *External) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, error]) error {
-	return x.run(w, func(e *jsonEnc, send func() error) error {
+	return x.run(w, func(e *jsonEnc, st *Stream, send func() error) error {
 		appendWireHeader(e, "columns", columns)
 		if err := send(); err != nil {
 			return err
 		}
-		for row, err := range rows {
+		for row, err := range st.Rows(rows) {
 			if err != nil {
 				return &rowsError{err}
 			}
@@ -60,7 +59,7 @@ func (x *External) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]an
 
 // FormatRecord sends the fields, then the values.
 func (x *External) FormatRecord(w io.Writer, fields []string, values []any) error {
-	return x.run(w, func(e *jsonEnc, send func() error) error {
+	return x.run(w, func(e *jsonEnc, _ *Stream, send func() error) error {
 		appendWireHeader(e, "fields", fields)
 		appendWireRow(e, values, len(fields))
 		return send()
@@ -81,8 +80,9 @@ func stringsToAny(s []string) []any {
 }
 
 // run starts the plugin, lets feed write its input and waits for it. A
-// plugin that stops reading early is not an error unless it fails.
-func (x *External) run(w io.Writer, feed func(e *jsonEnc, send func() error) error) error {
+// plugin that stops reading early is not an error unless it fails. The
+// input goes through a Stream, so that rows that stall reach the plugin.
+func (x *External) run(w io.Writer, feed func(e *jsonEnc, st *Stream, send func() error) error) error {
 	ctx := x.Context
 	if ctx == nil {
 		ctx = context.Background()
@@ -98,18 +98,17 @@ func (x *External) run(w io.Writer, feed func(e *jsonEnc, send func() error) err
 	if err := cmd.Start(); err != nil {
 		return x.wrap(err)
 	}
-	bw := bufio.NewWriterSize(stdin, 64<<10)
+	st := NewStream(stdin, nil)
+	bw := st.Writer()
 	e := &jsonEnc{}
 	send := func() error {
 		_, err := bw.Write(e.buf)
 		e.buf = e.buf[:0]
 		return err
 	}
-	feedErr := feed(e, send)
-	if feedErr == nil {
-		feedErr = bw.Flush()
-	} else {
-		bw.Flush()
+	feedErr := feed(e, st, send)
+	if cerr := st.Close(); feedErr == nil {
+		feedErr = cerr
 	}
 	stdin.Close()
 	waitErr := cmd.Wait()

@@ -87,6 +87,12 @@ type FlagDeclarer interface {
 	Flags(fs *pflag.FlagSet, kind Kind)
 }
 
+// ChoicesAnnotation is the pflag annotation that lists a flag's valid
+// values, for shell completion: fs.SetAnnotation("quote", ChoicesAnnotation,
+// []string{"all", "none"}). A formatter flag without it completes nothing
+// (never file names).
+const ChoicesAnnotation = "longshore_choices"
+
 // Describer is implemented by formatters that describe themselves in one
 // line, for `plugin list` and `plugin show`.
 type Describer interface {

@@ -120,7 +120,7 @@ func TestPrepareErrors(t *testing.T) {
 	}{
 		{&CSV{Quote: "some"}, `invalid --quote "some" (valid: all, minimal, none, nonnumeric)`},
 		{&Template{}, "-f template needs --template TEXT"},
-		{&Template{Text: "{{.a"}, "parse template: --template:2: unclosed action started at --template:1"},
+		{&Template{Text: "{{.a"}, "parse template: --template:1: unclosed action"},
 		{&Shell{Prefix: "1x"}, `invalid --prefix "1x": use letters, digits and _, not starting with a digit`},
 		{&Table{}, `APP_MAX_TERM_WIDTH: not an integer: "wide"`},
 	}

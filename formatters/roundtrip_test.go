@@ -14,7 +14,9 @@ import (
 )
 
 // parsers read each round-trippable format back into rows of strings
-// (the header or keys first).
+// (the header or keys first). They decode into any, so a value read back as
+// another type (a bool, a number, a time, null) fails instead of being
+// converted back to text.
 var parsers = map[string]func(t *testing.T, out []byte, columns []string) [][]string{
 	"csv": func(t *testing.T, out []byte, _ []string) [][]string {
 		recs, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
@@ -24,39 +26,60 @@ var parsers = map[string]func(t *testing.T, out []byte, columns []string) [][]st
 		return recs
 	},
 	"json": func(t *testing.T, out []byte, columns []string) [][]string {
-		var objs []map[string]string
-		if err := json.Unmarshal(out, &objs); err != nil {
+		var v any
+		if err := json.Unmarshal(out, &v); err != nil {
 			t.Fatalf("parse json: %v\n%s", err, out)
 		}
-		return objectsToRows(objs, columns)
+		return objectsToRows(t, v, columns)
 	},
 	"jsonl": func(t *testing.T, out []byte, columns []string) [][]string {
-		var objs []map[string]string
+		var objs []any
 		dec := json.NewDecoder(bytes.NewReader(out))
 		for dec.More() {
-			var o map[string]string
+			var o any
 			if err := dec.Decode(&o); err != nil {
 				t.Fatalf("parse jsonl: %v\n%s", err, out)
 			}
 			objs = append(objs, o)
 		}
-		return objectsToRows(objs, columns)
+		return objectsToRows(t, objs, columns)
 	},
 	"yaml": func(t *testing.T, out []byte, columns []string) [][]string {
-		var objs []map[string]string
-		if err := yaml.Unmarshal(out, &objs); err != nil {
+		var v any
+		if err := yaml.Unmarshal(out, &v); err != nil {
 			t.Fatalf("parse yaml: %v\n%s", err, out)
 		}
-		return objectsToRows(objs, columns)
+		return objectsToRows(t, v, columns)
 	},
 }
 
-func objectsToRows(objs []map[string]string, columns []string) [][]string {
+// objectsToRows turns a decoded list of objects into rows, failing unless
+// it is a list of string-keyed objects holding a string in every column.
+func objectsToRows(t *testing.T, v any, columns []string) [][]string {
+	t.Helper()
 	rows := [][]string{columns}
+	if v == nil {
+		return rows
+	}
+	objs, ok := v.([]any)
+	if !ok {
+		t.Fatalf("decoded %T, want a list", v)
+	}
 	for _, o := range objs {
+		m, ok := o.(map[string]any)
+		if !ok {
+			t.Fatalf("decoded row %#v (%T), want an object with string keys", o, o)
+		}
+		if len(m) != len(columns) {
+			t.Fatalf("decoded row %#v, want the keys %q", m, columns)
+		}
 		row := make([]string, len(columns))
 		for i, c := range columns {
-			row[i] = o[c]
+			s, ok := m[c].(string)
+			if !ok {
+				t.Fatalf("column %q decoded as %#v (%T), want a string", c, m[c], m[c])
+			}
+			row[i] = s
 		}
 		rows = append(rows, row)
 	}
@@ -68,9 +91,15 @@ func objectsToRows(objs []map[string]string, columns []string) [][]string {
 func roundTrip(t *testing.T, format string, values []string) {
 	t.Helper()
 	columns := []string{"a", "b"}
-	if format == "csv" {
+	switch format {
+	case "csv":
 		// The header must survive too.
 		columns = []string{"a" + first(values), "b"}
+	case "yaml":
+		// So must the keys.
+		if k := first(values); k != "b" {
+			columns = []string{k, "b"}
+		}
 	}
 	var rows [][]any
 	want := [][]string{columns}
@@ -128,6 +157,7 @@ var seeds = []string{
 	"yes", "no", "on", "null", "~", "0123", "1e3", "0x1F", "-", "- x", ": x", "a: b", "#c", "&a", "*a", "!t",
 	"[1]", "{a: 1}", "'q'", "%", "@", "`", "|", ">", "?", "日本語", "😀", "e\u0301", "\u2028", "\x00", "\x7f",
 	"\ufeffbom", "\u0085nel", `back\slash`, "---", "...", "true", "False", ".inf", "=", "\\N",
+	"Yes", "OFF", "y", "N", "Null", "12:30:00", "1:20", "0o17", "1_000", ".5", "+1", ".NaN", "2001-12-14", "<<",
 }
 
 func fuzzFormat(f *testing.F, format string) {

@@ -3,6 +3,7 @@ package formatters
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -44,7 +45,7 @@ func (f *widthFlag) Type() string { return "int" }
 func (f *widthFlag) Set(s string) error {
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		return fmt.Errorf("not an integer: %q", s)
+		return errors.New("not an integer")
 	}
 	f.t.MaxWidth, f.t.maxWidthSet = n, true
 	return nil

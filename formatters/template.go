@@ -18,13 +18,16 @@ import (
 // "" and a time is its RFC 3339 text. The escapes \t, \n and \\ in the
 // template text stand for a tab, a newline and a backslash, so that a shell
 // argument can hold them. Each row's output ends with a newline unless the
-// template does. A missing key is an error. Helpers: json, join, upper,
-// lower, trim, text, replace. Rows are written as they arrive.
+// template does. A template that does not parse is a usage error (Prepare);
+// one failing on a row (a missing key is an error) fails FormatList.
+// Helpers: json, join, upper, lower, trim, text, replace. Rows are written
+// as they arrive.
 type Template struct {
 	// Text is the template source.
 	Text string
 
 	tmpl *template.Template
+	nl   bool // add a newline after each execution
 }
 
 // Name returns "template".
@@ -72,10 +75,10 @@ func (t *Template) Prepare(Env) error {
 	if t.Text == "" {
 		return fmt.Errorf("-f template needs --template TEXT")
 	}
+	// The newline that ends a row is added after executing, not to the
+	// source, so that a parse error is on the line the user wrote.
 	src := templateEscapes.Replace(t.Text)
-	if !strings.HasSuffix(src, "\n") {
-		src += "\n"
-	}
+	t.nl = !strings.HasSuffix(src, "\n")
 	tmpl, err := template.New("--template").Option("missingkey=error").Funcs(templateFuncs).Parse(src)
 	if err != nil {
 		return fmt.Errorf("parse %w", err)
@@ -105,7 +108,7 @@ func (t *Template) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]an
 		for i, c := range columns {
 			data[c] = templateValue(at(row, i))
 		}
-		if err := t.tmpl.Execute(&buf, data); err != nil {
+		if err := t.execute(&buf, data); err != nil {
 			execErr = err
 		}
 		return buf.Bytes()
@@ -127,7 +130,22 @@ func (t *Template) FormatRecord(w io.Writer, fields []string, values []any) erro
 	for i, f := range fields {
 		data[f] = templateValue(at(values, i))
 	}
-	return t.tmpl.Execute(w, data)
+	var buf bytes.Buffer
+	err := t.execute(&buf, data)
+	if _, werr := w.Write(buf.Bytes()); err == nil {
+		err = werr
+	}
+	return err
+}
+
+// execute runs the template for one row or record, ending its output with
+// a newline unless the template does.
+func (t *Template) execute(buf *bytes.Buffer, data map[string]any) error {
+	err := t.tmpl.Execute(buf, data)
+	if err == nil && t.nl {
+		buf.WriteByte('\n')
+	}
+	return err
 }
 
 func templateValue(v any) any {

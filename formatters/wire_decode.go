@@ -45,6 +45,13 @@ func NewWireDecoder(r io.Reader) *WireDecoder {
 // Line is the number of the last line read.
 func (d *WireDecoder) Line() int { return d.line }
 
+// Buffered reports whether a whole line is already read ahead, so that
+// the next call to Next will not wait for input.
+func (d *WireDecoder) Buffered() bool {
+	b, _ := d.r.Peek(d.r.Buffered())
+	return bytes.IndexByte(b, '\n') >= 0
+}
+
 func (d *WireDecoder) errorf(format string, args ...any) error {
 	return &WireError{Line: d.line, Msg: fmt.Sprintf(format, args...)}
 }
@@ -112,8 +119,11 @@ func (d *WireDecoder) Next() ([]any, error) {
 		return nil, d.errorf("unexpected line after the record's values")
 	}
 	if b[0] != '[' {
-		if b[0] == '{' {
+		if b[0] == '{' && isHeader(b) {
 			return nil, d.errorf("a second header; want a JSON array of %d values", len(d.names))
+		}
+		if b[0] == '{' {
+			return nil, d.errorf("a JSON object where an array was expected; a row is a JSON array of %d values", len(d.names))
 		}
 		return nil, d.errorf("want a JSON array of %d values, got %s", len(d.names), quoteStart(b))
 	}
@@ -190,4 +200,16 @@ func quoteStart(b []byte) string {
 		return fmt.Sprintf("%q...", b[:max])
 	}
 	return fmt.Sprintf("%q", b)
+}
+
+// isHeader reports whether line b is a JSON object with a "columns" or
+// "fields" key, as a header is.
+func isHeader(b []byte) bool {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(b, &obj) != nil {
+		return false
+	}
+	_, columns := obj["columns"]
+	_, fields := obj["fields"]
+	return columns || fields
 }

@@ -72,7 +72,7 @@ func encodeYAML(w io.Writer, n *yaml.Node) error {
 func mapping(keys []string, vals []any) *yaml.Node {
 	m := &yaml.Node{Kind: yaml.MappingNode, Content: make([]*yaml.Node, 0, 2*len(keys))}
 	for i, k := range keys {
-		m.Content = append(m.Content, scalar("!!str", k), yamlNode(at(vals, i)))
+		m.Content = append(m.Content, yamlString(k), yamlNode(at(vals, i)))
 	}
 	return m
 }
@@ -88,7 +88,7 @@ func yamlNode(v any) *yaml.Node {
 	case nil:
 		return scalar("!!null", "null")
 	case string:
-		return scalar("!!str", v)
+		return yamlString(v)
 	case bool:
 		return scalar("!!bool", strconv.FormatBool(v))
 	case int:

@@ -201,7 +201,9 @@ func transform[T any](c *Chain, kind string, v *T, step func(b Bound, v *T) (*T,
 }
 
 // After runs the after-hooks of the hooks the command got past, in reverse
-// order, each seeing out. It returns every failure; the App decides what
+// order, each seeing out. ctx should not be one the command's interrupt
+// cancelled (the App passes one derived with [context.WithoutCancel]):
+// after an interrupt, after-hooks still run and see exit code 130. It returns every failure; the App decides what
 // they do to the exit code (only Required ones count, and only when the
 // command succeeded).
 func (c *Chain) After(ctx context.Context, inv *command.Invocation, out *Outcome) (failures []*Failure) {

@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/pflag"
 
@@ -146,7 +145,8 @@ const maxMessage = 64 << 10
 // run starts the hook for one phase and waits for it, within the timeout.
 // The hook's stdout goes to the user's stderr as it runs; its stderr is its
 // message: the error on a non-zero exit, passed to the user's stderr
-// otherwise.
+// otherwise. The hook's own exit status decides: what it leaves running
+// is killed once it exits, and cannot make it fail or time out.
 func (e *External) run(ctx context.Context, inv *command.Invocation, doc *Document) error {
 	data, err := json.Marshal(doc)
 	if err != nil {
@@ -155,22 +155,22 @@ func (e *External) run(ctx context.Context, inv *command.Invocation, doc *Docume
 	timeout := e.spec.timeout()
 	tctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	cmd := exec.CommandContext(tctx, e.spec.Path, "hook", doc.Phase)
-	cmd.Stdin = bytes.NewReader(append(data, '\n'))
-	var stderr limitedBuffer
-	cmd.Stdout, cmd.Stderr = inv.IO.ErrOut, &stderr
+	p := &process{path: e.spec.Path, args: []string{"hook", doc.Phase}, stdin: append(data, '\n'), stdout: inv.IO.ErrOut}
 	if e.spec.Environ != nil {
-		cmd.Env = e.spec.Environ()
+		p.env = e.spec.Environ()
 	}
-	cmd.WaitDelay = time.Second
-	killGroup(cmd)
-	err = cmd.Run()
+	var stderr limitedBuffer
+	p.stderr = &stderr
+	err = p.run(tctx)
+	if p.unread && inv.Logger != nil {
+		inv.Logger.Debug("hook exited leaving its output open; stopped reading it", "path", e.spec.Path)
+	}
 	msg := strings.TrimSpace(stderr.String())
 	var ee *exec.ExitError
 	switch {
 	case ctx.Err() != nil:
 		return ctx.Err()
-	case tctx.Err() != nil:
+	case tctx.Err() != nil && p.killed:
 		return Broken(fmt.Errorf("timed out after %s and was killed", timeout))
 	case errors.As(err, &ee) && ee.Exited():
 		if msg == "" {

@@ -111,6 +111,9 @@ func TestExternalOutcomes(t *testing.T) {
 		{name: "non-zero exit is a veto with the hook's message", body: "echo 'refusing to list /' >&2; exit 3", wantErr: "refusing to list /"},
 		{name: "non-zero exit without a message", body: "exit 4", wantErr: "exit status 4"},
 		{name: "timeout kills the hook and its children", body: "sleep 30 & sleep 30; wait", timeout: 200 * time.Millisecond, wantErr: "timed out after 200ms and was killed", wantBroken: true},
+		{name: "a child left running does not fail it", body: "(sleep 30) & echo done", timeout: 5 * time.Second, wantErrOut: "done\n"},
+		{name: "a child left running does not make it time out", body: "(sleep 30) & exit 0", timeout: 300 * time.Millisecond},
+		{name: "its own exit status decides despite a child left running", body: "(sleep 30) & echo no >&2; exit 2", wantErr: "no"},
 		{name: "missing executable", path: "/no/such/hook", wantErr: "run /no/such/hook: fork/exec /no/such/hook: no such file or directory", wantBroken: true},
 		{name: "bad interpreter", body: "", path: "badinterp", wantErr: "run ", wantBroken: true},
 	}

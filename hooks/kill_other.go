@@ -2,8 +2,13 @@
 
 package hooks
 
-import "os/exec"
+import (
+	"os"
+	"os/exec"
+)
 
-// killGroup leaves the default: the hook's own process is killed at a
-// timeout.
-func killGroup(*exec.Cmd) {}
+// newGroup leaves the default: there are no process groups.
+func newGroup(*exec.Cmd) {}
+
+// killGroup kills the hook's own process, if it still runs.
+func killGroup(p *os.Process) { p.Kill() }

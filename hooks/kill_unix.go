@@ -3,13 +3,19 @@
 package hooks
 
 import (
+	"os"
 	"os/exec"
 	"syscall"
 )
 
-// killGroup runs the hook in a process group of its own, so that a timeout
-// kills whatever it started too.
-func killGroup(cmd *exec.Cmd) {
+// newGroup runs the hook in a process group of its own, so that a timeout
+// or its exit kills whatever it started too.
+func newGroup(cmd *exec.Cmd) {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+}
+
+// killGroup kills the process group p leads: p, if it still runs, and
+// what it started.
+func killGroup(p *os.Process) {
+	syscall.Kill(-p.Pid, syscall.SIGKILL)
 }

@@ -63,14 +63,18 @@ func buildExamples(t *testing.T) (bin, src string) {
 	return examplesBin, src
 }
 
-// interrupt READY-FILE WANT-CODE PROG ARGS... starts PROG from the
+// interrupt [-TERM] READY-FILE WANT-CODE PROG ARGS... starts PROG from the
 // script's PATH with the script's directories, waits for READY-FILE to
-// appear (the plugin is running), sends SIGINT to PROG only (not to its
-// process group) and checks that it exits with WANT-CODE. Its stdout and
-// stderr become the command's.
+// appear (the plugin is running), sends SIGINT (SIGTERM with -TERM) to PROG
+// only (not to its process group) and checks that it exits with
+// WANT-CODE. Its stdout and stderr become the command's.
 func interrupt(ts *testscript.TestScript, neg bool, args []string) {
+	sig := syscall.SIGINT
+	if len(args) > 0 && args[0] == "-TERM" {
+		sig, args = syscall.SIGTERM, args[1:]
+	}
 	if neg || len(args) < 3 {
-		ts.Fatalf("usage: interrupt READY-FILE WANT-CODE PROG ARGS...")
+		ts.Fatalf("usage: interrupt [-TERM] READY-FILE WANT-CODE PROG ARGS...")
 	}
 	ready := ts.MkAbs(args[0])
 	want, err := strconv.Atoi(args[1])
@@ -100,7 +104,7 @@ func interrupt(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	ts.Check(cmd.Process.Signal(syscall.SIGINT))
+	ts.Check(cmd.Process.Signal(sig))
 	err = cmd.Wait()
 	code := 0
 	var ee *exec.ExitError

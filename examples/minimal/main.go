@@ -57,7 +57,14 @@ func main() {
 	app := cli.New("minimal", "1.0.0", "A minimal CLI built on Longshore")
 	// "minimal shell", or "minimal" alone on a terminal, starts a prompt.
 	app.Interactive = true
-	app.AddCommand("greet", func() command.Command { return &greet{} })
-	app.AddCommand("planets list", func() command.Command { return &planets{} })
+	for name, newFn := range map[string]func() command.Command{
+		"greet":        func() command.Command { return &greet{} },
+		"planets list": func() command.Command { return &planets{} },
+	} {
+		// A bad or duplicate name is a programming error: fail loudly.
+		if err := app.AddCommand(name, newFn); err != nil {
+			panic(err)
+		}
+	}
 	os.Exit(app.Run(context.Background(), os.Args[1:]))
 }

@@ -27,6 +27,12 @@ func (*filesShow) Info() command.Info {
 	}
 }
 
+// fileFields are the fields of files show.
+var fileFields = []string{"name", "path", "kind", "size", "mode", "modified", "target", "entries"}
+
+// Columns declares the fields, for completion of -c.
+func (*filesShow) Columns() []string { return fileFields }
+
 func (*filesShow) Show(ctx context.Context, inv *command.Invocation) (*command.Record, error) {
 	path := inv.Args[0]
 	fi, err := os.Lstat(path)
@@ -49,7 +55,7 @@ func (*filesShow) Show(ctx context.Context, inv *command.Invocation) (*command.R
 		}
 	}
 	return &command.Record{
-		Fields: []string{"name", "path", "kind", "size", "mode", "modified", "target", "entries"},
+		Fields: fileFields,
 		Values: []any{fi.Name(), abs, kindOf(fi.Mode()), fi.Size(), fi.Mode().String(), fi.ModTime(), target, entries},
 	}, nil
 }

@@ -70,16 +70,30 @@ func (*show) Show(ctx context.Context, inv *command.Invocation) (*command.Record
 	return &command.Record{Fields: []string{"name"}, Values: []any{"one"}}, nil
 }
 
-// runCmd prints "ran" and fails with --fail.
-type runCmd struct{ fail bool }
+// runCmd prints "ran" and fails with --fail; with --ready FILE it creates
+// FILE and waits to be interrupted.
+type runCmd struct {
+	fail  bool
+	ready string
+}
 
 func (*runCmd) Info() command.Info {
 	return command.Info{Short: "Run, or fail with --fail (hook tests)", Hidden: true, Args: command.AnyArgs}
 }
 
-func (c *runCmd) Flags(fs *pflag.FlagSet) { fs.BoolVar(&c.fail, "fail", false, "fail") }
+func (c *runCmd) Flags(fs *pflag.FlagSet) {
+	fs.BoolVar(&c.fail, "fail", false, "fail")
+	fs.StringVar(&c.ready, "ready", "", "create this file, then wait for an interrupt")
+}
 
 func (c *runCmd) Run(ctx context.Context, inv *command.Invocation) error {
+	if c.ready != "" {
+		if err := os.WriteFile(c.ready, nil, 0o644); err != nil {
+			return err
+		}
+		<-ctx.Done()
+		return ctx.Err()
+	}
 	if c.fail {
 		return errors.New("failed on purpose")
 	}
@@ -117,6 +131,9 @@ func (p *probe) Before(ctx context.Context, inv *command.Invocation) error {
 
 func (p *probe) After(ctx context.Context, inv *command.Invocation, out *hooks.Outcome) error {
 	fmt.Fprintf(inv.IO.ErrOut, "%s after exit=%d ran=%v rows=%d err=%v\n", p.name, out.ExitCode, out.Ran, out.Rows, out.Err)
+	if err := ctx.Err(); err != nil {
+		fmt.Fprintf(inv.IO.ErrOut, "%s after: its context: %v\n", p.name, err)
+	}
 	switch p.mode() {
 	case "fail-after":
 		return errors.New("after failed on purpose")

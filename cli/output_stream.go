@@ -1,0 +1,70 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"iter"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/formatters"
+)
+
+// exitBrokenPipe is the exit code of a run whose output's reader went away
+// (`demoapp files list | head -1`): 128+SIGPIPE, what a shell reports for
+// a program that a broken pipe killed, as it would a Go or C program that
+// does not handle it. Nothing is printed.
+const exitBrokenPipe = 141
+
+// streamList renders a list through a formatters.Stream on the output:
+// written in large blocks while rows come fast, flushed as soon as the
+// rows stall (see stall), and stopped at the first write error.
+func (r *run) streamList(lf formatters.ListFormatter, columns []string, rows iter.Seq2[[]any, error]) error {
+	plugin := fmt.Sprintf("formatter %q", lf.Name())
+	// Output cut short by an error ends with a newline (see lineEnder).
+	out := &lineEnder{w: r.io.Out}
+	if _, ok := lf.(*formatters.External); ok {
+		// Its process writes the output itself, and it streams its input
+		// through a Stream of its own.
+		return quietPipe(out.end(command.Guard(plugin, func() error { return lf.FormatList(out, columns, rows) })))
+	}
+	defer catchPipe()()
+	st := formatters.NewStream(out, r.format.cancel)
+	r.format.stream = st
+	err := command.Guard(plugin, func() error { return lf.FormatList(st.Writer(), columns, st.Rows(rows)) })
+	r.format.stream = nil
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	return quietPipe(out.end(err))
+}
+
+// stall tells the list being rendered, if any, that its row source is
+// about to wait for the next row, so what was written reaches the reader
+// now. An error means the reader went away: the source should stop.
+func (r *run) stall() error {
+	if r.format.stream == nil {
+		return nil
+	}
+	return r.format.stream.Stall()
+}
+
+// catchPipe makes a write to a closed pipe on the standard output an
+// EPIPE error, so the run can stop its plugin and exit quietly, instead of
+// the Go runtime's death by SIGPIPE, until the returned func is called.
+func catchPipe() func() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGPIPE)
+	return func() { signal.Stop(c) }
+}
+
+// quietPipe turns a write error on a closed pipe into a quiet exit with
+// exitBrokenPipe.
+func quietPipe(err error) error {
+	if errors.Is(err, syscall.EPIPE) {
+		return &command.ExitError{Code: exitBrokenPipe}
+	}
+	return err
+}
