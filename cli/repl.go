@@ -155,22 +155,21 @@ func (s *shell) loop(ctx context.Context) int {
 // runLine runs the words of one line as App.Run would, except that
 // external plugins run as child processes (replacing the process would end
 // the shell), and returns the exit code. A failure is printed, a silent
-// non-zero exit code (a plugin's) too; an interrupted run prints nothing,
-// as the user who pressed Ctrl-C knows.
+// non-zero exit code (a plugin's) too, unless Ctrl-C caused it: the user
+// who pressed it knows.
 func (s *shell) runLine(ctx context.Context, words []string) int {
 	r := newRun(s.app)
 	r.inShell = true
 	defer r.close()
 	err := r.execute(ctx, words)
 	if r.interrupted() {
-		// The terminal echoed ^C mid-line: start the prompt on a line of
-		// its own.
+		// The terminal echoed ^C mid-line: start what follows on a line
+		// of its own.
 		fmt.Fprintln(s.errOut)
-		return codeFor(err, true)
 	}
 	code := r.exitCode(err)
 	var ee *command.ExitError
-	if errors.As(err, &ee) && ee.Err == nil && code != exitOK {
+	if errors.As(err, &ee) && ee.Err == nil && code != exitOK && !r.interrupted() {
 		fmt.Fprintf(s.errOut, "%s: error: exit code %d\n", s.app.Name, code)
 	}
 	if r.startShell {
