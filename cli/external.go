@@ -154,9 +154,10 @@ func (r *run) checkExternal(p *discovery.Plugin) error {
 // command word, help and completion included): the names a manifest's
 // hooks and formatters may not take.
 func (r *run) compiledInName(name string) bool {
-	if reservedWords[name] {
+	if r.compiledInRootWord(name) {
 		return true
 	}
+	// Commands the App added to the tree itself (Customize).
 	c := childNamed(r.root, name)
 	return c != nil && c.Annotations["external"] == "" && c.Annotations["externalGroup"] == ""
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -131,8 +132,9 @@ func (r *run) manifestHookSpecs() []hooks.Spec {
 	if err != nil {
 		return nil // the config's error is reported by what needs it
 	}
-	dirs := pluginDirs(f)
-	if len(dirs) == 0 {
+	if !anyDirExists(pluginDirs(f)) {
+		// No plugin dir, no manifest hook: the common case of a user with
+		// no plugins installed costs a stat per dir, no cache file.
 		return nil
 	}
 	plugins, err := r.hookIndexFinder(f).HookPlugins(discovery.HookIndexPath(r.discoveryEnv()), r.dirScan)
@@ -236,4 +238,14 @@ func (r *run) bindHooks(name string) (bound []hooks.Bound, problems []*hooks.Fai
 		bound = append(bound, hooks.Bound{Name: s.Name, Hook: e, Info: e.Info()})
 	}
 	return bound, problems
+}
+
+// anyDirExists reports whether any of dirs is a directory.
+func anyDirExists(dirs []discovery.Dir) bool {
+	for _, d := range dirs {
+		if fi, err := os.Stat(d.Path); err == nil && fi.IsDir() {
+			return true
+		}
+	}
+	return false
 }

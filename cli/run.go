@@ -25,9 +25,11 @@ type run struct {
 	ctx    context.Context
 	// stopped records whether a signal ended the run.
 	stopped bool
-	cfg     *discovery.Config
-	cfgErr  error
-	format  formatState
+	// rootWords are the compiled-in root words (see compiledInRootWord).
+	rootWords map[string]bool
+	cfg       *discovery.Config
+	cfgErr    error
+	format    formatState
 	// columns holds the column declarations of listers, for completion.
 	columns map[*cobra.Command]func() []string
 	// startShell is set by the shell command: the interactive shell starts
@@ -78,6 +80,9 @@ func (r *run) execute(ctx context.Context, args []string) error {
 		return r.printManifest()
 	}
 
+	if call, ok := r.earlyExternal(args); ok {
+		return r.runExternal(call)
+	}
 	if err := r.buildCompiledIn(); err != nil {
 		return err
 	}
