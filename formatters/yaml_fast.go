@@ -6,13 +6,15 @@ import (
 	"math/big"
 	"strconv"
 	"time"
+	"unicode/utf8"
 )
 
 // The yaml fast path writes a row directly when every key and value is of
 // a kind whose YAML form it can produce exactly as the yaml.v3 encoder
 // does (see yamlNode and yamlString); on anything else it reports false
 // and the row goes through yaml.v3. It is conservative by design: it
-// declines whatever it is not sure of (non-ASCII text, long keys, nested
+// declines whatever it is not sure of (characters yaml.v3 escapes, quotes
+// in quoted text, long keys, nested
 // values, numbers and times whose text yaml.v3 would tag explicitly).
 // yaml.v3 folds no line (its encoder's width is unlimited), so text of any
 // length is written on one line. TestYAMLFastMatchesEncoder and
@@ -33,7 +35,7 @@ var yamlPlainByte = func() (t [128]bool) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] = true
 	}
-	for _, c := range " _-./,()+=@:%~^$;" {
+	for _, c := range " _-./,()+=@:%~^$;\"'" {
 		t[c] = true
 	}
 	return t
@@ -164,22 +166,29 @@ func canonicalInt(s string) bool {
 	return err == nil
 }
 
-// appendYAMLString appends s as yamlString
-// renders it: double-quoted when yamlAmbiguous, else plain. It takes
-// printable ASCII only; a plain scalar must start with a letter, '_' or
-// '/' and hold only yamlPlainByte bytes, with no ':' before a space or at
-// the end and no trailing space; a quoted one must hold no '"' or '\'.
+// appendYAMLString appends s as yamlString renders it: double-quoted
+// when yamlAmbiguous, else plain. It takes printable ASCII and the
+// characters yamlPrintable allows. A plain scalar must start with a
+// letter, '_', '/' or a non-ASCII character, hold only yamlPlainByte bytes
+// besides those, with no ':' before a space or at the end, and not end
+// with a space; a quoted one must hold no '"' or '\'.
 func appendYAMLString(b []byte, s string) ([]byte, bool) {
 	quoted := yamlAmbiguous(s)
 	if !quoted {
 		c := s[0]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '/') || s[len(s)-1] == ' ' {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '/' || c >= utf8.RuneSelf) || s[len(s)-1] == ' ' {
 			return b, false
 		}
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if n == 1 || !yamlPrintable(r) { // n == 1: invalid UTF-8
+				return b, false
+			}
+			i += n - 1
 		case c < ' ' || c > '~':
 			return b, false
 		case quoted:
@@ -198,4 +207,18 @@ func appendYAMLString(b []byte, s string) ([]byte, bool) {
 		return append(b, '"'), true
 	}
 	return append(b, s...), true
+}
+
+// yamlPrintable tells whether yaml.v3 writes the non-ASCII rune r as it
+// is, in a plain or a double-quoted scalar: a printable character of the
+// Basic Multilingual Plane, not a BOM and not a line or paragraph
+// separator. (It escapes characters beyond U+FFFF.)
+func yamlPrintable(r rune) bool {
+	switch {
+	case r == 0xFEFF, r == 0x2028, r == 0x2029:
+		return false
+	case r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD:
+		return true
+	}
+	return false
 }
