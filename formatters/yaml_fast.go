@@ -14,8 +14,8 @@ import (
 // does (see yamlNode and yamlString); on anything else it reports false
 // and the row goes through yaml.v3. It is conservative by design: it
 // declines whatever it is not sure of (characters yaml.v3 escapes, quotes
-// in quoted text, long keys, nested
-// values, numbers and times whose text yaml.v3 would tag explicitly).
+// in quoted text, long keys, nested values, times whose text yaml.v3
+// would tag explicitly).
 // yaml.v3 folds no line (its encoder's width is unlimited), so text of any
 // length is written on one line. TestYAMLFastMatchesEncoder and
 // FuzzYAMLFast compare its bytes with yaml.v3's.
@@ -94,17 +94,17 @@ func appendYAMLValue(b []byte, v any) ([]byte, bool) {
 		if v == nil {
 			return append(b, "null"...), true
 		}
-		if !v.IsInt64() {
-			return b, false // may not read back as an int: yaml.v3 tags it
+		if v.IsInt64() {
+			return strconv.AppendInt(b, v.Int64(), 10), true
 		}
-		return strconv.AppendInt(b, v.Int64(), 10), true
+		return appendYAMLInt(b, v.String()), true
 	case json.Number:
 		s := string(v)
-		if canonicalInt(s) {
-			return append(b, s...), true
+		if isDigits(s) {
+			return appendYAMLInt(b, s), true
 		}
-		if _, err := strconv.ParseInt(s, 10, 64); err == nil || isDigits(s) {
-			return b, false // 007, -0, huge: leave to yaml.v3
+		if _, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return b, false // +1: leave to yaml.v3
 		}
 		f, _ := v.Float64()
 		return appendYAMLFloat(b, f, 64)
@@ -138,32 +138,24 @@ func appendYAMLFloat(b []byte, f float64, bits int) ([]byte, bool) {
 	}
 	start := len(b)
 	b = appendFloat(b, f, bits)
-	if s := b[start:]; isDigits(string(s)) && !canonicalInt(string(s)) {
-		return b, false // a whole float beyond int64, or -0
+	if s := string(b[start:]); isDigits(s) {
+		// A whole float is an !!int (see yamlFloat).
+		return appendYAMLInt(b[:start], s), true
 	}
 	return b, true
 }
 
-// canonicalInt tells whether s is an int64 in its shortest decimal form,
-// which yaml.v3 reads back as an int.
-func canonicalInt(s string) bool {
-	d := s
-	if len(d) > 0 && d[0] == '-' {
-		d = d[1:]
-	}
-	if d == "" || len(d) > 19 || d[0] == '0' && (len(d) > 1 || len(s) > 1) {
-		return false
-	}
-	for i := 0; i < len(d); i++ {
-		if d[i] < '0' || d[i] > '9' {
-			return false
+// appendYAMLInt appends the !!int scalar s (digits, perhaps after a minus
+// sign) as yaml.v3 writes it: plain when it reads back as an int, which
+// is when it parses (base 0, so 007 is octal) as an int64 or a uint64;
+// with its tag otherwise (08, beyond 64 bits).
+func appendYAMLInt(b []byte, s string) []byte {
+	if _, err := strconv.ParseInt(s, 0, 64); err != nil {
+		if _, err := strconv.ParseUint(s, 0, 64); err != nil {
+			b = append(b, "!!int "...)
 		}
 	}
-	if len(d) < 19 {
-		return true
-	}
-	_, err := strconv.ParseInt(s, 10, 64)
-	return err == nil
+	return append(b, s...)
 }
 
 // appendYAMLString appends s as yamlString renders it: double-quoted

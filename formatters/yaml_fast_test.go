@@ -78,10 +78,11 @@ func genYAMLValue(r *rand.Rand) any {
 		case 1:
 			return big.NewInt(r.Int63() - r.Int63())
 		}
-		return new(big.Int).Lsh(big.NewInt(r.Int63()), uint(r.Intn(80)))
+		return new(big.Int).Lsh(big.NewInt(r.Int63()-r.Int63()), uint(r.Intn(80)))
 	case 7:
 		nums := []string{"0", "-0", "007", "12", "-12", "9223372036854775807", "9223372036854775808",
-			"-9223372036854775808", "123456789012345678901234", "1.5", "-0.0", "1e5", "1E+400", "0.1e-3", "08"}
+			"-9223372036854775808", "-9223372036854775809", "18446744073709551615", "18446744073709551616",
+			"123456789012345678901234", "+1", "0755", "-007", "09", strings.Repeat("9", 400), "1.5", "-0.0", "1e5", "1E+400", "0.1e-3", "08"}
 		return json.Number(nums[r.Intn(len(nums))])
 	case 8:
 		offsets := []int{0, 3600, -5*3600 - 1800, 17*60 + 30, 24 * 3600, -24*3600 - 60, 26 * 3600}
@@ -184,6 +185,7 @@ func TestYAMLFastTakes(t *testing.T) {
 		{[]string{"ID", "Name", "Status"}, []any{"0b5b7a4e-2d1f-4c54-9a39-8f8b2f1d7d11", "web-01", "ACTIVE"}, true},
 		{[]string{"yes", "when", "n", "big"}, []any{"no", when, nil, big.NewInt(-7)}, true},
 		{[]string{"nan", "x"}, []any{math.NaN(), size(3)}, true},
+		{[]string{"big", "huge"}, []any{new(big.Int).Lsh(big.NewInt(1), 70), 1e22}, true},
 		{[]string{"url"}, []any{"http://example.com:8080/a"}, true},
 		{[]string{"a"}, []any{"a: b"}, false},
 		{[]string{"a"}, []any{"two\nlines"}, false},
