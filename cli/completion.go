@@ -29,7 +29,7 @@ func (r *run) completionCommand() *cobra.Command {
 	var noDesc bool
 	cmd := &cobra.Command{
 		Use:   "completion bash|zsh|fish|powershell",
-		Short: "Generate the autocompletion script for the specified shell",
+		Short: "Print a script that teaches your shell to complete " + name,
 		Long: fmt.Sprintf(`Print a script that teaches your shell to complete %[1]s's commands, flags,
 formatter and column names, and arguments. The script asks %[1]s itself for the
 candidates, so new commands and plugins complete without regenerating it.
@@ -101,6 +101,7 @@ func (r *run) addCompletions() {
 			cmd.ValidArgsFunction = r.completeExternal(path)
 		}
 	})
+	r.narrowExternalCompletion()
 }
 
 // addFlagCompletions attaches the candidates for -f and for the column

@@ -121,7 +121,7 @@ func (r *run) finder() (*discovery.Finder, error) {
 		return nil, err
 	}
 	r.search = discovery.Search(r.discoveryEnv(), cfg.PluginDirs())
-	r.find = &discovery.Finder{App: r.app.Name, Dirs: r.search.Dirs}
+	r.find = &discovery.Finder{App: r.app.Name, Dirs: r.search.Dirs, Taken: r.compiledInName}
 	return r.find, nil
 }
 
@@ -148,4 +148,15 @@ func (r *run) checkExternal(p *discovery.Plugin) error {
 		return fmt.Errorf("%s %s is unavailable: %w (see \"%s plugin show %s\")", app, p.Name, err, app, p.Name)
 	}
 	return nil
+}
+
+// compiledInName reports whether name is a compiled-in command's (a root
+// command word, help and completion included): the names a manifest's
+// hooks and formatters may not take.
+func (r *run) compiledInName(name string) bool {
+	if reservedWords[name] {
+		return true
+	}
+	c := childNamed(r.root, name)
+	return c != nil && c.Annotations["external"] == "" && c.Annotations["externalGroup"] == ""
 }

@@ -10,8 +10,11 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/formatters"
 )
 
 // externalCompletionTimeout bounds how long a plugin may take to answer a
@@ -47,6 +50,41 @@ func (r *run) completeExternal(path string) cobra.CompletionFunc {
 		}
 		return parseCompletions(out.String())
 	}
+}
+
+// narrowExternalCompletion keeps, when this run completes the arguments
+// of an external command, cobra from offering the app's options there:
+// after the plugin's name they are the plugin's. Only what the plugin
+// answers is offered, plus, for a structured plugin, the output options
+// the app takes after its name (see runStructured).
+func (r *run) narrowExternalCompletion() {
+	if len(r.args) < 2 || r.args[0] != cobra.ShellCompRequestCmd && r.args[0] != cobra.ShellCompNoDescRequestCmd {
+		return
+	}
+	cmd, _, err := r.root.Find(r.args[1 : len(r.args)-1])
+	if err != nil || cmd.Annotations["external"] == "" {
+		return
+	}
+	hide := func(f *pflag.Flag) { f.Hidden = true }
+	r.root.PersistentFlags().VisitAll(hide)
+	r.root.LocalNonPersistentFlags().VisitAll(hide)
+	cmd.InitDefaultHelpFlag()
+	cmd.Flags().VisitAll(hide)
+	p := r.externalByPath(cmd.Annotations["external"])
+	if p == nil || p.Manifest == nil || r.checkExternal(p) != nil {
+		return
+	}
+	var c command.Command
+	switch p.Manifest.Output {
+	case "list":
+		c = &structuredList{&structuredProc{r: r, p: p, kind: formatters.List}}
+	case "record":
+		c = &structuredRecord{&structuredProc{r: r, p: p, kind: formatters.Record}}
+	default:
+		return
+	}
+	r.addOutputFlags(p.Name, c, cmd)
+	r.root.PersistentFlags().Lookup(formatFlag).Hidden = false
 }
 
 // pluginArgs returns the words of the completion request that follow the

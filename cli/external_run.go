@@ -52,10 +52,11 @@ func (r *run) runExternal(call *externalCall) error {
 }
 
 // needsChild reports whether the plugin must run as a child process
-// because something has to run after it (after-hooks, structured output).
-// Otherwise the app replaces itself with the plugin.
+// because something has to run after it (after-hooks, structured output)
+// or the interactive shell has to get its prompt back. Otherwise the app
+// replaces itself with the plugin.
 func (r *run) needsChild(hs *hookSet) bool {
-	return r.app.PluginsAsChild || hs.runsAfter()
+	return r.app.PluginsAsChild || r.inShell || hs.runsAfter()
 }
 
 // runChild runs a plugin as a child with the app's streams, forwarding

@@ -46,7 +46,7 @@ func (r *run) scan() (*discovery.Scan, error) {
 		return nil, err
 	}
 	// The plugin dirs' part may have been scanned already, for the hooks.
-	r.scanned = (&discovery.Finder{App: f.App, Dirs: f.Dirs[len(pluginDirs(f)):], FS: f.FS}).Continue(r.dirScan())
+	r.scanned = (&discovery.Finder{App: f.App, Dirs: f.Dirs[len(pluginDirs(f)):], FS: f.FS, Taken: f.Taken}).Continue(r.dirScan())
 	r.refreshHookIndex()
 	return r.scanned, nil
 }
@@ -72,7 +72,8 @@ func (r *run) addExternalCommands() {
 		for _, w := range p.Words[:len(p.Words)-1] {
 			next := childNamed(parent, w)
 			if next == nil {
-				next = &cobra.Command{Use: w, Short: "External commands for " + w}
+				next = &cobra.Command{Use: w, Short: "External commands for " + w, SuggestionsMinimumDistance: 2,
+					Annotations: map[string]string{"externalGroup": "true"}}
 				addExternalChild(parent, next)
 			}
 			parent = next

@@ -67,8 +67,14 @@ func (r *run) checkCommandWords(args []string) error {
 	if cmd == r.root && (words[0] == "help" || words[0] == cobra.ShellCompRequestCmd || words[0] == cobra.ShellCompNoDescRequestCmd) {
 		return nil
 	}
-	// After a miss, suggestions may name external commands too.
-	r.addExternalCommands()
+	if !r.external {
+		// After a miss, look again with the external commands in the tree:
+		// the word may name a group of external commands that has no
+		// executable of its own ("demoapp-cloud-up" makes "cloud" a group),
+		// and suggestions may name external commands too.
+		r.addExternalCommands()
+		return r.checkCommandWords(args)
+	}
 	return unknownCommand(cmd, words[0])
 }
 
@@ -165,11 +171,23 @@ func nonFlags(args []string) []string {
 // unknownCommand is the usage error for a word that names no subcommand of
 // cmd, with cobra's suggestions.
 func unknownCommand(cmd *cobra.Command, word string) error {
-	return command.Usagef("unknown command %q for %q%s", word, cmd.CommandPath(), didYouMean(cmd.SuggestionsFor(word)))
+	return command.Usagef("unknown command %q for %q%s", word, cmd.CommandPath(), didYouMean(suggestionsFor(cmd, word)))
 }
 
 func unknownHelpTopic(cmd *cobra.Command, word string) error {
-	return command.Usagef("unknown help topic %q for %q%s", word, cmd.CommandPath(), didYouMean(cmd.SuggestionsFor(word)))
+	return command.Usagef("unknown help topic %q for %q%s", word, cmd.CommandPath(), didYouMean(suggestionsFor(cmd, word)))
+}
+
+// suggestionsFor returns cobra's suggestions for word under cmd, without
+// word itself: a suggestion repeating what was typed helps nobody.
+func suggestionsFor(cmd *cobra.Command, word string) []string {
+	var out []string
+	for _, s := range cmd.SuggestionsFor(word) {
+		if s != word {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // didYouMean renders suggestions as a clause for a one-line error.

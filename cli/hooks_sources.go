@@ -153,7 +153,7 @@ func (r *run) manifestHookSpecs() []hooks.Spec {
 
 // hookIndexFinder returns the finder of the hook index: f's plugin dirs.
 func (r *run) hookIndexFinder(f *discovery.Finder) *discovery.Finder {
-	return &discovery.Finder{App: f.App, Dirs: pluginDirs(f), FS: f.FS}
+	return &discovery.Finder{App: f.App, Dirs: pluginDirs(f), FS: f.FS, Taken: f.Taken}
 }
 
 // refreshHookIndex updates the hook index from the plugin dirs' scan a

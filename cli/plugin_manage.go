@@ -41,6 +41,9 @@ func (c *pluginEnable) Run(ctx context.Context, inv *command.Invocation) error {
 	if err != nil {
 		return err
 	}
+	if c.disable && r.isPluginCommand(name) {
+		return fmt.Errorf("%q cannot be disabled: the plugin commands are how plugins are enabled again", name)
+	}
 	// Disabling needs a plugin that exists; enabling also accepts a name
 	// only the config still knows.
 	if !(!c.disable && cfg.Disabled(name)) {
@@ -93,15 +96,17 @@ func (c *pluginInstall) Run(ctx context.Context, inv *command.Invocation) error 
 	if err != nil {
 		return err
 	}
+	if _, err := os.Stat(src); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("install %s: no such file or directory", src)
+	} else if err != nil {
+		return fmt.Errorf("install: %w", err)
+	}
 	base := filepath.Base(src)
 	words, err := r.checkNewPluginName(base)
 	if err != nil {
 		return fmt.Errorf("install %s: %w", src, err)
 	}
-	if _, err := os.Stat(src); err != nil {
-		return fmt.Errorf("install: %w", err)
-	}
-	probe := &discovery.Finder{App: r.app.Name, Dirs: []discovery.Dir{{Path: filepath.Dir(src), Source: discovery.SourceDir}}}
+	probe := &discovery.Finder{App: r.app.Name, Dirs: []discovery.Dir{{Path: filepath.Dir(src), Source: discovery.SourceDir}}, Taken: r.compiledInName}
 	p, _, err := probe.Resolve(words, len(words))
 	if err != nil {
 		return fmt.Errorf("install %s: %w", src, err)
@@ -133,6 +138,11 @@ func (c *pluginInstall) Run(ctx context.Context, inv *command.Invocation) error 
 		return fmt.Errorf("install %s: %w", src, err)
 	}
 	fmt.Fprintf(inv.IO.Out, "installed %s to %s\n", p.Name, dest)
+	if f, err := r.finder(); err == nil {
+		if first, _, _ := f.Resolve(words, len(words)); first != nil && first.Path != dest {
+			r.warn([]string{fmt.Sprintf("%s is shadowed by %s, found first: the installed copy will not run", p.Name, first.Path)})
+		}
+	}
 	return nil
 }
 
@@ -142,6 +152,9 @@ func (r *run) checkNewPluginName(base string) ([]string, error) {
 	words, err := discovery.ParseFileName(r.app.Name, base)
 	if err != nil {
 		return nil, err
+	}
+	if len(words) == 1 && reservedWords[words[0]] {
+		return nil, fmt.Errorf("%q is a reserved word of %s", words[0], r.app.Name)
 	}
 	if c := r.compiledInShadow(words); c != "" {
 		return nil, fmt.Errorf("%q would be shadowed by the compiled-in command %q", strings.Join(words, " "), c)

@@ -182,10 +182,16 @@ func cmpOr(s, def string) string {
 // disables. The plugin commands themselves cannot be disabled: they are
 // how one enables things again.
 func (r *run) checkDisabled(name string) error {
-	if strings.HasPrefix(name, "plugin ") && !r.app.NoPluginCommands || !r.pluginDisabled(name) {
+	if r.isPluginCommand(name) || !r.pluginDisabled(name) {
 		return nil
 	}
 	return fmt.Errorf("%s %s is disabled; enable it with \"%s plugin enable %s\"", r.app.Name, name, r.app.Name, name)
+}
+
+// isPluginCommand reports whether name is Longshore's plugin group or one
+// of its commands, which cannot be disabled.
+func (r *run) isPluginCommand(name string) bool {
+	return !r.app.NoPluginCommands && (name == "plugin" || strings.HasPrefix(name, "plugin "))
 }
 
 // warn prints warnings to stderr, one a line.

@@ -90,9 +90,12 @@ func (a *App) runShell(ctx context.Context) int {
 	if streams == nil {
 		streams = systemStreams()
 	}
-	s := &shell{app: a, errOut: streams.ErrOut, historyPath: a.historyPath()}
-	s.history = loadHistory(s.historyPath)
+	s := &shell{app: a, errOut: streams.ErrOut}
 	if a.onTerminal() {
+		// Only lines typed at a terminal are history: a script piped in
+		// is neither recalled nor recorded.
+		s.historyPath = a.historyPath()
+		s.history = loadHistory(s.historyPath)
 		s.lines = newTerminalReader(s.history, func(line string, pos int) (string, []string, string) {
 			return a.completeWord(ctx, line, pos)
 		})
@@ -132,20 +135,47 @@ func (s *shell) loop(ctx context.Context) int {
 		if len(words) == 0 {
 			continue
 		}
+		if words[0] == "exit" || words[0] == "quit" {
+			return exitOK
+		}
 		s.lines.AddHistory(line)
 		s.history = append(s.history, line)
 		switch words[0] {
-		case "exit", "quit":
-			return exitOK
 		case "shell":
 			fmt.Fprintf(s.errOut, "%s: already in the interactive shell\n", s.app.Name)
 			continue
 		}
-		s.app.Run(ctx, words)
+		s.runLine(ctx, words)
 		if ctx.Err() != nil {
 			return exitInterrupted
 		}
 	}
+}
+
+// runLine runs the words of one line as App.Run would, except that
+// external plugins run as child processes (replacing the process would end
+// the shell), and returns the exit code. A failure is printed, a silent
+// non-zero exit code (a plugin's) too, unless Ctrl-C caused it: the user
+// who pressed it knows.
+func (s *shell) runLine(ctx context.Context, words []string) int {
+	r := newRun(s.app)
+	r.inShell = true
+	defer r.close()
+	err := r.execute(ctx, words)
+	if r.interrupted() {
+		// The terminal echoed ^C mid-line: start what follows on a line
+		// of its own.
+		fmt.Fprintln(s.errOut)
+	}
+	code := r.exitCode(err)
+	var ee *command.ExitError
+	if errors.As(err, &ee) && ee.Err == nil && code != exitOK && !r.interrupted() {
+		fmt.Fprintf(s.errOut, "%s: error: exit code %d\n", s.app.Name, code)
+	}
+	if r.startShell {
+		fmt.Fprintf(s.errOut, "%s: already in the interactive shell\n", s.app.Name)
+	}
+	return code
 }
 
 // saveHistory writes the history file, reporting a failure without

@@ -45,6 +45,7 @@ func shellApp(t *testing.T) (*App, *strings.Builder, *strings.Builder) {
 		"greet hello": func() command.Command { return &hello{} },
 		"things list": func() command.Command { return &lister{} },
 		"boom":        func() command.Command { return &failing{} },
+		"quits":       func() command.Command { return &quitting{} },
 	} {
 		if err := a.AddCommand(name, newFn); err != nil {
 			t.Fatal(err)
@@ -60,6 +61,15 @@ type failing struct{}
 func (*failing) Info() command.Info { return command.Info{Short: "fail"} }
 func (*failing) Run(context.Context, *command.Invocation) error {
 	return io.ErrUnexpectedEOF
+}
+
+// quitting exits 4 without a message, as a plugin whose exit code is
+// passed on does.
+type quitting struct{}
+
+func (*quitting) Info() command.Info { return command.Info{Short: "exit 4"} }
+func (*quitting) Run(context.Context, *command.Invocation) error {
+	return &command.ExitError{Code: 4}
 }
 
 func TestShellLoop(t *testing.T) {
@@ -91,13 +101,12 @@ func TestShellLoop(t *testing.T) {
 			lines:   []string{"greet hello", "exit", "greet hello --name never"},
 			out:     []string{"hello, world"},
 			notOut:  "never",
-			history: []string{"greet hello", "exit"},
+			history: []string{"greet hello"},
 		},
 		{
-			name:    "quit stops too",
-			lines:   []string{"quit", "greet hello"},
-			notOut:  "hello",
-			history: []string{"quit"},
+			name:   "quit stops too, with any words after it",
+			lines:  []string{"quit now", "greet hello"},
+			notOut: "hello",
 		},
 		{
 			name:    "blank lines and Ctrl-C are skipped, not recorded",
@@ -120,9 +129,16 @@ func TestShellLoop(t *testing.T) {
 		},
 		{
 			name:    "shell inside the shell does not nest",
-			lines:   []string{"shell"},
-			errOut:  []string{"tapp: already in the interactive shell"},
-			history: []string{"shell"},
+			lines:   []string{"shell", "-v shell"},
+			errOut:  []string{"tapp: already in the interactive shell", "tapp: already in the interactive shell"},
+			history: []string{"shell", "-v shell"},
+		},
+		{
+			name:    "a silent exit code is shown and the prompt comes back",
+			lines:   []string{"quits", "greet hello"},
+			errOut:  []string{"tapp: error: exit code 4\n"},
+			out:     []string{"hello, world"},
+			history: []string{"quits", "greet hello"},
 		},
 	}
 	for _, tt := range tests {
@@ -184,9 +200,10 @@ func TestShellStopsWhenInterrupted(t *testing.T) {
 func TestShellCommandStartsTheShellAfterTheRun(t *testing.T) {
 	a, out, errOut := shellApp(t)
 	a.IO.In = strings.NewReader("greet hello --name shell\n")
+	state := filepath.Join(t.TempDir(), "state")
 	a.Getenv = func(k string) string {
 		if k == "XDG_STATE_HOME" {
-			return filepath.Join(t.TempDir(), "state")
+			return state
 		}
 		return ""
 	}
@@ -195,6 +212,9 @@ func TestShellCommandStartsTheShellAfterTheRun(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "hello, shell") {
 		t.Errorf("stdout %q lacks the greeting", out)
+	}
+	if _, err := os.Stat(filepath.Join(state, "tapp", "history")); !os.IsNotExist(err) {
+		t.Errorf("input that is not a terminal was saved as history (stat: %v)", err)
 	}
 	if code := a.Run(context.Background(), []string{"shell", "extra"}); code != exitUsage {
 		t.Errorf("shell with an argument: exit code %d, want %d", code, exitUsage)

@@ -33,6 +33,9 @@ type run struct {
 	// startShell is set by the shell command: the interactive shell starts
 	// once this run is over.
 	startShell bool
+	// inShell is set for a line the interactive shell runs: external
+	// plugins then run as child processes, never replacing the shell.
+	inShell bool
 	// args are the arguments of this run, as given to execute.
 	args []string
 	// Plugin discovery, built lazily (see external.go and external_tree.go).

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -96,13 +97,39 @@ func LoadConfig(path string) (*Config, error) {
 }
 
 // ParseConfig decodes configuration data read from path; errors name
-// path:line.
+// path:line. The file is the app's too: only the plugins section is
+// strict (an unknown key in it is an error); other top-level keys are
+// left to the app.
 func ParseConfig(path string, data []byte) (*Config, error) {
+	var top struct {
+		Plugins yaml.Node `yaml:"plugins"`
+	}
+	if err := yaml.Unmarshal(data, &top); err != nil {
+		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
+	}
 	c := &Config{Path: path}
-	if err := decodeStrict(path, data, c); err != nil {
-		return nil, fmt.Errorf("load config %w", err)
+	if err := knownKeys(&top.Plugins, "plugins", "dirs", "disabled"); err != nil {
+		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
+	}
+	if err := top.Plugins.Decode(&c.Plugins); err != nil {
+		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
 	}
 	return c, nil
+}
+
+// knownKeys returns an error in yaml.v3's form ("line N: ...") for the
+// first key of mapping n (the value of key section) not among known.
+func knownKeys(n *yaml.Node, section string, known ...string) error {
+	if n.Kind != yaml.MappingNode {
+		return nil // not a mapping: decoding reports it
+	}
+	for i := 0; i < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !slices.Contains(known, k.Value) {
+			return fmt.Errorf("line %d: unknown key %q in %s (valid: %s)", k.Line, k.Value, section, strings.Join(known, ", "))
+		}
+	}
+	return nil
 }
 
 // decodeStrict decodes YAML into v, rejecting unknown keys, and words errors

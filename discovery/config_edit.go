@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -15,7 +16,8 @@ import (
 // plugins.disabled list of the configuration file at path, creating the
 // file and the keys it needs. The rest of the file, comments included, is
 // kept; the file is replaced atomically (a temporary file renamed over
-// it). It reports whether the file changed.
+// it, fsynced; a symbolic link is followed and stays one), with the
+// file's indentation. It reports whether the file changed.
 func SetDisabled(path, name string, disabled bool) (bool, error) {
 	data, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -46,22 +48,73 @@ func SetDisabled(path, name string, disabled bool) (bool, error) {
 	if disabled {
 		list.Content = append(list.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: name})
 	} else {
-		kept := list.Content[:0]
-		for _, n := range list.Content {
-			if n.Value != name {
-				kept = append(kept, n)
-			}
-		}
-		list.Content = kept
+		list.Content = removeEntry(list.Content, name)
 	}
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
+	enc.SetIndent(indentOf(data))
 	if err := enc.Encode(&doc); err != nil {
 		return false, fmt.Errorf("edit config %s: %w", path, err)
 	}
 	enc.Close()
 	return true, writeAtomic(path, buf.Bytes())
+}
+
+// removeEntry removes the entries of value name from a sequence's items.
+// The comments on a removed entry move to the entry after it (or, for the
+// last, to the one before), so that removing an entry loses no comment
+// while any entry is left.
+func removeEntry(items []*yaml.Node, name string) []*yaml.Node {
+	var kept []*yaml.Node
+	var orphan []string
+	for _, n := range items {
+		if n.Value != name {
+			if len(orphan) > 0 {
+				n.HeadComment = joinComments(append(orphan, n.HeadComment)...)
+				orphan = nil
+			}
+			kept = append(kept, n)
+			continue
+		}
+		orphan = append(orphan, n.HeadComment, n.LineComment, n.FootComment)
+	}
+	if len(orphan) > 0 && len(kept) > 0 {
+		last := kept[len(kept)-1]
+		last.FootComment = joinComments(append([]string{last.FootComment}, orphan...)...)
+	}
+	return kept
+}
+
+// joinComments joins the non-empty comments, one a line.
+func joinComments(cs ...string) string {
+	var out []string
+	for _, c := range cs {
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// indentOf returns the indentation the YAML text uses: the smallest
+// leading run of spaces of an indented line that is not a comment, from 2
+// to 8; 2 when there is none.
+func indentOf(data []byte) int {
+	indent := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		body := strings.TrimLeft(line, " ")
+		n := len(line) - len(body)
+		if n == 0 || body == "" || body[0] == '#' {
+			continue
+		}
+		if indent == 0 || n < indent {
+			indent = n
+		}
+	}
+	if indent < 2 || indent > 8 {
+		return 2
+	}
+	return indent
 }
 
 // mappingValue returns the value of key in mapping m, adding it with an
@@ -85,6 +138,12 @@ func mappingValue(m *yaml.Node, key string, kind yaml.Kind) *yaml.Node {
 // writeAtomic replaces path with data through a temporary file in the same
 // directory, keeping an existing file's permissions.
 func writeAtomic(path string, data []byte) error {
+	// A symbolic link (a config kept in a dotfiles repository) stays one:
+	// the file it points to is replaced.
+	path, err := linkTarget(path)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
@@ -106,11 +165,45 @@ func writeAtomic(path string, data []byte) error {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	// The rename is durable once the directory is synced; not every file
+	// system supports that, and the file is in place either way.
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 	return nil
+}
+
+// linkTarget returns the file path names once symbolic links are
+// followed, path itself when it is no link, and for a link to a file that
+// does not exist yet, the path that file would have.
+func linkTarget(path string) (string, error) {
+	for range 40 {
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		if real, err := filepath.EvalSymlinks(path); err == nil {
+			return real, nil
+		}
+		link, err := os.Readlink(path)
+		if err != nil {
+			return path, err
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(path), link)
+		}
+		path = link
+	}
+	return path, errors.New("too many levels of symbolic links")
 }

@@ -17,10 +17,12 @@ func TestLoadConfig(t *testing.T) {
 		{"empty", "", nil, ""},
 		{"comments only", "# nothing yet\n", nil, ""},
 		{"disabled", "plugins:\n  disabled: [hello, audit]\n", []string{"hello", "audit"}, ""},
-		{"unknown top-level key", "plugins: {}\ncolour: red\n", nil, "config.yaml:2: field colour not found in type discovery.Config"},
-		{"unknown plugin key", "plugins:\n  dirs: []\n  disable: [x]\n", nil, "config.yaml:3: field disable not found in type discovery.PluginConfig"},
-		{"wrong type", "plugins:\n  disabled: hello\n", nil, "config.yaml:2: cannot unmarshal !!str `hello` into []string"},
+		{"unknown top-level key: the app's", "plugins: {}\ncolour: red\n", nil, ""},
+		{"unknown plugin key", "plugins:\n  dirs: []\n  disable: [x]\n", nil, `config.yaml:3: unknown key "disable" in plugins (valid: dirs, disabled)`},
+		{"wrong type", "plugins:\n  disabled: hello\n", nil, "config.yaml:2: want a list, not a string `hello`"},
 		{"bad syntax", "plugins:\n  disabled: [a\n", nil, "config.yaml:"},
+		{"the app's own section", "myapp:\n  colour: red\n  n: [1, 2]\nplugins:\n  disabled: [a]\n", []string{"a"}, ""},
+		{"plugins not a mapping", "plugins: 3\n", nil, "config.yaml:1: want a mapping, not an integer `3`"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

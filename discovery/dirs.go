@@ -23,14 +23,18 @@ const (
 
 // Dir is one directory searched for plugins.
 type Dir struct {
-	Path   string
+	// Path is the directory, absolute.
+	Path string
+	// Source says where it came from: a plugin dir or PATH.
 	Source Source
 }
 
 // SearchPath is the ordered list of directories searched for plugins and
 // the entries that were ignored (relative ones), for warnings.
 type SearchPath struct {
-	Dirs    []Dir
+	// Dirs are the directories to search, first winning.
+	Dirs []Dir
+	// Ignored are the relative entries left out, as given.
 	Ignored []string
 }
 

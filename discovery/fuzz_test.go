@@ -1,6 +1,7 @@
 package discovery
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -50,8 +51,8 @@ func FuzzNameMapping(f *testing.F) {
 	f.Fuzz(func(t *testing.T, base string) {
 		words, err := ParseFileName("demoapp", base)
 		if err != nil {
-			if !strings.Contains(err.Error(), "plugin name ") {
-				t.Fatalf("error does not name the file: %v", err)
+			if !strings.Contains(err.Error(), fmt.Sprintf("plugin name %q", base)) {
+				t.Fatalf("error does not name the file %q: %v", base, err)
 			}
 			return
 		}

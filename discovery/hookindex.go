@@ -50,6 +50,7 @@ func HookIndexPath(e Env) string {
 // HookIndex is what the plugin dirs' manifests declare about hooks, and
 // the stat signatures that tell whether it still holds.
 type HookIndex struct {
+	// Format is the layout of the file (hookIndexFormat when written).
 	Format int `json:"format"`
 	// Dirs are the plugin dirs scanned, in order.
 	Dirs []string `json:"dirs"`
@@ -78,12 +79,16 @@ type HookIndex struct {
 // HookPlugin is a plugin with hooks, as the index records it: what running
 // and checking its hooks needs, nothing else of its manifest.
 type HookPlugin struct {
-	Name        string     `json:"name"`
-	Path        string     `json:"path"`
-	Folder      string     `json:"folder,omitempty"`
-	Description string     `json:"description,omitempty"`
-	Requires    Requires   `json:"requires"`
-	Hooks       []HookSpec `json:"hooks"`
+	// Name, Path and Folder are as in Plugin.
+	Name   string `json:"name"`
+	Path   string `json:"path"`
+	Folder string `json:"folder,omitempty"`
+	// Description is the manifest's one-line description.
+	Description string `json:"description,omitempty"`
+	// Requires is checked on every run: it may depend on the environment.
+	Requires Requires `json:"requires"`
+	// Hooks are the hooks the manifest declares.
+	Hooks []HookSpec `json:"hooks"`
 }
 
 // Plugin returns p as a plugin of a plugin dir, its manifest holding the

@@ -107,6 +107,12 @@ type FormatterSpec struct {
 // keys, values of the wrong type and invalid values are errors of the form
 // "path:line: message".
 func ParseManifest(path string, data []byte) (*Manifest, error) {
+	return parseManifest(path, data, nil)
+}
+
+// parseManifest is ParseManifest that also refuses hook and formatter
+// names taken (see Finder.Taken); taken may be nil.
+func parseManifest(path string, data []byte, taken func(string) bool) (*Manifest, error) {
 	m := &Manifest{}
 	if err := decodeStrict(path, data, m); err != nil {
 		return nil, err
@@ -115,7 +121,7 @@ func ParseManifest(path string, data []byte) (*Manifest, error) {
 	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		return nil, yamlError(path, err)
 	}
-	if v := m.validate(); v != nil {
+	if v := m.validate(taken); v != nil {
 		return nil, fmt.Errorf("%s:%d: %s", path, lineAt(&doc, v.at...), v.msg)
 	}
 	return m, nil
@@ -134,8 +140,13 @@ var (
 	envRe     = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 )
 
-// validate checks the values a strict decode cannot.
-func (m *Manifest) validate() *invalid {
+// takenName explains why a hook or formatter may not take a compiled-in
+// command's name.
+const takenName = "the name of a compiled-in command; hooks, formatters and commands are enabled and disabled by name, so choose another"
+
+// validate checks the values a strict decode cannot; taken (may be nil)
+// reports names hooks and formatters must not have.
+func (m *Manifest) validate(taken func(string) bool) *invalid {
 	if m.Name != "" {
 		if _, err := command.SplitName(m.Name); err != nil {
 			return bad(fmt.Sprintf("name: %v", err), "name")
@@ -166,6 +177,9 @@ func (m *Manifest) validate() *invalid {
 			v.at = append([]any{"hooks", i}, v.at...)
 			return v
 		}
+		if taken != nil && taken(h.Name) {
+			return bad(fmt.Sprintf("hook %q: %s", h.Name, takenName), "hooks", i, "name")
+		}
 		if seen["hook "+h.Name] {
 			return bad(fmt.Sprintf("hook %q declared twice", h.Name), "hooks", i, "name")
 		}
@@ -179,6 +193,9 @@ func (m *Manifest) validate() *invalid {
 		case "", "list", "record", "both":
 		default:
 			return bad(fmt.Sprintf("formatter %q: kind %q must be list, record or both", f.Name, f.Kind), "formatters", i, "kind")
+		}
+		if taken != nil && taken(f.Name) {
+			return bad(fmt.Sprintf("formatter %q: %s", f.Name, takenName), "formatters", i, "name")
 		}
 		if seen["formatter "+f.Name] {
 			return bad(fmt.Sprintf("formatter %q declared twice", f.Name), "formatters", i, "name")
@@ -258,6 +275,16 @@ func cmpOr(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// keyLine returns the line of the value at the key path in YAML data
+// already known to parse (see lineAt); 1 when it cannot tell.
+func keyLine(data []byte, path ...any) int {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return 1
+	}
+	return lineAt(&doc, path...)
 }
 
 // lineAt returns the line of the value at the key path in a decoded

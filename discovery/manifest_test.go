@@ -37,9 +37,9 @@ formatters:
   - {name: xml, kind: list}
   - {name: ini}
 `, ""},
-		{"unknown key", "name: x\ncolour: red\n", "m.yaml:2: field colour not found in type discovery.Manifest"},
-		{"unknown nested key", "requires:\n  envs: [A]\n", "m.yaml:2: field envs not found in type discovery.Requires"},
-		{"wrong type", "completion: maybe\n", "m.yaml:1: cannot unmarshal !!str `maybe` into bool"},
+		{"unknown key", "name: x\ncolour: red\n", `m.yaml:2: unknown key "colour"`},
+		{"unknown nested key", "requires:\n  envs: [A]\n", `m.yaml:2: unknown key "envs"`},
+		{"wrong type", "completion: maybe\n", "m.yaml:1: want a boolean (true or false), not a string `maybe`"},
 		{"syntax", "name: [x\n", "m.yaml:"},
 		{"bad name", "name: Files\n", `m.yaml:1: name: command name "Files": word "Files" must start with a lower-case letter`},
 		{"bad output", "output: table\n", `m.yaml:1: output "table": must be list or record`},
@@ -183,6 +183,22 @@ func TestManifestPatterns(t *testing.T) {
 		want := command.CheckPattern(p)
 		if (err == nil) != (want == nil) || want != nil && !strings.Contains(err.Error(), want.Error()) {
 			t.Errorf("pattern %q: manifest error %v, command.CheckPattern %v", p, err, want)
+		}
+	}
+}
+
+func TestParseManifestTakenNames(t *testing.T) {
+	taken := func(name string) bool { return name == "version" }
+	for _, tc := range []struct{ yaml, want string }{
+		{"hooks:\n  - {name: version, commands: ['*'], before: true}\n", `m.yaml:2: hook "version": the name of a compiled-in command`},
+		{"formatters:\n  - name: xml\n  - name: version\n", `m.yaml:3: formatter "version": the name of a compiled-in command`},
+	} {
+		_, err := parseManifest("m.yaml", []byte(tc.yaml), taken)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("parseManifest(%q) = %v, want %q...", tc.yaml, err, tc.want)
+		}
+		if _, err := ParseManifest("m.yaml", []byte(tc.yaml)); err != nil {
+			t.Errorf("ParseManifest(%q) without taken names: %v", tc.yaml, err)
 		}
 	}
 }

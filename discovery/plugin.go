@@ -36,6 +36,10 @@ type Plugin struct {
 	// ShadowedBy is the path of the plugin of the same name found first;
 	// a shadowed plugin is never run.
 	ShadowedBy string
+	// HooksRefused is set by a scan when the manifest is world-writable:
+	// anyone could add hooks (on "*"), so its hooks are dropped from
+	// Manifest. (Resolve, which runs a command, does not look.)
+	HooksRefused bool
 }
 
 // Description returns the manifest's description, or "".
@@ -65,6 +69,11 @@ type Finder struct {
 	// Now is the clock the hook index trusts modification times by; nil
 	// means time.Now.
 	Now func() time.Time
+	// Taken reports whether a name belongs to a compiled-in command. Hooks,
+	// formatters and commands share the names plugin enable/disable take,
+	// so a manifest declaring a hook or formatter of such a name is
+	// invalid. Nil means no name is taken.
+	Taken func(name string) bool
 }
 
 func (f *Finder) now() time.Time {
@@ -83,6 +92,7 @@ func (f *Finder) fs() FS {
 
 // NotExecutableError reports a plugin that exists but cannot be executed.
 type NotExecutableError struct {
+	// Path is the file that is not executable.
 	Path string
 }
 
@@ -155,13 +165,13 @@ func (f *Finder) loadManifest(p *Plugin) {
 		p.Invalid = fmt.Errorf("read manifest: %w", err)
 		return
 	}
-	m, err := ParseManifest(p.ManifestPath, data)
+	m, err := parseManifest(p.ManifestPath, data, f.Taken)
 	if err != nil {
 		p.Invalid = err
 		return
 	}
 	if m.Name != "" && strings.Join(strings.Fields(m.Name), " ") != p.Name {
-		p.Invalid = fmt.Errorf("%s: name %q does not match the plugin's file name (%q)", p.ManifestPath, m.Name, p.Name)
+		p.Invalid = fmt.Errorf("%s:%d: name %q does not match the plugin's file name (%q)", p.ManifestPath, keyLine(data, "name"), m.Name, p.Name)
 		return
 	}
 	if p.Folder == "" && m.Exec != "" {

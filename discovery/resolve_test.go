@@ -112,7 +112,7 @@ func TestResolveInvalidManifest(t *testing.T) {
 	if err != nil || p == nil || p.Invalid == nil {
 		t.Fatal(p, err)
 	}
-	if want := "/a/demoapp-bad.yaml:2: field versoin not found in type discovery.Manifest"; p.Invalid.Error() != want {
+	if want := `/a/demoapp-bad.yaml:2: unknown key "versoin"`; p.Invalid.Error() != want {
 		t.Errorf("Invalid = %v, want %s", p.Invalid, want)
 	}
 }

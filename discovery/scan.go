@@ -137,6 +137,14 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 		}
 	}
 	f.loadManifest(p)
+	if fi, err := f.fs().Stat(p.ManifestPath); p.ManifestPath != "" && err == nil && fi.Mode().Perm()&0o002 != 0 {
+		msg := "manifest is world-writable: anyone can change what it declares"
+		if p.Manifest != nil && len(p.Manifest.Hooks) > 0 {
+			p.HooksRefused, p.Manifest.Hooks = true, nil
+			msg += "; its hooks are not run"
+		}
+		s.warn(p.ManifestPath, msg)
+	}
 	if p.Invalid == nil {
 		if fi, err := f.fs().Stat(p.Path); err == nil && fi.Mode().Perm()&0o002 != 0 {
 			s.warn(p.Path, "plugin is world-writable: anyone can change what it does")

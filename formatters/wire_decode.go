@@ -15,8 +15,10 @@ const MaxWireLine = 16 << 20
 
 // WireError is malformed wire-format input, at a line counted from 1.
 type WireError struct {
+	// Line is the line of the input at fault, from 1.
 	Line int
-	Msg  string
+	// Msg says what is wrong with it.
+	Msg string
 }
 
 func (e *WireError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
@@ -119,8 +121,11 @@ func (d *WireDecoder) Next() ([]any, error) {
 		return nil, d.errorf("unexpected line after the record's values")
 	}
 	if b[0] != '[' {
-		if b[0] == '{' {
+		if b[0] == '{' && isHeader(b) {
 			return nil, d.errorf("a second header; want a JSON array of %d values", len(d.names))
+		}
+		if b[0] == '{' {
+			return nil, d.errorf("a JSON object where an array was expected; a row is a JSON array of %d values", len(d.names))
 		}
 		return nil, d.errorf("want a JSON array of %d values, got %s", len(d.names), quoteStart(b))
 	}
@@ -197,4 +202,16 @@ func quoteStart(b []byte) string {
 		return fmt.Sprintf("%q...", b[:max])
 	}
 	return fmt.Sprintf("%q", b)
+}
+
+// isHeader reports whether line b is a JSON object with a "columns" or
+// "fields" key, as a header is.
+func isHeader(b []byte) bool {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(b, &obj) != nil {
+		return false
+	}
+	_, columns := obj["columns"]
+	_, fields := obj["fields"]
+	return columns || fields
 }

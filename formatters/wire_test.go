@@ -91,6 +91,7 @@ func TestWireDecodeErrors(t *testing.T) {
 		{"bare minus", "{\"columns\":[\"a\"]}\n[-]\n", 0, `line 2: invalid JSON number at byte 2`},
 		{"not an array", "{\"columns\":[\"a\"]}\n\"x\"\n", 0, `line 2: want a JSON array of 1 values, got "\"x\""`},
 		{"second header", "{\"columns\":[\"a\"]}\n{\"columns\":[\"a\"]}\n", 0, `line 2: a second header; want a JSON array of 1 values`},
+		{"object row", "{\"columns\":[\"a\"]}\n{\"a\":1}\n", 0, `line 2: a JSON object where an array was expected; a row is a JSON array of 1 values`},
 		{"trailing garbage", "{\"columns\":[\"a\"]}\n[1] [2]\n", 0, `line 2: unexpected text after the row: "[2]"`},
 		{"not UTF-8", "{\"columns\":[\"a\"]}\n[\"ok\"]\n\n[\"\xc3\x28\"]\n", 1, `line 4: not valid UTF-8`},
 		{"control char", "{\"columns\":[\"a\"]}\n[\"a\tb\"]\n", 0, `line 2: invalid JSON at byte 4: control character in a string`},

@@ -19,7 +19,20 @@ import (
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script from the actual output")
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"demoapp": main, "childapp": childApp, "sigcount": sigCount})
+	testscript.Main(cleanupM{m}, map[string]func(){"demoapp": main, "childapp": childApp, "sigcount": sigCount})
+}
+
+// cleanupM runs the tests, then removes what they left for the whole run
+// (the example plugins built once, see buildExamples). testscript.Main
+// exits with what Run returns, so the clean-up goes here.
+type cleanupM struct{ m *testing.M }
+
+func (c cleanupM) Run() int {
+	code := c.m.Run()
+	if examplesBin != "" {
+		os.RemoveAll(examplesBin)
+	}
+	return code
 }
 
 // TestScripts runs the end-to-end scenarios in testdata/script against the

@@ -52,10 +52,20 @@ func tmuxStart(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: tmux-start COMMAND...")
 	}
 	ts.Defer(func() { tmux(ts, "kill-server") })
-	out, err := tmux(ts, append([]string{"new-session", "-d", "-s", "t", "-x", "100", "-y", "30", "--"}, args...)...)
-	if err != nil {
-		ts.Fatalf("tmux new-session: %v\n%s", err, out)
+	// A server from an earlier tmux-start in the same script may still be
+	// shutting down (its last session just ended): end it, then retry a
+	// start that reached it in its last moments.
+	tmux(ts, "kill-server")
+	var out string
+	var err error
+	for try := 0; try < 10; try++ {
+		out, err = tmux(ts, append([]string{"new-session", "-d", "-s", "t", "-x", "100", "-y", "30", "--"}, args...)...)
+		if err == nil {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
+	ts.Fatalf("tmux new-session: %v\n%s", err, out)
 }
 
 // tmuxSend KEYS... types keys into the session, as tmux send-keys takes
