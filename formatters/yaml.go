@@ -29,13 +29,20 @@ func (*YAML) Description() string {
 	return "A YAML sequence of mappings (a list) or a mapping (a record)"
 }
 
-// FormatList writes one sequence item as each row arrives.
+// FormatList writes one sequence item as each row arrives. Rows of plain
+// scalars take a fast path (appendYAMLRow) with the very bytes yaml.v3
+// would write; the others are encoded by yaml.v3.
 func (*YAML) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, error]) error {
 	var buf bytes.Buffer
+	var fast []byte
 	n := 0
 	var encErr error
 	err := streamRows(w, rows, func(row []any) []byte {
 		n++
+		var ok bool
+		if fast, ok = appendYAMLRow(fast[:0], columns, row, true); ok {
+			return fast
+		}
 		buf.Reset()
 		seq := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{mapping(columns, row)}}
 		if err := encodeYAML(&buf, seq); err != nil && encErr == nil {
@@ -56,6 +63,10 @@ func (*YAML) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, err
 
 // FormatRecord writes one mapping.
 func (*YAML) FormatRecord(w io.Writer, fields []string, values []any) error {
+	if b, ok := appendYAMLRow(nil, fields, values, false); ok {
+		_, err := w.Write(b)
+		return err
+	}
 	return encodeYAML(w, mapping(fields, values))
 }
 
