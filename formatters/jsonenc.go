@@ -127,15 +127,7 @@ func (e *jsonEnc) value(v any, depth int) {
 	case []any:
 		e.array(v, depth)
 	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		vals := make([]any, len(keys))
-		for i, k := range keys {
-			vals[i] = v[k]
-		}
+		keys, vals := sortedEntries(v)
 		e.object(keys, vals, depth)
 	default:
 		e.value(generic(v), depth)
@@ -238,4 +230,20 @@ func (e *jsonEnc) str(s string) {
 // u16 writes \uXXXX in lower-case hex, as Python does.
 func (e *jsonEnc) u16(r rune) {
 	e.buf = append(e.buf, '\\', 'u', hexDigits[r>>12&0xf], hexDigits[r>>8&0xf], hexDigits[r>>4&0xf], hexDigits[r&0xf])
+}
+
+// sortedEntries returns a map's keys, sorted, and their values in the same
+// order: maps are rendered with sorted keys, so output never depends on
+// map order.
+func sortedEntries(m map[string]any) (keys []string, vals []any) {
+	keys = make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	vals = make([]any, len(keys))
+	for i, k := range keys {
+		vals[i] = m[k]
+	}
+	return keys, vals
 }

@@ -7,7 +7,6 @@ import (
 	"iter"
 	"math"
 	"math/big"
-	"slices"
 	"strconv"
 	"time"
 
@@ -132,16 +131,7 @@ func yamlNode(v any) *yaml.Node {
 		}
 		return s
 	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		vals := make([]any, len(keys))
-		for i, k := range keys {
-			vals[i] = v[k]
-		}
-		return mapping(keys, vals)
+		return mapping(sortedEntries(v))
 	}
 	return yamlNode(generic(v))
 }
