@@ -46,7 +46,8 @@ func TestYAMLQuotesYAML11(t *testing.T) {
 // keys, back with PyYAML (YAML 1.1, what OpenStack tools use) and requires
 // the very same strings.
 func TestYAMLPyYAML(t *testing.T) {
-	if err := exec.Command("python3", "-c", "import yaml").Run(); err != nil {
+	python := pythonWithYAML()
+	if python == "" {
 		t.Skip("needs python3 with PyYAML (Debian package python3-yaml)")
 	}
 	all := append(append([]string{}, seeds...), yaml11...)
@@ -64,7 +65,7 @@ func TestYAMLPyYAML(t *testing.T) {
 	py := `import json, sys, yaml
 out = [[[str(k), type(k).__name__, v, type(v).__name__] for k, v in m.items()] for m in yaml.safe_load(sys.stdin.buffer)]
 json.dump(out, sys.stdout, default=repr)`
-	cmd := exec.Command("python3", "-c", py)
+	cmd := exec.Command(python, "-c", py)
 	cmd.Stdin = bytes.NewReader(buf.Bytes())
 	out, err := cmd.Output()
 	if err != nil {
@@ -83,4 +84,16 @@ json.dump(out, sys.stdout, default=repr)`
 			t.Errorf("pyyaml read %q as %v", want, r)
 		}
 	}
+}
+
+// pythonWithYAML returns a python3 that can import yaml: the first on PATH,
+// else Debian's, where the python3-yaml package installs it (a python3
+// earlier on PATH, such as pyenv's, does not see Debian's packages).
+func pythonWithYAML() string {
+	for _, p := range []string{"python3", "/usr/bin/python3"} {
+		if exec.Command(p, "-c", "import yaml").Run() == nil {
+			return p
+		}
+	}
+	return ""
 }
