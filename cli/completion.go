@@ -198,14 +198,34 @@ func argDirective(k command.ArgKind) cobra.ShellCompDirective {
 	return cobra.ShellCompDirectiveDefault
 }
 
-// completeFormats offers the formatter names for -f.
+// completeFormats offers for -f the formatters that render the output of
+// the command being completed (any formatter before a command).
 func (r *run) completeFormats(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	names, err := r.formatNames()
-	if err != nil {
-		return nil, cobra.ShellCompDirectiveNoFileComp
+	return withPrefix(r.validFormats(outputKind(cmd)), toComplete), cobra.ShellCompDirectiveNoFileComp
+}
+
+// outputKindAnnotation is the annotation that says which kind of output
+// a command (a lister or shower, or a structured plugin) prints.
+const outputKindAnnotation = "longshore_output_kind"
+
+// setOutputKind records on cc the kind of output it prints.
+func setOutputKind(cc *cobra.Command, kind formatters.Kind) {
+	if cc.Annotations == nil {
+		cc.Annotations = map[string]string{}
 	}
-	names = append(names, r.externalFormatterNames()...)
-	return withPrefix(names, toComplete), cobra.ShellCompDirectiveNoFileComp
+	cc.Annotations[outputKindAnnotation] = kind.String()
+}
+
+// outputKind returns the kind of output cmd prints, 0 when it prints
+// none.
+func outputKind(cmd *cobra.Command) formatters.Kind {
+	switch cmd.Annotations[outputKindAnnotation] {
+	case formatters.List.String():
+		return formatters.List
+	case formatters.Record.String():
+		return formatters.Record
+	}
+	return 0
 }
 
 // completeColumns offers a lister's declared columns for -c and

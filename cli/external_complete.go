@@ -6,6 +6,7 @@ import (
 	"io"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,11 +28,22 @@ const externalCompletionTimeout = 5 * time.Second
 // extra work): the request is forwarded to it with the arguments typed
 // after its name, and its candidates, descriptions and directive are
 // relayed. Any other plugin, or one that fails to answer, completes file
-// names.
+// names. The value of an output option the app takes after a structured
+// plugin's name is the app's to complete (completeOutputValue), except the
+// columns' a completing plugin knows.
 func (r *run) completeExternal(path string) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		p := r.externalByPath(path)
-		if p == nil || p.Manifest == nil || !p.Manifest.Completion || r.checkExternal(p) != nil {
+		if p == nil || p.Manifest == nil || r.checkExternal(p) != nil {
+			return nil, cobra.ShellCompDirectiveDefault
+		}
+		// The app renders the output: it knows the formatters and their
+		// options; the columns only a plugin that completes knows.
+		if f, value := r.outputFlagValue(cmd, r.pluginArgs(cmd, args), toComplete); f != nil &&
+			!(p.Manifest.Completion && (f.Name == columnFlag || f.Name == sortColumnFlag)) {
+			return r.completeOutputValue(cmd, f, value)
+		}
+		if !p.Manifest.Completion {
 			return nil, cobra.ShellCompDirectiveDefault
 		}
 		ctx := r.ctx
@@ -50,6 +62,54 @@ func (r *run) completeExternal(path string) cobra.CompletionFunc {
 		}
 		return parseCompletions(out.String())
 	}
+}
+
+// outputFlagValue returns, when the word being completed after a
+// structured plugin's name is the value of an output option the app takes
+// there, that option and the part of its value typed: after the option
+// ("-f" "js") or in the same word ("--format=js", "-f=js", as cobra
+// completes them). Words after "--" are the plugin's.
+func (r *run) outputFlagValue(cmd *cobra.Command, args []string, toComplete string) (*pflag.Flag, string) {
+	if outputKind(cmd) == 0 {
+		return nil, ""
+	}
+	fs := pflag.NewFlagSet(cmd.Name(), pflag.ContinueOnError)
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if _, output := f.Annotations[outputFlagAnnotation]; output {
+			fs.AddFlag(f)
+		}
+	})
+	fs.AddFlag(r.root.PersistentFlags().Lookup(formatFlag))
+	_, theirs, pending := splitOutputArgs(args, fs)
+	if pending != nil {
+		return pending, toComplete
+	}
+	name, value, inline := strings.Cut(toComplete, "=")
+	if !inline || slices.Contains(theirs, "--") {
+		return nil, ""
+	}
+	var f *pflag.Flag
+	switch {
+	case strings.HasPrefix(name, "--"):
+		f = fs.Lookup(name[2:])
+	case len(name) == 2 && name[0] == '-':
+		f = fs.ShorthandLookup(name[1:])
+	}
+	if f == nil || f.NoOptDefVal != "" {
+		return nil, ""
+	}
+	return f, value
+}
+
+// completeOutputValue offers the values of output option f as for a
+// compiled-in lister or shower: formatter names for -f, else the option's
+// declared choices (a manifest declares no columns: nothing for them);
+// never file names.
+func (r *run) completeOutputValue(cmd *cobra.Command, f *pflag.Flag, value string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	if f.Name == formatFlag {
+		return r.completeFormats(cmd, nil, value)
+	}
+	return r.completeOutputFlag(cmd, f)(cmd, nil, value)
 }
 
 // narrowExternalCompletion keeps, when this run completes the arguments

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -60,7 +61,7 @@ func (r *run) addFormatFlag(fs *pflag.FlagSet) {
 // scans no plugin directory for this).
 func (r *run) describeFormatFlag() {
 	if f := r.root.PersistentFlags().Lookup(formatFlag); f != nil {
-		if names, err := r.formatNames(); err == nil {
+		if names, err := r.formatNames(0); err == nil {
 			f.Usage = formatUsage(names)
 		}
 	}
@@ -71,15 +72,15 @@ func formatUsage(names []string) string {
 		", or an external formatter (default " + defaultFormat + ")"
 }
 
-// formatNames returns the built-in and compiled-in formatters' names, less
-// those the config disables.
-func (r *run) formatNames() ([]string, error) {
+// formatNames returns the names of the built-in and compiled-in
+// formatters that render kind (0: any), less those the config disables.
+func (r *run) formatNames(kind formatters.Kind) ([]string, error) {
 	set, err := r.formatSet()
 	if err != nil {
 		return nil, err
 	}
 	var names []string
-	for _, n := range set.Names(0) {
+	for _, n := range set.Names(kind) {
 		if !r.pluginDisabled(n) {
 			names = append(names, n)
 		}
@@ -119,6 +120,7 @@ func (r *run) addOutputFlags(name string, c command.Command, cc *cobra.Command) 
 		return
 	}
 	out := &output{kind: kind, drivers: map[string]formatters.Formatter{}}
+	setOutputKind(cc, kind)
 	if r.format.outputs == nil {
 		r.format.outputs = map[string]*output{}
 	}
@@ -189,14 +191,14 @@ func (r *run) prepareOutput(name string) error {
 		return command.Usagef("formatter %q is disabled in the configuration", fname)
 	case f != nil:
 	case set.Has(fname):
-		return command.Usagef("formatter %q cannot render %ss (valid: %s)", fname, out.kind, strings.Join(set.Names(out.kind), ", "))
+		return command.Usagef("formatter %q cannot render %ss (valid: %s)", fname, out.kind, strings.Join(r.validFormats(out.kind), ", "))
 	default:
 		ext, err := r.lookupExternalFormatter(fname, out.kind)
 		if err != nil {
 			return err
 		}
 		if ext == nil {
-			return command.Usagef("%w", &formatters.UnknownError{What: "formatter", Name: fname, Valid: set.Names(out.kind)})
+			return command.Usagef("%w", &formatters.UnknownError{What: "formatter", Name: fname, Valid: r.validFormats(out.kind)})
 		}
 		f = ext
 	}
@@ -364,16 +366,17 @@ func conventionFormatter(p *discovery.Plugin) (string, bool) {
 }
 
 // externalFormatterNames returns the names of the formatters external
-// plugins provide, by manifest or by convention, for completion. Listing
-// scans but runs nothing.
-func (r *run) externalFormatterNames() []string {
+// plugins provide, by manifest or by convention, that can render kind (0:
+// any; a formatter by convention does not say, so it may render either),
+// less those disabled or unavailable. Listing scans but runs nothing.
+func (r *run) externalFormatterNames(kind formatters.Kind) []string {
 	s, err := r.scan()
 	if err != nil {
 		return nil
 	}
 	var names []string
 	for _, p := range s.Plugins {
-		if p.ShadowedBy != "" {
+		if p.ShadowedBy != "" || r.checkExternal(p) != nil {
 			continue
 		}
 		if name, ok := conventionFormatter(p); ok {
@@ -381,9 +384,19 @@ func (r *run) externalFormatterNames() []string {
 		}
 		if p.Manifest != nil {
 			for _, spec := range p.Manifest.Formatters {
-				names = append(names, spec.Name)
+				if kind == 0 || spec.Kind == "" || spec.Kind == "both" || spec.Kind == kind.String() {
+					names = append(names, spec.Name)
+				}
 			}
 		}
 	}
-	return names
+	return slices.DeleteFunc(names, r.pluginDisabled)
+}
+
+// validFormats returns the names of the formatters -f may name for output
+// of kind (0: any): built-in, compiled-in and external, less those the
+// config disables. Completion offers them; an unknown -f lists them.
+func (r *run) validFormats(kind formatters.Kind) []string {
+	names, _ := r.formatNames(kind)
+	return append(names, r.externalFormatterNames(kind)...)
 }

@@ -66,7 +66,7 @@ func (r *run) runStructured(call *externalCall, kind formatters.Kind, hs *hookSe
 	r.addOutputFlags(p.Name, c, cc)
 	fs := cc.Flags()
 	fs.AddFlag(r.root.PersistentFlags().Lookup("format"))
-	ours, theirs := splitOutputArgs(call.args, fs)
+	ours, theirs, _ := splitOutputArgs(call.args, fs)
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(ours); err != nil {
 		return command.Usagef("%s for \"%s %s\"", err, r.app.Name, p.Name)
@@ -81,12 +81,13 @@ func (r *run) runStructured(call *externalCall, kind formatters.Kind, hs *hookSe
 // of fs, with their values) from the plugin's arguments. Everything from
 // "--" on is the plugin's, "--" included. A group of short flags ("-la")
 // is the plugin's unless its first letter is an output option taking a
-// value ("-cname").
-func splitOutputArgs(args []string, fs *pflag.FlagSet) (ours, theirs []string) {
+// value ("-cname"). pending is the output option that ends args still
+// waiting for its value, if any (completion offers that value).
+func splitOutputArgs(args []string, fs *pflag.FlagSet) (ours, theirs []string, pending *pflag.Flag) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
-			return ours, append(theirs, args[i:]...)
+			return ours, append(theirs, args[i:]...), nil
 		}
 		var f *pflag.Flag
 		inline := false
@@ -105,12 +106,16 @@ func splitOutputArgs(args []string, fs *pflag.FlagSet) (ours, theirs []string) {
 			continue
 		}
 		ours = append(ours, a)
-		if !inline && f.NoOptDefVal == "" && i+1 < len(args) {
+		if !inline && f.NoOptDefVal == "" {
+			if i+1 == len(args) {
+				pending = f
+				break
+			}
 			i++
 			ours = append(ours, args[i])
 		}
 	}
-	return ours, theirs
+	return ours, theirs, pending
 }
 
 // structuredProc is one run of a structured plugin as a child: its stdout

@@ -40,6 +40,9 @@ func (r *run) buildMain() {
 	if cols, ok := r.columns[leaf]; ok {
 		r.columns[root] = cols
 	}
+	if kind := outputKind(leaf); kind != 0 {
+		setOutputKind(root, kind)
+	}
 	if root.Long == root.Short && leaf.Long != "" {
 		root.Long = leaf.Long
 	}

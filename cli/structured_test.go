@@ -20,6 +20,7 @@ func TestSplitOutputArgs(t *testing.T) {
 	tests := []struct {
 		name              string
 		args, ours, their []string
+		pending           string // the option left waiting for its value
 	}{
 		{"none", []string{"a", "--grep", "x"}, nil, []string{"a", "--grep", "x"}},
 		{"long with value", []string{"--sort-column", "n", "a"}, []string{"--sort-column", "n"}, []string{"a"}},
@@ -28,17 +29,31 @@ func TestSplitOutputArgs(t *testing.T) {
 		{"short with value", []string{"-c", "n", "-fcsv", "-c=x"}, []string{"-c", "n", "-fcsv", "-c=x"}, nil},
 		{"other short groups", []string{"-la", "-v", "-"}, nil, []string{"-la", "-v", "-"}},
 		{"after --", []string{"-c", "n", "--", "-c", "m"}, []string{"-c", "n"}, []string{"--", "-c", "m"}},
-		{"value missing at the end", []string{"a", "-c"}, []string{"-c"}, []string{"a"}},
-		{"unknown long", []string{"--grep=a", "--colum", "n"}, nil, []string{"--grep=a", "--colum", "n"}},
+		{"value missing at the end", []string{"a", "-c"}, []string{"-c"}, []string{"a"}, "column"},
+		{"long value missing", []string{"--sort-column", "n", "--format"}, []string{"--sort-column", "n", "--format"}, nil, "format"},
+		{"bool at the end", []string{"a", "--sort-descending"}, []string{"--sort-descending"}, []string{"a"}, ""},
+		{"inline value at the end", []string{"-fjson"}, []string{"-fjson"}, nil, ""},
+		{"pending after --", []string{"--", "-c"}, nil, []string{"--", "-c"}, ""},
+		{"unknown long", []string{"--grep=a", "--colum", "n"}, nil, []string{"--grep=a", "--colum", "n"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ours, theirs := splitOutputArgs(tt.args, fs)
+			ours, theirs, pending := splitOutputArgs(tt.args, fs)
 			if !reflect.DeepEqual(ours, tt.ours) || !reflect.DeepEqual(theirs, tt.their) {
 				t.Errorf("split %q = %q, %q; want %q, %q", tt.args, ours, theirs, tt.ours, tt.their)
 			}
+			if got := pendingName(pending); got != tt.pending {
+				t.Errorf("split %q: pending %q, want %q", tt.args, got, tt.pending)
+			}
 		})
 	}
+}
+
+func pendingName(f *pflag.Flag) string {
+	if f == nil {
+		return ""
+	}
+	return f.Name
 }
 
 func TestStructuredKind(t *testing.T) {
