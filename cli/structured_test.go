@@ -22,13 +22,13 @@ func TestSplitOutputArgs(t *testing.T) {
 		args, ours, their []string
 		pending           string // the option left waiting for its value
 	}{
-		{"none", []string{"a", "--grep", "x"}, nil, []string{"a", "--grep", "x"}},
-		{"long with value", []string{"--sort-column", "n", "a"}, []string{"--sort-column", "n"}, []string{"a"}},
-		{"long with =", []string{"a", "--column=n", "b"}, []string{"--column=n"}, []string{"a", "b"}},
-		{"bool", []string{"--sort-descending", "a"}, []string{"--sort-descending"}, []string{"a"}},
-		{"short with value", []string{"-c", "n", "-fcsv", "-c=x"}, []string{"-c", "n", "-fcsv", "-c=x"}, nil},
-		{"other short groups", []string{"-la", "-v", "-"}, nil, []string{"-la", "-v", "-"}},
-		{"after --", []string{"-c", "n", "--", "-c", "m"}, []string{"-c", "n"}, []string{"--", "-c", "m"}},
+		{"none", []string{"a", "--grep", "x"}, nil, []string{"a", "--grep", "x"}, ""},
+		{"long with value", []string{"--sort-column", "n", "a"}, []string{"--sort-column", "n"}, []string{"a"}, ""},
+		{"long with =", []string{"a", "--column=n", "b"}, []string{"--column=n"}, []string{"a", "b"}, ""},
+		{"bool", []string{"--sort-descending", "a"}, []string{"--sort-descending"}, []string{"a"}, ""},
+		{"short with value", []string{"-c", "n", "-fcsv", "-c=x"}, []string{"-c", "n", "-fcsv", "-c=x"}, nil, ""},
+		{"other short groups", []string{"-la", "-v", "-"}, nil, []string{"-la", "-v", "-"}, ""},
+		{"after --", []string{"-c", "n", "--", "-c", "m"}, []string{"-c", "n"}, []string{"--", "-c", "m"}, ""},
 		{"value missing at the end", []string{"a", "-c"}, []string{"-c"}, []string{"a"}, "column"},
 		{"long value missing", []string{"--sort-column", "n", "--format"}, []string{"--sort-column", "n", "--format"}, nil, "format"},
 		{"bool at the end", []string{"a", "--sort-descending"}, []string{"--sort-descending"}, []string{"a"}, ""},
