@@ -42,6 +42,9 @@ type shell struct {
 	history []string
 	// historyPath is where history is saved at the end; "" saves nothing.
 	historyPath string
+	// stop receives the stop signals (SIGTERM, SIGHUP) that end the
+	// session; nil never does.
+	stop <-chan os.Signal
 }
 
 // shellCommand returns "shell", which starts the interactive shell once
@@ -109,16 +112,29 @@ func (a *App) runShell(ctx context.Context) int {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt)
 	defer signal.Stop(sigs)
+	// A SIGTERM or SIGHUP ends it, as exit would, with 128+N.
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, stopSignals...)
+	defer signal.Stop(stop)
+	s.stop = stop
 	return s.loop(ctx)
 }
 
-// loop reads and runs lines until exit, quit or the end of input.
+// loop reads and runs lines until exit, quit, the end of input or a stop
+// signal.
 func (s *shell) loop(ctx context.Context) int {
 	defer s.saveHistory()
 	prompt := s.app.Name + "> "
 	for {
-		line, err := s.lines.ReadLine(prompt)
+		line, err := s.readLine(prompt)
+		var stopped *stoppedError
 		switch {
+		case errors.As(err, &stopped):
+			if stopped.atPrompt {
+				// End the prompt's line.
+				fmt.Fprintln(s.errOut)
+			}
+			return signalCode(stopped.sig)
 		case errors.Is(err, io.EOF):
 			return exitOK
 		case errors.Is(err, errAborted):
@@ -145,7 +161,9 @@ func (s *shell) loop(ctx context.Context) int {
 			fmt.Fprintf(s.errOut, "%s: already in the interactive shell\n", s.app.Name)
 			continue
 		}
-		s.runLine(ctx, words)
+		if sig := s.runWatched(ctx, words); sig != nil {
+			return signalCode(sig)
+		}
 		if ctx.Err() != nil {
 			return exitInterrupted
 		}

@@ -2,12 +2,15 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/longshore/longshore/command"
 )
@@ -194,6 +197,113 @@ func TestShellStopsWhenInterrupted(t *testing.T) {
 	}
 	if in.prompts != 1 {
 		t.Errorf("prompted %d times, want 1", in.prompts)
+	}
+}
+
+// idle is a lineReader that replays lines, then waits at the prompt
+// until closed, closing waiting when it starts to. After 10 seconds it
+// gives up and reads a line that the test will find in the history.
+type idle struct {
+	scripted
+	waiting, closed chan struct{}
+}
+
+func (r *idle) ReadLine(prompt string) (string, error) {
+	if len(r.lines) > 0 {
+		return r.scripted.ReadLine(prompt)
+	}
+	select {
+	case <-r.waiting:
+	default:
+		close(r.waiting)
+	}
+	select {
+	case <-r.closed:
+		return "", io.EOF
+	case <-time.After(10 * time.Second):
+		return "still at the prompt", nil
+	}
+}
+
+func (r *idle) Close() error { close(r.closed); return nil }
+
+func TestShellEndsOnStopSignalAtThePrompt(t *testing.T) {
+	for _, tt := range []struct {
+		sig  syscall.Signal
+		code int
+	}{{syscall.SIGTERM, 143}, {syscall.SIGHUP, 129}} {
+		t.Run(tt.sig.String(), func(t *testing.T) {
+			a, out, errOut := shellApp(t)
+			path := filepath.Join(t.TempDir(), "history")
+			in := &idle{scripted: scripted{lines: []string{"greet hello", "things list"}},
+				waiting: make(chan struct{}), closed: make(chan struct{})}
+			defer in.Close()
+			stop := make(chan os.Signal, 1)
+			s := &shell{app: a, lines: in, errOut: a.IO.ErrOut, historyPath: path, stop: stop}
+			go func() {
+				<-in.waiting
+				stop <- tt.sig
+			}()
+			if code := s.loop(context.Background()); code != tt.code {
+				t.Errorf("exit code %d, want %d", code, tt.code)
+			}
+			assertInOrder(t, "stdout", out.String(), []string{"hello, world", "| n |"})
+			if errOut.String() != "\n" {
+				t.Errorf("stderr %q, want the prompt's line ended", errOut)
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := "greet hello\nthings list\n"; string(data) != want {
+				t.Errorf("history file %q, want %q", data, want)
+			}
+		})
+	}
+}
+
+// signalling sends sig to the shell as it runs, then waits for its context
+// to end, as a command that a signal stops does.
+type signalling struct {
+	stop chan<- os.Signal
+	sig  os.Signal
+}
+
+func (*signalling) Info() command.Info { return command.Info{Short: "signal the shell"} }
+func (c *signalling) Run(ctx context.Context, _ *command.Invocation) error {
+	c.stop <- c.sig
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(10 * time.Second):
+		return errors.New("not stopped by the signal")
+	}
+}
+
+func TestShellEndsAfterTheCommandOnStopSignal(t *testing.T) {
+	// SIGHUP, which the run's own handler does not watch: the shell stops
+	// the command, then ends, without prompting again.
+	a, _, errOut := shellApp(t)
+	stop := make(chan os.Signal, 1)
+	if err := a.AddCommand("hangup", func() command.Command {
+		return &signalling{stop: stop, sig: syscall.SIGHUP}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "history")
+	in := &scripted{lines: []string{"hangup", "greet hello"}}
+	s := &shell{app: a, lines: in, errOut: a.IO.ErrOut, historyPath: path, stop: stop}
+	if code := s.loop(context.Background()); code != 129 {
+		t.Errorf("exit code %d, want 129", code)
+	}
+	if in.prompts != 1 {
+		t.Errorf("prompted %d times, want 1", in.prompts)
+	}
+	if strings.Contains(errOut.String(), "not stopped") {
+		t.Errorf("the command was not stopped: %s", errOut)
+	}
+	if data, err := os.ReadFile(path); err != nil || string(data) != "hangup\n" {
+		t.Errorf("history file %q (%v), want the line run", data, err)
 	}
 }
 
