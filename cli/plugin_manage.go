@@ -139,7 +139,7 @@ func (c *pluginInstall) Run(ctx context.Context, inv *command.Invocation) error 
 	}
 	fmt.Fprintf(inv.IO.Out, "installed %s to %s\n", p.Name, dest)
 	if f, err := r.finder(); err == nil {
-		if first, _, _ := f.Resolve(words, len(words)); first != nil && first.Path != dest {
+		if first, _, _ := f.Resolve(words, len(words)); first != nil && first.Path != dest && first.Folder != dest {
 			r.warn([]string{fmt.Sprintf("%s is shadowed by %s, found first: the installed copy will not run", p.Name, first.Path)})
 		}
 	}
