@@ -59,7 +59,7 @@ func (r *run) checkCommandWords(args []string) error {
 		return nil
 	}
 	words := wordsBefore(rest, cmd.Flags(), r.root.PersistentFlags())
-	if len(words) == 0 || hasChild(cmd, words[0]) {
+	if len(words) == 0 || childNamed(cmd, words[0]) != nil {
 		// No command word, or cobra took the word for an unknown flag's
 		// value: cobra's own parsing reports the flag.
 		return nil
@@ -76,16 +76,6 @@ func (r *run) checkCommandWords(args []string) error {
 		return r.checkCommandWords(args)
 	}
 	return unknownCommand(cmd, words[0])
-}
-
-// hasChild reports whether word names a subcommand of cmd or an alias of one.
-func hasChild(cmd *cobra.Command, word string) bool {
-	for _, c := range cmd.Commands() {
-		if c.Name() == word || c.HasAlias(word) {
-			return true
-		}
-	}
-	return false
 }
 
 // wordsBefore returns the arguments that are not flags or flag values,
