@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -17,7 +18,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // size is a Formattable: people see "1.5 KiB", programs the byte count.
 type size int
 
-func (s size) HumanReadable() string { return formatFloat(float64(s)/1024, 64) + " KiB" }
+func (s size) HumanReadable() string {
+	return strconv.FormatFloat(float64(s)/1024, 'f', -1, 64) + " KiB"
+}
 func (s size) MachineReadable() any  { return int(s) }
 
 var huge, _ = new(big.Int).SetString("123456789012345678901234567890", 10)
