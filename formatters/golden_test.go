@@ -21,7 +21,7 @@ type size int
 func (s size) HumanReadable() string {
 	return strconv.FormatFloat(float64(s)/1024, 'f', -1, 64) + " KiB"
 }
-func (s size) MachineReadable() any  { return int(s) }
+func (s size) MachineReadable() any { return int(s) }
 
 var huge, _ = new(big.Int).SetString("123456789012345678901234567890", 10)
 
