@@ -36,6 +36,7 @@ var (
 		{"  padded  ", 3.25, "line one\nline two", nil, time.Date(2024, 2, 29, 12, 34, 56, 500000000, time.UTC), nil},
 		{"", -0.1, "back\\slash, $HOME `x` | pipe", []any{}, nil, size(10)},
 		{"yes", 1e21, "null", []string{"0123", ": x"}, nil, nil},
+		{"whole", 3.0, "a float stays a float", []any{2.0, 7}, nil, nil},
 	}
 )
 
@@ -76,6 +77,9 @@ func goldenCases() []goldenCase {
 		{name: "json", kind: List, args: []string{"--noindent"}},
 		{name: "json", kind: Record, args: []string{"--noindent"}},
 		{name: "shell", kind: Record, args: []string{"--prefix", "my_"}},
+		{name: "shell", kind: Record, args: []string{"--variable", "note", "--variable", "name"}},
+		{name: "table", kind: Record, empty: true},
+		{name: "table", kind: Record, args: []string{"--print-empty"}, empty: true},
 	}
 	return append(cs, variants...)
 }
@@ -119,6 +123,8 @@ func (c goldenCase) render(t *testing.T) []byte {
 			rows = nil
 		}
 		err = f.(ListFormatter).FormatList(&buf, fixtureColumns, rowsOf(rows))
+	} else if c.empty {
+		err = f.(RecordFormatter).FormatRecord(&buf, nil, nil)
 	} else {
 		err = f.(RecordFormatter).FormatRecord(&buf, fixtureColumns, fixtureRows[1])
 	}

@@ -157,3 +157,18 @@ func TestTableWidthFromEnv(t *testing.T) {
 		t.Errorf("fit off a terminal: width %d", tb.width)
 	}
 }
+
+// TestShellUnknownVariable: a --variable that names no field names the
+// valid ones, and nothing is written.
+func TestShellUnknownVariable(t *testing.T) {
+	var buf strings.Builder
+	s := &Shell{Variables: []string{"nmae"}}
+	err := s.FormatRecord(&buf, []string{"Name", "Last modified"}, []any{"a", 1})
+	if err == nil || err.Error() != `unknown variable "nmae" (valid: name, last_modified)` || buf.Len() != 0 {
+		t.Errorf("err = %v, output %q", err, buf.String())
+	}
+	s.Variables = []string{"last_modified"}
+	if err := s.FormatRecord(&buf, []string{"Name", "Last modified"}, []any{"a", 1}); err != nil || buf.String() != "last_modified=\"1\"\n" {
+		t.Errorf("err = %v, output %q", err, buf.String())
+	}
+}

@@ -59,13 +59,15 @@ func (*Table) Description() string {
 	return "A bordered table, as cliff draws it"
 }
 
-// Flags declares --max-width, --fit-width and, for lists, --print-empty.
+// Flags declares --max-width, --fit-width and --print-empty.
 func (t *Table) Flags(fs *pflag.FlagSet, kind Kind) {
 	fs.Var(&widthFlag{t}, "max-width", "table: wrap columns to fit `N` terminal cells, <1 to disable (default $<APP>_MAX_TERM_WIDTH)")
 	fs.BoolVar(&t.FitWidth, "fit-width", false, "table: fit the table to the terminal width (default $<APP>_FIT_WIDTH=1)")
-	if kind == List {
-		fs.BoolVar(&t.PrintEmpty, "print-empty", false, "table: print the header when there is no row")
+	what := "row"
+	if kind == Record {
+		what = "field"
 	}
+	fs.BoolVar(&t.PrintEmpty, "print-empty", false, "table: print the header when there is no "+what)
 }
 
 // Prepare takes the defaults of --max-width and --fit-width from the
@@ -196,8 +198,13 @@ func (t *Table) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, 
 	return failed
 }
 
-// FormatRecord renders a two-column Field/Value table, left-aligned.
+// FormatRecord renders a two-column Field/Value table, left-aligned. A
+// record without fields prints nothing unless --print-empty, as a list
+// without rows.
 func (t *Table) FormatRecord(w io.Writer, fields []string, values []any) error {
+	if len(fields) == 0 && !t.PrintEmpty {
+		return nil
+	}
 	g := newGrid([]string{"Field", "Value"})
 	for i, f := range fields {
 		g.add(f)

@@ -117,11 +117,14 @@ func reflectText(rv reflect.Value) string {
 			return ""
 		}
 	}
-	b, err := marshalJSON(rv.Interface())
-	if err != nil {
+	// Compact JSON by the json formatter's value rules, so that a float
+	// inside keeps its ".0".
+	if _, err := marshalJSON(rv.Interface()); err != nil {
 		return fmt.Sprint(rv.Interface())
 	}
-	return string(b)
+	e := &jsonEnc{}
+	e.value(rv.Interface(), 0)
+	return string(e.buf)
 }
 
 // marshalJSON is json.Marshal without HTML escaping and without the
