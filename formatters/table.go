@@ -300,6 +300,8 @@ type tableStream struct {
 	buf    []byte
 	ends   []int
 	cells  [][]byte
+	lines  [][][]byte // each cell's lines, when a row takes several
+	out    []byte     // the row's text
 }
 
 // begin fixes the column widths from the rows in g (as render would, with
@@ -313,13 +315,12 @@ func (t *Table) begin(bw *bufio.Writer, g *grid) *tableStream {
 		g = g.wrap(limits)
 	}
 	t.writeRows(bw, g, false)
-	return &tableStream{bw: bw, widths: g.widths, right: g.right, ends: make([]int, g.cols), cells: make([][]byte, g.cols)}
+	return &tableStream{bw: bw, widths: g.widths, right: g.right, ends: make([]int, g.cols), cells: make([][]byte, g.cols), lines: make([][][]byte, g.cols)}
 }
 
 // row writes one row, wrapping a cell wider than its column.
 func (ts *tableStream) row(row []any) {
 	ts.buf = ts.buf[:0]
-	multi := false
 	for i := range ts.cells {
 		v := at(row, i)
 		start := len(ts.buf)
@@ -335,21 +336,91 @@ func (ts *tableStream) row(row []any) {
 		ts.ends[i] = len(ts.buf)
 	}
 	start := 0
+	multi := false
 	for i, end := range ts.ends {
 		c := ts.buf[start:end:end]
 		start = end
-		if bytes.IndexByte(c, '\n') >= 0 || displayWidthBytes(c) > ts.widths[i] {
-			s, _ := wrapCell(string(c), ts.widths[i])
-			c = []byte(s)
-			multi = multi || strings.IndexByte(s, '\n') >= 0
-		}
 		ts.cells[i] = c
+		ts.lines[i] = ts.lines[i][:0]
+		if bytes.IndexByte(c, '\n') < 0 && displayWidthBytes(c) <= ts.widths[i] {
+			ts.lines[i] = append(ts.lines[i], c)
+			continue
+		}
+		multi = true
+		if isASCIIWord(c) {
+			// A number or a word without spaces: cut into lines, as
+			// wrapCell would, without copying.
+			for w := ts.widths[i]; len(c) > w; c = c[w:] {
+				ts.lines[i] = append(ts.lines[i], c[:w])
+			}
+			ts.lines[i] = append(ts.lines[i], c)
+			continue
+		}
+		s, _ := wrapCell(string(c), ts.widths[i])
+		for line := range strings.SplitSeq(s, "\n") {
+			ts.lines[i] = append(ts.lines[i], []byte(line))
+		}
 	}
-	if multi {
-		writeMultiLine(ts.bw, ts.cells, ts.widths, ts.right)
-	} else {
-		writeLine(ts.bw, ts.cells, ts.widths, ts.right, false)
+	ts.out = ts.out[:0]
+	if !multi {
+		ts.appendLine()
+		ts.bw.Write(ts.out)
+		return
 	}
+	height := 0
+	for _, l := range ts.lines {
+		height = max(height, len(l))
+	}
+	for y := range height {
+		for i, l := range ts.lines {
+			ts.cells[i] = nil
+			if y < len(l) {
+				ts.cells[i] = l[y]
+			}
+		}
+		ts.appendLine()
+	}
+	ts.bw.Write(ts.out)
+}
+
+// appendLine appends the line of ts.cells to ts.out, as writeLine writes
+// it.
+func (ts *tableStream) appendLine() {
+	b := ts.out
+	for i, c := range ts.cells {
+		b = append(b, '|', ' ')
+		excess := ts.widths[i] - displayWidthBytes(c)
+		if ts.right[i] {
+			b = appendSpaces(b, excess)
+			b = append(b, c...)
+		} else {
+			b = append(b, c...)
+			b = appendSpaces(b, excess)
+		}
+		b = append(b, ' ')
+	}
+	ts.out = append(b, '|', '\n')
+}
+
+func appendSpaces(b []byte, n int) []byte {
+	for n > len(spaces) {
+		b = append(b, spaces...)
+		n -= len(spaces)
+	}
+	if n > 0 {
+		b = append(b, spaces[:n]...)
+	}
+	return b
+}
+
+// isASCIIWord reports whether c is printable ASCII without spaces.
+func isASCIIWord(c []byte) bool {
+	for _, b := range c {
+		if b <= ' ' || b >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // FormatRecord renders a two-column Field/Value table, left-aligned. A
