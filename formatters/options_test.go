@@ -125,7 +125,7 @@ func TestPrepareErrors(t *testing.T) {
 		want string
 	}{
 		{&CSV{Quote: "some"}, `invalid --quote "some" (valid: all, minimal, none, nonnumeric)`},
-		{&Template{}, "-f template needs --template TEXT"},
+		{&Template{}, "-f template needs --template TEXT, a Go template over the row's columns, e.g. --template '{{.name}}'"},
 		{&Template{Text: "{{.a"}, "parse template: --template:1: unclosed action"},
 		{&Shell{Prefix: "1x"}, `invalid --prefix "1x": use letters, digits and _, not starting with a digit`},
 		{&Table{}, `APP_MAX_TERM_WIDTH: not an integer: "wide"`},
