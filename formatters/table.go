@@ -122,7 +122,7 @@ func (t *Table) Flags(fs *pflag.FlagSet, kind Kind) {
 	}
 	fs.BoolVar(&t.PrintEmpty, "print-empty", false, "table: print the header when there is no "+what)
 	if kind == List {
-		f := fs.VarPF(&streamFlag{t}, "stream", "", "table: write rows as they come, the widths set by the first rows (default: past "+strconv.Itoa(StreamAfter)+" rows; =false never)")
+		f := fs.VarPF(&streamFlag{t}, "stream", "", "table: write rows as they come, sized by the first ones (default: past "+strconv.Itoa(StreamAfter)+" rows; --stream=false: never)")
 		f.NoOptDefVal = "true"
 	}
 }
