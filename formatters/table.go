@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -43,7 +44,53 @@ type Table struct {
 
 	maxWidthSet bool
 	width       int
-	block       int // rows held before streaming; 0 is StreamAfter
+	block       int   // rows held before streaming; 0 is StreamAfter
+	declared    []int // widths the lister declared, 0 for none
+}
+
+// DeclareWidths takes the widths the lister declares for the columns: a
+// declared column is that wide (or as wide as its header), whatever its
+// rows hold. When every column is declared, the table streams from the
+// first row, which appears at once; --stream=false holds the rows but keeps
+// the widths.
+func (t *Table) DeclareWidths(widths []int) {
+	t.declared = widths
+}
+
+// allDeclared reports whether every one of n columns has a declared width.
+func (t *Table) allDeclared(n int) bool {
+	if len(t.declared) < n {
+		return false
+	}
+	for _, w := range t.declared[:n] {
+		if w <= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// sized returns g with its columns at their final widths: each at least
+// floor wide, a declared column as declared (its cells wrapped to it), then
+// all fitted to the width asked for, none narrower than minWidth.
+func (t *Table) sized(g *grid, floor, minWidth int) *grid {
+	for i := range g.widths {
+		g.widths[i] = max(g.widths[i], floor)
+	}
+	if len(t.declared) > 0 {
+		limits := slices.Clone(g.widths)
+		for i := range limits {
+			if i < len(t.declared) && t.declared[i] > 0 {
+				limits[i] = t.declared[i]
+				g.widths[i] = max(g.widths[i], t.declared[i])
+			}
+		}
+		g = g.wrap(limits)
+	}
+	if limits := shrink(g.widths, t.width, minWidth); limits != nil {
+		g = g.wrap(limits)
+	}
+	return g
 }
 
 type streamMode int
@@ -245,7 +292,7 @@ func (t *Table) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, 
 	block := cmp.Or(t.block, StreamAfter)
 	var ts *tableStream
 	begin := func() {
-		if ts == nil && n > 0 {
+		if ts == nil && (n > 0 || t.allDeclared(len(columns))) {
 			ts = t.begin(bw, g)
 			g = nil
 		}
@@ -264,7 +311,7 @@ func (t *Table) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, 
 				g.right[i] = i < len(row) && IsNumber(row[i])
 			}
 		}
-		if ts == nil && n == block && t.streamMode() != streamOff {
+		if ts == nil && t.streamMode() != streamOff && (n == block || t.allDeclared(len(columns))) {
 			begin()
 		}
 		n++
@@ -308,12 +355,7 @@ type tableStream struct {
 // columns at least streamMinWidth wide), writes the table so far without
 // its closing rule, and returns the writer of the rows to come.
 func (t *Table) begin(bw *bufio.Writer, g *grid) *tableStream {
-	for i := range g.widths {
-		g.widths[i] = max(g.widths[i], streamMinWidth)
-	}
-	if limits := shrink(g.widths, t.width, 8); limits != nil {
-		g = g.wrap(limits)
-	}
+	g = t.sized(g, streamMinWidth, 8)
 	t.writeRows(bw, g, false)
 	return &tableStream{bw: bw, widths: g.widths, right: g.right, ends: make([]int, g.cols), cells: make([][]byte, g.cols), lines: make([][][]byte, g.cols)}
 }
@@ -445,9 +487,7 @@ func (t *Table) render(bw *bufio.Writer, g *grid, minWidth int, centre bool) err
 	if g.cols == 0 {
 		return nil
 	}
-	if limits := shrink(g.widths, t.width, minWidth); limits != nil {
-		g = g.wrap(limits)
-	}
+	g = t.sized(g, 0, minWidth)
 	t.writeRows(bw, g, centre)
 	bw.WriteString(ruleLine(g.widths))
 	return bw.Flush()

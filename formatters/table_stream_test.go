@@ -151,3 +151,83 @@ func TestTableStreamLongList(t *testing.T) {
 		t.Errorf("%d lines", got)
 	}
 }
+
+// TestTableDeclaredWidths: declared columns are as wide as declared (or
+// their header), their cells wrapped to fit, held or streamed alike.
+func TestTableDeclaredWidths(t *testing.T) {
+	for _, tc := range []struct {
+		file   string
+		tb     Table
+		widths []int
+	}{
+		{"table-list-declared.txt", Table{}, []int{6, 5, 12}},
+		{"table-list-declared-partly.txt", Table{}, []int{0, 0, 12}},
+		{"table-list-declared_--stream=false.txt", Table{StreamSet: true}, []int{6, 5, 12}},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			var buf bytes.Buffer
+			tc.tb.DeclareWidths(tc.widths)
+			if err := tc.tb.FormatList(&buf, streamColumns, rowsOf(streamFixture())); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "golden", tc.file)
+			if *update {
+				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("output differs from %s:\n--- got\n%s\n--- want\n%s", path, buf.Bytes(), want)
+			}
+		})
+	}
+}
+
+// TestTableDeclaredWidthsStreamAtOnce: with every width declared, the
+// first row reaches the output before the second is produced, without
+// --stream.
+func TestTableDeclaredWidthsStreamAtOnce(t *testing.T) {
+	h := newHandoff("| first ")
+	st := newStream(h, nil, 0)
+	rows := func(yield func([]any, error) bool) {
+		if !yield([]any{"first"}, nil) {
+			return
+		}
+		if err := st.Stall(); err != nil {
+			t.Fatal(err)
+		}
+		h.await(t)
+		yield([]any{"second"}, nil)
+	}
+	tb := &Table{}
+	tb.DeclareWidths([]int{6})
+	err := tb.FormatList(st.Writer(), []string{"row"}, st.Rows(rows))
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "+--------+\n| row    |\n+--------+\n| first  |\n| second |\n+--------+\n"; h.got.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", h.got.String(), want)
+	}
+}
+
+// TestWidthsFor maps declared widths onto the columns shown.
+func TestWidthsFor(t *testing.T) {
+	cols := []string{"a", "b", "c"}
+	if got := WidthsFor(cols, []int{1, 2, 3}, []string{"c", "x", "a"}); fmt.Sprint(got) != "[3 0 1]" {
+		t.Errorf("got %v", got)
+	}
+	if got := WidthsFor(cols, []int{0, 5}, []string{"a", "c"}); got != nil {
+		t.Errorf("got %v, want nil", got)
+	}
+	if got := WidthsFor(cols, nil, cols); got != nil {
+		t.Errorf("got %v, want nil", got)
+	}
+}
