@@ -116,11 +116,12 @@ func (s *IOStreams) StartPager() error {
 	}
 	cmd := exec.Command(path, argv[1:]...)
 	cmd.Env = os.Environ()
-	if _, ok := s.lookupEnv("LESS"); !ok {
-		cmd.Env = append(cmd.Env, "LESS=FRX")
-	}
-	if _, ok := s.lookupEnv("LV"); !ok {
-		cmd.Env = append(cmd.Env, "LV=-c")
+	for key, dflt := range map[string]string{"LESS": "FRX", "LV": "-c"} {
+		v, ok := s.lookupEnv(key)
+		if !ok {
+			v = dflt
+		}
+		cmd.Env = append(cmd.Env, key+"="+v)
 	}
 	cmd.Stdout = s.Out
 	cmd.Stderr = s.ErrOut
