@@ -32,7 +32,7 @@ func (m ColorMode) String() string {
 // ParseColorMode reads a --color value: "auto", "always" or "never".
 func ParseColorMode(s string) (ColorMode, error) {
 	switch s {
-	case "auto", "":
+	case "auto":
 		return ColorAuto, nil
 	case "always":
 		return ColorAlways, nil
@@ -41,6 +41,20 @@ func ParseColorMode(s string) (ColorMode, error) {
 	}
 	return ColorAuto, fmt.Errorf("invalid color mode %q: want auto, always or never", s)
 }
+
+// Set parses a --color value, so that a ColorMode is a pflag.Value:
+// fs.Var(&mode, "color", "...").
+func (m *ColorMode) Set(s string) error {
+	v, err := ParseColorMode(s)
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// Type names the flag's value in help.
+func (*ColorMode) Type() string { return "when" }
 
 // ColorEnabled reports whether output written to Out may be coloured.
 //

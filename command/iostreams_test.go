@@ -1,8 +1,11 @@
 package command_test
 
 import (
+	"io"
 	"strings"
 	"testing"
+
+	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
 )
@@ -95,5 +98,21 @@ func TestParseColorMode(t *testing.T) {
 	}
 	if _, err := command.ParseColorMode("sometimes"); err == nil || !strings.Contains(err.Error(), `"sometimes"`) {
 		t.Errorf("ParseColorMode(sometimes) error = %v, want one naming the value", err)
+	}
+}
+
+func TestColorModeFlag(t *testing.T) {
+	fs := pflag.NewFlagSet("app", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var mode command.ColorMode
+	fs.Var(&mode, "color", "colour the output: auto, always or never")
+	if err := fs.Parse([]string{"--color=never"}); err != nil || mode != command.ColorNever {
+		t.Errorf("--color=never: %v, %v", mode, err)
+	}
+	if err := fs.Parse([]string{"--color", "sometimes"}); err == nil {
+		t.Error("--color sometimes: no error")
+	}
+	if got := fs.Lookup("color").Value.Type(); got != "when" {
+		t.Errorf("Type() = %q", got)
 	}
 }
