@@ -2,7 +2,9 @@ package cli
 
 import (
 	"os"
+	"strconv"
 
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
 	"github.com/longshore/longshore/command"
@@ -34,4 +36,52 @@ func terminalSize(f *os.File) int {
 		return 0
 	}
 	return w
+}
+
+// terminalOptions are the global options and the config setting that shape
+// how the streams behave on a terminal: colour, the pager and progress.
+type terminalOptions struct {
+	// color is --color.
+	color command.ColorMode
+	// quiet is -q: no progress.
+	quiet bool
+	// noPager is --no-pager.
+	noPager bool
+	// pager is the config's "pager:" value; pagerSet tells `pager: ""`
+	// (no pager) from no setting at all.
+	pager    string
+	pagerSet bool
+}
+
+// addFlags declares --color and --no-pager on fs.
+func (o *terminalOptions) addFlags(fs *pflag.FlagSet) {
+	fs.Var(&o.color, "color", "colour the output: auto, always or never")
+	fs.BoolVar(&o.noPager, "no-pager", false, "do not send help and lists through a pager")
+}
+
+// applyTerminal gives the streams the run's terminal settings: the options,
+// the App's name and environment, and the width of the terminal stdout is
+// on (its own figure, else $COLUMNS, else the terminal's size).
+func (a *App) applyTerminal(s *command.IOStreams, o terminalOptions) {
+	s.Color = o.color
+	s.Quiet = o.quiet
+	s.Pager = command.PagerConfig{
+		App:        a.Name,
+		Configured: o.pager,
+		Disabled:   o.noPager || o.pagerSet && o.pager == "",
+	}
+	if s.LookupEnv == nil && a.Getenv != nil {
+		getenv := a.Getenv
+		s.LookupEnv = func(key string) (string, bool) {
+			v := getenv(key)
+			return v, v != ""
+		}
+	}
+	if s.OutIsTerminal && s.TerminalWidth == 0 {
+		if n, err := strconv.Atoi(a.getenv("COLUMNS")); err == nil && n > 0 {
+			s.TerminalWidth = n
+		} else if f, ok := s.Out.(*os.File); ok {
+			s.TerminalWidth = terminalSize(f)
+		}
+	}
 }
