@@ -85,3 +85,15 @@ func (a *App) applyTerminal(s *command.IOStreams, o terminalOptions) {
 		}
 	}
 }
+
+// errorPrefix is "<app>: error: ", with "error:" in red when stderr may be
+// coloured.
+func (a *App) errorPrefix(s *command.IOStreams) string {
+	return a.Name + ": " + s.ErrColorScheme().Red("error:") + " "
+}
+
+// warningPrefix is "<app>: warning: ", with "warning:" in yellow when
+// stderr may be coloured.
+func (a *App) warningPrefix(s *command.IOStreams) string {
+	return a.Name + ": " + s.ErrColorScheme().Yellow("warning:") + " "
+}
