@@ -25,14 +25,15 @@ func (e *NoTerminalError) Error() string {
 // from In: "y" or "yes" (any case) is true; an empty answer, "n", "no" or
 // the end of input is false; anything else asks again. When In or ErrOut is
 // not a terminal it asks nothing and returns a [*NoTerminalError]. A
-// progress indicator is stopped first.
+// progress indicator is stopped first. Control characters in prompt, as
+// from a plugin's name, are shown as "?".
 func (s *IOStreams) Confirm(prompt string) (bool, error) {
 	if !s.InIsTerminal || !s.ErrIsTerminal {
 		return false, &NoTerminalError{Question: prompt}
 	}
 	s.StopProgress()
 	for {
-		if _, err := fmt.Fprintf(s.ErrOut, "%s [y/N] ", prompt); err != nil {
+		if _, err := fmt.Fprintf(s.ErrOut, "%s [y/N] ", printable(prompt)); err != nil {
 			return false, fmt.Errorf("ask %q: %w", prompt, err)
 		}
 		line, err := readLine(s.In)

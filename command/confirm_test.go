@@ -58,3 +58,15 @@ func TestConfirmWithoutTerminal(t *testing.T) {
 		}
 	}
 }
+
+func TestConfirmEscapesPrompt(t *testing.T) {
+	ios, in, _, errOut := command.TestIO()
+	ios.SetTerminal(80)
+	in.WriteString("n\n")
+	if _, err := ios.Confirm("Remove demoapp-\x1b]0;x\x07?"); err != nil {
+		t.Fatal(err)
+	}
+	if got := errOut.String(); got != "Remove demoapp-?]0;x?? [y/N] " {
+		t.Errorf("prompt %q, want control characters shown as ?", got)
+	}
+}
