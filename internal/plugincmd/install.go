@@ -73,7 +73,7 @@ func NewInstallCmd(o *Options, runF func(context.Context, *InstallOptions) error
 	if runF == nil {
 		runF = installRun
 	}
-	return &installCmd{opts: InstallOptions{App: o.App, UserDir: o.UserDir, Catalog: o.Catalog, Warn: o.Warn}, runF: runF}
+	return &installCmd{opts: InstallOptions{App: o.App, UserDir: o.UserDir, Catalog: o.Catalog, Warn: o.Warn, Source: o.Source}, runF: runF}
 }
 
 type installCmd struct {

@@ -46,6 +46,8 @@ type Options struct {
 	Config func() (*discovery.Config, error)
 	// Warn prints one warning to the user (cli prefixes "<app>: warning: ").
 	Warn func(string)
+	// Source fetches what plugin install installs; nil is LocalSource.
+	Source Source
 }
 
 // Catalog is what the plugin commands ask the app about its plugins. The

@@ -36,11 +36,12 @@ func invoke(t *testing.T, c command.Command, args ...string) {
 }
 
 func TestCommandsFillTheirOptions(t *testing.T) {
-	o := &Options{App: "tapp", EnvPrefix: "TAPP", UserDir: "/u", WorkDir: "/w", Catalog: &fakeCatalog{}}
+	src := &fetched{}
+	o := &Options{App: "tapp", EnvPrefix: "TAPP", UserDir: "/u", WorkDir: "/w", Catalog: &fakeCatalog{}, Source: src}
 
 	var install *InstallOptions
 	invoke(t, NewInstallCmd(o, func(_ context.Context, opts *InstallOptions) error { install = opts; return nil }), "--from-longshore", "./tapp-x")
-	if install.Ref != "./tapp-x" || !install.FromLongshore || install.UserDir != "/u" || install.App != "tapp" || install.Out == nil {
+	if install.Ref != "./tapp-x" || !install.FromLongshore || install.UserDir != "/u" || install.App != "tapp" || install.Out == nil || install.Source != src {
 		t.Errorf("install options %+v", install)
 	}
 
