@@ -1,7 +1,7 @@
 // Command boxapp is demoapp's commands in an app that installs the box
 // formatter with a blank import, as an app of one's own would:
 //
-//	go run ./boxapp numbers list --count 3 -f box --box-style rounded
+//	go run ./examples/tablewriterformatter/boxapp numbers list --count 3 -f box --box-style rounded
 package main
 
 import (
