@@ -175,9 +175,11 @@ func candidates(app, dir string) (found []string, sole string, err error) {
 			return nil, "", err
 		}
 		switch {
-		case fi.IsDir() && isFile(filepath.Join(path, discovery.ManifestFile)):
-			found = append(found, name)
-		case fi.Mode().IsRegular() && fi.Mode().Perm()&0o111 != 0:
+		case fi.IsDir():
+			if isFile(filepath.Join(path, discovery.ManifestFile)) {
+				found = append(found, name)
+			}
+		case isExecutable(path): // a symbolic link to one counts too
 			found = append(found, name)
 		}
 	}

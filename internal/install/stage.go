@@ -106,6 +106,12 @@ func isFile(path string) bool {
 	return err == nil && fi.Mode().IsRegular()
 }
 
+// isExecutable reports whether path (followed) is an executable file.
+func isExecutable(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular() && (runtime.GOOS == "windows" || fi.Mode().Perm()&0o111 != 0)
+}
+
 // lookPath finds a program on the PATH of the target's environment.
 func (st *staging) lookPath(name string) (string, error) {
 	path := ""
@@ -119,7 +125,7 @@ func (st *staging) lookPath(name string) (string, error) {
 			continue
 		}
 		p := filepath.Join(dir, exeName(name))
-		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() && (runtime.GOOS == "windows" || fi.Mode().Perm()&0o111 != 0) {
+		if isExecutable(p) {
 			return p, nil
 		}
 	}

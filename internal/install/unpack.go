@@ -256,15 +256,29 @@ func (u *unpacker) checkLinks() error {
 	if err != nil {
 		return err
 	}
+	inside := func(p string) bool {
+		rel, err := filepath.Rel(realRoot, p)
+		return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	}
 	for _, name := range u.links {
-		real, err := filepath.EvalSymlinks(filepath.Join(u.rootDir, filepath.FromSlash(name)))
-		if errors.Is(err, fs.ErrNotExist) {
-			continue // dangling, but inside: discovery reports it if it matters
-		}
+		// Where the link really is (its folder may be reached through
+		// other links), then where it points from there.
+		path := filepath.Join(u.rootDir, filepath.FromSlash(name))
+		dir, err := filepath.EvalSymlinks(filepath.Dir(path))
 		if err != nil {
 			return &UnsafeArchiveError{Entry: name, Reason: err.Error()}
 		}
-		if rel, err := filepath.Rel(realRoot, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		target, err := os.Readlink(path)
+		if err != nil {
+			return err
+		}
+		dest := filepath.Join(dir, target)
+		if real, err := filepath.EvalSymlinks(dest); err == nil {
+			dest = real
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return &UnsafeArchiveError{Entry: name, Reason: err.Error()}
+		}
+		if !inside(dir) || !inside(dest) {
 			return &UnsafeArchiveError{Entry: name, Reason: "a symbolic link that leads out of the archive"}
 		}
 	}
