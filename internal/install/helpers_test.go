@@ -170,8 +170,12 @@ type recorder struct {
 	calls []string
 }
 
-func (r *recorder) Start(msg string) { r.mu.Lock(); r.calls = append(r.calls, "start "+msg); r.mu.Unlock() }
-func (r *recorder) Stop()            { r.mu.Lock(); r.calls = append(r.calls, "stop"); r.mu.Unlock() }
+func (r *recorder) Start(msg string) {
+	r.mu.Lock()
+	r.calls = append(r.calls, "start "+msg)
+	r.mu.Unlock()
+}
+func (r *recorder) Stop() { r.mu.Lock(); r.calls = append(r.calls, "stop"); r.mu.Unlock() }
 
 // needUnix skips tests that run the shell scripts they install.
 func needUnix(t *testing.T) {
