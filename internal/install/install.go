@@ -160,11 +160,15 @@ func install(ctx context.Context, src Source, t Target, progress Progress, m mod
 	if err != nil {
 		return fail(err)
 	}
+	// Errors name the staged files as the plugin's own: "demoapp-foo/plugin.yaml:3".
+	unstage := func(err error) error {
+		return errors.New(strings.ReplaceAll(err.Error(), filepath.Dir(folder)+string(filepath.Separator), ""))
+	}
 	if err := st.finishFolder(ctx, folder, &rec); err != nil {
-		return fail(err)
+		return fail(unstage(err))
 	}
 	if err := validate(&t, filepath.Dir(folder), words); err != nil {
-		return fail(err)
+		return fail(unstage(err))
 	}
 	rec.Installed = t.now()
 	if err := writeRecord(folder, rec); err != nil {
