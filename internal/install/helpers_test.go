@@ -195,3 +195,5 @@ func runPlugin(t *testing.T, path string) string {
 	}
 	return strings.TrimSpace(string(out))
 }
+
+func removeAll(path string) error { return os.RemoveAll(path) }

@@ -88,7 +88,11 @@ func (r Record) SourceAt(version string) (Source, error) {
 		return &GitSource{Repo: r.Source, Ref: version}, nil
 	case KindLocal, KindArchive:
 		if version != "" {
-			return nil, fmt.Errorf("a %s source has no versions to choose from: install the one you want with --force", r.Kind)
+			what := "an archive"
+			if r.Kind == KindLocal {
+				what = "a local file or folder"
+			}
+			return nil, fmt.Errorf("%s has no versions to choose from: install the one you want with --force", what)
 		}
 		if r.Kind == KindLocal {
 			return &LocalSource{Path: r.Source}, nil
