@@ -59,12 +59,17 @@ func (s *GitSource) stage(ctx context.Context, st *staging) (string, Record, err
 		return "", rec, ErrNoGit
 	}
 	clone := st.path("clone")
+	env := gitEnv
+	if !hasEnv(st.t.env(), "GIT_SSH_COMMAND") {
+		// ssh asks on the terminal too (host keys, passphrases).
+		env = append(env[:len(env):len(env)], "GIT_SSH_COMMAND=ssh -o BatchMode=yes")
+	}
 	git := func(args ...string) (string, error) {
-		out, err := st.command(ctx, clone, gitEnv, "git", args...)
+		out, err := st.command(ctx, clone, env, "git", args...)
 		return strings.TrimSpace(out), err
 	}
 	err := st.step("Cloning "+s.String(), func() error {
-		if _, err := st.command(ctx, st.dir, gitEnv, "git", "clone", "--quiet", "--", s.Repo, clone); err != nil {
+		if _, err := st.command(ctx, st.dir, env, "git", "clone", "--quiet", "--", s.Repo, clone); err != nil {
 			return err
 		}
 		ref := s.Ref
@@ -122,4 +127,14 @@ func (s *GitSource) stage(ctx context.Context, st *staging) (string, Record, err
 	}
 	folder := st.path(base)
 	return folder, rec, os.Rename(clone, folder)
+}
+
+// hasEnv reports whether env sets the variable name.
+func hasEnv(env []string, name string) bool {
+	for _, kv := range env {
+		if strings.HasPrefix(kv, name+"=") {
+			return true
+		}
+	}
+	return false
 }

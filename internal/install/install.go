@@ -140,9 +140,10 @@ func install(ctx context.Context, src Source, t Target, progress Progress, m mod
 	if err := os.MkdirAll(t.Dir, 0o755); err != nil {
 		return fail(err)
 	}
+	removeStaleStages(t.Dir, t.now())
 	// The stage is beside the target, on the same file system, so that
 	// the final step is a rename.
-	stage, err := os.MkdirTemp(t.Dir, ".stage-")
+	stage, err := os.MkdirTemp(t.Dir, stagePrefix)
 	if err != nil {
 		return fail(err)
 	}
@@ -200,6 +201,26 @@ func install(ctx context.Context, src Source, t Target, progress Progress, m mod
 		return fail(err)
 	}
 	return res, nil
+}
+
+// stagePrefix starts the name of a stage folder in the plugin directory;
+// discovery ignores it, as it does not start with "<app>-".
+const stagePrefix = ".stage-"
+
+// staleAfter is how old a stage folder is when removeStaleStages takes it
+// for the leftover of an install that was killed.
+const staleAfter = time.Hour
+
+// removeStaleStages removes the stage folders in dir that an install
+// killed before it could clean up left behind. One younger than
+// staleAfter may be another install's, running now.
+func removeStaleStages(dir string, now time.Time) {
+	stages, _ := filepath.Glob(filepath.Join(dir, stagePrefix+"*"))
+	for _, s := range stages {
+		if fi, err := os.Lstat(s); err == nil && fi.IsDir() && now.Sub(fi.ModTime()) > staleAfter {
+			os.RemoveAll(s)
+		}
+	}
 }
 
 // checkName checks the base name of a staged plugin folder.

@@ -180,3 +180,23 @@ func TestReadRecordErrors(t *testing.T) {
 	}
 	_ = os.Remove(filepath.Join(dir, RecordFile))
 }
+
+func TestStaleStagesRemoved(t *testing.T) {
+	tg := newTarget(t)
+	now := time.Now()
+	tg.Now = func() time.Time { return now }
+	stale := filepath.Join(tg.Dir, stagePrefix+"1")
+	fresh := filepath.Join(tg.Dir, stagePrefix+"2")
+	for _, d := range []string{stale, fresh} {
+		writeFile(t, filepath.Join(d, "x"), "x", 0o644)
+	}
+	if err := os.Chtimes(stale, now.Add(-2*time.Hour), now.Add(-2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(t.TempDir(), "demoapp-hi")
+	writeFile(t, src, "#!/bin/sh\n", 0o755)
+	if _, err := Install(context.Background(), &LocalSource{Path: src}, tg, nil); err != nil {
+		t.Fatal(err)
+	}
+	onlyEntries(t, tg.Dir, stagePrefix+"2", "demoapp-hi")
+}
