@@ -138,3 +138,5 @@ func hasEnv(env []string, name string) bool {
 	}
 	return false
 }
+
+func (s *GitSource) baseName() string { return s.repoName() }

@@ -119,6 +119,15 @@ func Install(ctx context.Context, src Source, t Target, progress Progress) (Resu
 	return install(ctx, src, t, progress, mode{})
 }
 
+// namer is a Source that knows its plugin's file name before staging.
+type namer interface{ baseName() string }
+
+var (
+	_ namer = (*LocalSource)(nil)
+	_ namer = (*ModuleSource)(nil)
+	_ namer = (*GitSource)(nil)
+)
+
 // mode says how install puts a staged plugin in place.
 type mode struct {
 	// replace puts it in place of the plugin of the same name.
@@ -139,6 +148,14 @@ func install(ctx context.Context, src Source, t Target, progress Progress, m mod
 	}
 	if err := os.MkdirAll(t.Dir, 0o755); err != nil {
 		return fail(err)
+	}
+	if n, ok := src.(namer); ok && !m.replace {
+		// Say so before a download or a build, when the name is known.
+		if base := n.baseName(); base != "" {
+			if _, err := os.Lstat(filepath.Join(t.Dir, base)); err == nil {
+				return fail(fmt.Errorf("%s is %w at %s", base, ErrExists, filepath.Join(t.Dir, base)))
+			}
+		}
 	}
 	removeStaleStages(t.Dir, t.now())
 	// The stage is beside the target, on the same file system, so that

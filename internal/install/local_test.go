@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/longshore/longshore/discovery"
 )
 
 func TestParse(t *testing.T) {
@@ -199,4 +201,40 @@ func TestStaleStagesRemoved(t *testing.T) {
 		t.Fatal(err)
 	}
 	onlyEntries(t, tg.Dir, stagePrefix+"2", "demoapp-hi")
+}
+
+func TestExistsBeforeStaging(t *testing.T) {
+	tg := newTarget(t)
+	writeFile(t, filepath.Join(tg.Dir, "demoapp-hello", "plugin.yaml"), "", 0o644)
+	// No proxy, no toolchain needed: the name says it is there already.
+	tg.Env = []string{"PATH=" + t.TempDir()}
+	_, err := Install(context.Background(), &ModuleSource{Path: "example.com/x/demoapp-hello", Version: "latest"}, tg, nil)
+	if !errors.Is(err, ErrExists) {
+		t.Fatalf("err = %v, want ErrExists", err)
+	}
+}
+
+func TestRecordOf(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "demoapp-hi")
+	writeFile(t, src, "#!/bin/sh\n", 0o755)
+	tg := newTarget(t)
+	res, err := Install(context.Background(), &LocalSource{Path: src}, tg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &discovery.Finder{App: "demoapp", Dirs: []discovery.Dir{{Path: tg.Dir, Source: discovery.SourceDir}}}
+	p, _, err := f.Resolve([]string{"hi"}, 1)
+	if err != nil || p == nil {
+		t.Fatalf("resolve: %v, %v", p, err)
+	}
+	rec, err := RecordOf(p)
+	if err != nil || rec == nil || rec.Source != src {
+		t.Errorf("RecordOf = %+v, %v", rec, err)
+	}
+	if res.Path != p.Folder {
+		t.Errorf("installed at %s, found at %s", res.Path, p.Folder)
+	}
+	if rec, err := RecordOf(&discovery.Plugin{Path: src}); rec != nil || err != nil {
+		t.Errorf("RecordOf(file plugin) = %v, %v", rec, err)
+	}
 }

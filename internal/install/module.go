@@ -71,3 +71,5 @@ func (s *ModuleSource) stage(ctx context.Context, st *staging) (string, Record, 
 	}
 	return folder, rec, nil
 }
+
+func (s *ModuleSource) baseName() string { return s.binaryName() }

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/longshore/longshore/discovery"
 )
 
 // RecordFile is the file in an installed plugin's folder that records
@@ -148,6 +150,16 @@ func ReadRecord(folder string) (*Record, error) {
 		return nil, fmt.Errorf("%s:1: no source", path)
 	}
 	return &r, nil
+}
+
+// RecordOf returns the Record of a plugin as discovery found it: the
+// RecordFile in its folder, or nil for a plugin that is no folder or has
+// none. It is what "plugin list" and "plugin show" call.
+func RecordOf(p *discovery.Plugin) (*Record, error) {
+	if p == nil || p.Folder == "" {
+		return nil, nil
+	}
+	return ReadRecord(p.Folder)
 }
 
 // writeRecord writes rec as folder's RecordFile.

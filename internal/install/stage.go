@@ -279,3 +279,5 @@ func copyFile(src, dest string, perm fs.FileMode) error {
 	}
 	return out.Close()
 }
+
+func (s *LocalSource) baseName() string { return filepath.Base(s.Path) }
