@@ -53,7 +53,11 @@ func (s *ArchiveSource) stage(ctx context.Context, st *staging) (string, Record,
 	}
 	file := st.path("archive")
 	var sum string
-	err := st.step("Downloading "+s.Location, func() error {
+	verb := "Reading "
+	if s.URL {
+		verb = "Downloading "
+	}
+	err := st.step(verb+s.Location, func() error {
 		var err error
 		sum, err = s.fetch(ctx, st, file)
 		return err

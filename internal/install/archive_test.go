@@ -107,7 +107,7 @@ func TestInstallArchiveByPath(t *testing.T) {
 	if res.Record.SHA256 != sum(data) {
 		t.Errorf("record = %+v", res.Record)
 	}
-	if got := strings.Join(rec.calls, "|"); got != "start Downloading "+path+"|stop" {
+	if got := strings.Join(rec.calls, "|"); got != "start Reading "+path+"|stop" {
 		t.Errorf("progress = %q", got)
 	}
 	// A path with a wrong --sha256 is checked too.
