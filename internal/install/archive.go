@@ -33,6 +33,7 @@ type ArchiveSource struct {
 // Kind returns KindArchive.
 func (s *ArchiveSource) Kind() Kind { return KindArchive }
 
+// String returns the URL or path.
 func (s *ArchiveSource) String() string { return s.Location }
 
 // ChecksumError is the error of an archive whose checksum is not the one
@@ -42,6 +43,7 @@ type ChecksumError struct {
 	Want, Got string
 }
 
+// Error says both checksums.
 func (e *ChecksumError) Error() string {
 	return fmt.Sprintf("checksum mismatch: --sha256 says %s, the archive's is %s", e.Want, e.Got)
 }

@@ -25,6 +25,7 @@ type GitSource struct {
 // Kind returns KindGit.
 func (s *GitSource) Kind() Kind { return KindGit }
 
+// String returns the repository, with "@REF" when one is set.
 func (s *GitSource) String() string {
 	if s.Ref == "" {
 		return s.Repo

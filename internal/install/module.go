@@ -24,6 +24,7 @@ type ModuleSource struct {
 // Kind returns KindModule.
 func (s *ModuleSource) Kind() Kind { return KindModule }
 
+// String returns "PATH@VERSION", as go install takes it.
 func (s *ModuleSource) String() string { return s.Path + "@" + s.Version }
 
 // binaryName returns the name go install gives the package's executable:

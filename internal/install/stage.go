@@ -188,6 +188,7 @@ type LocalSource struct {
 // Kind returns KindLocal.
 func (s *LocalSource) Kind() Kind { return KindLocal }
 
+// String returns the path.
 func (s *LocalSource) String() string { return s.Path }
 
 func (s *LocalSource) stage(ctx context.Context, st *staging) (string, Record, error) {

@@ -26,6 +26,7 @@ type UnsafeArchiveError struct {
 	Reason string
 }
 
+// Error names the entry and why it was refused.
 func (e *UnsafeArchiveError) Error() string {
 	return fmt.Sprintf("unsafe archive: entry %q: %s", e.Entry, e.Reason)
 }
