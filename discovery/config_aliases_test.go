@@ -22,8 +22,8 @@ func TestParseConfigAliases(t *testing.T) {
 			{Name: "st", Shell: "git status", Line: 4},
 		},
 	}, {
-		name: "quoted arguments",
-		yaml: "aliases:\n  g: grep 'a b' -x\n",
+		name:    "quoted arguments",
+		yaml:    "aliases:\n  g: grep 'a b' -x\n",
 		aliases: []Alias{{Name: "g", Args: []string{"grep", "a b", "-x"}, Line: 2}},
 	}, {
 		name: "defaults as a list and as a string",
