@@ -123,6 +123,9 @@ func (a Alias) checkArgs() error {
 	if len(a.Args) == 0 {
 		return fmt.Errorf("alias %q: empty expansion", a.Name)
 	}
+	if isOption(a.Args[0]) {
+		return fmt.Errorf("alias %q: the expansion must start with a command word, not the option %s", a.Name, a.Args[0])
+	}
 	if err := command.CheckWord(a.Args[0]); err != nil {
 		return fmt.Errorf("alias %q: the expansion must start with a command word: %w", a.Name, err)
 	}
