@@ -46,20 +46,41 @@ type Resolver interface {
 // line in errors: an expansion that names no command, or holds an option
 // its command does not know.
 func Expand(cfg *discovery.Config, a *discovery.Alias, args []string, at int, r Resolver) ([]string, error) {
+	out, err := expand(a, args, at, r, func(name string) bool { return cfg.Alias(name) != nil })
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", cfg.Where(a.Line), err)
+	}
+	return out, nil
+}
+
+// Check returns an error when the alias a cannot expand: it is a command
+// alias whose expansion names no command (isAlias says whether a word is
+// another alias, for the message), or holds an option its command does not
+// know. It is what alias set checks before it writes the alias.
+func Check(a *discovery.Alias, isAlias func(string) bool, r Resolver) error {
 	if a.Shell != "" {
-		return nil, fmt.Errorf("%s: alias %q is a shell alias", cfg.Where(a.Line), a.Name)
+		return nil
+	}
+	_, err := expand(a, []string{a.Name}, 0, r, isAlias)
+	return err
+}
+
+// expand is Expand without the file and line in its errors.
+func expand(a *discovery.Alias, args []string, at int, r Resolver, isAlias func(string) bool) ([]string, error) {
+	if a.Shell != "" {
+		return nil, fmt.Errorf("alias %q is a shell alias", a.Name)
 	}
 	words := leadingWords(a.Args)
 	if len(words) == 0 {
-		return nil, fmt.Errorf("%s: alias %q: the expansion must start with a command word", cfg.Where(a.Line), a.Name)
+		return nil, fmt.Errorf("alias %q: the expansion must start with a command word", a.Name)
 	}
 	n, flags := r.Resolve(words)
 	if n == 0 {
 		why := ""
-		if cfg.Alias(words[0]) != nil {
+		if isAlias(words[0]) {
 			why = " (aliases expand once: an alias cannot name another)"
 		}
-		return nil, fmt.Errorf("%s: alias %q: %q is not a command%s", cfg.Where(a.Line), a.Name, words[0], why)
+		return nil, fmt.Errorf("alias %q: %q is not a command%s", a.Name, words[0], why)
 	}
 	out := slices.Clone(args[:at])
 	user := args[at+1:]
@@ -68,7 +89,7 @@ func Expand(cfg *discovery.Config, a *discovery.Alias, args []string, at int, r 
 	}
 	own := splitLine(a.Args[n:], flags, true)
 	if err := checkOptions(own.options); err != nil {
-		return nil, fmt.Errorf("%s: alias %q: %w for %q", cfg.Where(a.Line), a.Name, err, strings.Join(a.Args[:n], " "))
+		return nil, fmt.Errorf("alias %q: %w for %q", a.Name, err, strings.Join(a.Args[:n], " "))
 	}
 	given := splitLine(user, flags, false)
 	gave := names(splitLine(args[:at], flags, false).options)
