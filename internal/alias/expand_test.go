@@ -173,3 +173,69 @@ func TestWithDefaultsOptionValueIsNoOption(t *testing.T) {
 		t.Errorf("error = %v", err)
 	}
 }
+
+// FuzzExpand checks, for any user arguments after an alias, that the
+// expansion keeps them all after the alias's words, and that WithDefaults
+// keeps every argument it is given, in order.
+func FuzzExpand(f *testing.F) {
+	f.Add("ls", "-f json x -- -y")
+	f.Add("lsa", "-qa -c")
+	f.Add("grep", "--sort-column=a -v -vv")
+	f.Add("hi", "-f")
+	cfg, err := discovery.ParseConfig("/c.yaml", []byte(aliases))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, name, user string) {
+		a := cfg.Alias(name)
+		if a == nil || a.Shell != "" {
+			return
+		}
+		args := append([]string{name}, strings.Fields(user)...)
+		got, err := Expand(cfg, a, args, 0, fakeCommands{})
+		if err != nil {
+			return
+		}
+		if !contains(got, args[1:]) {
+			t.Fatalf("Expand(%q) = %q lost a user argument", args, got)
+		}
+		words := leadingWords(a.Args)
+		n, flags := fakeCommands{}.Resolve(words)
+		if !slices.Equal(got[:n], a.Args[:n]) {
+			t.Fatalf("Expand(%q) = %q does not start with the command words", args, got)
+		}
+		if flags == nil {
+			return
+		}
+		d := cfg.DefaultsOf(strings.Join(a.Args[:n], " "))
+		with, err := WithDefaults(cfg, d, got, n, flags)
+		if err == nil && !subsequence(got, with) {
+			t.Fatalf("WithDefaults(%q) = %q lost an argument", got, with)
+		}
+	})
+}
+
+// contains reports whether s holds every item of items (as many times).
+func contains(s, items []string) bool {
+	count := map[string]int{}
+	for _, x := range s {
+		count[x]++
+	}
+	for _, x := range items {
+		if count[x]--; count[x] < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// subsequence reports whether sub's items appear in s in order.
+func subsequence(sub, s []string) bool {
+	i := 0
+	for _, x := range s {
+		if i < len(sub) && x == sub[i] {
+			i++
+		}
+	}
+	return i == len(sub)
+}
