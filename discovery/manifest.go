@@ -121,6 +121,9 @@ func parseManifest(path string, data []byte, taken func(string) bool) (*Manifest
 	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		return nil, yamlError(path, err)
 	}
+	if err := oneDocument(path, data); err != nil {
+		return nil, err
+	}
 	if v := m.validate(taken); v != nil {
 		return nil, fmt.Errorf("%s:%d: %s", path, lineAt(&doc, v.at...), v.msg)
 	}
