@@ -11,4 +11,3 @@ import (
 func lockFD(*os.File) error { return nil }
 
 func unlockFD(*os.File) {}
-

@@ -101,3 +101,24 @@ func TestEscape(t *testing.T) {
 		t.Errorf("warning not escaped: %q", got)
 	}
 }
+
+// A directory on the search path twice, once through a symbolic link (as
+// /bin → usr/bin), is scanned once; the same file reached twice is one
+// plugin, not shadowed by itself.
+func TestScanSameDirThroughLink(t *testing.T) {
+	fsys := newFakeFS(map[string]fakeFile{
+		"/usr/bin/demoapp-tool": {mode: 0o755},
+		"/bin":                  {link: "usr/bin"},
+		"/opt/demoapp-tool":     {link: "/usr/bin/demoapp-tool"},
+	})
+	f := &Finder{App: "demoapp", FS: fsys, Dirs: []Dir{
+		{Path: "/bin", Source: SourcePATH}, {Path: "/usr/bin", Source: SourcePATH}, {Path: "/opt", Source: SourcePATH}}}
+	s := f.Scan()
+	if len(s.Plugins) != 1 || s.Plugins[0].ShadowedBy != "" || len(s.Warnings) != 0 {
+		var got []string
+		for _, p := range s.Plugins {
+			got = append(got, p.Path+" shadowed by "+p.ShadowedBy)
+		}
+		t.Errorf("plugins %v, warnings %v; want one plugin, no warning", got, s.Warnings)
+	}
+}
