@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -125,16 +124,24 @@ func (c *pluginInstall) Run(ctx context.Context, inv *command.Invocation) error 
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("install %s: %w", src, err)
 	}
+	unlock, err := discovery.LockPluginDir(dir)
+	if err != nil {
+		return fmt.Errorf("install %s: %w", src, err)
+	}
+	defer unlock()
+	if _, err := os.Lstat(dest); err == nil {
+		return fmt.Errorf("install %s: another install of %s won: it is installed at %s", src, p.Name, dest)
+	}
 	wrote, err := c.installManifest(ctx, p, src, dest)
 	if err != nil {
 		return fmt.Errorf("install %s: %w", src, err)
 	}
 	if p.Folder == "" && p.ManifestPath != "" && !wrote {
-		if err := copyAtomic(p.ManifestPath, dest+".yaml"); err != nil {
+		if err := discovery.CopyAtomic(p.ManifestPath, dest+".yaml"); err != nil {
 			return fmt.Errorf("install %s: %w", src, err)
 		}
 	}
-	if err := copyAtomic(src, dest); err != nil {
+	if err := discovery.CopyAtomic(src, dest); err != nil {
 		return fmt.Errorf("install %s: %w", src, err)
 	}
 	fmt.Fprintf(inv.IO.Out, "installed %s to %s\n", p.Name, dest)
@@ -160,66 +167,6 @@ func (r *run) checkNewPluginName(base string) ([]string, error) {
 		return nil, fmt.Errorf("%q would be shadowed by the compiled-in command %q", strings.Join(words, " "), c)
 	}
 	return words, nil
-}
-
-// copyAtomic copies a file or a folder tree to dest through a temporary
-// name beside it, so that a failed copy leaves nothing behind.
-func copyAtomic(src, dest string) error {
-	tmp := filepath.Join(filepath.Dir(dest), ".tmp-"+filepath.Base(dest))
-	os.RemoveAll(tmp)
-	if err := copyTree(src, tmp); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	return os.Rename(tmp, dest)
-}
-
-// copyTree copies src (a file, a folder or a symbolic link) to dest,
-// keeping permissions and links.
-func copyTree(src, dest string) error {
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dest, rel)
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		switch {
-		case d.IsDir():
-			return os.MkdirAll(target, info.Mode().Perm())
-		case info.Mode()&fs.ModeSymlink != 0 && path != src:
-			link, err := os.Readlink(path)
-			if err != nil {
-				return err
-			}
-			return os.Symlink(link, target)
-		}
-		return copyFile(path, target)
-	})
-}
-
-func copyFile(src, dest string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	fi, err := in.Stat()
-	if err != nil {
-		return err
-	}
-	out, err := os.OpenFile(dest, os.O_CREATE|os.O_EXCL|os.O_WRONLY, fi.Mode().Perm())
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // pluginRemove is "plugin remove NAME".
