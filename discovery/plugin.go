@@ -221,6 +221,7 @@ func (f *Finder) loadManifest(p *Plugin) {
 		p.Invalid = fmt.Errorf("%s: exec is only for plugin.yaml in a plugin's own folder", p.ManifestPath)
 		return
 	}
+	m.escape()
 	p.Manifest = m
 	if p.Folder != "" {
 		p.Path, p.Invalid = f.folderExec(p.Folder, m.Exec)

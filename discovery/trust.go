@@ -71,6 +71,20 @@ func (t Trust) checkPath(fsys FS, path string) error {
 	return t.Check(path, fi)
 }
 
+// EscapeText is Escape for text of several lines: newlines and tabs are
+// kept, everything else Escape escapes is escaped.
+func EscapeText(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		parts := strings.Split(l, "\t")
+		for j, p := range parts {
+			parts[j] = Escape(p)
+		}
+		lines[i] = strings.Join(parts, "\t")
+	}
+	return strings.Join(lines, "\n")
+}
+
 // Escape returns s with every character that could act on a terminal
 // written as an escape: control characters (C0, DEL, C1) as \xNN or \n,
 // \t, \r, other non-printing runes (bidirectional overrides, format
