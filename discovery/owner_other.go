@@ -10,3 +10,7 @@ func fileOwner(fs.FileInfo) (int, bool) { return 0, false }
 
 // fileGroup reports no group on this system.
 func fileGroup(fs.FileInfo) (int, bool) { return 0, false }
+
+// unixModes says whether a file's permission bits tell what other users
+// may do with it.
+const unixModes = false

@@ -22,3 +22,7 @@ func fileGroup(fi fs.FileInfo) (int, bool) {
 	}
 	return 0, false
 }
+
+// unixModes says whether a file's permission bits tell what other users
+// may do with it.
+const unixModes = true

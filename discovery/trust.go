@@ -17,14 +17,18 @@ type Trust struct {
 	// UID is the current user's id.
 	UID int
 	// Owner returns the user id owning a file as stat gave it; ok is false
-	// where the system has no owner to check (Windows), and then only the
-	// mode is checked. Nil means the operating system's.
+	// where the system has no owner to check (Windows). Nil means the
+	// operating system's.
 	Owner func(fs.FileInfo) (uid int, ok bool)
+	// NoModes skips the mode check, where permission bits say nothing of
+	// other users (Windows reports every writable file as 0666; its ACLs
+	// decide).
+	NoModes bool
 }
 
 // SystemTrust is the trust of the current user, with the operating
-// system's notion of ownership.
-func SystemTrust() Trust { return Trust{UID: os.Getuid(), Owner: fileOwner} }
+// system's notion of ownership and permissions.
+func SystemTrust() Trust { return Trust{UID: os.Getuid(), Owner: fileOwner, NoModes: !unixModes} }
 
 // UntrustedError reports a file or directory that discovery refused to
 // load from: writable by other users, or owned by another user.
@@ -44,7 +48,7 @@ func (e *UntrustedError) Error() string {
 // Check returns an *UntrustedError when the file or directory at path,
 // whose (followed) stat is fi, must not be trusted; nil when it may.
 func (t Trust) Check(path string, fi fs.FileInfo) error {
-	if fi.Mode().Perm()&0o002 != 0 {
+	if !t.NoModes && fi.Mode().Perm()&0o002 != 0 {
 		return &UntrustedError{Path: path, Why: "writable by other users, who could change what runs", Fix: "chmod o-w " + path}
 	}
 	if uid, ok := t.owner()(fi); ok && uid != t.UID && uid != 0 {
