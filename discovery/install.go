@@ -9,21 +9,20 @@ import (
 	"strings"
 )
 
-// installLock is the lock file, in a plugin dir, that installs hold.
-const installLock = ".install.lock"
-
 // installTemp starts the names of CopyAtomic's temporary copies.
 const installTemp = ".tmp-"
 
 // LockPluginDir takes the lock that installs into the plugin dir dir
-// hold, waiting while another process holds it, and removes what an
-// install killed half-way left (temporary copies, ".tmp-*"). Under it,
+// hold (the hidden file ".<dir's name>.lock" beside dir, so that dir
+// holds plugins only), waiting while another process holds it, and
+// removes what an install killed half-way left (temporary copies,
+// ".tmp-*"). Under it,
 // an install checks that the plugin is not there yet (another install of
 // the same name may have won), copies the manifest, then the executable
 // last, so that the plugin is whole when it can be found. Call unlock
 // when done.
 func LockPluginDir(dir string) (unlock func(), err error) {
-	unlock, err = lockFile(filepath.Join(dir, installLock))
+	unlock, err = lockFile(lockPath(dir))
 	if err != nil {
 		return nil, err
 	}
