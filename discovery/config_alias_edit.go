@@ -2,10 +2,7 @@ package discovery
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -84,11 +81,21 @@ func DeleteAlias(path, name string) (bool, error) {
 // editConfig applies edit to the top-level mapping of the configuration
 // file at path (an empty one when the file is missing or empty) and, when
 // edit reports a change, writes the result atomically, keeping the file's
-// comments and indentation. The result must load (see ParseConfig):
+// comments, indentation, mode and group; the read-modify-write holds the
+// file's lock, as SetDisabled's does. The result must load (see ParseConfig):
 // otherwise its error is returned and the file is left alone.
 func editConfig(path string, edit func(root *yaml.Node) bool) (bool, error) {
-	data, err := os.ReadFile(path)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	target, err := linkTarget(path)
+	if err != nil {
+		return false, fmt.Errorf("edit config %s: %w", Escape(path), err)
+	}
+	unlock, err := lockFile(lockPath(target))
+	if err != nil {
+		return false, fmt.Errorf("edit config: %w", err)
+	}
+	defer unlock()
+	data, err := readConfig(path)
+	if err != nil {
 		return false, fmt.Errorf("edit config: %w", err)
 	}
 	var doc yaml.Node
@@ -107,7 +114,7 @@ func editConfig(path string, edit func(root *yaml.Node) bool) (bool, error) {
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		if root.Kind != yaml.ScalarNode || root.Tag != "!!null" {
-			return false, fmt.Errorf("edit config: %s:%d: want a mapping at the top, not %s", path, root.Line, kindName(root))
+			return false, fmt.Errorf("edit config: %s:%d: want a mapping at the top, not %s", Escape(path), root.Line, kindName(root))
 		}
 		head := root.HeadComment
 		*root = yaml.Node{Kind: yaml.MappingNode, HeadComment: head}
@@ -119,12 +126,12 @@ func editConfig(path string, edit func(root *yaml.Node) bool) (bool, error) {
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(indentOf(data))
 	if err := enc.Encode(&doc); err != nil {
-		return false, fmt.Errorf("edit config %s: %w", path, err)
+		return false, fmt.Errorf("edit config %s: %w", Escape(path), err)
 	}
 	enc.Close()
 	out := append(prefix, buf.Bytes()...)
 	if _, err := ParseConfig(path, out); err != nil {
 		return false, err
 	}
-	return true, writeAtomic(path, out)
+	return true, writeAtomic(target, out)
 }

@@ -1,6 +1,7 @@
 package discovery
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,5 +150,31 @@ func TestDeleteAlias(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
 			}
 		})
+	}
+}
+
+// Concurrent alias set's each keep their alias: the edits take turns on
+// the config's lock.
+func TestSetAliasConcurrent(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	const n = 8
+	errs := make(chan error, n)
+	for i := range n {
+		go func() {
+			_, err := SetAlias(path, fmt.Sprintf("a%d", i), "files list")
+			errs <- err
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := LoadConfig(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Aliases) != n {
+		t.Errorf("%d aliases, want %d", len(c.Aliases), n)
 	}
 }

@@ -85,7 +85,7 @@ func (c *Config) DefaultsOf(name string) *Default {
 // Where returns "path:line", naming a line of the configuration file in
 // messages.
 func (c *Config) Where(line int) string {
-	return fmt.Sprintf("%s:%d", c.Path, line)
+	return fmt.Sprintf("%s:%d", Escape(c.Path), line)
 }
 
 // CheckAliasName returns an error when name cannot be an alias: it must be
@@ -200,13 +200,13 @@ func eachEntry(path string, n *yaml.Node, section string, f func(k, v *yaml.Node
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		return fmt.Errorf("%s:%d: %s: want a mapping, not %s", path, n.Line, section, kindName(n))
+		return fmt.Errorf("%s:%d: %s: want a mapping, not %s", Escape(path), n.Line, section, kindName(n))
 	}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if first, ok := seen[k.Value]; ok {
-			return fmt.Errorf("%s:%d: %s: %q is given twice (first at line %d)", path, k.Line, section, k.Value, first)
+			return fmt.Errorf("%s:%d: %s: %q is given twice (first at line %d)", Escape(path), k.Line, section, k.Value, first)
 		}
 		seen[k.Value] = k.Line
 		if err := f(k, v); err != nil {
