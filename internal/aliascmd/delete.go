@@ -86,8 +86,8 @@ func deleteRun(opts *DeleteOptions) error {
 		for _, a := range cfg.Aliases {
 			names = append(names, a.Name)
 		}
-		return command.Usagef("alias delete: no alias called %q in %s%s", opts.Name, cfg.Path, didYouMean(opts.Name, names))
+		return command.Usagef("alias delete: no alias called %q in %s%s", opts.Name, discovery.Escape(cfg.Path), didYouMean(opts.Name, names))
 	}
-	fmt.Fprintf(opts.Out, "alias %s deleted (from %s)\n", opts.Name, cfg.Path)
+	fmt.Fprintf(opts.Out, "alias %s deleted (from %s)\n", opts.Name, discovery.Escape(cfg.Path))
 	return nil
 }

@@ -110,11 +110,11 @@ func setRun(opts *SetOptions) error {
 	}
 	switch {
 	case !changed:
-		fmt.Fprintf(opts.Out, "alias %s is already %s\n", opts.Name, a.Expansion())
+		fmt.Fprintf(opts.Out, "alias %s is already %s\n", opts.Name, discovery.Escape(a.Expansion()))
 	case old != nil:
-		fmt.Fprintf(opts.Out, "alias %s changed from %s to %s (in %s)\n", opts.Name, old.Expansion(), a.Expansion(), cfg.Path)
+		fmt.Fprintf(opts.Out, "alias %s changed from %s to %s (in %s)\n", opts.Name, discovery.Escape(old.Expansion()), discovery.Escape(a.Expansion()), discovery.Escape(cfg.Path))
 	default:
-		fmt.Fprintf(opts.Out, "alias %s set to %s (in %s)\n", opts.Name, a.Expansion(), cfg.Path)
+		fmt.Fprintf(opts.Out, "alias %s set to %s (in %s)\n", opts.Name, discovery.Escape(a.Expansion()), discovery.Escape(cfg.Path))
 	}
 	return nil
 }
