@@ -5,11 +5,16 @@ import (
 )
 
 // didYouMean returns a clause naming the names close to name (within two
-// edits, or starting with it), for a one-line error; "" when none is.
+// edits, one for a name of three letters or less, or starting with it),
+// for a one-line error; "" when none is.
 func didYouMean(name string, names []string) string {
+	edits := 2
+	if len(name) <= 3 {
+		edits = 1
+	}
 	var close []string
 	for _, n := range names {
-		if strings.HasPrefix(n, name) || distance(name, n) <= 2 {
+		if strings.HasPrefix(n, name) || distance(name, n) <= edits {
 			close = append(close, `"`+n+`"`)
 		}
 	}
