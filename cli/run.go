@@ -5,13 +5,12 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/pluginexec"
 )
 
 // run is the state of one invocation of an App.
@@ -23,8 +22,12 @@ type run struct {
 	logger *slog.Logger
 	closer io.Closer
 	ctx    context.Context
-	// stopped records whether a signal ended the run.
-	stopped bool
+	// stopped records whether a signal ended the run; stopSignal is the
+	// signal, when known.
+	stopped    bool
+	stopSignal os.Signal
+	// executed is set once execute has returned.
+	executed bool
 	// rootWords are the compiled-in root words (see compiledInRootWord).
 	rootWords map[string]bool
 	cfg       *discovery.Config
@@ -69,10 +72,12 @@ func (r *run) close() {
 func (r *run) interrupted() bool { return r.stopped }
 
 // execute builds the command tree and runs args through it.
-func (r *run) execute(ctx context.Context, args []string) error {
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+func (r *run) execute(ctx context.Context, args []string) (err error) {
+	ctx, stop := r.plugins().NotifyStop(ctx)
 	defer func() {
 		r.stopped = ctx.Err() != nil
+		r.stopSignal = pluginexec.StopSignal(ctx, err)
+		r.executed = true
 		stop()
 	}()
 	r.ctx, r.args = ctx, args
@@ -112,6 +117,10 @@ func (r *run) execute(ctx context.Context, args []string) error {
 		r.root.PersistentFlags().Parse(args)
 		return err
 	}
+	if err := stopCause(ctx); err != nil {
+		// A signal came during start-up: the command does not run.
+		return err
+	}
 	r.root.SetArgs(args)
 	if len(args) > 0 && args[0] == cobra.ShellCompRequestCmd {
 		clean := &descCleaner{w: r.io.Out}
@@ -119,6 +128,15 @@ func (r *run) execute(ctx context.Context, args []string) error {
 		defer clean.Flush()
 	}
 	return r.root.ExecuteContext(ctx)
+}
+
+// stopCause returns why ctx is done (a *pluginexec.Stopped when a signal
+// stopped the run), or nil while it is not.
+func stopCause(ctx context.Context) error {
+	if ctx.Err() == nil {
+		return nil
+	}
+	return context.Cause(ctx)
 }
 
 // buildCompiledIn builds the root and the compiled-in commands, those of
