@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"sync"
 	"syscall"
 )
 
@@ -31,7 +32,7 @@ var StopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM}
 // *Stopped cause naming the signal: the app catches them from this point
 // on, so that a signal at any moment of start-up ends the run with 128+N
 // instead of being lost or killing it half-way. release stops catching
-// them.
+// them; calling it again does nothing.
 func (h *Handler) NotifyStop(parent context.Context) (ctx context.Context, release func()) {
 	ctx, cancel := context.WithCancelCause(parent)
 	sigs := make(chan os.Signal, 1)
@@ -44,10 +45,13 @@ func (h *Handler) NotifyStop(parent context.Context) (ctx context.Context, relea
 		case <-done:
 		}
 	}()
+	var once sync.Once
 	return ctx, func() {
-		h.signals().Stop(sigs)
-		close(done)
-		cancel(nil)
+		once.Do(func() {
+			h.signals().Stop(sigs)
+			close(done)
+			cancel(nil)
+		})
 	}
 }
 
