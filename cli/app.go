@@ -156,16 +156,17 @@ func (a *App) envPrefix() string {
 // code an external plugin or command chose.
 func (a *App) Run(ctx context.Context, args []string) int {
 	// Catch SIGINT and SIGTERM before anything else: one that comes while
-	// the config or a manifest is read still ends the run, with 128+N,
-	// and no plugin starts after it.
-	stopCtx, release := (&run{app: a}).plugins().NotifyStop(ctx)
+	// the app starts up (reading the config or a manifest, resolving the
+	// command) ends it at once with 128+N, and nothing runs after it.
+	stopCtx, guard := (&run{app: a}).plugins().GuardStartup(ctx)
 	if len(args) == 0 && a.Interactive && a.onTerminal() {
-		release()
+		guard.Release()
 		return a.runShell(ctx)
 	}
 	r := newRun(a)
+	r.startup = guard
 	code := func() int {
-		defer release()
+		defer guard.Release()
 		defer r.close()
 		return r.exitCode(r.execute(stopCtx, args))
 	}()

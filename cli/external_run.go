@@ -13,7 +13,7 @@ const exitCannotExecute = pluginexec.ExitCannotExecute
 // child (see pluginexec.Handler.Run).
 func (r *run) runExternal(call *externalCall) error {
 	p := call.plugin
-	if err := stopCause(r.ctx); err != nil {
+	if err := r.started(); err != nil {
 		// A signal came during start-up: the plugin does not run.
 		return err
 	}

@@ -28,6 +28,9 @@ type run struct {
 	stopSignal os.Signal
 	// executed is set once execute has returned.
 	executed bool
+	// startup ends the process at a stop signal until the command or
+	// plugin starts (see started); nil in the interactive shell.
+	startup *pluginexec.Stopper
 	// rootWords are the compiled-in root words (see compiledInRootWord).
 	rootWords map[string]bool
 	cfg       *discovery.Config
@@ -117,7 +120,7 @@ func (r *run) execute(ctx context.Context, args []string) (err error) {
 		r.root.PersistentFlags().Parse(args)
 		return err
 	}
-	if err := stopCause(ctx); err != nil {
+	if err := r.started(); err != nil {
 		// A signal came during start-up: the command does not run.
 		return err
 	}
@@ -130,14 +133,10 @@ func (r *run) execute(ctx context.Context, args []string) (err error) {
 	return r.root.ExecuteContext(ctx)
 }
 
-// stopCause returns why ctx is done (a *pluginexec.Stopped when a signal
-// stopped the run), or nil while it is not.
-func stopCause(ctx context.Context) error {
-	if ctx.Err() == nil {
-		return nil
-	}
-	return context.Cause(ctx)
-}
+// started marks the end of start-up, the command or plugin being about
+// to run, and returns a *pluginexec.Stopped error if a signal stopped the
+// run before.
+func (r *run) started() error { return r.startup.Started(r.ctx) }
 
 // buildCompiledIn builds the root and the compiled-in commands, those of
 // the App and Longshore's own (completion, shell, docs), which always win

@@ -218,3 +218,46 @@ func TestLookPathInjected(t *testing.T) {
 }
 
 var _ io.Reader = (*Child)(nil)
+
+func TestGuardStartup(t *testing.T) {
+	fs := newFakeSignals()
+	exited := make(chan int, 1)
+	h := &Handler{Signals: fs, Exit: func(code int) { exited <- code }}
+
+	// During start-up a stop signal ends the process at once with 128+N,
+	// whatever the app is blocked on.
+	ctx, g := h.GuardStartup(context.Background())
+	within(t, fs.notified, "Notify")
+	fs.send(syscall.SIGTERM)
+	if code := within(t, exited, "the exit"); code != 143 {
+		t.Errorf("exit code %d, want 143", code)
+	}
+	// (Exit is faked: the run goes on, and Started tells it to stop.)
+	within(t, ctx.Done(), "the context to be cancelled")
+	if err := g.Started(ctx); StopSignal(ctx, err) != syscall.SIGTERM {
+		t.Errorf("Started = %v, want stopped by SIGTERM", err)
+	}
+	g.Release()
+
+	// Once started, a stop signal cancels the context only.
+	ctx, g = h.GuardStartup(context.Background())
+	defer g.Release()
+	within(t, fs.notified, "Notify")
+	if err := g.Started(ctx); err != nil {
+		t.Fatalf("Started = %v, want nil", err)
+	}
+	fs.send(os.Interrupt)
+	within(t, ctx.Done(), "the context to be cancelled")
+	select {
+	case code := <-exited:
+		t.Errorf("exited with %d after start-up", code)
+	default:
+	}
+	if s := StopSignal(ctx, nil); s != os.Interrupt {
+		t.Errorf("StopSignal = %v, want SIGINT", s)
+	}
+	var nilGuard *Stopper
+	if err := nilGuard.Started(ctx); err == nil {
+		t.Error("a nil Stopper's Started ignores a done context")
+	}
+}

@@ -28,31 +28,85 @@ func (e *Stopped) Code() int { return SignalCode(e.Signal) }
 // StopSignals are the signals that stop a run: SIGINT and SIGTERM.
 var StopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM}
 
+// Stopper catches the stop signals for one run; see [Handler.NotifyStop]
+// and [Handler.GuardStartup].
+type Stopper struct {
+	h      *Handler
+	cancel context.CancelCauseFunc
+	sigs   chan os.Signal
+	done   chan struct{}
+	once   sync.Once
+
+	mu sync.Mutex
+	// startingUp is set while the app starts up (GuardStartup, until
+	// Started): a stop signal then ends the process.
+	startingUp bool
+}
+
 // NotifyStop returns a copy of parent that StopSignals cancel, with a
-// *Stopped cause naming the signal: the app catches them from this point
-// on, so that a signal at any moment of start-up ends the run with 128+N
-// instead of being lost or killing it half-way. release stops catching
-// them; calling it again does nothing.
+// *Stopped cause naming the signal, and the function that stops catching
+// them (calling it again does nothing).
 func (h *Handler) NotifyStop(parent context.Context) (ctx context.Context, release func()) {
+	ctx, s := h.notifyStop(parent, false)
+	return ctx, s.Release
+}
+
+// GuardStartup catches StopSignals from the very start of a run: until
+// [Stopper.Started], a stop signal ends the process at once with 128+N
+// (Handler.Exit), as nothing has started that needs cleaning up and
+// start-up may be blocked (reading a config or manifest from a slow file
+// system); from then on it cancels the returned context with a *Stopped
+// cause, as NotifyStop does.
+func (h *Handler) GuardStartup(parent context.Context) (context.Context, *Stopper) {
+	return h.notifyStop(parent, true)
+}
+
+func (h *Handler) notifyStop(parent context.Context, guard bool) (context.Context, *Stopper) {
 	ctx, cancel := context.WithCancelCause(parent)
-	sigs := make(chan os.Signal, 1)
-	h.signals().Notify(sigs, StopSignals...)
-	done := make(chan struct{})
+	s := &Stopper{h: h, cancel: cancel, sigs: make(chan os.Signal, 1), done: make(chan struct{}), startingUp: guard}
+	h.signals().Notify(s.sigs, StopSignals...)
 	go func() {
 		select {
-		case s := <-sigs:
-			cancel(&Stopped{Signal: s})
-		case <-done:
+		case sig := <-s.sigs:
+			s.mu.Lock()
+			if s.startingUp {
+				h.exit(SignalCode(sig))
+			}
+			s.cancel(&Stopped{Signal: sig})
+			s.mu.Unlock()
+		case <-s.done:
 		}
 	}()
-	var once sync.Once
-	return ctx, func() {
-		once.Do(func() {
-			h.signals().Stop(sigs)
-			close(done)
-			cancel(nil)
-		})
+	return ctx, s
+}
+
+// Started marks the end of start-up: the command or plugin is about to
+// run. It returns the *Stopped error when a stop signal came before.
+func (s *Stopper) Started(ctx context.Context) error {
+	if s == nil {
+		return stopped(ctx)
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.startingUp = false
+	return stopped(ctx)
+}
+
+// Release stops catching the stop signals; calling it again does nothing.
+func (s *Stopper) Release() {
+	s.once.Do(func() {
+		s.h.signals().Stop(s.sigs)
+		close(s.done)
+		s.cancel(nil)
+	})
+}
+
+func (h *Handler) exit(code int) {
+	if h.Exit != nil {
+		h.Exit(code)
+		return
+	}
+	os.Exit(code)
 }
 
 // stopped returns why ctx is done, or nil while it is not: its cause when
