@@ -74,7 +74,51 @@ type Finder struct {
 	// so a manifest declaring a hook or formatter of such a name is
 	// invalid. Nil means no name is taken.
 	Taken func(name string) bool
+	// Exts, when not nil, are the file name extensions that make a file
+	// executable (Windows' PATHEXT, see ExecExts): a plugin is then
+	// "<app>-<name>" plus one of them, the first found in this order, its
+	// mode aside. Nil means the running system's rule: the mode's execute
+	// bits on Unix, PATHEXT on Windows.
+	Exts []string
 }
+
+func (f *Finder) exts() []string {
+	if f.Exts == nil {
+		return platformExts()
+	}
+	return f.Exts
+}
+
+// executable reports whether fi, a candidate's file, may run: a regular
+// file, with an execute bit where no extensions decide.
+func (f *Finder) executable(fi fs.FileInfo) bool {
+	return fi.Mode().IsRegular() && (f.exts() != nil || fi.Mode().Perm()&0o111 != 0)
+}
+
+// statExec finds the file of executable name base in dir: base itself, or
+// where extensions decide, base plus the first of them that exists, else
+// base (which is then not executable).
+func (f *Finder) statExec(dir, base string) (string, fs.FileInfo, error) {
+	for _, ext := range f.exts() {
+		path := filepath.Join(dir, base+ext)
+		if fi, err := f.fs().Stat(path); err == nil && !fi.IsDir() {
+			return path, fi, nil
+		}
+	}
+	path := filepath.Join(dir, base)
+	fi, err := f.fs().Stat(path)
+	if err == nil && !fi.IsDir() && f.exts() != nil {
+		// "demoapp-x" with no extension: not executable there.
+		return path, notExec{fi}, nil
+	}
+	return path, fi, err
+}
+
+// notExec is a file that extensions say is not executable: no regular
+// file for executable.
+type notExec struct{ fs.FileInfo }
+
+func (notExec) Mode() fs.FileMode { return fs.ModeIrregular }
 
 func (f *Finder) now() time.Time {
 	if f.Now == nil {
@@ -126,8 +170,7 @@ func (f *Finder) Resolve(words []string, min int) (*Plugin, int, error) {
 
 // look checks one candidate name in one directory.
 func (f *Finder) look(d Dir, base string, words []string) (*Plugin, error) {
-	path := filepath.Join(d.Path, base)
-	fi, err := f.fs().Stat(path)
+	path, fi, err := f.statExec(d.Path, base)
 	if err != nil {
 		return nil, nil
 	}
@@ -144,11 +187,11 @@ func (f *Finder) look(d Dir, base string, words []string) (*Plugin, error) {
 		p.Folder, p.ManifestPath = path, mpath
 		f.loadManifest(p)
 		return p, nil
-	case !fi.Mode().IsRegular() || fi.Mode().Perm()&0o111 == 0:
+	case !f.executable(fi):
 		return nil, &NotExecutableError{Path: path}
 	}
-	if _, err := f.fs().Stat(path + ".yaml"); err == nil {
-		p.ManifestPath = path + ".yaml"
+	if mpath := filepath.Join(d.Path, base) + ".yaml"; f.exists(mpath) {
+		p.ManifestPath = mpath
 	}
 	f.loadManifest(p)
 	return p, nil
@@ -184,13 +227,20 @@ func (f *Finder) loadManifest(p *Plugin) {
 	}
 }
 
+func (f *Finder) exists(path string) bool {
+	_, err := f.fs().Stat(path)
+	return err == nil
+}
+
 // folderExec returns the executable of a folder plugin, which must resolve
 // (symbolic links followed) to a path inside the folder.
 func (f *Finder) folderExec(folder, exec string) (string, error) {
+	var path string
 	if exec == "" {
-		exec = filepath.Base(folder)
+		path, _, _ = f.statExec(folder, filepath.Base(folder))
+	} else {
+		path = filepath.Join(folder, exec)
 	}
-	path := filepath.Join(folder, exec)
 	realFolder, err := f.fs().EvalSymlinks(folder)
 	if err != nil {
 		return path, fmt.Errorf("resolve %s: %w", folder, err)
