@@ -22,12 +22,13 @@ import (
 // a process group of their own or a FIFO (plugin_signal_*.txtar,
 // startup_signal.txtar).
 
-// sendsig [-TERM] [-group] [-fifo] [-again FILE] READY WANT-CODE PROG ARGS...
+// sendsig [-TERM|-KILL] [-group] [-fifo] [-again FILE] READY WANT-CODE PROG ARGS...
 // starts PROG from the script's PATH in a session of its own, without a
 // terminal (as CI, timeout or systemd run it), waits for READY to appear
 // (with -fifo, READY is a FIFO and it waits for PROG to open it for
 // reading, keeping it open for writing, with nothing written, until PROG
-// ends), then sends SIGINT (SIGTERM with -TERM) to PROG, or with -group to
+// ends), then sends SIGINT (SIGTERM with -TERM, SIGKILL with -KILL) to
+// PROG, or with -group to
 // its whole process group. With -again, once FILE appears it sends the
 // signal a second time. It checks that PROG exits with WANT-CODE within
 // 20 s; PROG's stdout and stderr become the command's.
@@ -38,6 +39,8 @@ func sendsig(ts *testscript.TestScript, neg bool, args []string) {
 		switch args[0] {
 		case "-TERM":
 			sig = syscall.SIGTERM
+		case "-KILL":
+			sig = syscall.SIGKILL
 		case "-group":
 			group = true
 		case "-fifo":
@@ -54,7 +57,7 @@ func sendsig(ts *testscript.TestScript, neg bool, args []string) {
 		args = args[1:]
 	}
 	if neg || len(args) < 3 {
-		ts.Fatalf("usage: sendsig [-TERM] [-group] [-fifo] [-again FILE] READY WANT-CODE PROG ARGS...")
+		ts.Fatalf("usage: sendsig [-TERM|-KILL] [-group] [-fifo] [-again FILE] READY WANT-CODE PROG ARGS...")
 	}
 	ready := ts.MkAbs(args[0])
 	want, err := strconv.Atoi(args[1])
