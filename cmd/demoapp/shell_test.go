@@ -40,6 +40,14 @@ func tmux(ts *testscript.TestScript, args ...string) (string, error) {
 	for _, k := range []string{"PATH", "HOME", "TZ", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "DEMOAPP_WEATHER_API_KEY"} {
 		cmd.Env = append(cmd.Env, k+"="+ts.Getenv(k))
 	}
+	// Under go test -cover or -race the programs on the screen are the
+	// instrumented test binary: they get testscript's GOCOVERDIR and
+	// GORACE, else coverage's warning at exit would land on the screen.
+	for _, k := range []string{"GOCOVERDIR", "GORACE"} {
+		if v := ts.Getenv(k); v != "" {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+	}
 	cmd.Env = append(cmd.Env, "TERM=xterm-256color")
 	out, err := cmd.CombinedOutput()
 	return string(out), err
