@@ -94,7 +94,7 @@ func interrupt(ts *testscript.TestScript, neg bool, args []string) {
 	var stdout, stderr strings.Builder
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	ts.Check(cmd.Start())
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(tmuxWaitFor) // a limit on waiting, as in tmux-wait
 	for {
 		if _, err := os.Stat(ready); err == nil {
 			break
@@ -215,6 +215,8 @@ func writeExecutable(path string, data []byte, mode os.FileMode) error {
 // "ready", waits for a first SIGINT, counts those that follow within a
 // second, prints "interrupts: N" and exits 130. Go's handler sees each
 // delivery, where a shell's trap would merge two that arrive together.
+// The wait for the first is bounded by sigCountWait only so that a failing
+// run ends; a loaded machine may take long to send it.
 func sigCount() {
 	sigs := make(chan os.Signal, 8)
 	signal.Notify(sigs, syscall.SIGINT)
@@ -223,7 +225,7 @@ func sigCount() {
 	select {
 	case <-sigs:
 		n++
-	case <-time.After(10 * time.Second):
+	case <-time.After(sigCountWait):
 	}
 	deadline := time.After(time.Second)
 	for done := false; !done; {
@@ -237,3 +239,8 @@ func sigCount() {
 	os.Stdout.WriteString("interrupts: " + strconv.Itoa(n) + "\n")
 	os.Exit(130)
 }
+
+// sigCountWait bounds how long sigCount waits for the first SIGINT. It is
+// far longer than tmux-wait's limit, so that the script, not the plugin,
+// reports a Ctrl-C that never came.
+const sigCountWait = 5 * time.Minute

@@ -30,8 +30,10 @@ func shellCondition(cond string) (bool, error) {
 }
 
 // tmuxWaitFor bounds how long tmux-wait and tmux-gone poll the screen.
-// It is a limit on waiting, not an assertion on speed.
-const tmuxWaitFor = 20 * time.Second
+// It is a limit on waiting, not an assertion on speed: long enough for a
+// machine loaded by parallel tests under -race (a passing wait ends as soon
+// as the screen shows what it waits for).
+const tmuxWaitFor = 90 * time.Second
 
 // tmux runs tmux on the script's own server socket with its environment.
 func tmux(ts *testscript.TestScript, args ...string) (string, error) {
@@ -66,12 +68,11 @@ func tmuxStart(ts *testscript.TestScript, neg bool, args []string) {
 	tmux(ts, "kill-server")
 	var out string
 	var err error
-	for try := 0; try < 10; try++ {
+	for deadline := time.Now().Add(tmuxWaitFor); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		out, err = tmux(ts, append([]string{"new-session", "-d", "-s", "t", "-x", "100", "-y", "30", "--"}, args...)...)
 		if err == nil {
 			return
 		}
-		time.Sleep(100 * time.Millisecond)
 	}
 	ts.Fatalf("tmux new-session: %v\n%s", err, out)
 }
