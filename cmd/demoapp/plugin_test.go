@@ -63,10 +63,11 @@ func buildExamples(t *testing.T) (bin, src string) {
 	return examplesBin, src
 }
 
-// interrupt [-TERM] READY-FILE WANT-CODE PROG ARGS... starts PROG from the
-// script's PATH with the script's directories, waits for READY-FILE to
-// appear (the plugin is running), sends SIGINT (SIGTERM with -TERM) to PROG
-// only (not to its process group) and checks that it exits with
+// interrupt [-TERM] READY WANT-CODE PROG ARGS... starts PROG from the
+// script's PATH with the script's directories, waits until it is ready —
+// READY is a file that appears (the plugin is running), or "stdout" for a
+// first line on its standard output — sends SIGINT (SIGTERM with -TERM)
+// to PROG only (not to its process group) and checks that it exits with
 // WANT-CODE. Its stdout and stderr become the command's.
 func interrupt(ts *testscript.TestScript, neg bool, args []string) {
 	sig := syscall.SIGINT
@@ -74,9 +75,8 @@ func interrupt(ts *testscript.TestScript, neg bool, args []string) {
 		sig, args = syscall.SIGTERM, args[1:]
 	}
 	if neg || len(args) < 3 {
-		ts.Fatalf("usage: interrupt [-TERM] READY-FILE WANT-CODE PROG ARGS...")
+		ts.Fatalf("usage: interrupt [-TERM] READY-FILE|stdout WANT-CODE PROG ARGS...")
 	}
-	ready := ts.MkAbs(args[0])
 	want, err := strconv.Atoi(args[1])
 	ts.Check(err)
 	path := lookPath(ts.Getenv("PATH"), args[2])
@@ -90,12 +90,21 @@ func interrupt(ts *testscript.TestScript, neg bool, args []string) {
 		env = append(env, k+"="+ts.Getenv(k))
 	}
 	cmd.Env = env
-	var stdout, stderr strings.Builder
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	stdout := &lineWatcher{}
+	var stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = stdout, &stderr
+	isReady := func() bool { return stdout.hasLine() }
+	if args[0] != "stdout" {
+		ready := ts.MkAbs(args[0])
+		isReady = func() bool {
+			_, err := os.Stat(ready)
+			return err == nil
+		}
+	}
 	ts.Check(cmd.Start())
 	deadline := time.Now().Add(tmuxWaitFor) // a limit on waiting, as in tmux-wait
 	for {
-		if _, err := os.Stat(ready); err == nil {
+		if isReady() {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -121,6 +130,33 @@ func interrupt(ts *testscript.TestScript, neg bool, args []string) {
 	if code != want {
 		ts.Fatalf("%s exited with %d, want %d\nstdout: %s\nstderr: %s", args[2], code, want, stdout.String(), stderr.String())
 	}
+}
+
+// lineWatcher is a program's standard output, kept, that tells whether a
+// whole line has come.
+type lineWatcher struct {
+	mu   sync.Mutex
+	buf  strings.Builder
+	line bool
+}
+
+func (w *lineWatcher) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.line = w.line || strings.IndexByte(string(p), '\n') >= 0
+	return w.buf.Write(p)
+}
+
+func (w *lineWatcher) hasLine() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.line
+}
+
+func (w *lineWatcher) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
 }
 
 func lookPath(pathList, name string) string {
