@@ -112,6 +112,12 @@ type Table struct {
 	// Rows yields one row at a time, each with one value per column, or an
 	// error that ends the list after the rows already yielded.
 	Rows iter.Seq2[[]any, error]
+	// Widths optionally declares each column's display width in terminal
+	// cells, in Columns' order (0 or missing: not declared). The table
+	// formatter makes a declared column that wide, wrapping longer values,
+	// and when every column shown is declared it writes each row as it
+	// comes, the first at once.
+	Widths []int
 }
 
 // Record is a shower's result: field names and one value per field.
@@ -164,4 +170,23 @@ type IOStreams struct {
 	OutIsTerminal bool
 	// TerminalWidth is the width of the terminal Out is on, or 0.
 	TerminalWidth int
+	// InIsTerminal reports whether In is a terminal; [IOStreams.Confirm]
+	// asks only when it is.
+	InIsTerminal bool
+	// ErrIsTerminal reports whether ErrOut is a terminal; progress is drawn
+	// only when it is.
+	ErrIsTerminal bool
+	// Color is the --color setting; ColorAuto, the zero value, follows the
+	// terminal and the environment (see [IOStreams.ColorEnabled]).
+	Color ColorMode
+	// Quiet is set by -q: no progress is drawn.
+	Quiet bool
+	// Pager chooses the pager of [IOStreams.StartPager].
+	Pager PagerConfig
+	// LookupEnv reads the environment for the colour and pager decisions;
+	// nil reads the process's own.
+	LookupEnv func(key string) (string, bool)
+
+	// term holds the pager and progress state of these streams.
+	term *termState
 }
