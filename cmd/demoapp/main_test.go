@@ -90,10 +90,11 @@ func chtimes(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
-// TestScriptsUseMkexec checks that no scenario makes a file executable
-// with chmod, or by cp from an executable without mkexec after it: mkexec
-// writes the file afresh so that exec'ing it cannot fail with "text file
-// busy" while other scenarios fork (see writeExecutable).
+// TestScriptsUseMkexec checks that no scenario makes a file that the test
+// process wrote (one of its archive's files, or a cp destination)
+// executable with chmod, or runs a copy of an executable without mkexec:
+// mkexec writes the file afresh so that exec'ing it cannot fail with "text
+// file busy" while other scenarios fork (see writeExecutable).
 func TestScriptsUseMkexec(t *testing.T) {
 	files, err := filepath.Glob("testdata/script/*.txtar")
 	if err != nil || len(files) == 0 {
@@ -104,9 +105,13 @@ func TestScriptsUseMkexec(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// executable holds the files mkexec made executable; copied, the
-		// files whose copy from an executable awaits mkexec, by line.
-		executable, copied := map[string]bool{}, map[string]int{}
+		// written holds the files the test process writes: the archive's
+		// and cp's. executable holds those mkexec wrote afresh since;
+		// copied, by line, the copies of executables that await mkexec.
+		written, executable, copied := map[string]bool{}, map[string]bool{}, map[string]int{}
+		for _, f := range a.Files {
+			written[f.Name] = true
+		}
 		for i, line := range strings.Split(string(a.Comment), "\n") {
 			words := strings.Fields(line)
 			for len(words) > 0 && (words[0] == "!" || strings.HasPrefix(words[0], "[")) {
@@ -117,8 +122,12 @@ func TestScriptsUseMkexec(t *testing.T) {
 			}
 			switch words[0] {
 			case "chmod":
-				if mode, err := strconv.ParseUint(words[1], 8, 32); err != nil || mode&0o111 != 0 {
-					t.Errorf("%s:%d: %s: use mkexec [-m MODE] to make a file executable", file, i+1, line)
+				mode, err := strconv.ParseUint(words[1], 8, 32)
+				for _, f := range words[2:] {
+					// A file mkexec wrote afresh may change mode.
+					if written[f] && !executable[f] && (err != nil || mode&0o111 != 0) {
+						t.Errorf("%s:%d: %s: use mkexec [-m MODE] to make a file executable", file, i+1, line)
+					}
 				}
 			case "mkexec":
 				for _, f := range words[1:] {
@@ -127,6 +136,8 @@ func TestScriptsUseMkexec(t *testing.T) {
 				}
 			case "cp":
 				src, dst := words[1], words[len(words)-1]
+				written[dst] = true
+				delete(executable, dst)
 				if len(words) == 3 && (executable[src] || strings.Contains(src, "$EXAMPLE")) {
 					copied[dst] = i + 1
 				}
