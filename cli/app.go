@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/hooks"
 )
 
@@ -69,6 +70,8 @@ type App struct {
 	explicit      []command.Entry
 	groups        map[string]string
 	externalHooks []hooks.Spec
+	// fsys, when set, is the file system plugin discovery reads (tests).
+	fsys discovery.FS
 }
 
 // New returns an App with a name, a version and a one-line description.

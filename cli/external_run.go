@@ -26,16 +26,11 @@ var forwarded = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, sys
 // child.
 func (r *run) runExternal(call *externalCall) error {
 	p := call.plugin
-	if err := r.checkExternal(p); err != nil {
+	if err := r.sess.checkExternal(p); err != nil {
 		return err
 	}
-	logger, closer, err := r.opts.openLog(r.io.ErrOut)
-	if err != nil {
-		return err
-	}
-	r.logger, r.closer = logger, closer
-	r.logger.Debug("running external plugin", "plugin", p.Name, "path", p.Path, "args", call.args)
-	hs := r.externalHooks(p)
+	r.log.logger.Debug("running external plugin", "plugin", p.Name, "path", p.Path, "args", call.args)
+	hs := r.hooks.externalHooks(p)
 	if kind := structuredKind(p, call.args); kind != 0 {
 		return r.runStructured(call, kind, hs)
 	}
@@ -44,7 +39,6 @@ func (r *run) runExternal(call *externalCall) error {
 		env := r.pluginEnv(p)
 		if !r.needsChild(hs) {
 			r.close()
-			r.closer = nil
 			return execError(p.Path, syscall.Exec(p.Path, argv, env))
 		}
 		return r.runChild(p.Path, argv, env)
@@ -191,7 +185,7 @@ func (r *run) pluginEnv(p *discovery.Plugin) []string {
 		prefix + "_CONFIG":      discovery.ConfigPath(r.app.Name, prefix, r.opts.config, r.app.getenv),
 		prefix + "_VERBOSITY":   strconv.Itoa(verbosity),
 	}
-	if f := r.root.PersistentFlags().Lookup("format"); f != nil && f.Changed {
+	if f := r.tree.globals().Lookup(formatFlag); f != nil && f.Changed {
 		set[prefix+"_FORMAT"] = f.Value.String()
 	}
 	env := make([]string, 0, len(os.Environ())+len(set))

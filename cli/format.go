@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"iter"
@@ -23,19 +24,37 @@ import (
 // in cliff.
 const defaultFormat = "table"
 
-// formatState is the output side of a run: the -f value, the formatters
-// available, and each lister's or shower's options and formatter values.
-type formatState struct {
-	name    string
-	set     *formatters.Set
-	setErr  error
-	outputs map[string]*output
+// outputs is the output side of a run: the -f value, the formatters
+// available (built once, by newOutputs), and the list being rendered. Each
+// lister's or shower's own options live on its node (node.output).
+type outputs struct {
+	app  *App
+	io   *command.IOStreams
+	sess *session
+	ctx  context.Context
+	// globals are the app's global options: an output flag never takes
+	// one of their names.
+	globals *pflag.FlagSet
+	// pluginEnv is the environment of an external formatter.
+	pluginEnv func(*discovery.Plugin) []string
+	// format is the value of -f ("" when not given).
+	format *string
+	set    *formatters.Set
+	setErr error
 	// stream is the output of the list being rendered, if it is buffered
 	// by the app; its row source tells it when it stalls.
 	stream *formatters.Stream
 	// cancel stops the lister whose output is being rendered when the
 	// output fails (nil when none).
 	cancel func()
+}
+
+// newOutputs returns the output side of a run, with the built-in and
+// compiled-in formatters.
+func newOutputs(a *App, io *command.IOStreams, sess *session, format *string) *outputs {
+	o := &outputs{app: a, io: io, sess: sess, format: format, ctx: context.Background()}
+	o.set, o.setErr = formatters.NewSet(a.registry(), a.namespace("formatters"))
+	return o
 }
 
 // output is what one lister or shower command has for rendering: the
@@ -48,20 +67,13 @@ type output struct {
 	chosen  formatters.Formatter
 }
 
-// addFormatFlag declares -f/--format, a persistent global option, so it can
-// come before or after the command words. Its usage names the formatters
-// once the config is known (see describeFormatFlag).
-func (r *run) addFormatFlag(fs *pflag.FlagSet) {
-	fs.StringVarP(&r.format.name, "format", "f", "", formatUsage(formatters.Builtins()))
-}
-
 // describeFormatFlag makes the usage of -f name the built-in and compiled-in
 // formatters the config does not disable. It runs once the config's path is
 // known; external formatters are not looked for (help runs nothing and
 // scans no plugin directory for this).
-func (r *run) describeFormatFlag() {
-	if f := r.root.PersistentFlags().Lookup(formatFlag); f != nil {
-		if names, err := r.formatNames(0); err == nil {
+func (o *outputs) describeFormatFlag() {
+	if f := o.globals.Lookup(formatFlag); f != nil {
+		if names, err := o.formatNames(0); err == nil {
 			f.Usage = formatUsage(names)
 		}
 	}
@@ -74,14 +86,14 @@ func formatUsage(names []string) string {
 
 // formatNames returns the names of the built-in and compiled-in
 // formatters that render kind (0: any), less those the config disables.
-func (r *run) formatNames(kind formatters.Kind) ([]string, error) {
-	set, err := r.formatSet()
+func (o *outputs) formatNames(kind formatters.Kind) ([]string, error) {
+	set, err := o.formatSet()
 	if err != nil {
 		return nil, err
 	}
 	var names []string
 	for _, n := range set.Names(kind) {
-		if !r.pluginDisabled(n) {
+		if !o.sess.pluginDisabled(n) {
 			names = append(names, n)
 		}
 	}
@@ -89,27 +101,23 @@ func (r *run) formatNames(kind formatters.Kind) ([]string, error) {
 }
 
 // formatName returns the formatter chosen with -f, or the default.
-func (r *run) formatName() string {
-	if r.format.name == "" {
+func (o *outputs) formatName() string {
+	if *o.format == "" {
 		return defaultFormat
 	}
-	return r.format.name
+	return *o.format
 }
 
-// formatSet returns the built-in and compiled-in formatters, built once.
-func (r *run) formatSet() (*formatters.Set, error) {
-	if r.format.set == nil && r.format.setErr == nil {
-		r.format.set, r.format.setErr = formatters.NewSet(r.app.registry(), r.app.namespace("formatters"))
-	}
-	return r.format.set, r.format.setErr
-}
+// formatSet returns the built-in and compiled-in formatters.
+func (o *outputs) formatSet() (*formatters.Set, error) { return o.set, o.setErr }
 
 // addOutputFlags gives a lister or shower command the common options and
 // the flags of every formatter that renders its kind of output (so help
 // shows them). A formatter flag whose name the command already uses is left
 // out; a formatter that panics while declaring its flags is left out of
-// this command.
-func (r *run) addOutputFlags(name string, c command.Command, cc *cobra.Command) {
+// this command. It returns the command's output state, nil when it prints
+// no formatted output.
+func (o *outputs) addOutputFlags(name string, c command.Command, cc *cobra.Command) *output {
 	var kind formatters.Kind
 	switch c.(type) {
 	case command.Lister:
@@ -117,20 +125,15 @@ func (r *run) addOutputFlags(name string, c command.Command, cc *cobra.Command) 
 	case command.Shower:
 		kind = formatters.Record
 	default:
-		return
+		return nil
 	}
 	out := &output{kind: kind, drivers: map[string]formatters.Formatter{}}
-	setOutputKind(cc, kind)
-	if r.format.outputs == nil {
-		r.format.outputs = map[string]*output{}
-	}
-	r.format.outputs[name] = out
 	common := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	out.opts.Flags(common, kind)
-	r.mergeFlags(cc.Flags(), common)
-	set, err := r.formatSet()
+	o.mergeFlags(cc.Flags(), common)
+	set, err := o.formatSet()
 	if err != nil {
-		return
+		return out
 	}
 	for _, fname := range set.Names(kind) {
 		f, err := set.New(fname)
@@ -142,23 +145,24 @@ func (r *run) addOutputFlags(name string, c command.Command, cc *cobra.Command) 
 			if command.Guard(fmt.Sprintf("formatter %q", fname), func() error { fd.Flags(own, kind); return nil }) != nil {
 				continue
 			}
-			r.mergeFlags(cc.Flags(), own)
+			o.mergeFlags(cc.Flags(), own)
 		}
 		out.drivers[fname] = f
 	}
+	return out
 }
 
 // mergeFlags adds the flags of src to dst, skipping a name dst or the
 // global options already have and dropping a shorthand already taken.
-func (r *run) mergeFlags(dst, src *pflag.FlagSet) {
+func (o *outputs) mergeFlags(dst, src *pflag.FlagSet) {
 	src.VisitAll(func(f *pflag.Flag) {
-		if dst.Lookup(f.Name) != nil || r.root.PersistentFlags().Lookup(f.Name) != nil {
+		if dst.Lookup(f.Name) != nil || o.globals.Lookup(f.Name) != nil {
 			return
 		}
-		if f.Shorthand != "" && (dst.ShorthandLookup(f.Shorthand) != nil || r.root.PersistentFlags().ShorthandLookup(f.Shorthand) != nil) {
+		if f.Shorthand != "" && (dst.ShorthandLookup(f.Shorthand) != nil || o.globals.ShorthandLookup(f.Shorthand) != nil) {
 			f.Shorthand = ""
 		}
-		f.Usage = strings.ReplaceAll(f.Usage, "<APP>", r.app.envPrefix())
+		f.Usage = strings.ReplaceAll(f.Usage, "<APP>", o.app.envPrefix())
 		if f.Annotations == nil {
 			f.Annotations = map[string][]string{}
 		}
@@ -167,48 +171,45 @@ func (r *run) mergeFlags(dst, src *pflag.FlagSet) {
 	})
 }
 
-// prepareOutput picks the -f formatter for command name before it runs, so
-// that an unknown formatter is a usage error (exit 2) with no side effect,
-// and lets the formatter check its flags and read the environment.
-func (r *run) prepareOutput(name string) error {
-	out := r.format.outputs[name]
-	if out == nil {
-		return fmt.Errorf("command %q has no output options", name)
-	}
-	if r.structuredRequested() {
+// prepareOutput picks the -f formatter for a command's output before it
+// runs, so that an unknown formatter is a usage error (exit 2) with no
+// side effect, and lets the formatter check its flags and read the
+// environment.
+func (o *outputs) prepareOutput(out *output) error {
+	if o.app.structuredRequested() {
 		out.chosen = &formatters.Wire{}
 		return nil
 	}
-	set, err := r.formatSet()
+	set, err := o.formatSet()
 	if err != nil {
 		return err
 	}
-	fname := r.formatName()
+	fname := o.formatName()
 	f := out.drivers[fname]
 	switch {
-	case r.pluginDisabled(fname):
+	case o.sess.pluginDisabled(fname):
 		// Built-in, compiled-in or external: plugin disable applies to all.
 		return command.Usagef("formatter %q is disabled in the configuration", fname)
 	case f != nil:
 	case set.Has(fname):
-		return command.Usagef("formatter %q cannot render %ss (valid: %s)", fname, out.kind, strings.Join(r.validFormats(out.kind), ", "))
+		return command.Usagef("formatter %q cannot render %ss (valid: %s)", fname, out.kind, strings.Join(o.validFormats(out.kind), ", "))
 	default:
-		ext, err := r.lookupExternalFormatter(fname, out.kind)
+		ext, err := o.lookupExternalFormatter(fname, out.kind)
 		if err != nil {
 			return err
 		}
 		if ext == nil {
-			return command.Usagef("%w", &formatters.UnknownError{What: "formatter", Name: fname, Valid: r.validFormats(out.kind)})
+			return command.Usagef("%w", &formatters.UnknownError{What: "formatter", Name: fname, Valid: o.validFormats(out.kind)})
 		}
 		f = ext
 	}
 	if p, ok := f.(formatters.Preparer); ok {
 		env := formatters.Env{
-			Prefix:        r.app.envPrefix(),
-			Getenv:        r.app.getenv,
-			OutIsTerminal: r.io.OutIsTerminal,
-			TerminalWidth: r.terminalWidth(),
-			ErrOut:        r.io.ErrOut,
+			Prefix:        o.app.envPrefix(),
+			Getenv:        o.app.getenv,
+			OutIsTerminal: o.io.OutIsTerminal,
+			TerminalWidth: o.terminalWidth(),
+			ErrOut:        o.io.ErrOut,
 			Kind:          out.kind,
 		}
 		if err := command.Guard(fmt.Sprintf("formatter %q", fname), func() error { return p.Prepare(env) }); err != nil {
@@ -224,39 +225,37 @@ func (r *run) prepareOutput(name string) error {
 
 // terminalWidth is the width of the terminal the output is on: the streams'
 // own figure, else $COLUMNS, else the terminal's size, else 0.
-func (r *run) terminalWidth() int {
-	if r.io.TerminalWidth > 0 || !r.io.OutIsTerminal {
-		return r.io.TerminalWidth
+func (o *outputs) terminalWidth() int {
+	if o.io.TerminalWidth > 0 || !o.io.OutIsTerminal {
+		return o.io.TerminalWidth
 	}
-	if n, err := strconv.Atoi(r.app.getenv("COLUMNS")); err == nil && n > 0 {
+	if n, err := strconv.Atoi(o.app.getenv("COLUMNS")); err == nil && n > 0 {
 		return n
 	}
-	if f, ok := r.io.Out.(*os.File); ok {
+	if f, ok := o.io.Out.(*os.File); ok {
 		return terminalSize(f)
 	}
 	return 0
 }
 
 // formatList renders a lister's rows with the formatter prepared for it.
-func (r *run) formatList(name string, columns []string, rows iter.Seq2[[]any, error]) error {
-	out := r.format.outputs[name]
+func (o *outputs) formatList(out *output, columns []string, rows iter.Seq2[[]any, error]) error {
 	columns, rows, err := out.opts.ApplyList(columns, rows)
 	if err != nil {
 		return command.Usagef("%w", err)
 	}
-	return r.streamList(out.chosen.(formatters.ListFormatter), columns, rows)
+	return o.streamList(out.chosen.(formatters.ListFormatter), columns, rows)
 }
 
 // formatRecord renders a shower's record with the formatter prepared for
 // it.
-func (r *run) formatRecord(name string, fields []string, values []any) error {
-	out := r.format.outputs[name]
+func (o *outputs) formatRecord(out *output, fields []string, values []any) error {
 	fields, values, err := out.opts.ApplyRecord(fields, values)
 	if err != nil {
 		return command.Usagef("%w", err)
 	}
 	rf := out.chosen.(formatters.RecordFormatter)
-	w := &lineEnder{w: r.io.Out}
+	w := &lineEnder{w: o.io.Out}
 	return quietPipe(w.end(command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
 		return rf.FormatRecord(w, fields, values)
 	})))
@@ -304,11 +303,11 @@ var validFormatterName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 //  2. else the manifest-less convention: an executable
 //     "<app>-format-<name>" in a plugin dir or an absolute PATH directory,
 //     found as the plugin words "format <name>" are.
-func (r *run) lookupExternalFormatter(name string, kind formatters.Kind) (*formatters.External, error) {
+func (o *outputs) lookupExternalFormatter(name string, kind formatters.Kind) (*formatters.External, error) {
 	if !validFormatterName.MatchString(name) {
 		return nil, nil
 	}
-	s, err := r.scan()
+	s, err := o.sess.scan()
 	if err != nil {
 		return nil, err
 	}
@@ -320,34 +319,34 @@ func (r *run) lookupExternalFormatter(name string, kind formatters.Kind) (*forma
 			if spec.Name != name {
 				continue
 			}
-			if err := r.checkExternal(p); err != nil {
+			if err := o.sess.checkExternal(p); err != nil {
 				return nil, err
 			}
 			if spec.Kind != "" && spec.Kind != "both" && spec.Kind != kind.String() {
 				return nil, command.Usagef("formatter %q (plugin %s) cannot render %ss", name, p.Name, kind)
 			}
-			return r.externalFormatter(name, p), nil
+			return o.externalFormatter(name, p), nil
 		}
 	}
-	f, err := r.finder()
+	f, err := o.sess.find()
 	if err != nil {
 		return nil, err
 	}
 	// A non-executable match is no formatter: -f then reports it unknown.
 	if p, _, _ := f.Resolve([]string{formatterWord, name}, 2); p != nil {
-		return r.externalFormatter(name, &discovery.Plugin{Name: filepath.Base(p.Path), Path: p.Path}), nil
+		return o.externalFormatter(name, &discovery.Plugin{Name: filepath.Base(p.Path), Path: p.Path}), nil
 	}
 	return nil, nil
 }
 
 // externalFormatter is the formatter name that plugin p provides.
-func (r *run) externalFormatter(name string, p *discovery.Plugin) *formatters.External {
+func (o *outputs) externalFormatter(name string, p *discovery.Plugin) *formatters.External {
 	return &formatters.External{
 		Format:  name,
 		Path:    p.Path,
 		Plugin:  p.Name,
-		Env:     r.pluginEnv(p),
-		Context: r.ctx,
+		Env:     o.pluginEnv(p),
+		Context: o.ctx,
 	}
 }
 
@@ -369,14 +368,14 @@ func conventionFormatter(p *discovery.Plugin) (string, bool) {
 // plugins provide, by manifest or by convention, that can render kind (0:
 // any; a formatter by convention does not say, so it may render either),
 // less those disabled or unavailable. Listing scans but runs nothing.
-func (r *run) externalFormatterNames(kind formatters.Kind) []string {
-	s, err := r.scan()
+func (o *outputs) externalFormatterNames(kind formatters.Kind) []string {
+	s, err := o.sess.scan()
 	if err != nil {
 		return nil
 	}
 	var names []string
 	for _, p := range s.Plugins {
-		if p.ShadowedBy != "" || r.checkExternal(p) != nil {
+		if p.ShadowedBy != "" || o.sess.checkExternal(p) != nil {
 			continue
 		}
 		if name, ok := conventionFormatter(p); ok {
@@ -390,13 +389,13 @@ func (r *run) externalFormatterNames(kind formatters.Kind) []string {
 			}
 		}
 	}
-	return slices.DeleteFunc(names, r.pluginDisabled)
+	return slices.DeleteFunc(names, o.sess.pluginDisabled)
 }
 
 // validFormats returns the names of the formatters -f may name for output
 // of kind (0: any): built-in, compiled-in and external, less those the
 // config disables. Completion offers them; an unknown -f lists them.
-func (r *run) validFormats(kind formatters.Kind) []string {
-	names, _ := r.formatNames(kind)
-	return append(names, r.externalFormatterNames(kind)...)
+func (o *outputs) validFormats(kind formatters.Kind) []string {
+	names, _ := o.formatNames(kind)
+	return append(names, o.externalFormatterNames(kind)...)
 }

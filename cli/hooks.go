@@ -24,8 +24,8 @@ type hookSet struct {
 // attachHooks binds the enabled hooks that match the command name to cc:
 // their flags go on cc only and their epilogs at the end of its help. It
 // returns nil when no hook matches.
-func (r *run) attachHooks(name string, cc *cobra.Command) *hookSet {
-	bound, problems := r.bindHooks(name)
+func (b *hookBinder) attach(name string, cc *cobra.Command) *hookSet {
+	bound, problems := b.bind(name)
 	if len(bound) == 0 && len(problems) == 0 {
 		return nil
 	}
@@ -33,14 +33,14 @@ func (r *run) attachHooks(name string, cc *cobra.Command) *hookSet {
 	hooks.Order(bound)
 	var kept []hooks.Bound
 	var epilogs []string
-	for _, b := range bound {
-		if err := r.addHookFlags(b, cc); err != nil {
-			hs.problems = append(hs.problems, &hooks.Failure{Hook: b.Name, Phase: "before", Err: err})
+	for _, h := range bound {
+		if err := b.addHookFlags(h, cc); err != nil {
+			hs.problems = append(hs.problems, &hooks.Failure{Hook: h.Name, Phase: "before", Err: err})
 			continue
 		}
-		kept = append(kept, b)
-		if ep, ok := b.Hook.(hooks.Epiloguer); ok {
-			text, err := command.GuardValue(fmt.Sprintf("hook %q", b.Name), func() (string, error) { return ep.Epilog(), nil })
+		kept = append(kept, h)
+		if ep, ok := h.Hook.(hooks.Epiloguer); ok {
+			text, err := command.GuardValue(fmt.Sprintf("hook %q", h.Name), func() (string, error) { return ep.Epilog(), nil })
 			if text = strings.TrimSpace(text); err == nil && text != "" {
 				epilogs = append(epilogs, text)
 			}
@@ -60,13 +60,13 @@ func (r *run) attachHooks(name string, cc *cobra.Command) *hookSet {
 // addHookFlags adds a hook's flags to cc, marked with the hook's name in
 // their usage. A flag that clashes with one cc or the root already has
 // keeps the hook off this command.
-func (r *run) addHookFlags(b hooks.Bound, cc *cobra.Command) error {
-	fd, ok := b.Hook.(command.FlagDeclarer)
+func (b *hookBinder) addHookFlags(h hooks.Bound, cc *cobra.Command) error {
+	fd, ok := h.Hook.(command.FlagDeclarer)
 	if !ok {
 		return nil
 	}
-	fs := pflag.NewFlagSet(b.Name, pflag.ContinueOnError)
-	if err := command.Guard(fmt.Sprintf("hook %q", b.Name), func() error { fd.Flags(fs); return nil }); err != nil {
+	fs := pflag.NewFlagSet(h.Name, pflag.ContinueOnError)
+	if err := command.Guard(fmt.Sprintf("hook %q", h.Name), func() error { fd.Flags(fs); return nil }); err != nil {
 		return err
 	}
 	var clash error
@@ -74,9 +74,9 @@ func (r *run) addHookFlags(b hooks.Bound, cc *cobra.Command) error {
 		if clash != nil {
 			return
 		}
-		if cc.Flags().Lookup(f.Name) != nil || r.root.PersistentFlags().Lookup(f.Name) != nil {
+		if cc.Flags().Lookup(f.Name) != nil || b.globals.Lookup(f.Name) != nil {
 			clash = fmt.Errorf("flag --%s is already defined for %q", f.Name, cc.Use)
-		} else if f.Shorthand != "" && (cc.Flags().ShorthandLookup(f.Shorthand) != nil || r.root.PersistentFlags().ShorthandLookup(f.Shorthand) != nil) {
+		} else if f.Shorthand != "" && (cc.Flags().ShorthandLookup(f.Shorthand) != nil || b.globals.ShorthandLookup(f.Shorthand) != nil) {
 			clash = fmt.Errorf("flag -%s is already defined for %q", f.Shorthand, cc.Use)
 		}
 	})
@@ -84,7 +84,7 @@ func (r *run) addHookFlags(b hooks.Bound, cc *cobra.Command) error {
 		return clash
 	}
 	fs.VisitAll(func(f *pflag.Flag) {
-		f.Usage = strings.TrimSpace(f.Usage + " (hook " + b.Name + ")")
+		f.Usage = strings.TrimSpace(f.Usage + " (hook " + h.Name + ")")
 		cc.Flags().AddFlag(f)
 	})
 	return nil
@@ -93,8 +93,8 @@ func (r *run) addHookFlags(b hooks.Bound, cc *cobra.Command) error {
 // externalHooks returns the hooks that match an external command. They run
 // around the plugin but add no flags and no help to it: its arguments and
 // its help are the plugin's own.
-func (r *run) externalHooks(p *discovery.Plugin) *hookSet {
-	bound, problems := r.bindHooks(p.Name)
+func (b *hookBinder) externalHooks(p *discovery.Plugin) *hookSet {
+	bound, problems := b.bind(p.Name)
 	if len(bound) == 0 && len(problems) == 0 {
 		return nil
 	}
@@ -105,9 +105,12 @@ func (r *run) externalHooks(p *discovery.Plugin) *hookSet {
 // the global options are its flags, everything after its name its
 // arguments.
 func (r *run) externalInvocation(p *discovery.Plugin, args []string) *command.Invocation {
+	flags := pflag.NewFlagSet(r.app.Name, pflag.ContinueOnError)
+	flags.AddFlagSet(r.tree.globals())
+	flags.AddFlagSet(r.tree.root.Flags())
 	return &command.Invocation{
 		App: r.app.Name, Version: r.app.Version, Name: p.Name, Args: args,
-		Flags: r.globalFlagSet(), IO: r.io, Logger: r.logger.With("command", p.Name),
+		Flags: flags, IO: r.io, Logger: r.log.logger.With("command", p.Name),
 	}
 }
 

@@ -11,26 +11,26 @@ import (
 // runCommand calls a command's Run, List or Show, guarded, and renders a
 // lister's or shower's result with the chosen formatter. The hooks attached
 // to it (hs, may be nil) run before, transform the result, and run after.
-func (r *run) runCommand(name string, c command.Command, inv *command.Invocation, hs *hookSet) error {
-	return r.runHooked(hs, inv, func() error { return r.runResult(name, c, inv, hs) })
+func (r *run) runCommand(name string, c command.Command, out *output, inv *command.Invocation, hs *hookSet) error {
+	return r.runHooked(hs, inv, func() error { return r.runResult(name, c, out, inv, hs) })
 }
 
 // runResult calls the command and formats its result.
-func (r *run) runResult(name string, c command.Command, inv *command.Invocation, hs *hookSet) error {
+func (r *run) runResult(name string, c command.Command, out *output, inv *command.Invocation, hs *hookSet) error {
 	plugin := fmt.Sprintf("command %q", name)
 	ctx := r.ctx
 	switch c := c.(type) {
 	case command.Runner:
 		return command.Guard(plugin, func() error { return c.Run(ctx, inv) })
 	case command.Lister:
-		if err := r.prepareOutput(name); err != nil {
+		if err := r.out.prepareOutput(out); err != nil {
 			return err
 		}
 		// The lister's context ends if its output fails (the reader went
 		// away), so that a lister waiting for its next row stops.
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		r.format.cancel = cancel
+		r.out.cancel = cancel
 		t, err := command.GuardValue(plugin, func() (*command.Table, error) { return c.List(ctx, inv) })
 		if err != nil {
 			return err
@@ -42,9 +42,9 @@ func (r *run) runResult(name string, c command.Command, inv *command.Invocation,
 		if t, err = hs.transformTable(r, inv, t); err != nil {
 			return err
 		}
-		return r.formatList(name, t.Columns, t.Rows)
+		return r.out.formatList(out, t.Columns, t.Rows)
 	case command.Shower:
-		if err := r.prepareOutput(name); err != nil {
+		if err := r.out.prepareOutput(out); err != nil {
 			return err
 		}
 		rec, err := command.GuardValue(plugin, func() (*command.Record, error) { return c.Show(ctx, inv) })
@@ -57,7 +57,7 @@ func (r *run) runResult(name string, c command.Command, inv *command.Invocation,
 		if rec, err = hs.transformRecord(r, inv, rec); err != nil {
 			return err
 		}
-		return r.formatRecord(name, rec.Fields, rec.Values)
+		return r.out.formatRecord(out, rec.Fields, rec.Values)
 	}
 	return fmt.Errorf("%s implements none of Run, List or Show", plugin)
 }

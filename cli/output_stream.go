@@ -21,20 +21,20 @@ const exitBrokenPipe = 141
 // streamList renders a list through a formatters.Stream on the output:
 // written in large blocks while rows come fast, flushed as soon as the
 // rows stall (see stall), and stopped at the first write error.
-func (r *run) streamList(lf formatters.ListFormatter, columns []string, rows iter.Seq2[[]any, error]) error {
+func (o *outputs) streamList(lf formatters.ListFormatter, columns []string, rows iter.Seq2[[]any, error]) error {
 	plugin := fmt.Sprintf("formatter %q", lf.Name())
 	// Output cut short by an error ends with a newline (see lineEnder).
-	out := &lineEnder{w: r.io.Out}
+	out := &lineEnder{w: o.io.Out}
 	if _, ok := lf.(*formatters.External); ok {
 		// Its process writes the output itself, and it streams its input
 		// through a Stream of its own.
 		return quietPipe(out.end(command.Guard(plugin, func() error { return lf.FormatList(out, columns, rows) })))
 	}
 	defer catchPipe()()
-	st := formatters.NewStream(out, r.format.cancel)
-	r.format.stream = st
+	st := formatters.NewStream(out, o.cancel)
+	o.stream = st
 	err := command.Guard(plugin, func() error { return lf.FormatList(st.Writer(), columns, st.Rows(rows)) })
-	r.format.stream = nil
+	o.stream = nil
 	if cerr := st.Close(); err == nil {
 		err = cerr
 	}
@@ -44,11 +44,11 @@ func (r *run) streamList(lf formatters.ListFormatter, columns []string, rows ite
 // stall tells the list being rendered, if any, that its row source is
 // about to wait for the next row, so what was written reaches the reader
 // now. An error means the reader went away: the source should stop.
-func (r *run) stall() error {
-	if r.format.stream == nil {
+func (o *outputs) stall() error {
+	if o.stream == nil {
 		return nil
 	}
-	return r.format.stream.Stall()
+	return o.stream.Stall()
 }
 
 // catchPipe makes a write to a closed pipe on the standard output an

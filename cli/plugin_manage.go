@@ -37,7 +37,7 @@ func (c *pluginEnable) Info() command.Info {
 func (c *pluginEnable) Run(ctx context.Context, inv *command.Invocation) error {
 	r := c.r
 	name := strings.Join(inv.Args, " ")
-	cfg, err := r.config()
+	cfg, err := r.sess.config()
 	if err != nil {
 		return err
 	}
@@ -106,7 +106,7 @@ func (c *pluginInstall) Run(ctx context.Context, inv *command.Invocation) error 
 	if err != nil {
 		return fmt.Errorf("install %s: %w", src, err)
 	}
-	probe := &discovery.Finder{App: r.app.Name, Dirs: []discovery.Dir{{Path: filepath.Dir(src), Source: discovery.SourceDir}}, Taken: r.compiledInName}
+	probe := &discovery.Finder{App: r.app.Name, Dirs: []discovery.Dir{{Path: filepath.Dir(src), Source: discovery.SourceDir}}, Taken: r.tree.compiledInName}
 	p, _, err := probe.Resolve(words, len(words))
 	if err != nil {
 		return fmt.Errorf("install %s: %w", src, err)
@@ -117,7 +117,7 @@ func (c *pluginInstall) Run(ctx context.Context, inv *command.Invocation) error 
 	if p.Invalid != nil {
 		return fmt.Errorf("install %s: invalid plugin: %w", src, p.Invalid)
 	}
-	dir := discovery.UserDir(r.discoveryEnv())
+	dir := discovery.UserDir(r.sess.discoveryEnv())
 	dest := filepath.Join(dir, base)
 	if _, err := os.Lstat(dest); err == nil {
 		return fmt.Errorf("install %s: %s is already installed at %s; remove it first with \"%s plugin remove %s\"", src, p.Name, dest, r.app.Name, p.Name)
@@ -138,7 +138,7 @@ func (c *pluginInstall) Run(ctx context.Context, inv *command.Invocation) error 
 		return fmt.Errorf("install %s: %w", src, err)
 	}
 	fmt.Fprintf(inv.IO.Out, "installed %s to %s\n", p.Name, dest)
-	if f, err := r.finder(); err == nil {
+	if f, err := r.sess.find(); err == nil {
 		if first, _, _ := f.Resolve(words, len(words)); first != nil && first.Path != dest && first.Folder != dest {
 			r.warn([]string{fmt.Sprintf("%s is shadowed by %s, found first: the installed copy will not run", p.Name, first.Path)})
 		}
@@ -153,10 +153,10 @@ func (r *run) checkNewPluginName(base string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(words) == 1 && reservedWords[words[0]] {
+	if len(words) == 1 && r.tree.reserved(words[0]) {
 		return nil, fmt.Errorf("%q is a reserved word of %s", words[0], r.app.Name)
 	}
-	if c := r.compiledInShadow(words); c != "" {
+	if c := r.tree.compiledInShadow(words); c != "" {
 		return nil, fmt.Errorf("%q would be shadowed by the compiled-in command %q", strings.Join(words, " "), c)
 	}
 	return words, nil
@@ -240,10 +240,10 @@ func (c *pluginRemove) Run(ctx context.Context, inv *command.Invocation) error {
 		return command.Usagef("plugin remove: %w", err)
 	}
 	name := strings.Join(words, " ")
-	dir := discovery.UserDir(r.discoveryEnv())
+	dir := discovery.UserDir(r.sess.discoveryEnv())
 	path := filepath.Join(dir, discovery.FileName(r.app.Name, words))
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
-		if f, ferr := r.finder(); ferr == nil {
+		if f, ferr := r.sess.find(); ferr == nil {
 			if p, _, _ := f.Resolve(words, len(words)); p != nil {
 				return fmt.Errorf("%s is not installed in %s but found at %s: remove that yourself", name, dir, p.Path)
 			}

@@ -19,7 +19,7 @@ const pluginGroupShort = "Manage plugins: list, show, enable, disable, install, 
 // command of the same name wins), sorted.
 func (r *run) commandEntries() []command.Entry {
 	entries := r.app.commandEntries()
-	if r.app.NoPluginCommands || r.single() {
+	if r.app.NoPluginCommands || (r.app.Main != nil) {
 		return entries
 	}
 	taken := map[string]bool{}
@@ -86,28 +86,28 @@ func (r *run) pluginRows() ([]pluginRow, []string, error) {
 				}
 			}
 		}
-		row.status = r.enabledStatus(e.Name, unmet)
+		row.status = r.sess.enabledStatus(e.Name, unmet)
 		rows = append(rows, row)
 	}
 	for _, h := range hooks.LoadCompiled(r.app.registry(), r.app.namespace("hooks")) {
 		d := h.Describe()
 		rows = append(rows, pluginRow{name: d.Name, kind: d.Kind, source: builtin, version: r.app.Version,
-			status: r.enabledStatus(d.Name, d.Err), description: hookDescription(d)})
+			status: r.sess.enabledStatus(d.Name, d.Err), description: hookDescription(d)})
 	}
-	set, err := r.formatSet()
+	set, err := r.out.formatSet()
 	if err != nil {
 		return nil, nil, err
 	}
 	for _, n := range set.Names(0) {
 		rows = append(rows, pluginRow{name: n, kind: "formatter", source: builtin, version: r.app.Version,
-			status: r.enabledStatus(n, nil), description: set.Description(n)})
+			status: r.sess.enabledStatus(n, nil), description: set.Description(n)})
 	}
-	s, err := r.scan()
+	s, err := r.sess.scan()
 	if err != nil {
 		return nil, nil, err
 	}
 	var warnings []string
-	for _, p := range r.search.Ignored {
+	for _, p := range r.sess.search.Ignored {
 		warnings = append(warnings, fmt.Sprintf("search path entry %q is not absolute: ignored", p))
 	}
 	for _, w := range s.Warnings {
@@ -128,12 +128,12 @@ func (r *run) pluginRows() ([]pluginRow, []string, error) {
 // externalRows returns the rows of an external plugin: its command and
 // the hooks and formatters its manifest declares.
 func (r *run) externalRows(p *discovery.Plugin) []pluginRow {
-	status := r.externalStatus(p)
+	status := r.tree.externalStatus(p)
 	base := pluginRow{name: p.Name, kind: "command", source: string(p.Source), version: p.Version(), status: status, path: p.Path, description: p.Description(), plugin: p}
 	if name, ok := conventionFormatter(p); ok {
 		base.name, base.kind = name, "formatter"
 		if status == "enabled" {
-			base.status = r.enabledStatus(name, nil)
+			base.status = r.sess.enabledStatus(name, nil)
 		}
 		base.description = cmpOr(base.description, "formats by the "+r.app.Name+"-format-<name> convention")
 		return []pluginRow{base}
@@ -145,7 +145,7 @@ func (r *run) externalRows(p *discovery.Plugin) []pluginRow {
 	// A hook or formatter shares its plugin's status unless that is
 	// enabled: then its own name decides.
 	own := func(name string) string {
-		if status == "enabled" && r.pluginDisabled(name) {
+		if status == "enabled" && r.sess.pluginDisabled(name) {
 			return "disabled"
 		}
 		return status
@@ -182,7 +182,7 @@ func cmpOr(s, def string) string {
 // disables. The plugin commands themselves cannot be disabled: they are
 // how one enables things again.
 func (r *run) checkDisabled(name string) error {
-	if r.isPluginCommand(name) || !r.pluginDisabled(name) {
+	if r.isPluginCommand(name) || !r.sess.pluginDisabled(name) {
 		return nil
 	}
 	return fmt.Errorf("%s %s is disabled; enable it with \"%s plugin enable %s\"", r.app.Name, name, r.app.Name, name)
