@@ -131,9 +131,10 @@ func (c *completer) addFlagCompletions() {
 			// A group takes no argument of its own: offer no file names.
 			cmd.ValidArgsFunction = cobra.NoFileCompletions
 		}
-		declared := c.t.nodes.of(cmd).columns != nil
+		n := c.t.nodes.of(cmd)
+		declared := n.columns != nil
 		cmd.Flags().VisitAll(func(f *pflag.Flag) {
-			_, output := f.Annotations[outputFlagAnnotation]
+			output := n.outputFlag(f.Name)
 			column := f.Name == columnFlag || f.Name == sortColumnFlag
 			if (output || column && declared) && f.Value.Type() != "bool" {
 				cmd.RegisterFlagCompletionFunc(f.Name, c.completeOutputFlag(cmd, f))
@@ -141,9 +142,6 @@ func (c *completer) addFlagCompletions() {
 		})
 	})
 }
-
-// outputFlagAnnotation marks the flags addOutputFlags gave a command.
-const outputFlagAnnotation = "longshore_output"
 
 // completeOutputFlag offers the values of an output flag: the declared
 // columns (or fields) for the column flags, the choices a formatter

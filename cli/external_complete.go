@@ -64,12 +64,13 @@ func (c *completer) completeExternal(p *discovery.Plugin) cobra.CompletionFunc {
 // ("-f" "js") or in the same word ("--format=js", "-f=js", as cobra
 // completes them). Words after "--" are the plugin's.
 func (c *completer) outputFlagValue(cmd *cobra.Command, args []string, toComplete string) (*pflag.Flag, string) {
-	if c.t.nodes.of(cmd).outputKind() == 0 {
+	n := c.t.nodes.of(cmd)
+	if n.outputKind() == 0 {
 		return nil, ""
 	}
 	fs := pflag.NewFlagSet(cmd.Name(), pflag.ContinueOnError)
 	cmd.Flags().VisitAll(func(f *pflag.Flag) {
-		if _, output := f.Annotations[outputFlagAnnotation]; output {
+		if n.outputFlag(f.Name) {
 			fs.AddFlag(f)
 		}
 	})

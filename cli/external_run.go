@@ -34,7 +34,7 @@ func (r *run) runExternal(call *externalCall) error {
 	if kind := structuredKind(p, call.args); kind != 0 {
 		return r.runStructured(call, kind, hs)
 	}
-	return r.runHooked(hs, r.externalInvocation(p, call.args), func() error {
+	return r.runner.runHooked(hs, r.externalInvocation(p, call.args), func() error {
 		argv := append([]string{p.Path}, call.args...)
 		env := r.pluginEnv(p)
 		if !r.needsChild(hs) {

@@ -65,6 +65,8 @@ type output struct {
 	opts    formatters.Options
 	drivers map[string]formatters.Formatter
 	chosen  formatters.Formatter
+	// flags are the names of the output flags the command was given.
+	flags map[string]bool
 }
 
 // describeFormatFlag makes the usage of -f name the built-in and compiled-in
@@ -127,10 +129,10 @@ func (o *outputs) addOutputFlags(name string, c command.Command, cc *cobra.Comma
 	default:
 		return nil
 	}
-	out := &output{kind: kind, drivers: map[string]formatters.Formatter{}}
+	out := &output{kind: kind, drivers: map[string]formatters.Formatter{}, flags: map[string]bool{}}
 	common := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	out.opts.Flags(common, kind)
-	o.mergeFlags(cc.Flags(), common)
+	o.mergeFlags(out, cc.Flags(), common)
 	set, err := o.formatSet()
 	if err != nil {
 		return out
@@ -145,16 +147,17 @@ func (o *outputs) addOutputFlags(name string, c command.Command, cc *cobra.Comma
 			if command.Guard(fmt.Sprintf("formatter %q", fname), func() error { fd.Flags(own, kind); return nil }) != nil {
 				continue
 			}
-			o.mergeFlags(cc.Flags(), own)
+			o.mergeFlags(out, cc.Flags(), own)
 		}
 		out.drivers[fname] = f
 	}
 	return out
 }
 
-// mergeFlags adds the flags of src to dst, skipping a name dst or the
-// global options already have and dropping a shorthand already taken.
-func (o *outputs) mergeFlags(dst, src *pflag.FlagSet) {
+// mergeFlags adds the flags of src to dst, the flags of out's command,
+// skipping a name dst or the global options already have and dropping a
+// shorthand already taken; out records their names.
+func (o *outputs) mergeFlags(out *output, dst, src *pflag.FlagSet) {
 	src.VisitAll(func(f *pflag.Flag) {
 		if dst.Lookup(f.Name) != nil || o.globals.Lookup(f.Name) != nil {
 			return
@@ -163,10 +166,7 @@ func (o *outputs) mergeFlags(dst, src *pflag.FlagSet) {
 			f.Shorthand = ""
 		}
 		f.Usage = strings.ReplaceAll(f.Usage, "<APP>", o.app.envPrefix())
-		if f.Annotations == nil {
-			f.Annotations = map[string][]string{}
-		}
-		f.Annotations[outputFlagAnnotation] = nil // see completeOutputFlag
+		out.flags[f.Name] = true // see completeOutputFlag
 		dst.AddFlag(f)
 	})
 }

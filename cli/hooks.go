@@ -119,7 +119,7 @@ func (hs *hookSet) runsAfter() bool { return hs != nil && hs.chain.RunsAfter() }
 
 // runHooked runs f, the command itself, between the before- and
 // after-hooks of hs (nil: no hooks).
-func (r *run) runHooked(hs *hookSet, inv *command.Invocation, f func() error) (err error) {
+func (r *commandRunner) runHooked(hs *hookSet, inv *command.Invocation, f func() error) (err error) {
 	if hs == nil {
 		return f()
 	}
@@ -133,7 +133,7 @@ func (r *run) runHooked(hs *hookSet, inv *command.Invocation, f func() error) (e
 
 // before reports the hooks that could not be attached and runs the
 // before-hooks; a veto is returned as the command's error.
-func (hs *hookSet) before(r *run, inv *command.Invocation) error {
+func (hs *hookSet) before(r *commandRunner, inv *command.Invocation) error {
 	for _, f := range hs.problems {
 		r.reportHook(f, false)
 	}
@@ -148,7 +148,7 @@ func (hs *hookSet) before(r *run, inv *command.Invocation) error {
 // interrupt stopped the command (see afterContext), and returns the
 // error the run ends with: the command's own, or, when the command
 // succeeded and a required hook failed, an exit code of 1.
-func (hs *hookSet) after(r *run, inv *command.Invocation, err error) error {
+func (hs *hookSet) after(r *commandRunner, inv *command.Invocation, err error) error {
 	hs.out.Err = err
 	hs.out.ExitCode = codeFor(err, r.ctx.Err() != nil)
 	ctx, stop := afterContext(r.ctx)
@@ -167,7 +167,7 @@ func (hs *hookSet) after(r *run, inv *command.Invocation, err error) error {
 
 // transformTable passes a lister's table through the hooks and counts the
 // rows the formatter takes, for the after-hooks.
-func (hs *hookSet) transformTable(r *run, inv *command.Invocation, t *command.Table) (*command.Table, error) {
+func (hs *hookSet) transformTable(r *commandRunner, inv *command.Invocation, t *command.Table) (*command.Table, error) {
 	if hs == nil {
 		return t, nil
 	}
@@ -193,7 +193,7 @@ func (hs *hookSet) transformTable(r *run, inv *command.Invocation, t *command.Ta
 }
 
 // transformRecord passes a shower's record through the hooks.
-func (hs *hookSet) transformRecord(r *run, inv *command.Invocation, rec *command.Record) (*command.Record, error) {
+func (hs *hookSet) transformRecord(r *commandRunner, inv *command.Invocation, rec *command.Record) (*command.Record, error) {
 	if hs == nil {
 		return rec, nil
 	}
@@ -208,13 +208,13 @@ func (hs *hookSet) transformRecord(r *run, inv *command.Invocation, rec *command
 // reportHook prints a hook's failure by name on stderr: as an error when it
 // counts against the command, as a warning otherwise; --debug adds the
 // chain and the stack of a panic.
-func (r *run) reportHook(f *hooks.Failure, isError bool) {
+func (r *commandRunner) reportHook(f *hooks.Failure, isError bool) {
 	level := "warning"
 	if isError {
 		level = "error"
 	}
-	fmt.Fprintf(r.io.ErrOut, "%s: %s: %s\n", r.app.Name, level, oneLine(f.Error()))
-	if r.opts.debug {
-		writeChain(r.io.ErrOut, f)
+	fmt.Fprintf(r.errOut, "%s: %s: %s\n", r.app, level, oneLine(f.Error()))
+	if *r.debug {
+		writeChain(r.errOut, f)
 	}
 }

@@ -83,3 +83,9 @@ func (n *node) outputKind() formatters.Kind {
 	}
 	return n.output.kind
 }
+
+// outputFlag reports whether the flag called name is one of the output
+// options the command was given.
+func (n *node) outputFlag(name string) bool {
+	return n.output != nil && n.output.flags[name]
+}

@@ -3,20 +3,33 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"iter"
 
 	"github.com/longshore/longshore/command"
 )
 
+// commandRunner is the part of a run that calls a command's code: it runs
+// it between its hooks and renders its result.
+type commandRunner struct {
+	ctx context.Context
+	out *outputs
+	// app names the app in what is reported, on errOut.
+	app    string
+	errOut io.Writer
+	// debug adds the chain and stack of a hook's failure.
+	debug *bool
+}
+
 // runCommand calls a command's Run, List or Show, guarded, and renders a
 // lister's or shower's result with the chosen formatter. The hooks attached
 // to it (hs, may be nil) run before, transform the result, and run after.
-func (r *run) runCommand(name string, c command.Command, out *output, inv *command.Invocation, hs *hookSet) error {
+func (r *commandRunner) runCommand(name string, c command.Command, out *output, inv *command.Invocation, hs *hookSet) error {
 	return r.runHooked(hs, inv, func() error { return r.runResult(name, c, out, inv, hs) })
 }
 
 // runResult calls the command and formats its result.
-func (r *run) runResult(name string, c command.Command, out *output, inv *command.Invocation, hs *hookSet) error {
+func (r *commandRunner) runResult(name string, c command.Command, out *output, inv *command.Invocation, hs *hookSet) error {
 	plugin := fmt.Sprintf("command %q", name)
 	ctx := r.ctx
 	switch c := c.(type) {

@@ -35,10 +35,11 @@ type run struct {
 	line commandLine
 	log  runLog
 
-	sess  *session
-	tree  *tree
-	hooks *hookBinder
-	out   *outputs
+	sess   *session
+	tree   *tree
+	hooks  *hookBinder
+	out    *outputs
+	runner *commandRunner
 
 	// stopped records whether a signal ended the run.
 	stopped bool
@@ -126,6 +127,7 @@ func (r *run) start(args []string) (scanErr, err error) {
 	r.sess = openSession(r.app, r.io.ErrOut, r.opts.config, r.tree.compiledInName)
 	r.sess.logger = r.log.logger
 	r.hooks = &hookBinder{app: r.app, sess: r.sess, globals: r.tree.globals(), pluginEnv: r.pluginEnv, logger: r.log.logger}
+	r.runner = &commandRunner{ctx: r.ctx, app: r.app.Name, errOut: r.io.ErrOut, debug: &r.opts.debug}
 	return scanErr, nil
 }
 
@@ -153,6 +155,7 @@ func (r *run) parseGlobals() error {
 func (r *run) build() error {
 	r.out = newOutputs(r.app, r.io, r.sess, &r.opts.format)
 	r.out.ctx, r.out.globals, r.out.pluginEnv = r.ctx, r.tree.globals(), r.pluginEnv
+	r.runner.out = r.out
 	t := r.tree
 	t.sess, t.out, t.hooks = r.sess, r.out, r.hooks
 	t.run = r.runLeaf
@@ -217,7 +220,7 @@ func (r *run) runLeaf(n *node, c command.Command, cmd *cobra.Command, args []str
 	if err := r.checkDisabled(n.name); err != nil {
 		return err
 	}
-	return r.runCommand(n.name, c, n.output, r.invocation(n.name, cmd, args), n.hooks)
+	return r.runner.runCommand(n.name, c, n.output, r.invocation(n.name, cmd, args), n.hooks)
 }
 
 // invocation returns what a command receives when it runs.

@@ -74,7 +74,7 @@ func (r *run) runStructured(call *externalCall, kind formatters.Kind, hs *hookSe
 	proc.args = theirs
 	// Hooks see the global options too.
 	fs.AddFlagSet(r.tree.globals())
-	return r.runCommand(p.Name, c, out, r.invocation(p.Name, cc, theirs), hs)
+	return r.runner.runCommand(p.Name, c, out, r.invocation(p.Name, cc, theirs), hs)
 }
 
 // splitOutputArgs separates the output options the app takes (the flags
