@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Measure external plugin dispatch and listing: ratios against baselines
-# measured in the same run (see bench/plugins/main.go). Figures go to
+# Measure external plugin dispatch, start-up, listing and binary size:
+# ratios against independent baselines measured in the same run (see
+# bench/plugins/main.go): a Go floor linking only cobra, a bare cobra app
+# with 20 commands, git, and a static C plugin. Figures go to
 # docs/performance.md under "External plugins".
-#   bash bench/plugins.sh [RUNS]
+#   bash bench/plugins.sh [RUNS] [SECTIONS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
@@ -10,5 +12,12 @@ bin=$(mktemp -d)
 trap 'rm -rf "$bin"' EXIT
 go build -o "$bin/demoapp" ./cmd/demoapp
 go build -o "$bin/floor" ./bench/plugins/floor
-go build -o "$bin/demoapp-hello" ./examples/plugins/go/demoapp-hello
-go run ./bench/plugins -bin "$bin" -runs "${1:-200}"
+go build -o "$bin/barecobra" ./bench/plugins/barecobra
+go build -ldflags="-s -w" -o "$bin/demoapp-stripped" ./cmd/demoapp
+go build -ldflags="-s -w" -o "$bin/barecobra-stripped" ./bench/plugins/barecobra
+# A static C plugin starts in a fraction of a Go program's time, so the
+# plugin's own start-up does not dilute the host's overhead.
+cc -O2 -static -o "$bin/demoapp-hello" bench/plugins/chello/hello.c 2>/dev/null ||
+	cc -O2 -o "$bin/demoapp-hello" bench/plugins/chello/hello.c
+cp "$bin/demoapp-hello" "$bin/git-hello"
+go run ./bench/plugins -bin "$bin" -runs "${1:-200}" -sections "${2:-abcdefg}"

@@ -1,6 +1,6 @@
-// Command floor is the floor for dispatching an external plugin from a Go
-// host: it links the same libraries as demoapp (a blank import of each, so
-// their init work is paid too), then only looks "demoapp-<name>" up on
+// Command floor is the independent floor for dispatching an external
+// plugin from a Go host: it links only cobra (nothing of Longshore), builds
+// a root command as any cobra app does, then looks "demoapp-<name>" up on
 // PATH and execs it. bench/plugins.sh compares "demoapp hello" against it.
 package main
 
@@ -10,17 +10,12 @@ import (
 	"os/exec"
 	"syscall"
 
-	_ "github.com/longshore/longshore/cli"
-	_ "github.com/longshore/longshore/cmd/demoapp/demo"
-	_ "github.com/longshore/longshore/command"
-	_ "github.com/longshore/longshore/discovery"
-	_ "github.com/longshore/longshore/formatters"
-	_ "github.com/spf13/cobra"
-	_ "github.com/spf13/pflag"
-	_ "go.yaml.in/yaml/v3"
+	"github.com/spf13/cobra"
 )
 
 func main() {
+	root := &cobra.Command{Use: "floor", SilenceErrors: true, SilenceUsage: true}
+	root.PersistentFlags().Bool("debug", false, "show debug output")
 	if len(os.Args) < 2 {
 		fmt.Fprintln(os.Stderr, "usage: floor NAME [ARGS...]")
 		os.Exit(2)
