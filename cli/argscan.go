@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -108,6 +109,26 @@ func (l *commandLine) cobraArgs() []string {
 		out = append(out, a)
 	}
 	return out
+}
+
+// parseGlobals sets the global options of t from the arguments the
+// scanner found for them, starting from their defaults (so that parsing
+// twice counts -v once).
+func (l *commandLine) parseGlobals(t *tree) error {
+	fs := t.globals()
+	fs.VisitAll(func(f *pflag.Flag) {
+		f.Value.Set(f.DefValue)
+		f.Changed = false
+	})
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(l.globals); err != nil {
+		cmd := t.root
+		if tn, ok := l.node.(treeNode); ok {
+			cmd = tn.cmd
+		}
+		return flagError(cmd, err)
+	}
+	return nil
 }
 
 // scanNode is what the scanner knows of one compiled-in command.

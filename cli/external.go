@@ -26,14 +26,14 @@ type externalCall struct {
 // reserved word, no plugin found, an error to report (scanErr among
 // them), a structured plugin (its output options need the tree), or an
 // App that adds commands of its own (Customize, Main).
-func (r *run) resolveEarly(scanErr error) *externalCall {
-	if r.app.Customize != nil || r.app.Main != nil || scanErr != nil || len(r.line.words) > 0 || len(r.line.unknown) > 0 {
+func (t *tree) resolveEarly(l commandLine, scanErr error) *externalCall {
+	if t.app.Customize != nil || t.app.Main != nil || scanErr != nil || len(l.words) > 0 || len(l.unknown) > 0 {
 		return nil
 	}
-	if _, err := r.sess.config(); err != nil {
+	if _, err := t.sess.config(); err != nil {
 		return nil
 	}
-	call, err := r.resolveExternal(r.line)
+	call, err := t.resolveExternal(l)
 	if err != nil || call == nil || structuredKind(call.plugin, call.args) != 0 {
 		return nil
 	}
@@ -47,15 +47,15 @@ func (r *run) resolveEarly(scanErr error) *externalCall {
 // "files stat" only); the longest match wins. It returns nil when the
 // line names a compiled-in command, a reserved word, or no plugin matches.
 // Everything after the plugin's name is the plugin's.
-func (r *run) resolveExternal(l commandLine) (*externalCall, error) {
-	if l.extAt < 0 || r.app.Main != nil {
+func (t *tree) resolveExternal(l commandLine) (*externalCall, error) {
+	if l.extAt < 0 || t.app.Main != nil {
 		return nil, nil
 	}
 	words := append(append([]string{}, l.words...), l.external...)
-	if r.tree.reserved(words[0]) {
+	if t.reserved(words[0]) {
 		return nil, nil
 	}
-	finder, err := r.sess.find()
+	finder, err := t.sess.find()
 	if err != nil {
 		return nil, err
 	}
@@ -70,10 +70,10 @@ func (r *run) resolveExternal(l commandLine) (*externalCall, error) {
 	}
 	if len(l.unknown) > 0 {
 		// Before the plugin's name, only the app's options may come.
-		fs := pflag.NewFlagSet(r.app.Name, pflag.ContinueOnError)
+		fs := pflag.NewFlagSet(t.app.Name, pflag.ContinueOnError)
 		fs.SetOutput(io.Discard)
-		fs.AddFlagSet(r.tree.globals())
-		return nil, flagError(r.tree.root, fs.Parse(l.unknown))
+		fs.AddFlagSet(t.globals())
+		return nil, flagError(t.root, fs.Parse(l.unknown))
 	}
 	call := &externalCall{plugin: p, args: l.pluginArgs(k - depth)}
 	if l.help {

@@ -9,7 +9,6 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
@@ -85,7 +84,7 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	}
 	// 2. A plugin named at the root runs before the compiled-in tree is
 	// built: it costs no more than reading the registry's names.
-	if call := r.resolveEarly(scanErr); call != nil {
+	if call := r.tree.resolveEarly(r.line, scanErr); call != nil {
 		return r.runExternal(call)
 	}
 	// 3. The compiled-in commands, which always win; the line again,
@@ -94,7 +93,7 @@ func (r *run) execute(ctx context.Context, args []string) error {
 		return err
 	}
 	// 4. The external command the words name, found lazily.
-	if call, err := r.resolveExternal(r.line); call != nil || err != nil {
+	if call, err := r.tree.resolveExternal(r.line); call != nil || err != nil {
 		if err != nil {
 			return err
 		}
@@ -120,34 +119,16 @@ func (r *run) execute(ctx context.Context, args []string) error {
 func (r *run) start(args []string) (scanErr, err error) {
 	r.tree = newTree(r.app, r.io, &r.opts)
 	r.line = scanArgs(args, r.tree.globals(), r.tree.wordsRoot())
-	scanErr = r.parseGlobals()
+	scanErr = r.line.parseGlobals(r.tree)
 	if err := r.log.open(r.opts, r.io.ErrOut); err != nil {
 		return scanErr, err
 	}
 	r.sess = openSession(r.app, r.io.ErrOut, r.opts.config, r.tree.compiledInName)
 	r.sess.logger = r.log.logger
+	r.tree.sess = r.sess
 	r.hooks = &hookBinder{app: r.app, sess: r.sess, globals: r.tree.globals(), pluginEnv: r.pluginEnv, logger: r.log.logger}
 	r.runner = &commandRunner{ctx: r.ctx, app: r.app.Name, errOut: r.io.ErrOut, debug: &r.opts.debug}
 	return scanErr, nil
-}
-
-// parseGlobals sets the global options from the arguments the scanner
-// found for them, from their defaults.
-func (r *run) parseGlobals() error {
-	fs := r.tree.globals()
-	fs.VisitAll(func(f *pflag.Flag) {
-		f.Value.Set(f.DefValue)
-		f.Changed = false
-	})
-	fs.SetOutput(io.Discard)
-	if err := fs.Parse(r.line.globals); err != nil {
-		cmd := r.tree.root
-		if tn, ok := r.line.node.(treeNode); ok {
-			cmd = tn.cmd
-		}
-		return flagError(cmd, err)
-	}
-	return nil
 }
 
 // build builds the compiled-in tree, scans the command line again with
@@ -157,7 +138,7 @@ func (r *run) build() error {
 	r.out.ctx, r.out.globals, r.out.pluginEnv = r.ctx, r.tree.globals(), r.pluginEnv
 	r.runner.out = r.out
 	t := r.tree
-	t.sess, t.out, t.hooks = r.sess, r.out, r.hooks
+	t.out, t.hooks = r.out, r.hooks
 	t.run = r.runLeaf
 	t.runPlugin = func(p *discovery.Plugin, args []string) error {
 		return r.runExternal(&externalCall{plugin: p, args: args})
@@ -167,24 +148,13 @@ func (r *run) build() error {
 		return err
 	}
 	r.line = scanArgs(r.line.args, t.globals(), t.scanRoot())
-	if err := r.parseGlobals(); err != nil {
+	if err := r.line.parseGlobals(t); err != nil {
 		return err
 	}
-	if err := r.checkConfig(); err != nil {
+	if err := r.sess.checkConfig(r.line.listing()); err != nil {
 		return err
 	}
 	t.attachTargetHooks(r.line)
-	return nil
-}
-
-// checkConfig fails a run that will run a command when the config cannot
-// be read: it may disable that very command, or a hook or formatter it
-// uses, so going on would quietly re-enable what the user turned off.
-// Help and completion go on without it.
-func (r *run) checkConfig() error {
-	if _, err := r.sess.config(); err != nil && !r.line.listing() {
-		return err
-	}
 	return nil
 }
 

@@ -60,6 +60,17 @@ func openSession(a *App, errOut io.Writer, configFlag string, taken func(string)
 	return s
 }
 
+// checkConfig fails a run that will run a command when the config cannot
+// be read: it may disable that very command, or a hook or formatter it
+// uses, so going on would quietly re-enable what the user turned off. A
+// listing (help, completion) goes on without it.
+func (s *session) checkConfig(listing bool) error {
+	if s.cfgErr != nil && !listing {
+		return s.cfgErr
+	}
+	return nil
+}
+
 // config returns the user's configuration, or why it cannot be read.
 func (s *session) config() (*discovery.Config, error) {
 	return s.cfg, s.cfgErr
