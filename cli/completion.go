@@ -11,13 +11,14 @@ import (
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/output"
 )
 
 // Names of the flags the formatters add, whose values completion offers.
 const (
-	formatFlag     = "format"
-	columnFlag     = "column"
-	sortColumnFlag = "sort-column"
+	formatFlag     = output.FormatFlag
+	columnFlag     = output.ColumnFlag
+	sortColumnFlag = output.SortColumnFlag
 )
 
 // completionShells are the shells "completion" writes a script for.
@@ -98,7 +99,7 @@ Start a new shell for the script to take effect.`, name),
 type completer struct {
 	t    *tree
 	sess *session
-	out  *outputs
+	out  *output.Outputs
 	ctx  context.Context
 	// line is the run's command line: a completion request or not.
 	line      commandLine
@@ -210,7 +211,7 @@ func argDirective(k command.ArgKind) cobra.ShellCompDirective {
 // completeFormats offers for -f the formatters that render the output of
 // the command being completed (any formatter before a command).
 func (c *completer) completeFormats(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	return withPrefix(c.out.validFormats(c.t.nodes.of(cmd).outputKind()), toComplete), cobra.ShellCompDirectiveNoFileComp
+	return withPrefix(c.out.ValidFormats(c.t.nodes.of(cmd).outputKind()), toComplete), cobra.ShellCompDirectiveNoFileComp
 }
 
 // completeColumns offers a lister's declared columns for -c and

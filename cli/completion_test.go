@@ -135,7 +135,7 @@ func TestFormatFlagCompletesFormatterNames(t *testing.T) {
 	if err := root.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	set, err := r.out.formatSet()
+	set, err := r.out.FormatSet()
 	if err != nil {
 		t.Fatal(err)
 	}

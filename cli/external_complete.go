@@ -142,7 +142,7 @@ func (c *completer) narrowExternalCompletion() {
 	default:
 		return
 	}
-	n.output = c.out.addOutputFlags(p.Name, kind, cmd)
+	n.output = c.out.AddFlags(p.Name, kind, cmd)
 	t.globals().Lookup(formatFlag).Hidden = false
 }
 

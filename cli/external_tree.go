@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/output"
 )
 
 const externalGroupID = "external"
@@ -25,7 +26,7 @@ func (t *tree) addExternalCommands() {
 		return
 	}
 	for _, p := range s.Plugins {
-		if _, ok := conventionFormatter(p); ok || p.ShadowedBy != "" || t.compiledInShadow(p.Words) != "" {
+		if _, ok := output.ConventionFormatter(p); ok || p.ShadowedBy != "" || t.compiledInShadow(p.Words) != "" {
 			continue
 		}
 		parent := t.root
@@ -47,7 +48,7 @@ func (t *tree) addExternalCommands() {
 // runnable one whose words start them, or a reserved root word (help,
 // plugin, ...). "" when none.
 func (t *tree) compiledInShadow(words []string) string {
-	if len(words) > 0 && t.reserved(words[0]) && words[0] != formatterWord {
+	if len(words) > 0 && t.reserved(words[0]) && words[0] != output.FormatterWord {
 		return words[0]
 	}
 	cmd := t.root

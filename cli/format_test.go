@@ -56,7 +56,7 @@ func TestLookupExternalFormatter(t *testing.T) {
 		{"Good", ""},    // names are lower-case
 	}
 	for _, tt := range tests {
-		x, err := r.out.lookupExternalFormatter(tt.name, formatters.List)
+		x, err := r.out.LookupExternal(tt.name, formatters.List)
 		if err != nil {
 			t.Fatal(err)
 		}

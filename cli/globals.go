@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/output"
 )
 
 // globalOptions are the options every App has, before or after the command.
@@ -31,8 +32,8 @@ func (o *globalOptions) addFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.logFile, "log-file", "", "append the log to `FILE` instead of stderr")
 	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE`")
 	// Its usage names the formatters once the config is known (see
-	// outputs.describeFormatFlag).
-	fs.StringVarP(&o.format, formatFlag, "f", "", formatUsage(formatters.Builtins()))
+	// output.Outputs.DescribeFormatFlag).
+	fs.StringVarP(&o.format, formatFlag, "f", "", output.FormatUsage(formatters.Builtins()))
 }
 
 // level is the log level the options ask for.

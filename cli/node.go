@@ -5,6 +5,7 @@ import (
 
 	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/output"
 )
 
 // nodeKind says what runs when a command of the tree is invoked.
@@ -38,7 +39,7 @@ type node struct {
 	group string
 	// output is the rendering state of a lister, shower or structured
 	// plugin; nil for a command that prints no formatted output.
-	output *output
+	output *output.Output
 	// columns returns the columns a lister declares (its fields for a
 	// shower), for completion; nil when it declares none.
 	columns func() []string
@@ -81,11 +82,11 @@ func (n *node) outputKind() formatters.Kind {
 	if n.output == nil {
 		return 0
 	}
-	return n.output.kind
+	return n.output.Kind()
 }
 
 // outputFlag reports whether the flag called name is one of the output
 // options the command was given.
 func (n *node) outputFlag(name string) bool {
-	return n.output != nil && n.output.flags[name]
+	return n.output != nil && n.output.HasFlag(name)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/output"
 )
 
 // pluginGroupShort describes the built-in "plugin" group.
@@ -94,7 +95,7 @@ func (r *run) pluginRows() ([]pluginRow, []string, error) {
 		rows = append(rows, pluginRow{name: d.Name, kind: d.Kind, source: builtin, version: r.app.Version,
 			status: r.sess.enabledStatus(d.Name, d.Err), description: hookDescription(d)})
 	}
-	set, err := r.out.formatSet()
+	set, err := r.out.FormatSet()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -130,7 +131,7 @@ func (r *run) pluginRows() ([]pluginRow, []string, error) {
 func (r *run) externalRows(p *discovery.Plugin) []pluginRow {
 	status := r.tree.externalStatus(p)
 	base := pluginRow{name: p.Name, kind: "command", source: string(p.Source), version: p.Version(), status: status, path: p.Path, description: p.Description(), plugin: p}
-	if name, ok := conventionFormatter(p); ok {
+	if name, ok := output.ConventionFormatter(p); ok {
 		base.name, base.kind = name, "formatter"
 		if status == "enabled" {
 			base.status = r.sess.enabledStatus(name, nil)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/output"
 )
 
 // run is one invocation of an App. It composes the parts each stage of
@@ -22,7 +23,7 @@ import (
 //   - tree: the cobra tree and the node of each command (tree);
 //   - hooks: the hooks bound to the command run (hookBinder);
 //   - out: the -f formatter and the rendering of a list or record
-//     (outputs).
+//     (output.Outputs).
 //
 // Running the command is run's own part: a compiled-in command through
 // cobra (runLeaf), an external plugin by exec or as a child (runExternal).
@@ -37,7 +38,7 @@ type run struct {
 	sess   *session
 	tree   *tree
 	hooks  *hookBinder
-	out    *outputs
+	out    *output.Outputs
 	runner *commandRunner
 
 	// stopped records whether a signal ended the run.
@@ -134,8 +135,7 @@ func (r *run) start(args []string) (scanErr, err error) {
 // build builds the compiled-in tree, scans the command line again with
 // it, checks the config and attaches the hooks of the command named.
 func (r *run) build() error {
-	r.out = newOutputs(r.app, r.io, r.sess, &r.opts.format)
-	r.out.ctx, r.out.globals, r.out.pluginEnv = r.ctx, r.tree.globals(), r.pluginEnv
+	r.out = r.outputs()
 	r.runner.out = r.out
 	t := r.tree
 	t.out, t.hooks = r.out, r.hooks
@@ -179,7 +179,7 @@ func (r *run) runCobra(l commandLine) error {
 	root.SetArgs(l.cobraArgs())
 	err := root.ExecuteContext(r.ctx)
 	if err == nil && out.err != nil {
-		err = quietPipe(out.err)
+		err = output.QuietPipe(out.err)
 	}
 	return err
 }
@@ -218,4 +218,14 @@ func (c *writeChecker) Write(p []byte) (int, error) {
 		c.err = err
 	}
 	return n, err
+}
+
+// outputs returns the output side of the run, once the session is open.
+func (r *run) outputs() *output.Outputs {
+	o := output.New(r.app.registry(), r.app.namespace("formatters"))
+	o.Prefix, o.Getenv, o.IO, o.Ctx = r.app.envPrefix(), r.app.getenv, r.io, r.ctx
+	o.Plugins, o.Globals, o.PluginEnv, o.Format = sessionPlugins{r.sess}, r.tree.globals(), r.pluginEnv, &r.opts.format
+	o.Structured = r.app.structuredRequested()
+	o.TerminalWidth = func() int { return terminalWidth(r.io, r.app.getenv) }
+	return o
 }

@@ -213,3 +213,11 @@ func (s *session) externalByPath(path string) *discovery.Plugin {
 	}
 	return nil
 }
+
+// sessionPlugins is the session as the output side sees it.
+type sessionPlugins struct{ s *session }
+
+func (p sessionPlugins) Disabled(name string) bool            { return p.s.pluginDisabled(name) }
+func (p sessionPlugins) Scan() (*discovery.Scan, error)       { return p.s.scan() }
+func (p sessionPlugins) Find() (*discovery.Finder, error)     { return p.s.find() }
+func (p sessionPlugins) Check(plugin *discovery.Plugin) error { return p.s.checkExternal(plugin) }

@@ -63,7 +63,7 @@ func (r *run) runStructured(call *externalCall, kind formatters.Kind, hs *hookSe
 		c = &structuredRecord{proc}
 	}
 	cc := &cobra.Command{Use: p.Words[len(p.Words)-1]}
-	out := r.out.addOutputFlags(p.Name, c, cc)
+	out := r.out.AddFlags(p.Name, c, cc)
 	fs := cc.Flags()
 	fs.AddFlag(r.tree.globals().Lookup(formatFlag))
 	ours, theirs, _ := splitOutputArgs(call.args, fs)
@@ -180,7 +180,7 @@ func headerOf(k formatters.Kind) string {
 func (s *structuredProc) rows() iter.Seq2[[]any, error] {
 	return func(yield func([]any, error) bool) {
 		for {
-			if !s.dec.Buffered() && s.r.out.stall() != nil {
+			if !s.dec.Buffered() && s.r.out.Stall() != nil {
 				return // the output's reader went away
 			}
 			row, err := s.dec.Next()

@@ -8,6 +8,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/output"
 )
 
 const (
@@ -25,7 +26,7 @@ type tree struct {
 	root  *cobra.Command
 	nodes nodes
 	sess  *session
-	out   *outputs
+	out   *output.Outputs
 	hooks *hookBinder
 	// run runs a compiled-in command (the dispatcher's call site).
 	run func(n *node, c command.Command, cmd *cobra.Command, args []string) error
@@ -155,7 +156,7 @@ func (t *tree) leafCommand(name string, newFn func() command.Command) *cobra.Com
 			return broken(err)
 		}
 	}
-	n.output = t.out.addOutputFlags(name, c, cc)
+	n.output = t.out.AddFlags(name, c, cc)
 	// Hooks attach only to the command this run is for (see
 	// attachTargetHooks).
 	n.attachHooks = func() { n.hooks = t.hooks.attach(name, cc) }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/output"
 )
 
 // newTree returns a tree holding only the root command, with the global
@@ -85,7 +86,7 @@ func (t *tree) buildMain() {
 
 // finish adds help and completion once every command is in the tree.
 func (t *tree) finish(c *completer) {
-	t.out.describeFormatFlag()
+	t.out.DescribeFormatFlag()
 	t.addHelp()
 	c.addCompletions()
 }
@@ -107,7 +108,7 @@ func (t *tree) wordsRoot() scanNode {
 // has, and "format", which starts the name of an external formatter).
 func (t *tree) reserved(word string) bool {
 	switch word {
-	case "help", "completion", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd, formatterWord:
+	case "help", "completion", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd, output.FormatterWord:
 		return true
 	case "plugin":
 		return !t.app.NoPluginCommands && t.app.Main == nil
