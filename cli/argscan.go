@@ -152,6 +152,7 @@ type scanNode interface {
 // after "--" is a compiled-in command's arguments.
 func scanArgs(args []string, globals *pflag.FlagSet, root scanNode) commandLine {
 	l := commandLine{args: args, node: root, extAt: -1, plugin: -1}
+	sawArg := false
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -172,8 +173,8 @@ func scanArgs(args []string, globals *pflag.FlagSet, root scanNode) commandLine 
 			i += n - 1
 			continue
 		}
-		if l.node.takesArgs() {
-			continue
+		if sawArg {
+			continue // no command word follows an argument
 		}
 		if c, ok := l.node.child(a); ok {
 			l.node = c
@@ -183,6 +184,10 @@ func scanArgs(args []string, globals *pflag.FlagSet, root scanNode) commandLine 
 				l.plugin = i + 1
 				return l
 			}
+			continue
+		}
+		if l.node.takesArgs() {
+			sawArg = true
 			continue
 		}
 		l.extAt = i

@@ -23,6 +23,9 @@ func scanTree(t *testing.T) *tree {
 	list.Flags().StringP("column", "c", "", "")
 	files.AddCommand(list)
 	version := &cobra.Command{Use: "version", RunE: func(*cobra.Command, []string) error { return nil }}
+	run := &cobra.Command{Use: "run", RunE: func(*cobra.Command, []string) error { return nil }}
+	run.AddCommand(&cobra.Command{Use: "list", RunE: func(*cobra.Command, []string) error { return nil }})
+	files.AddCommand(run)
 	tr.root.AddCommand(files, version)
 	return tr
 }
@@ -63,6 +66,11 @@ func TestScanArgs(t *testing.T) {
 		{"__complete -v files li", "__complete|-v||", false},
 		// "-" alone is a word (standard input).
 		{"version -", "version|||", false},
+		// A command that runs and has subcommands: a child's word descends,
+		// any other is its argument, and no command word follows one.
+		{"files run x", "files run|||", false},
+		{"files run list", "files run list|||", false},
+		{"files run x list", "files run|||", false},
 	}
 	for _, tt := range tests {
 		var args []string
