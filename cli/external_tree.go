@@ -126,3 +126,17 @@ func (t *tree) externalStatus(p *discovery.Plugin) string {
 	}
 	return t.sess.enabledStatus(p.Name, p.Manifest.Unmet(t.sess.host()))
 }
+
+// shadowWarnings returns a warning for each plugin of the scan that a
+// compiled-in command or a reserved word keeps from running, as a plugin
+// shadowed by another directory gets one (kubectl: "overwrites existing
+// command").
+func (t *tree) shadowWarnings(s *discovery.Scan) []string {
+	var out []string
+	for _, p := range s.Plugins {
+		if c := t.compiledInShadow(p.Words); c != "" && p.ShadowedBy == "" {
+			out = append(out, discovery.Warning{Path: p.Path, Msg: "shadowed by builtin command " + c}.String())
+		}
+	}
+	return out
+}

@@ -114,6 +114,7 @@ func (r *run) pluginRows() ([]pluginRow, []string, error) {
 	for _, w := range s.Warnings {
 		warnings = append(warnings, w.String())
 	}
+	warnings = append(warnings, r.tree.shadowWarnings(s)...)
 	for _, p := range s.Plugins {
 		rows = append(rows, r.externalRows(p)...)
 	}

@@ -143,7 +143,6 @@ func (r *run) build() error {
 	t.runPlugin = func(p *discovery.Plugin, args []string) error {
 		return r.runExternal(&externalCall{plugin: p, args: args})
 	}
-	r.sess.builtinShadow = t.compiledInShadow
 	if err := t.buildCompiledIn(r.commandEntries(), r.addShellCommands); err != nil {
 		return err
 	}

@@ -26,11 +26,7 @@ type session struct {
 	cfgErr error
 	search discovery.SearchPath
 	finder *discovery.Finder
-	// builtinShadow names the compiled-in command that keeps an external
-	// command of these words from running ("" when none); a scan warns
-	// about such plugins.
-	builtinShadow func(words []string) string
-	logger        *slog.Logger
+	logger *slog.Logger
 
 	dirScanned, scanned *discovery.Scan
 }
@@ -43,9 +39,7 @@ type session struct {
 // runs that run a command fail with it (see checkConfig), help and
 // completion go on without it.
 func openSession(a *App, errOut io.Writer, configFlag string, taken func(string) bool) *session {
-	s := &session{app: a, errOut: errOut, configFlag: configFlag,
-		builtinShadow: func([]string) string { return "" },
-		logger:        slog.New(slog.DiscardHandler)}
+	s := &session{app: a, errOut: errOut, configFlag: configFlag, logger: slog.New(slog.DiscardHandler)}
 	path := discovery.ConfigPath(a.Name, a.envPrefix(), configFlag, a.getenv)
 	s.cfg, s.cfgErr = discovery.LoadConfig(path)
 	if s.cfgErr != nil {
@@ -167,9 +161,7 @@ func (s *session) dirScan() *discovery.Scan {
 	return s.dirScanned
 }
 
-// scan lists the plugin dirs and PATH, once. It never runs a plugin. A
-// plugin a compiled-in command shadows gets a warning, as one shadowed by
-// another directory does.
+// scan lists the plugin dirs and PATH, once. It never runs a plugin.
 func (s *session) scan() (*discovery.Scan, error) {
 	if s.scanned != nil {
 		return s.scanned, nil
@@ -180,11 +172,6 @@ func (s *session) scan() (*discovery.Scan, error) {
 	}
 	rest := &discovery.Finder{App: f.App, Dirs: f.Dirs[len(s.pluginDirs()):], FS: f.FS, Taken: f.Taken}
 	s.scanned = rest.Continue(s.dirScan())
-	for _, p := range s.scanned.Plugins {
-		if c := s.builtinShadow(p.Words); c != "" && p.ShadowedBy == "" {
-			s.scanned.Warnings = append(s.scanned.Warnings, discovery.Warning{Path: p.Path, Msg: "shadowed by builtin command " + c})
-		}
-	}
 	s.refreshHookIndex()
 	return s.scanned, nil
 }
