@@ -41,7 +41,7 @@ func (c *pluginEnable) Run(ctx context.Context, inv *command.Invocation) error {
 	if err != nil {
 		return err
 	}
-	if c.disable && r.isPluginCommand(name) {
+	if c.disable && r.sess.isPluginCommand(name) {
 		return fmt.Errorf("%q cannot be disabled: the plugin commands are how plugins are enabled again", name)
 	}
 	// Disabling needs a plugin that exists; enabling also accepts a name
@@ -140,7 +140,7 @@ func (c *pluginInstall) Run(ctx context.Context, inv *command.Invocation) error 
 	fmt.Fprintf(inv.IO.Out, "installed %s to %s\n", p.Name, dest)
 	if f, err := r.sess.find(); err == nil {
 		if first, _, _ := f.Resolve(words, len(words)); first != nil && first.Path != dest && first.Folder != dest {
-			r.warn([]string{fmt.Sprintf("%s is shadowed by %s, found first: the installed copy will not run", p.Name, first.Path)})
+			r.sess.warn([]string{fmt.Sprintf("%s is shadowed by %s, found first: the installed copy will not run", p.Name, first.Path)})
 		}
 	}
 	return nil

@@ -183,23 +183,23 @@ func cmpOr(s, def string) string {
 // checkDisabled is the error for running a compiled-in command the config
 // disables. The plugin commands themselves cannot be disabled: they are
 // how one enables things again.
-func (r *run) checkDisabled(name string) error {
-	if r.isPluginCommand(name) || !r.sess.pluginDisabled(name) {
+func (s *session) checkDisabled(name string) error {
+	if s.isPluginCommand(name) || !s.pluginDisabled(name) {
 		return nil
 	}
-	return fmt.Errorf("%s %s is disabled; enable it with \"%s plugin enable %s\"", r.app.Name, name, r.app.Name, name)
+	return fmt.Errorf("%s %s is disabled; enable it with \"%s plugin enable %s\"", s.app.Name, name, s.app.Name, name)
 }
 
 // isPluginCommand reports whether name is Longshore's plugin group or one
 // of its commands, which cannot be disabled.
-func (r *run) isPluginCommand(name string) bool {
-	return !r.app.NoPluginCommands && (name == "plugin" || strings.HasPrefix(name, "plugin "))
+func (s *session) isPluginCommand(name string) bool {
+	return !s.app.NoPluginCommands && (name == "plugin" || strings.HasPrefix(name, "plugin "))
 }
 
 // warn prints warnings to stderr, one a line.
-func (r *run) warn(warnings []string) {
+func (s *session) warn(warnings []string) {
 	for _, w := range warnings {
-		fmt.Fprintf(r.io.ErrOut, "%s: warning: %s\n", r.app.Name, w)
+		fmt.Fprintf(s.errOut, "%s: warning: %s\n", s.app.Name, w)
 	}
 }
 
@@ -221,7 +221,7 @@ func (c *pluginList) List(ctx context.Context, inv *command.Invocation) (*comman
 	if err != nil {
 		return nil, err
 	}
-	c.r.warn(warnings)
+	c.r.sess.warn(warnings)
 	out := make([][]any, len(rows))
 	for i, row := range rows {
 		out[i] = row.values()

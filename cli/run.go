@@ -186,7 +186,7 @@ func (r *run) runCobra(l commandLine) error {
 // runLeaf is the call site of a compiled-in command: cobra has parsed its
 // options and arguments.
 func (r *run) runLeaf(n *node, c command.Command, cmd *cobra.Command, args []string) error {
-	if err := r.checkDisabled(n.name); err != nil {
+	if err := r.sess.checkDisabled(n.name); err != nil {
 		return err
 	}
 	return r.runner.runCommand(n.name, c, n.output, r.invocation(n.name, cmd, args), n.hooks)
