@@ -5,7 +5,6 @@ import (
 	"context"
 	"io"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -172,70 +171,4 @@ func (t *tree) addDocumentedExternals() {
 			n.cmd.Hidden = true
 		}
 	}
-}
-
-// pluginNames completes a plugin name, which may have several words
-// ("files stat"), one word at a time: given the words typed, it returns
-// the next word of each name that starts with them.
-func pluginNames(names []string, args []string, toComplete string) []string {
-	prefix := strings.Join(args, " ")
-	var out []string
-	for _, n := range names {
-		words := strings.Fields(n)
-		if len(words) <= len(args) || strings.Join(words[:len(args)], " ") != prefix {
-			continue
-		}
-		out = append(out, words[len(args)])
-	}
-	return out
-}
-
-// pluginRowNames returns the names plugin list shows; kinds filters by
-// kind ("command", "hook", "formatter") when not empty.
-func (r *run) pluginRowNames(keep func(pluginRow) bool) []string {
-	rows, _, err := r.pluginRows()
-	if err != nil {
-		return nil
-	}
-	var names []string
-	for _, row := range rows {
-		if keep == nil || keep(row) {
-			names = append(names, row.name)
-		}
-	}
-	return names
-}
-
-// CompleteArgs offers every plugin's name.
-func (c *pluginShow) CompleteArgs(args []string, toComplete string) []string {
-	return pluginNames(c.r.pluginRowNames(nil), args, toComplete)
-}
-
-// CompleteArgs offers, to enable, the names the config disables and, to
-// disable, the names of the plugins still enabled.
-func (c *pluginEnable) CompleteArgs(args []string, toComplete string) []string {
-	disabled := map[string]bool{}
-	var names []string
-	if cfg, err := c.r.sess.config(); err == nil {
-		for _, n := range cfg.Plugins.Disabled {
-			disabled[n] = true
-			if !c.disable {
-				names = append(names, n)
-			}
-		}
-	}
-	if c.disable {
-		names = c.r.pluginRowNames(func(row pluginRow) bool { return !disabled[row.name] })
-	}
-	return pluginNames(names, args, toComplete)
-}
-
-// CompleteArgs offers the plugins installed in the user's plugin directory,
-// the only ones plugin remove removes.
-func (c *pluginRemove) CompleteArgs(args []string, toComplete string) []string {
-	dir := filepath.Clean(discovery.UserDir(c.r.sess.discoveryEnv()))
-	names := c.r.pluginRowNames(func(row pluginRow) bool {
-		return row.plugin != nil && filepath.Clean(row.plugin.Dir) == dir
-	})
-	return pluginNames(names, args, toComplete)
 }

@@ -2,22 +2,98 @@ package cli
 
 import (
 	"os"
+	"strconv"
+
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
 
 	"github.com/longshore/longshore/command"
 )
 
-// systemStreams returns the process's standard streams.
+// systemStreams returns the process's standard streams and what is known
+// of the terminal each is on.
 func systemStreams() *command.IOStreams {
 	return &command.IOStreams{
 		In:            os.Stdin,
 		Out:           os.Stdout,
 		ErrOut:        os.Stderr,
+		InIsTerminal:  isTerminal(os.Stdin),
 		OutIsTerminal: isTerminal(os.Stdout),
+		ErrIsTerminal: isTerminal(os.Stderr),
 	}
 }
 
-// isTerminal reports whether f is a character device, as a terminal is.
+// isTerminal reports whether f is a terminal, as isatty does: a character
+// device such as /dev/null is not one.
 func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd()))
+}
+
+// terminalSize returns the number of columns of the terminal f is on, or 0.
+func terminalSize(f *os.File) int {
+	w, _, err := term.GetSize(int(f.Fd()))
+	if err != nil || w < 0 {
+		return 0
+	}
+	return w
+}
+
+// terminalOptions are the global options and the config setting that shape
+// how the streams behave on a terminal: colour, the pager and progress.
+type terminalOptions struct {
+	// color is --color.
+	color command.ColorMode
+	// quiet is -q: no progress.
+	quiet bool
+	// noPager is --no-pager.
+	noPager bool
+	// pager is the config's "pager:" value; pagerSet tells `pager: ""`
+	// (no pager) from no setting at all.
+	pager    string
+	pagerSet bool
+}
+
+// addFlags declares --color and --no-pager on fs.
+func (o *terminalOptions) addFlags(fs *pflag.FlagSet) {
+	fs.Var(&o.color, "color", "colour the output: auto, always or never")
+	fs.BoolVar(&o.noPager, "no-pager", false, "do not send help and lists through a pager")
+}
+
+// applyTerminal gives the streams the run's terminal settings: the options,
+// the App's name and environment, and the width of the terminal stdout is
+// on (its own figure, else $COLUMNS, else the terminal's size).
+func (a *App) applyTerminal(s *command.IOStreams, o terminalOptions) {
+	s.Color = o.color
+	s.Quiet = o.quiet
+	s.Pager = command.PagerConfig{
+		App:        a.Name,
+		Configured: o.pager,
+		Disabled:   o.noPager || o.pagerSet && o.pager == "",
+	}
+	if s.LookupEnv == nil && a.Getenv != nil {
+		getenv := a.Getenv
+		s.LookupEnv = func(key string) (string, bool) {
+			v := getenv(key)
+			return v, v != ""
+		}
+	}
+	if s.OutIsTerminal && s.TerminalWidth == 0 {
+		if n, err := strconv.Atoi(a.getenv("COLUMNS")); err == nil && n > 0 {
+			s.TerminalWidth = n
+		} else if f, ok := s.Out.(*os.File); ok {
+			s.TerminalWidth = terminalSize(f)
+		}
+	}
+}
+
+// errorPrefix is "<app>: error: ", with "error:" in red when stderr may be
+// coloured.
+func (a *App) errorPrefix(s *command.IOStreams) string {
+	return a.Name + ": " + s.ErrColorScheme().Red("error:") + " "
+}
+
+// warningPrefix is "<app>: warning: ", with "warning:" in yellow when
+// stderr may be coloured.
+func (a *App) warningPrefix(s *command.IOStreams) string {
+	return a.Name + ": " + s.ErrColorScheme().Yellow("warning:") + " "
 }

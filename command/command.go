@@ -164,4 +164,23 @@ type IOStreams struct {
 	OutIsTerminal bool
 	// TerminalWidth is the width of the terminal Out is on, or 0.
 	TerminalWidth int
+	// InIsTerminal reports whether In is a terminal; [IOStreams.Confirm]
+	// asks only when it is.
+	InIsTerminal bool
+	// ErrIsTerminal reports whether ErrOut is a terminal; progress is drawn
+	// only when it is.
+	ErrIsTerminal bool
+	// Color is the --color setting; ColorAuto, the zero value, follows the
+	// terminal and the environment (see [IOStreams.ColorEnabled]).
+	Color ColorMode
+	// Quiet is set by -q: no progress is drawn.
+	Quiet bool
+	// Pager chooses the pager of [IOStreams.StartPager].
+	Pager PagerConfig
+	// LookupEnv reads the environment for the colour and pager decisions;
+	// nil reads the process's own.
+	LookupEnv func(key string) (string, bool)
+
+	// term holds the pager and progress state of these streams.
+	term *termState
 }

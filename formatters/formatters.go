@@ -109,6 +109,10 @@ type Env struct {
 	OutIsTerminal bool
 	// TerminalWidth is the width of that terminal, or 0.
 	TerminalWidth int
+	// Color reports whether the output may be coloured, as the App decided
+	// it from the terminal, --color and the environment; only the table
+	// uses it, for its header.
+	Color bool
 	// ErrOut receives diagnostics, such as an external formatter's stderr.
 	ErrOut io.Writer
 	// Kind is the kind of output about to be rendered.

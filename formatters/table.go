@@ -26,6 +26,9 @@ type Table struct {
 	FitWidth bool
 	// PrintEmpty prints the header of an empty list.
 	PrintEmpty bool
+	// BoldHeader writes the header's names in bold; Prepare sets it when
+	// the output may be coloured.
+	BoldHeader bool
 
 	maxWidthSet bool
 	width       int
@@ -83,6 +86,7 @@ func (t *Table) Prepare(env Env) error {
 	if s := env.getenv("FIT_WIDTH"); s != "" && !t.FitWidth {
 		t.FitWidth = s == "1" || s == "true"
 	}
+	t.BoldHeader = t.BoldHeader || env.Color
 	switch {
 	case t.MaxWidth > 0:
 		t.width = t.MaxWidth
@@ -228,7 +232,11 @@ func (t *Table) render(w io.Writer, g *grid, minWidth int, centre bool) error {
 	if centre {
 		align = nil
 	}
-	writeLine(bw, header, widths, align, centre)
+	if t.BoldHeader {
+		writeBoldLine(bw, header, widths, align, centre)
+	} else {
+		writeLine(bw, header, widths, align, centre)
+	}
 	bw.WriteString(rule)
 	row := make([][]byte, g.cols)
 	for r := 0; r+g.cols <= g.n; r += g.cols {
@@ -329,6 +337,17 @@ func writeLine(bw *bufio.Writer, row [][]byte, widths []int, right []bool, centr
 		bw.WriteString("| ")
 		writeCell(bw, c, widths[i]-displayWidthBytes(c), right != nil && right[i], centre)
 		bw.WriteByte(' ')
+	}
+	bw.WriteString("|\n")
+}
+
+// writeBoldLine is writeLine with each cell in bold, for the header on a
+// terminal.
+func writeBoldLine(bw *bufio.Writer, row [][]byte, widths []int, right []bool, centre bool) {
+	for i, c := range row {
+		bw.WriteString("| \x1b[1m")
+		writeCell(bw, c, widths[i]-displayWidthBytes(c), right != nil && right[i], centre)
+		bw.WriteString("\x1b[0m ")
 	}
 	bw.WriteString("|\n")
 }

@@ -1,4 +1,4 @@
-package cli
+package plugincmd
 
 import (
 	"bytes"
@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/spf13/pflag"
-
 	"github.com/longshore/longshore/discovery"
 )
 
@@ -21,11 +19,6 @@ const longshoreModule = "github.com/longshore/longshore"
 
 // manifestTimeout bounds how long "<exe> --longshore-manifest" may take.
 const manifestTimeout = 10 * time.Second
-
-// Flags adds --from-longshore.
-func (c *pluginInstall) Flags(fs *pflag.FlagSet) {
-	fs.BoolVar(&c.fromLongshore, "from-longshore", false, "run PATH --longshore-manifest and install the manifest it prints")
-}
 
 // isLongshoreApp reports whether the executable at path is a Go program
 // built with Longshore. It reads the Go build information the linker puts
@@ -47,13 +40,13 @@ func isLongshoreApp(path string) bool {
 }
 
 // askManifest runs "<exe> --longshore-manifest" and returns the manifest
-// it prints, validated. Its stderr is the user's.
-func (r *run) askManifest(ctx context.Context, exe string) ([]byte, error) {
+// it prints, validated. Its stderr goes to opts.ErrOut.
+func askManifest(ctx context.Context, opts *InstallOptions, exe string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, manifestTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, exe, ManifestFlag)
 	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, r.io.ErrOut
+	cmd.Stdout, cmd.Stderr = &out, opts.ErrOut
 	if err := cmd.Run(); err != nil {
 		return nil, fmt.Errorf("%s %s: %w", exe, ManifestFlag, err)
 	}
@@ -67,11 +60,11 @@ func (r *run) askManifest(ctx context.Context, exe string) ([]byte, error) {
 // installed at dest, as dest.yaml when the user asks (--from-longshore) or
 // when src is a Longshore app with no manifest of its own beside it. It
 // reports whether it wrote one.
-func (c *pluginInstall) installManifest(ctx context.Context, p *discovery.Plugin, src, dest string) (bool, error) {
-	if p.Folder != "" || !c.fromLongshore && (p.ManifestPath != "" || !isLongshoreApp(src)) {
+func installManifest(ctx context.Context, opts *InstallOptions, p *discovery.Plugin, src, dest string) (bool, error) {
+	if p.Folder != "" || !opts.FromLongshore && (p.ManifestPath != "" || !isLongshoreApp(src)) {
 		return false, nil
 	}
-	data, err := c.r.askManifest(ctx, src)
+	data, err := askManifest(ctx, opts, src)
 	if err != nil {
 		return false, err
 	}

@@ -1,4 +1,4 @@
-package cli
+package shell
 
 import (
 	"bufio"
@@ -11,6 +11,21 @@ import (
 
 	"github.com/peterh/liner"
 )
+
+// ErrAborted is what a LineReader returns when the user abandons the line
+// (Ctrl-C at the prompt).
+var ErrAborted = errors.New("line aborted")
+
+// LineReader reads the lines the shell runs.
+type LineReader interface {
+	// ReadLine shows prompt and returns the line typed, io.EOF at the end of
+	// input (Ctrl-D) or ErrAborted.
+	ReadLine(prompt string) (string, error)
+	// AddHistory records a line for recall with the arrow keys.
+	AddHistory(line string)
+	// Close gives the terminal back.
+	Close() error
+}
 
 // historyLimit is how many lines the history file keeps.
 const historyLimit = 1000
@@ -37,7 +52,7 @@ func newTerminalReader(history []string, complete liner.WordCompleter) *terminal
 func (t *terminalReader) ReadLine(prompt string) (string, error) {
 	line, err := t.state.Prompt(prompt)
 	if errors.Is(err, liner.ErrPromptAborted) {
-		return "", errAborted
+		return "", ErrAborted
 	}
 	return line, err
 }
@@ -72,18 +87,19 @@ func (p *plainReader) AddHistory(string) {}
 
 func (p *plainReader) Close() error { return nil }
 
-// historyPath is the shell's history file: $XDG_STATE_HOME/<app>/history,
-// by default ~/.local/state/<app>/history; "" when neither is known.
-func (a *App) historyPath() string {
-	state := a.getenv("XDG_STATE_HOME")
+// HistoryPath is the shell's history file for the app called name:
+// $XDG_STATE_HOME/<name>/history, by default ~/.local/state/<name>/history;
+// "" when neither is known. getenv reads the environment.
+func HistoryPath(name string, getenv func(string) string) string {
+	state := getenv("XDG_STATE_HOME")
 	if state == "" || !filepath.IsAbs(state) {
-		home := a.getenv("HOME")
+		home := getenv("HOME")
 		if home == "" {
 			return ""
 		}
 		state = filepath.Join(home, ".local", "state")
 	}
-	return filepath.Join(state, a.Name, "history")
+	return filepath.Join(state, name, "history")
 }
 
 // loadHistory returns the lines of the history file; a missing or

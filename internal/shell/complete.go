@@ -1,18 +1,13 @@
-package cli
+package shell
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
-
-	"github.com/longshore/longshore/command"
 )
 
 // token is one word of a shell line and where its text starts in the line.
@@ -106,11 +101,11 @@ func quoteWord(w string) string {
 	return "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
 }
 
-// completeWord is the shell's Tab: it completes the word before the cursor
-// (pos counts runes) with the same engine as the shells' scripts, cobra's
-// __complete, and returns the line before the word, the candidates for the
-// word, and the rest of the line.
-func (a *App) completeWord(ctx context.Context, line string, pos int) (string, []string, string) {
+// CompleteWord is the shell's Tab: it completes the word before the cursor
+// (pos counts runes) with the same engine as the shells' scripts (app's
+// Complete, cobra's __complete), and returns the line before the word, the
+// candidates for the word, and the rest of the line.
+func CompleteWord(ctx context.Context, app App, line string, pos int) (string, []string, string) {
 	runes := []rune(line)
 	before, tail := string(runes[:pos]), string(runes[pos:])
 	toks, between, _ := tokenize(before)
@@ -123,7 +118,7 @@ func (a *App) completeWord(ctx context.Context, line string, pos int) (string, [
 	for i, t := range toks {
 		words[i] = t.text
 	}
-	cands, directive := a.complete(ctx, words, partial)
+	cands, directive := app.Complete(ctx, words, partial)
 	switch {
 	case directive&cobra.ShellCompDirectiveFilterDirs != 0:
 		return head, fileCandidates(partial, true, nil), tail
@@ -142,37 +137,6 @@ func (a *App) completeWord(ctx context.Context, line string, pos int) (string, [
 		}
 	}
 	return head, out, tail
-}
-
-// complete asks the App, through cobra's __complete protocol, for the
-// candidates of the word partial after words, and the shell directive.
-func (a *App) complete(ctx context.Context, words []string, partial string) ([]string, cobra.ShellCompDirective) {
-	var out bytes.Buffer
-	quiet := *a
-	quiet.IO = &command.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: io.Discard}
-	args := append(append([]string{cobra.ShellCompNoDescRequestCmd}, words...), partial)
-	quiet.Run(ctx, args)
-	return parseCompletions(out.String())
-}
-
-// parseCompletions reads cobra's __complete answer: one candidate a line
-// (a tab starts its description, kept), then ":<directive>".
-func parseCompletions(s string) ([]string, cobra.ShellCompDirective) {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	directive := cobra.ShellCompDirectiveDefault
-	if n := len(lines); n > 0 && strings.HasPrefix(lines[n-1], ":") {
-		if d, err := strconv.Atoi(lines[n-1][1:]); err == nil {
-			directive = cobra.ShellCompDirective(d)
-			lines = lines[:n-1]
-		}
-	}
-	var cands []string
-	for _, l := range lines {
-		if l != "" {
-			cands = append(cands, l)
-		}
-	}
-	return cands, directive
 }
 
 // fileCandidates lists the paths that complete partial: directories with a

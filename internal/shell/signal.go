@@ -1,4 +1,4 @@
-package cli
+package shell
 
 import (
 	"context"
@@ -37,11 +37,11 @@ type stoppedError struct {
 
 func (e *stoppedError) Error() string { return fmt.Sprintf("stopped by %s", e.sig) }
 
-// readLine reads a line as s.lines.ReadLine does, unless a stop signal
+// readLine reads a line as s.Lines.ReadLine does, unless a stop signal
 // came during the last command or comes while the prompt waits: then it
 // returns a *stoppedError, leaving the read blocked in its goroutine (the
 // process is about to end; closing the reader gives the terminal back).
-func (s *shell) readLine(prompt string) (string, error) {
+func (s *Session) readLine(prompt string) (string, error) {
 	if sig := s.pendingStop(); sig != nil {
 		return "", &stoppedError{sig: sig}
 	}
@@ -51,7 +51,7 @@ func (s *shell) readLine(prompt string) (string, error) {
 	}
 	done := make(chan read, 1)
 	go func() {
-		line, err := s.lines.ReadLine(prompt)
+		line, err := s.Lines.ReadLine(prompt)
 		done <- read{line, err}
 	}()
 	select {
@@ -64,15 +64,15 @@ func (s *shell) readLine(prompt string) (string, error) {
 			}
 		}
 		return r.line, r.err
-	case sig := <-s.stop:
+	case sig := <-s.Stop:
 		return "", &stoppedError{sig, true}
 	}
 }
 
 // pendingStop returns a stop signal received and not yet handled, or nil.
-func (s *shell) pendingStop() os.Signal {
+func (s *Session) pendingStop() os.Signal {
 	select {
-	case sig := <-s.stop:
+	case sig := <-s.Stop:
 		return sig
 	default:
 		return nil
@@ -84,7 +84,7 @@ func (s *shell) pendingStop() os.Signal {
 // as an interrupt does: SIGTERM reaches the run's own handler too, SIGHUP
 // (which the shell catches, so it no longer kills the process) this way
 // only. The shell ends once the command has returned.
-func (s *shell) runWatched(ctx context.Context, words []string) os.Signal {
+func (s *Session) runWatched(ctx context.Context, words []string) os.Signal {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	got := make(chan os.Signal, 1)
@@ -92,7 +92,7 @@ func (s *shell) runWatched(ctx context.Context, words []string) os.Signal {
 	go func() {
 		defer close(got)
 		select {
-		case sig := <-s.stop:
+		case sig := <-s.Stop:
 			cancel()
 			got <- sig
 		case <-done:

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/shell"
 )
 
 // scripted is a lineReader that replays lines, then io.EOF; a line equal
@@ -31,7 +32,7 @@ func (s *scripted) ReadLine(prompt string) (string, error) {
 	line := s.lines[0]
 	s.lines = s.lines[1:]
 	if line == "^C" {
-		return "", errAborted
+		return "", shell.ErrAborted
 	}
 	return line, nil
 }
@@ -149,8 +150,8 @@ func TestShellLoop(t *testing.T) {
 			a, out, errOut := shellApp(t)
 			path := filepath.Join(t.TempDir(), "state", "tapp", "history")
 			in := &scripted{lines: tt.lines}
-			s := &shell{app: a, lines: in, errOut: a.IO.ErrOut, historyPath: path, history: []string{"old line"}}
-			if code := s.loop(context.Background()); code != tt.code {
+			s := &shell.Session{Name: a.Name, App: shellHost{a}, Lines: in, ErrOut: a.IO.ErrOut, HistoryPath: path, History: []string{"old line"}}
+			if code := s.Loop(context.Background()); code != tt.code {
 				t.Errorf("exit code %d, want %d", code, tt.code)
 			}
 			assertInOrder(t, "stdout", out.String(), tt.out)
@@ -191,8 +192,8 @@ func TestShellStopsWhenInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	in := &scripted{lines: []string{"greet hello", "greet hello"}}
-	s := &shell{app: a, lines: in, errOut: io.Discard}
-	if code := s.loop(ctx); code != exitInterrupted {
+	s := &shell.Session{Name: a.Name, App: shellHost{a}, Lines: in, ErrOut: io.Discard}
+	if code := s.Loop(ctx); code != exitInterrupted {
 		t.Errorf("exit code %d, want %d", code, exitInterrupted)
 	}
 	if in.prompts != 1 {
@@ -239,12 +240,12 @@ func TestShellEndsOnStopSignalAtThePrompt(t *testing.T) {
 				waiting: make(chan struct{}), closed: make(chan struct{})}
 			defer in.Close()
 			stop := make(chan os.Signal, 1)
-			s := &shell{app: a, lines: in, errOut: a.IO.ErrOut, historyPath: path, stop: stop}
+			s := &shell.Session{Name: a.Name, App: shellHost{a}, Lines: in, ErrOut: a.IO.ErrOut, HistoryPath: path, Stop: stop}
 			go func() {
 				<-in.waiting
 				stop <- tt.sig
 			}()
-			if code := s.loop(context.Background()); code != tt.code {
+			if code := s.Loop(context.Background()); code != tt.code {
 				t.Errorf("exit code %d, want %d", code, tt.code)
 			}
 			assertInOrder(t, "stdout", out.String(), []string{"hello, world", "| n |"})
@@ -292,8 +293,8 @@ func TestShellEndsAfterTheCommandOnStopSignal(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "history")
 	in := &scripted{lines: []string{"hangup", "greet hello"}}
-	s := &shell{app: a, lines: in, errOut: a.IO.ErrOut, historyPath: path, stop: stop}
-	if code := s.loop(context.Background()); code != 129 {
+	s := &shell.Session{Name: a.Name, App: shellHost{a}, Lines: in, ErrOut: a.IO.ErrOut, HistoryPath: path, Stop: stop}
+	if code := s.Loop(context.Background()); code != 129 {
 		t.Errorf("exit code %d, want 129", code)
 	}
 	if in.prompts != 1 {
@@ -331,24 +332,6 @@ func TestShellCommandStartsTheShellAfterTheRun(t *testing.T) {
 	}
 }
 
-func TestHistoryFileKeepsTheLastLines(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "a", "history")
-	var lines []string
-	for i := range historyLimit + 5 {
-		lines = append(lines, strings.Repeat("x", i%7+1))
-	}
-	if err := writeHistory(path, lines); err != nil {
-		t.Fatal(err)
-	}
-	got := loadHistory(path)
-	if len(got) != historyLimit || !reflect.DeepEqual(got, lines[5:]) {
-		t.Errorf("loaded %d lines, want the last %d", len(got), historyLimit)
-	}
-	if loadHistory(filepath.Join(t.TempDir(), "missing")) != nil {
-		t.Error("a missing history file is not empty")
-	}
-}
-
 func TestHistoryPath(t *testing.T) {
 	tests := []struct {
 		env  map[string]string
@@ -366,55 +349,4 @@ func TestHistoryPath(t *testing.T) {
 			t.Errorf("historyPath with %v = %q, want %q", tt.env, got, tt.want)
 		}
 	}
-}
-
-func TestSplitWords(t *testing.T) {
-	tests := []struct {
-		line string
-		want []string
-		err  bool
-	}{
-		{"", []string{}, false},
-		{"  files   list  ", []string{"files", "list"}, false},
-		{`a 'b c' "d e" f\ g`, []string{"a", "b c", "d e", "f g"}, false},
-		{`"say \"hi\" \\ \n"`, []string{`say "hi" \ \n`}, false},
-		{`'it''s'`, []string{"its"}, false},
-		{`x'y'"z"`, []string{"xyz"}, false},
-		{`''`, []string{""}, false},
-		{"héllo wörld ❄", []string{"héllo", "wörld", "❄"}, false},
-		{`'open`, nil, true},
-		{`"open`, nil, true},
-		{`trailing\`, nil, true},
-	}
-	for _, tt := range tests {
-		got, err := splitWords(tt.line)
-		if (err != nil) != tt.err {
-			t.Errorf("splitWords(%q) error %v, want error %v", tt.line, err, tt.err)
-			continue
-		}
-		if !tt.err && !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("splitWords(%q) = %q, want %q", tt.line, got, tt.want)
-		}
-	}
-}
-
-func FuzzSplitWords(f *testing.F) {
-	for _, s := range []string{"a b", `'a b' "c\"d"`, `x\ y`, "'", `"\`} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, line string) {
-		words, err := splitWords(line)
-		if err != nil {
-			return
-		}
-		// Quoting each word back gives the same words.
-		quoted := make([]string, len(words))
-		for i, w := range words {
-			quoted[i] = quoteWord(w)
-		}
-		again, err := splitWords(strings.Join(quoted, " "))
-		if err != nil || !reflect.DeepEqual(again, words) {
-			t.Errorf("%q: words %q quoted %q split again %q (%v)", line, words, quoted, again, err)
-		}
-	})
 }

@@ -1,0 +1,419 @@
+package plugincmd
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/hooks"
+)
+
+// fakeCatalog is a Catalog of fixed answers.
+type fakeCatalog struct {
+	inv      *Inventory
+	invErr   error
+	found    map[string]*discovery.Plugin // by name
+	shadow   map[string]string            // words → compiled-in command
+	reserved map[string]bool
+	lookups  int
+}
+
+func (c *fakeCatalog) Inventory() (*Inventory, error) {
+	if c.inv == nil {
+		return &Inventory{}, c.invErr
+	}
+	return c.inv, c.invErr
+}
+
+func (c *fakeCatalog) Lookup(words []string) *discovery.Plugin {
+	c.lookups++
+	return c.found[strings.Join(words, " ")]
+}
+
+func (c *fakeCatalog) Shadow(words []string) string { return c.shadow[strings.Join(words, " ")] }
+func (c *fakeCatalog) Reserved(word string) bool    { return c.reserved[word] }
+func (c *fakeCatalog) Taken(name string) bool       { return c.shadow[name] != "" }
+
+// inventory is a small app: two compiled-in commands (one unavailable),
+// a hook, a formatter and two external plugins, one with a manifest that
+// declares a hook and a formatter, one a formatter by convention.
+func inventory(disabled ...string) *Inventory {
+	hello := &discovery.Plugin{Name: "hello", Words: []string{"hello"}, Path: "/p/tapp-hello", Dir: "/p", Source: discovery.SourcePATH,
+		Manifest: &discovery.Manifest{Version: "2.0", Description: "say hello",
+			Hooks:      []discovery.HookSpec{{Name: "audit", Commands: []string{"files *"}}},
+			Formatters: []discovery.FormatterSpec{{Name: "toml", Kind: "list"}}}}
+	xml := &discovery.Plugin{Name: "format xml", Words: []string{"format", "xml"}, Path: "/p/tapp-format-xml", Dir: "/p", Source: discovery.SourcePATH}
+	return &Inventory{
+		Version: "1.0",
+		Commands: []Builtin{
+			{Name: "version", Description: "print the version"},
+			{Name: "weather", Description: "the weather", Unmet: errors.New("no\nAPI key")},
+		},
+		Hooks:      []hooks.Description{{Name: "timing", Kind: "hook", Commands: []string{"*"}, Description: "times commands"}},
+		Formatters: []Builtin{{Name: "csv", Description: "comma-separated values"}},
+		External: []External{
+			{Plugin: hello, Status: "enabled"},
+			{Plugin: xml, Status: "enabled", Formatter: "xml"},
+		},
+		Disabled: func(name string) bool { return contains(disabled, name) },
+		Warnings: []string{"/p/tapp-x is not executable"},
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestRows(t *testing.T) {
+	rows := Rows("tapp", inventory("toml", "version"))
+	var got []string
+	for _, r := range rows {
+		got = append(got, strings.Join([]string{r.Name, r.Kind, r.Source, r.Version, r.Status, r.Path, r.Description}, "|"))
+	}
+	want := []string{
+		"audit|hook|PATH|2.0|enabled|/p/tapp-hello|hooks files *",
+		"csv|formatter|builtin|1.0|enabled||comma-separated values",
+		"hello|command|PATH|2.0|enabled|/p/tapp-hello|say hello",
+		"timing|hook|builtin|1.0|enabled||hooks *: times commands",
+		"toml|formatter|PATH|2.0|disabled|/p/tapp-hello|formats list",
+		"version|command|builtin|1.0|disabled||print the version",
+		"weather|command|builtin|1.0|unavailable: no API key||the weather",
+		"xml|formatter|PATH||enabled|/p/tapp-format-xml|formats by the tapp-format-<name> convention",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestRowsShareAPluginsStatus(t *testing.T) {
+	inv := inventory()
+	inv.External[0].Status = "shadowed by /q/tapp-hello"
+	for _, r := range Rows("tapp", inv) {
+		if r.Plugin == inv.External[0].Plugin && r.Status != "shadowed by /q/tapp-hello" {
+			t.Errorf("%s %s: status %q, want its plugin's", r.Kind, r.Name, r.Status)
+		}
+	}
+}
+
+func TestListRun(t *testing.T) {
+	var warned []string
+	opts := &ListOptions{App: "tapp", Catalog: &fakeCatalog{inv: inventory()}, Warn: func(w string) { warned = append(warned, w) }}
+	table, err := listRun(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(table.Columns, Columns) {
+		t.Errorf("columns %q", table.Columns)
+	}
+	n := 0
+	for row, err := range table.Rows {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(row) != len(Columns) {
+			t.Errorf("row %v has %d values", row, len(row))
+		}
+		n++
+	}
+	if n != 8 {
+		t.Errorf("%d rows, want 8", n)
+	}
+	if !reflect.DeepEqual(warned, []string{"/p/tapp-x is not executable"}) {
+		t.Errorf("warned %q", warned)
+	}
+
+	opts.Catalog = &fakeCatalog{invErr: errors.New("load config: bad")}
+	if _, err := listRun(opts); err == nil || err.Error() != "load config: bad" {
+		t.Errorf("error %v, want the catalog's", err)
+	}
+}
+
+func TestShowRun(t *testing.T) {
+	cat := &fakeCatalog{inv: inventory()}
+	rec, err := showRun(&ShowOptions{App: "tapp", Catalog: cat, Name: "hello"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]any{}
+	for i, f := range rec.Fields {
+		got[f] = rec.Values[i]
+	}
+	for f, want := range map[string]any{"name": "hello", "version": "2.0", "status": "enabled", "hooks": "audit", "formatters": "toml", "manifest": ""} {
+		if got[f] != want {
+			t.Errorf("%s = %q, want %q", f, got[f], want)
+		}
+	}
+	_, err = showRun(&ShowOptions{App: "tapp", Catalog: cat, Name: "helo"})
+	var ue *command.UsageError
+	if !errors.As(err, &ue) || err.Error() != `no plugin called "helo"; did you mean "hello"?` {
+		t.Errorf("error %v, want a usage error with a suggestion", err)
+	}
+}
+
+func TestEnableRun(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(path, []byte("# mine\nplugins:\n  disabled: [gone]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cat := &fakeCatalog{inv: inventory()}
+	run := func(name string, disable bool) (string, error) {
+		t.Helper()
+		cfg, err := discovery.LoadConfig(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		err = enableRun(&EnableOptions{Out: &out, App: "tapp", Catalog: cat, Name: name, Disable: disable,
+			Config: func() (*discovery.Config, error) { return cfg, nil }})
+		return out.String(), err
+	}
+	steps := []struct {
+		name    string
+		disable bool
+		out     string
+		err     string
+		file    string
+	}{
+		{"hello", true, "disabled hello (in " + path + ")\n", "", "# mine\nplugins:\n  disabled: [gone, hello]\n"},
+		{"hello", true, "hello is already disabled\n", "", "# mine\nplugins:\n  disabled: [gone, hello]\n"},
+		{"hello", false, "enabled hello (in " + path + ")\n", "", "# mine\nplugins:\n  disabled: [gone]\n"},
+		{"hello", false, "hello is already enabled\n", "", "# mine\nplugins:\n  disabled: [gone]\n"},
+		// A name only the config knows can still be enabled.
+		{"gone", false, "enabled gone (in " + path + ")\n", "", "# mine\nplugins:\n  disabled: []\n"},
+		{"nosuch", true, "", `no plugin called "nosuch"`, "# mine\nplugins:\n  disabled: []\n"},
+		{"plugin enable", true, "", `"plugin enable" cannot be disabled: the plugin commands are how plugins are enabled again`, "# mine\nplugins:\n  disabled: []\n"},
+	}
+	for _, s := range steps {
+		out, err := run(s.name, s.disable)
+		if out != s.out || (err == nil) != (s.err == "") || err != nil && err.Error() != s.err {
+			t.Errorf("%s (disable %v): out %q error %v; want %q, %q", s.name, s.disable, out, err, s.out, s.err)
+		}
+		if data, _ := os.ReadFile(path); string(data) != s.file {
+			t.Errorf("%s (disable %v): config %q, want %q", s.name, s.disable, data, s.file)
+		}
+	}
+}
+
+// writeExec writes an executable shell script, closing it before anything
+// can run it.
+func writeExec(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("#!/bin/sh\n"+text), 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestInstallRun(t *testing.T) {
+	src := t.TempDir()
+	writeExec(t, filepath.Join(src, "tapp-hello"), "echo hello\n")
+	writeFile(t, filepath.Join(src, "tapp-hello.yaml"), "description: say hello\n")
+	writeFile(t, filepath.Join(src, "tapp-greet", "plugin.yaml"), "description: greet\nexec: run.sh\n")
+	writeExec(t, filepath.Join(src, "tapp-greet", "run.sh"), "echo hi\n")
+	writeExec(t, filepath.Join(src, "tapp-help"), "")
+	writeExec(t, filepath.Join(src, "tapp-version"), "")
+	writeFile(t, filepath.Join(src, "tapp-bad"), "not executable")
+	writeFile(t, filepath.Join(src, "tapp-empty", "README"), "no manifest")
+	writeExec(t, filepath.Join(src, "tapp-broken"), "")
+	writeExec(t, filepath.Join(src, "notaplugin"), "")
+	writeFile(t, filepath.Join(src, "tapp-broken.yaml"), "nosuchkey: 1\n")
+
+	user := filepath.Join(t.TempDir(), "plugins")
+	other := &discovery.Plugin{Name: "greet", Path: "/elsewhere/tapp-greet"}
+	cat := &fakeCatalog{reserved: map[string]bool{"help": true}, shadow: map[string]string{"version": "version"},
+		found: map[string]*discovery.Plugin{"greet": other}}
+	install := func(ref string) (string, []string, error) {
+		var out bytes.Buffer
+		var warned []string
+		err := installRun(context.Background(), &InstallOptions{Out: &out, ErrOut: &out, App: "tapp", UserDir: user,
+			Catalog: cat, Warn: func(w string) { warned = append(warned, w) }, Ref: filepath.Join(src, ref)})
+		return out.String(), warned, err
+	}
+
+	out, warned, err := install("tapp-hello")
+	if err != nil || out != "installed hello to "+filepath.Join(user, "tapp-hello")+"\n" || warned != nil {
+		t.Fatalf("install tapp-hello: out %q warned %q error %v", out, warned, err)
+	}
+	for _, f := range []string{"tapp-hello", "tapp-hello.yaml"} {
+		if _, err := os.Stat(filepath.Join(user, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	if fi, err := os.Stat(filepath.Join(user, "tapp-hello")); err != nil || fi.Mode().Perm() != 0o755 {
+		t.Errorf("installed executable: %v, %v", fi, err)
+	}
+
+	// A folder plugin; a plugin of that name elsewhere, found first, is
+	// reported.
+	out, warned, err = install("tapp-greet")
+	if err != nil || !strings.HasPrefix(out, "installed greet to ") {
+		t.Fatalf("install tapp-greet: out %q error %v", out, err)
+	}
+	if want := []string{"greet is shadowed by /elsewhere/tapp-greet, found first: the installed copy will not run"}; !reflect.DeepEqual(warned, want) {
+		t.Errorf("warned %q, want %q", warned, want)
+	}
+	if _, err := os.Stat(filepath.Join(user, "tapp-greet", "run.sh")); err != nil {
+		t.Error(err)
+	}
+
+	refused := []struct{ ref, err string }{
+		{"tapp-hello", "hello is already installed at " + filepath.Join(user, "tapp-hello") + `; remove it first with "tapp plugin remove hello"`},
+		{"tapp-help", `"help" is a reserved word of tapp`},
+		{"tapp-version", `"version" would be shadowed by the compiled-in command "version"`},
+		{"tapp-bad", "is not executable"},
+		{"tapp-empty", "not a plugin (an executable file, or a folder with plugin.yaml)"},
+		{"tapp-broken", "invalid plugin: "},
+		{"tapp-nosuch", "install " + filepath.Join(src, "tapp-nosuch") + ": no such file or directory"},
+		{"notaplugin", `must start with "tapp-"`},
+	}
+	for _, r := range refused {
+		out, _, err := install(r.ref)
+		if err == nil || !strings.Contains(err.Error(), r.err) || out != "" {
+			t.Errorf("install %s: out %q error %v, want %q", r.ref, out, err, r.err)
+		}
+	}
+	entries, _ := os.ReadDir(user)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{"tapp-greet", "tapp-hello", "tapp-hello.yaml"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("user dir holds %q, want %q (nothing from refused installs, no temporary files)", names, want)
+	}
+}
+
+// fetched is a Source that hands out a prepared path and records that
+// install released it.
+type fetched struct {
+	path     string
+	released bool
+}
+
+func (f *fetched) Fetch(ctx context.Context, ref string) (string, func(), error) {
+	return f.path, func() { f.released = true }, nil
+}
+
+func TestInstallRunFromASource(t *testing.T) {
+	src := t.TempDir()
+	writeExec(t, filepath.Join(src, "tapp-hello"), "echo hello\n")
+	user := filepath.Join(t.TempDir(), "plugins")
+	f := &fetched{path: filepath.Join(src, "tapp-hello")}
+	var out bytes.Buffer
+	err := installRun(context.Background(), &InstallOptions{Out: &out, App: "tapp", UserDir: user, Catalog: &fakeCatalog{},
+		Source: f, Ref: "example.com/tapp-hello@v1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !f.released {
+		t.Error("install did not release what the source fetched")
+	}
+	if _, err := os.Stat(filepath.Join(user, "tapp-hello")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestRemoveRun(t *testing.T) {
+	user := t.TempDir()
+	writeExec(t, filepath.Join(user, "tapp-hello"), "")
+	writeFile(t, filepath.Join(user, "tapp-hello.yaml"), "description: x\n")
+	writeFile(t, filepath.Join(user, "tapp-files-stat", "plugin.yaml"), "description: x\n")
+	cat := &fakeCatalog{found: map[string]*discovery.Plugin{"bye": {Name: "bye", Path: "/usr/bin/tapp-bye"}}}
+	remove := func(name string) (string, error) {
+		var out bytes.Buffer
+		err := removeRun(&RemoveOptions{Out: &out, App: "tapp", UserDir: user, Catalog: cat, Name: name})
+		return out.String(), err
+	}
+	for _, tt := range []struct{ name, out, err string }{
+		{"hello", "removed hello from " + user + "\n", ""},
+		{"files stat", "removed files stat from " + user + "\n", ""},
+		{"hello", "", `no plugin "hello" installed in ` + user},
+		{"bye", "", "bye is not installed in " + user + " but found at /usr/bin/tapp-bye: remove that yourself"},
+		{"../x", "", "plugin remove: "},
+	} {
+		out, err := remove(tt.name)
+		if out != tt.out || (err == nil) != (tt.err == "") || err != nil && !strings.HasPrefix(err.Error(), tt.err) {
+			t.Errorf("remove %q: out %q error %v; want %q, %q", tt.name, out, err, tt.out, tt.err)
+		}
+	}
+	if entries, _ := os.ReadDir(user); len(entries) != 0 {
+		t.Errorf("user dir still holds %v", entries)
+	}
+}
+
+func TestCreateRun(t *testing.T) {
+	for _, lang := range []string{"sh", "go"} {
+		t.Run(lang, func(t *testing.T) {
+			dir := t.TempDir()
+			var out bytes.Buffer
+			opts := &CreateOptions{Out: &out, App: "tapp", EnvPrefix: "TAPP", Catalog: &fakeCatalog{}, WorkDir: dir, Name: "dir-size", Lang: lang}
+			if err := createRun(opts); err != nil {
+				t.Fatal(err)
+			}
+			base := filepath.Join(dir, "tapp-dir_size")
+			want := "created tapp-dir_size/\nnext: tapp plugin install tapp-dir_size && tapp dir-size\n"
+			if lang == "go" {
+				want = "created tapp-dir_size/\nnext: (cd tapp-dir_size && go build) && tapp plugin install tapp-dir_size && tapp dir-size\n"
+			}
+			if out.String() != want {
+				t.Errorf("out %q, want %q", out.String(), want)
+			}
+			m, err := os.ReadFile(filepath.Join(base, "plugin.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := discovery.ParseManifest("plugin.yaml", m); err != nil {
+				t.Errorf("the scaffold's manifest is invalid: %v", err)
+			}
+			if strings.Contains(string(m), "{{") {
+				t.Errorf("manifest keeps a placeholder:\n%s", m)
+			}
+			if lang == "sh" {
+				fi, err := os.Stat(filepath.Join(base, "tapp-dir_size"))
+				if err != nil || fi.Mode().Perm() != 0o755 {
+					t.Errorf("script: %v, %v", fi, err)
+				}
+			}
+			if err := createRun(opts); err == nil || err.Error() != "create tapp-dir_size: it already exists" {
+				t.Errorf("second create: %v", err)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+				t.Errorf("work dir holds %v, want the folder alone", entries)
+			}
+		})
+	}
+	dir := t.TempDir()
+	var ue *command.UsageError
+	err := createRun(&CreateOptions{Out: &bytes.Buffer{}, App: "tapp", Catalog: &fakeCatalog{}, WorkDir: dir, Name: "x", Lang: "rust"})
+	if !errors.As(err, &ue) {
+		t.Errorf("--lang rust: %v, want a usage error", err)
+	}
+	err = createRun(&CreateOptions{Out: &bytes.Buffer{}, App: "tapp", Catalog: &fakeCatalog{shadow: map[string]string{"files": "files"}}, WorkDir: dir, Name: "files", Lang: "sh"})
+	if err == nil || !strings.Contains(err.Error(), "would be shadowed by the compiled-in command") {
+		t.Errorf("create files: %v", err)
+	}
+}

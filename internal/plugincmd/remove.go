@@ -1,0 +1,98 @@
+package plugincmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/discovery"
+)
+
+// RemoveOptions are the inputs of plugin remove.
+type RemoveOptions struct {
+	// Out receives the one-line report.
+	Out io.Writer
+	// App is the app's name.
+	App string
+	// UserDir is the only directory remove removes from.
+	UserDir string
+	// Catalog finds a plugin of that name elsewhere, for the error.
+	Catalog Catalog
+	// Name is the plugin, its words joined by one space.
+	Name string
+}
+
+// NewRemoveCmd returns "plugin remove NAME..." built on o. runF, when not
+// nil, runs instead of removeRun.
+func NewRemoveCmd(o *Options, runF func(*RemoveOptions) error) command.Command {
+	if runF == nil {
+		runF = removeRun
+	}
+	return &removeCmd{opts: RemoveOptions{App: o.App, UserDir: o.UserDir, Catalog: o.Catalog}, runF: runF}
+}
+
+type removeCmd struct {
+	opts RemoveOptions
+	runF func(*RemoveOptions) error
+}
+
+var (
+	_ command.Runner       = (*removeCmd)(nil)
+	_ command.ArgCompleter = (*removeCmd)(nil)
+)
+
+func (*removeCmd) Info() command.Info {
+	return command.Info{
+		Short: "Remove an external plugin from the user's plugin directory",
+		Usage: "NAME...",
+		Args:  command.Args{Min: 1, Max: command.Unlimited},
+	}
+}
+
+func (c *removeCmd) Run(ctx context.Context, inv *command.Invocation) error {
+	opts := c.opts
+	opts.Out, opts.Name = inv.IO.Out, strings.Join(inv.Args, " ")
+	return c.runF(&opts)
+}
+
+// CompleteArgs offers the plugins installed in the user's plugin directory,
+// the only ones plugin remove removes.
+func (c *removeCmd) CompleteArgs(args []string, toComplete string) []string {
+	dir := filepath.Clean(c.opts.UserDir)
+	names := rowNames(c.opts.App, c.opts.Catalog, func(row Row) bool {
+		return row.Plugin != nil && filepath.Clean(row.Plugin.Dir) == dir
+	})
+	return nextWords(names, args)
+}
+
+// removeRun removes the plugin, file or folder, and its manifest from the
+// user's plugin directory.
+func removeRun(opts *RemoveOptions) error {
+	words, err := command.SplitName(opts.Name)
+	if err != nil {
+		return command.Usagef("plugin remove: %w", err)
+	}
+	name := strings.Join(words, " ")
+	dir := opts.UserDir
+	path := filepath.Join(dir, discovery.FileName(opts.App, words))
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		if p := opts.Catalog.Lookup(words); p != nil {
+			return fmt.Errorf("%s is not installed in %s but found at %s: remove that yourself", name, dir, p.Path)
+		}
+		return fmt.Errorf("no plugin %q installed in %s", name, dir)
+	}
+	if err := os.RemoveAll(path); err != nil {
+		return fmt.Errorf("remove %s: %w", name, err)
+	}
+	if err := os.Remove(path + ".yaml"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("remove %s: %w", name, err)
+	}
+	fmt.Fprintf(opts.Out, "removed %s from %s\n", name, dir)
+	return nil
+}

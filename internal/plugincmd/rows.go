@@ -1,0 +1,173 @@
+package plugincmd
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/hooks"
+)
+
+// Row is one line of plugin list.
+type Row struct {
+	// Name, Kind ("command", "hook", "formatter"), Source (where it was
+	// found: "builtin", a directory kind), Version, Status ("enabled",
+	// "disabled", "unavailable: ...", "shadowed by ...", "invalid: ..."),
+	// Path and Description are its columns.
+	Name, Kind, Source, Version, Status, Path, Description string
+	// Plugin is the external plugin behind the row, nil for a compiled-in
+	// one.
+	Plugin *discovery.Plugin
+}
+
+// Columns are plugin list's columns, in the order of Row.values.
+var Columns = []string{"name", "kind", "source", "version", "status", "path", "description"}
+
+func (r Row) values() []any {
+	return []any{r.Name, r.Kind, r.Source, r.Version, r.Status, r.Path, r.Description}
+}
+
+// Inventory is what the app knows of its plugins, as the Catalog reports
+// it; Rows turns it into plugin list's rows.
+type Inventory struct {
+	// Version is the app's version, the version of every compiled-in row.
+	Version string
+	// Commands are the compiled-in commands, the plugin commands included.
+	Commands []Builtin
+	// Hooks are the compiled-in hooks.
+	Hooks []hooks.Description
+	// Formatters are the compiled-in formatters (Kind and Unmet unused).
+	Formatters []Builtin
+	// External are the plugins a scan of the search path found, in the
+	// order found.
+	External []External
+	// Disabled reports whether the config disables a name; nil disables
+	// nothing.
+	Disabled func(name string) bool
+	// Warnings are what the scan found wrong (ignored search path entries,
+	// files that are not executable...), one line each.
+	Warnings []string
+}
+
+// Builtin is a compiled-in command or formatter.
+type Builtin struct {
+	// Name is its name, Description its one-line description.
+	Name, Description string
+	// Unmet says why its availability check failed; nil when it passed or
+	// there is none.
+	Unmet error
+}
+
+// External is a plugin a scan found, with its status.
+type External struct {
+	// Plugin is what the scan found.
+	Plugin *discovery.Plugin
+	// Status is its status as a command: "invalid: ...", "shadowed by
+	// ...", "disabled", "unavailable: ..." or "enabled".
+	Status string
+	// Formatter is the formatter it provides by the
+	// "<app>-format-<name>" convention, or "" when it is a command.
+	Formatter string
+}
+
+// Rows returns the rows of plugin list: compiled-in commands, hooks and
+// formatters, then the external plugins with the hooks and formatters
+// their manifests declare, sorted by name and kind (a winner before what
+// it shadows: the sort is stable).
+func Rows(app string, inv *Inventory) []Row {
+	var rows []Row
+	builtin := string(discovery.SourceBuiltin)
+	for _, c := range inv.Commands {
+		rows = append(rows, Row{Name: c.Name, Kind: "command", Source: builtin, Version: inv.Version,
+			Status: inv.status(c.Name, c.Unmet), Description: c.Description})
+	}
+	for _, d := range inv.Hooks {
+		rows = append(rows, Row{Name: d.Name, Kind: d.Kind, Source: builtin, Version: inv.Version,
+			Status: inv.status(d.Name, d.Err), Description: hookDescription(d)})
+	}
+	for _, f := range inv.Formatters {
+		rows = append(rows, Row{Name: f.Name, Kind: "formatter", Source: builtin, Version: inv.Version,
+			Status: inv.status(f.Name, nil), Description: f.Description})
+	}
+	for _, e := range inv.External {
+		rows = append(rows, inv.externalRows(app, e)...)
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].Name != rows[j].Name {
+			return rows[i].Name < rows[j].Name
+		}
+		return rows[i].Kind < rows[j].Kind
+	})
+	return rows
+}
+
+// disabled reports whether the config disables name.
+func (inv *Inventory) disabled(name string) bool {
+	return inv.Disabled != nil && inv.Disabled(name)
+}
+
+// status is "disabled" when the config disables name, else "unavailable:
+// reason" when unmet is not nil, else "enabled".
+func (inv *Inventory) status(name string, unmet error) string {
+	switch {
+	case inv.disabled(name):
+		return "disabled"
+	case unmet != nil:
+		return "unavailable: " + oneLine(unmet.Error())
+	}
+	return "enabled"
+}
+
+// externalRows returns the rows of an external plugin: its command (or
+// its formatter by convention) and the hooks and formatters its manifest
+// declares.
+func (inv *Inventory) externalRows(app string, e External) []Row {
+	p := e.Plugin
+	base := Row{Name: p.Name, Kind: "command", Source: string(p.Source), Version: p.Version(),
+		Status: e.Status, Path: p.Path, Description: p.Description(), Plugin: p}
+	if e.Formatter != "" {
+		base.Name, base.Kind = e.Formatter, "formatter"
+		if e.Status == "enabled" {
+			base.Status = inv.status(e.Formatter, nil)
+		}
+		if base.Description == "" {
+			base.Description = "formats by the " + app + "-format-<name> convention"
+		}
+		return []Row{base}
+	}
+	rows := []Row{base}
+	if p.Manifest == nil {
+		return rows
+	}
+	// A hook or formatter shares its plugin's status unless that is
+	// enabled: then its own name decides.
+	own := func(name string) string {
+		if e.Status == "enabled" && inv.disabled(name) {
+			return "disabled"
+		}
+		return e.Status
+	}
+	for _, h := range p.Manifest.Hooks {
+		row := base
+		row.Name, row.Kind, row.Status = h.Name, "hook", own(h.Name)
+		row.Description = hookDescription(hooks.Description{Commands: h.Commands})
+		rows = append(rows, row)
+	}
+	for _, f := range p.Manifest.Formatters {
+		row := base
+		row.Name, row.Kind, row.Status = f.Name, "formatter", own(f.Name)
+		kind := f.Kind
+		if kind == "" {
+			kind = "both"
+		}
+		row.Description = "formats " + kind
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// hookDescription is a hook's description in plugin list: the commands it
+// attaches to, then its own description.
+func hookDescription(d hooks.Description) string {
+	return strings.TrimSuffix("hooks "+d.CommandList()+": "+d.Description, ": ")
+}
