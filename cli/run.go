@@ -143,7 +143,7 @@ func (r *run) build() error {
 	t.runPlugin = func(p *discovery.Plugin, args []string) error {
 		return r.runExternal(&externalCall{plugin: p, args: args})
 	}
-	if err := t.buildCompiledIn(t.commandEntries(), r.addShellCommands); err != nil {
+	if err := t.buildCompiledIn(r.addShellCommands); err != nil {
 		return err
 	}
 	r.line = scanArgs(r.line.args, t.globals(), t.scanRoot())
@@ -168,15 +168,17 @@ func (r *run) completer() *completer {
 func (r *run) runCobra(l commandLine) error {
 	root := r.tree.root
 	out := &writeChecker{w: r.io.Out}
-	var w io.Writer = out
+	root.SetOut(out)
+	var clean *descCleaner
 	if l.first() == cobra.ShellCompRequestCmd {
-		clean := &descCleaner{w: out}
-		defer clean.Flush()
-		w = clean
+		clean = &descCleaner{w: out}
+		root.SetOut(clean)
 	}
-	root.SetOut(w)
 	root.SetArgs(l.cobraArgs())
 	err := root.ExecuteContext(r.ctx)
+	if clean != nil {
+		clean.Flush()
+	}
 	if err == nil && out.err != nil {
 		err = output.QuietPipe(out.err)
 	}

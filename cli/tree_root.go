@@ -51,8 +51,8 @@ func (t *tree) globals() *pflag.FlagSet { return t.root.PersistentFlags() }
 // buildCompiledIn adds the compiled-in commands, those of the App and
 // Longshore's own (plugin, completion, shell, docs: addBuiltins), which
 // always win over external plugins, and lets the App customize the tree.
-func (t *tree) buildCompiledIn(entries []command.Entry, addBuiltins func()) error {
-	if err := t.buildCommands(entries); err != nil {
+func (t *tree) buildCompiledIn(addBuiltins func()) error {
+	if err := t.buildCommands(t.commandEntries()); err != nil {
 		return err
 	}
 	t.root.CompletionOptions.DisableDefaultCmd = true
