@@ -54,11 +54,12 @@ func (r *commandRunner) runResult(name string, c command.Command, out *output.Ou
 		if t == nil {
 			return fmt.Errorf("%s returned no table", plugin)
 		}
+		declared := *t // the lister's columns and the widths it declared
 		t = &command.Table{Columns: t.Columns, Rows: guardRows(plugin, t.Rows)}
 		if t, err = hs.transformTable(r, inv, t); err != nil {
 			return err
 		}
-		return r.out.FormatList(out, t.Columns, t.Rows)
+		return r.out.FormatList(out, t.Columns, t.Rows, &declared)
 	case command.Shower:
 		if err := r.out.Prepare(out); err != nil {
 			return err

@@ -260,11 +260,17 @@ func (o *Outputs) Prepare(out *Output) error {
 	return nil
 }
 
-// FormatList renders a lister's rows with the formatter prepared for it.
-func (o *Outputs) FormatList(out *Output, columns []string, rows iter.Seq2[[]any, error]) error {
+// FormatList renders a lister's rows with the formatter prepared for it;
+// declared is the lister's own table, for the column widths it declares.
+func (o *Outputs) FormatList(out *Output, columns []string, rows iter.Seq2[[]any, error], declared *command.Table) error {
 	columns, rows, err := out.opts.ApplyList(columns, rows)
 	if err != nil {
 		return command.Usagef("%w", err)
+	}
+	if d, ok := out.chosen.(formatters.WidthDeclarer); ok && declared != nil {
+		if w := formatters.WidthsFor(declared.Columns, declared.Widths, columns); w != nil {
+			d.DeclareWidths(w)
+		}
 	}
 	return o.streamList(out.chosen.(formatters.ListFormatter), columns, rows)
 }

@@ -95,7 +95,7 @@ func TestPrepareAndFormat(t *testing.T) {
 		err := o.Prepare(out)
 		if err == nil {
 			tab, _ := lister{}.List(context.Background(), nil)
-			err = o.FormatList(out, tab.Columns, tab.Rows)
+			err = o.FormatList(out, tab.Columns, tab.Rows, tab)
 		}
 		got := buf.String()
 		if err != nil {
