@@ -29,7 +29,8 @@ func (r *run) runExternal(call *externalCall) error {
 	if err := r.sess.checkExternal(p); err != nil {
 		return err
 	}
-	r.log.logger.Debug("running external plugin", "plugin", p.Name, "path", p.Path, "args", call.args)
+	// The arguments are counted, never logged: they may hold secrets.
+	r.log.logger.Debug("running external plugin", "plugin", p.Name, "path", p.Path, "nargs", len(call.args))
 	hs := r.hooks.externalHooks(p)
 	if kind := structuredKind(p, call.args); kind != 0 {
 		return r.runStructured(call, kind, hs)

@@ -115,6 +115,9 @@ func (t *tree) externalCommand(p *discovery.Plugin) *cobra.Command {
 
 // externalStatus is an external plugin's status as plugin list shows it.
 func (t *tree) externalStatus(p *discovery.Plugin) string {
+	if u := p.Refused(); u != nil {
+		return oneLine(u.Error()) // "refused PATH: why (if you trust it: fix)"
+	}
 	if p.Invalid != nil {
 		return "invalid: " + oneLine(p.Invalid.Error())
 	}

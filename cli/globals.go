@@ -60,7 +60,9 @@ type runLog struct {
 func (l *runLog) open(o globalOptions, errOut io.Writer) error {
 	w := errOut
 	if o.logFile != "" {
-		f, err := os.OpenFile(o.logFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		// Only the user may read it: a log may hold what a command was
+		// given or printed.
+		f, err := os.OpenFile(o.logFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 		if err != nil {
 			return fmt.Errorf("open log file: %w", err)
 		}

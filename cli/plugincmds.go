@@ -137,7 +137,7 @@ func (s *session) checkDisabled(name string) error {
 	return fmt.Errorf("%s %s is disabled; enable it with \"%s plugin enable %s\"", s.app.Name, name, s.app.Name, name)
 }
 
-// warn prints a warning to stderr.
+// warn prints a warning to stderr, escaped: it may quote a file name.
 func (s *session) warn(w string) {
-	fmt.Fprintf(s.errOut, "%s: warning: %s\n", s.app.Name, w)
+	fmt.Fprintf(s.errOut, "%s: warning: %s\n", s.app.Name, discovery.Escape(w))
 }
