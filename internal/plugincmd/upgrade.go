@@ -72,7 +72,7 @@ func (*upgradeCmd) Info() command.Info {
 			"The new version is built beside the old one and put in its place only once it is\n" +
 			"complete and valid: a failed upgrade leaves the old version working. A plugin already\n" +
 			"at the newest version is left alone (\"NAME is up to date\").",
-		Usage: "NAME[@VERSION]... | --all",
+		Usage: "NAME[@VERSION] | --all",
 		Args:  command.Args{Min: 0, Max: command.Unlimited},
 	}
 }
