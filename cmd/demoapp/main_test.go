@@ -64,7 +64,7 @@ func scriptParams(t *testing.T, dir string) testscript.Params {
 			env.Setenv("DEMOAPPBIN", filepath.Dir(lookPath(env.Getenv("PATH"), "demoapp")))
 			return nil
 		},
-		Cmds: scriptCmds(),
+		Cmds:      scriptCmds(),
 		Condition: shellCondition,
 	}
 }
