@@ -153,6 +153,14 @@ func TestInstallRunLocal(t *testing.T) {
 		t.Errorf("user dir holds %q, want %q (nothing from refused installs, no stage left)", got, want)
 	}
 
+	// A version from a manifest reaches the terminal without its control
+	// characters.
+	writeExec(t, filepath.Join(src, "tapp-esc"), "")
+	writeFile(t, filepath.Join(src, "tapp-esc.yaml"), "version: \"1.0\\e[31m\"\n")
+	if out, err := in.install(filepath.Join(src, "tapp-esc"), nil); err != nil || out != "installed esc 1.0?[31m to "+filepath.Join(in.user, "tapp-esc")+"\n" {
+		t.Errorf("install tapp-esc: out %q error %v", out, err)
+	}
+
 	// --force replaces it, atomically, with what the source is now.
 	writeExec(t, filepath.Join(src, "tapp-hello"), "echo hello again\n")
 	if out, err := in.install(filepath.Join(src, "tapp-hello"), &InstallOptions{Force: true}); err != nil || out != "installed hello to "+hello+"\n" {

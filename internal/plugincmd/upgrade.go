@@ -125,7 +125,7 @@ func upgradeRun(ctx context.Context, opts *UpgradeOptions) error {
 		}
 		return err
 	}
-	fmt.Fprintln(opts.Out, upgradedLine(res))
+	fmt.Fprintln(opts.Out, printable(upgradedLine(res)))
 	return nil
 }
 
@@ -134,7 +134,7 @@ func upgradeRun(ctx context.Context, opts *UpgradeOptions) error {
 func upgradeAll(ctx context.Context, opts *UpgradeOptions, t install.Target) error {
 	results, err := install.UpgradeAll(ctx, t, opts.Progress)
 	for _, res := range results {
-		fmt.Fprintln(opts.Out, upgradedLine(res))
+		fmt.Fprintln(opts.Out, printable(upgradedLine(res)))
 	}
 	if err != nil {
 		errs := []error{err}
