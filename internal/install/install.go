@@ -227,6 +227,14 @@ func install(ctx context.Context, src Source, t Target, progress Progress, m mod
 		return fail(err)
 	}
 	res := Result{Name: strings.Join(words, " "), Path: filepath.Join(t.Dir, base), Record: rec}
+	// The check and the rename hold the plugin dir's lock, as a local
+	// install does: of two installs of one name, one wins and the other
+	// is told so (ErrExists), never a rename's error.
+	unlock, err := discovery.LockPluginDir(t.Dir)
+	if err != nil {
+		return fail(err)
+	}
+	defer unlock()
 	if !m.replace {
 		if err := t.exists(base); err != nil {
 			return fail(err)

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"unicode"
 
 	"github.com/spf13/pflag"
 
@@ -140,23 +139,11 @@ func installRun(ctx context.Context, opts *InstallOptions) error {
 	if prev := res.Previous; prev != nil && prev.Version != "" && prev.Version != res.Record.Version {
 		line += " (replacing " + prev.Version + ")"
 	}
-	fmt.Fprintln(opts.Out, printable(line))
+	fmt.Fprintln(opts.Out, discovery.Escape(line))
 	if first := opts.Catalog.Lookup(strings.Fields(res.Name)); first != nil && first.Path != res.Path && first.Folder != res.Path {
 		warnAll(opts.Warn, []string{fmt.Sprintf("%s is shadowed by %s, found first: the installed copy will not run", res.Name, first.Path)})
 	}
 	return nil
-}
-
-// printable replaces the control characters in a line that carries text
-// from a plugin (its manifest's version), so that it cannot move the
-// cursor or change the terminal.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return '?'
-		}
-		return r
-	}, s)
 }
 
 // targetOptions are what install and upgrade know of the app and the run.

@@ -157,7 +157,7 @@ func TestInstallRunLocal(t *testing.T) {
 	// characters.
 	writeExec(t, filepath.Join(src, "tapp-esc"), "")
 	writeFile(t, filepath.Join(src, "tapp-esc.yaml"), "version: \"1.0\\e[31m\"\n")
-	if out, err := in.install(filepath.Join(src, "tapp-esc"), nil); err != nil || out != "installed esc 1.0?[31m to "+filepath.Join(in.user, "tapp-esc")+"\n" {
+	if out, err := in.install(filepath.Join(src, "tapp-esc"), nil); err != nil || out != `installed esc 1.0\x1b[31m to `+filepath.Join(in.user, "tapp-esc")+"\n" {
 		t.Errorf("install tapp-esc: out %q error %v", out, err)
 	}
 

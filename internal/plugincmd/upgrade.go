@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/internal/install"
 )
 
@@ -125,7 +126,7 @@ func upgradeRun(ctx context.Context, opts *UpgradeOptions) error {
 		}
 		return err
 	}
-	fmt.Fprintln(opts.Out, printable(upgradedLine(res)))
+	fmt.Fprintln(opts.Out, discovery.Escape(upgradedLine(res)))
 	return nil
 }
 
@@ -134,7 +135,7 @@ func upgradeRun(ctx context.Context, opts *UpgradeOptions) error {
 func upgradeAll(ctx context.Context, opts *UpgradeOptions, t install.Target) error {
 	results, err := install.UpgradeAll(ctx, t, opts.Progress)
 	for _, res := range results {
-		fmt.Fprintln(opts.Out, printable(upgradedLine(res)))
+		fmt.Fprintln(opts.Out, discovery.Escape(upgradedLine(res)))
 	}
 	if err != nil {
 		errs := []error{err}
