@@ -5,6 +5,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -84,6 +86,7 @@ func mkarchive(ts *testscript.TestScript, neg bool, args []string) {
 	} else {
 		data = tarGzArchive(ts, entries)
 	}
+	ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[0])), 0o755))
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
 }
 
@@ -142,11 +145,17 @@ func sha256Cmd(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // serve DIR serves DIR over HTTP on 127.0.0.1 until the script ends, and
-// sets $SERVER to its URL. "serve -down" sets $SERVER to a URL that
-// nothing answers: a port that was just closed.
+// sets $SERVER to its URL. "serve -hold FILE DIR" answers each request
+// only once FILE exists, so that a script sees a download in progress.
+// "serve -down" sets $SERVER to a URL that nothing answers: a port that
+// was just closed.
 func serve(ts *testscript.TestScript, neg bool, args []string) {
+	hold := ""
+	if len(args) == 3 && args[0] == "-hold" {
+		hold, args = ts.MkAbs(args[1]), args[2:]
+	}
 	if neg || len(args) != 1 {
-		ts.Fatalf("usage: serve DIR | serve -down")
+		ts.Fatalf("usage: serve [-hold FILE] DIR | serve -down")
 	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	ts.Check(err)
@@ -156,10 +165,37 @@ func serve(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Setenv("SERVER", url)
 		return
 	}
-	srv := &http.Server{Handler: http.FileServer(http.Dir(ts.MkAbs(args[0])))}
+	files := http.FileServer(http.Dir(ts.MkAbs(args[0])))
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if hold != "" && !waitFor(r.Context(), hold) {
+			http.Error(w, "not released", http.StatusServiceUnavailable)
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
+	srv := &http.Server{Handler: handler}
 	go srv.Serve(l)
 	ts.Defer(func() { srv.Close() })
 	ts.Setenv("SERVER", url)
+}
+
+// serveHoldFor bounds how long "serve -hold" waits for its file: a limit
+// on waiting, not an assertion on speed.
+const serveHoldFor = 20 * time.Second
+
+// waitFor waits until path exists, the request is gone or serveHoldFor
+// has passed, and reports whether path exists.
+func waitFor(ctx context.Context, path string) bool {
+	deadline := time.Now().Add(serveHoldFor)
+	for {
+		if _, err := os.Stat(path); err == nil {
+			return true
+		}
+		if ctx.Err() != nil || time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // goproxy PROXY MODULE VERSION DIR publishes the files in DIR as MODULE
