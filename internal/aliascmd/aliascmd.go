@@ -25,6 +25,9 @@ const GroupShort = "Manage aliases: set, list, delete"
 type Options struct {
 	// App is the app's name.
 	App string
+	// EnvPrefix is the app's name as an environment variable prefix
+	// ("DEMOAPP"), for help that names <EnvPrefix>_NO_DEFAULTS.
+	EnvPrefix string
 	// Config returns the user's configuration, read once per run, or why
 	// it cannot be read; its Path (set even then) is the file set and
 	// delete rewrite.

@@ -33,12 +33,14 @@ func NewSetCmd(o *Options, runF func(*SetOptions) error) command.Command {
 	if runF == nil {
 		runF = setRun
 	}
-	return &setCmd{opts: SetOptions{Config: o.Config, Catalog: o.Catalog}, runF: runF}
+	return &setCmd{opts: SetOptions{Config: o.Config, Catalog: o.Catalog}, runF: runF, envPrefix: o.EnvPrefix}
 }
 
 type setCmd struct {
 	opts SetOptions
 	runF func(*SetOptions) error
+	// envPrefix names the app's environment variables in help.
+	envPrefix string
 }
 
 var (
@@ -46,7 +48,11 @@ var (
 	_ command.FlagDeclarer = (*setCmd)(nil)
 )
 
-func (*setCmd) Info() command.Info {
+func (c *setCmd) Info() command.Info {
+	prefix := c.envPrefix
+	if prefix == "" {
+		prefix = "<APP>"
+	}
 	return command.Info{
 		Short: "Make NAME stand for a command with preset arguments, or for a shell command",
 		Long: "Write the alias NAME into the aliases section of the config file, keeping the rest of\n" +
@@ -57,8 +63,8 @@ func (*setCmd) Info() command.Info {
 			"With --shell, or a leading \"!\", EXPANSION is a shell command run with sh -c; your\n" +
 			"arguments are appended to it and are also $1, $2, ... (\"$@\").\n\n" +
 			"NAME may not be a command, a reserved word or an installed external plugin; EXPANSION's\n" +
-			"command and options must exist. Set <APP>_NO_DEFAULTS=1 in scripts to turn aliases and\n" +
-			"default options off.",
+			"command and options must exist. Scripts should set " + prefix + "_NO_DEFAULTS=1, which\n" +
+			"turns aliases and default options off.",
 		Usage: "NAME EXPANSION",
 		Example: "  alias set ls 'files list -f csv'\n" +
 			"  alias set st --shell 'git status'",
