@@ -208,6 +208,7 @@ func (r *run) prepareOutput(name string) error {
 			Getenv:        r.app.getenv,
 			OutIsTerminal: r.io.OutIsTerminal,
 			TerminalWidth: r.terminalWidth(),
+			Color:         r.io.ColorEnabled(),
 			ErrOut:        r.io.ErrOut,
 			Kind:          out.kind,
 		}

@@ -151,6 +151,9 @@ func TestShowRun(t *testing.T) {
 	for i, f := range rec.Fields {
 		got[f] = rec.Values[i]
 	}
+	if s, ok := got["status"].(status); ok {
+		got["status"] = string(s)
+	}
 	for f, want := range map[string]any{"name": "hello", "version": "2.0", "status": "enabled", "hooks": "audit", "formatters": "toml", "manifest": ""} {
 		if got[f] != want {
 			t.Errorf("%s = %q, want %q", f, got[f], want)
@@ -467,5 +470,25 @@ func TestRemoveRunAsks(t *testing.T) {
 				t.Errorf("removed: %v, want %v", removed, tt.removed)
 			}
 		})
+	}
+}
+
+func TestStatusColors(t *testing.T) {
+	cs := command.NewColorScheme(true)
+	for text, want := range map[string]string{
+		"enabled":                     cs.Green("enabled"),
+		"disabled":                    cs.Dim("disabled"),
+		"unavailable: needs docker":   cs.Yellow("unavailable: needs docker"),
+		"shadowed by /bin/tapp-hello": cs.Red("shadowed by /bin/tapp-hello"),
+		"invalid: bad manifest":       cs.Red("invalid: bad manifest"),
+		"refused: writable by others": cs.Red("refused: writable by others"),
+		"something else":              "something else",
+	} {
+		if got := status(text).Colorize(cs, text); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+		if got := status(text).Colorize(command.NewColorScheme(false), text); got != text {
+			t.Errorf("%q without colour: %q", text, got)
+		}
 	}
 }
