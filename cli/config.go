@@ -20,7 +20,7 @@ func (r *run) config() (*discovery.Config, error) {
 		r.cfg, r.cfgErr = discovery.LoadConfig(path)
 		if source := r.configSource(); source != "" && r.cfgErr == nil {
 			if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-				fmt.Fprintf(r.io.ErrOut, "%s: warning: config file %s (from %s) does not exist\n", r.app.Name, path, source)
+				fmt.Fprintf(r.io.ErrOut, "%sconfig file %s (from %s) does not exist\n", r.app.warningPrefix(r.io), path, source)
 			}
 		}
 	}

@@ -238,14 +238,19 @@ func (r *run) terminalWidth() int {
 	return 0
 }
 
-// formatList renders a lister's rows with the formatter prepared for it.
+// formatList renders a lister's rows with the formatter prepared for it,
+// through the pager on a terminal. The user quitting the pager early ends
+// the list with success.
 func (r *run) formatList(name string, columns []string, rows iter.Seq2[[]any, error]) error {
 	out := r.format.outputs[name]
 	columns, rows, err := out.opts.ApplyList(columns, rows)
 	if err != nil {
 		return command.Usagef("%w", err)
 	}
-	return r.streamList(out.chosen.(formatters.ListFormatter), columns, rows)
+	if err := r.startPager(); err != nil {
+		return err
+	}
+	return pagerClosed(r.streamList(out.chosen.(formatters.ListFormatter), columns, rows))
 }
 
 // formatRecord renders a shower's record with the formatter prepared for

@@ -49,7 +49,10 @@ func (r *run) exitCode(err error) int {
 		// command gave up because of it; there is nothing more to say.
 		return code
 	}
-	fmt.Fprintf(r.io.ErrOut, "%s: error: %s\n", r.app.Name, oneLine(err.Error()))
+	// The options may not have been applied yet (an error found before
+	// the command ran); --color still decides the prefix's colour.
+	r.applyTerminal()
+	fmt.Fprintf(r.io.ErrOut, "%s%s\n", r.app.errorPrefix(r.io), oneLine(err.Error()))
 	if r.opts.debug {
 		writeChain(r.io.ErrOut, err)
 	}

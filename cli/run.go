@@ -19,6 +19,8 @@ type run struct {
 	app    *App
 	io     *command.IOStreams
 	opts   globalOptions
+	// term holds --color and --no-pager (see streams.go).
+	term terminalOptions
 	root   *cobra.Command
 	logger *slog.Logger
 	closer io.Closer
@@ -113,6 +115,8 @@ func (r *run) execute(ctx context.Context, args []string) error {
 		return err
 	}
 	r.root.SetArgs(args)
+	r.pageHelp()
+	defer r.stopPager()
 	if len(args) > 0 && args[0] == cobra.ShellCompRequestCmd {
 		clean := &descCleaner{w: r.io.Out}
 		r.root.SetOut(clean)
@@ -162,6 +166,7 @@ func (r *run) buildRoot() *cobra.Command {
 		SilenceUsage:               true,
 		DisableAutoGenTag:          true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			r.applyTerminal()
 			logger, closer, err := r.opts.openLog(r.io.ErrOut)
 			if err != nil {
 				return err
@@ -175,6 +180,7 @@ func (r *run) buildRoot() *cobra.Command {
 	root.SetErr(r.io.ErrOut)
 	root.SetContext(r.ctx)
 	r.opts.addFlags(root.PersistentFlags())
+	r.term.addFlags(root.PersistentFlags())
 	r.root = root
 	r.addFormatFlag(root.PersistentFlags())
 	root.InitDefaultHelpFlag()
