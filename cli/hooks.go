@@ -206,11 +206,11 @@ func (hs *hookSet) transformRecord(r *run, inv *command.Invocation, rec *command
 // counts against the command, as a warning otherwise; --debug adds the
 // chain and the stack of a panic.
 func (r *run) reportHook(f *hooks.Failure, isError bool) {
-	level := "warning"
+	prefix := r.app.warningPrefix(r.io)
 	if isError {
-		level = "error"
+		prefix = r.app.errorPrefix(r.io)
 	}
-	fmt.Fprintf(r.io.ErrOut, "%s: %s: %s\n", r.app.Name, level, oneLine(f.Error()))
+	fmt.Fprintf(r.io.ErrOut, "%s%s\n", prefix, oneLine(f.Error()))
 	if r.opts.debug {
 		writeChain(r.io.ErrOut, f)
 	}
