@@ -22,7 +22,8 @@ const (
 func codeFor(err error, interrupted bool) int {
 	var ee *command.ExitError
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, command.ErrPagerClosed):
+		// The user quitting the pager early is how paged output ends.
 		return exitOK
 	case errors.As(err, &ee):
 		return ee.Code
@@ -37,7 +38,7 @@ func codeFor(err error, interrupted bool) int {
 // exitCode reports err to the user and returns the exit code for it.
 func (r *run) exitCode(err error) int {
 	code := codeFor(err, r.interrupted())
-	if err == nil {
+	if err == nil || code == exitOK {
 		return code
 	}
 	var ee *command.ExitError
