@@ -16,11 +16,11 @@ import (
 
 // run is the state of one invocation of an App.
 type run struct {
-	app    *App
-	io     *command.IOStreams
-	opts   globalOptions
+	app  *App
+	io   *command.IOStreams
+	opts globalOptions
 	// term holds --color and --no-pager (see streams.go).
-	term terminalOptions
+	term   terminalOptions
 	root   *cobra.Command
 	logger *slog.Logger
 	closer io.Closer
