@@ -239,13 +239,19 @@ func (r *run) terminalWidth() int {
 }
 
 // formatList renders a lister's rows with the formatter prepared for it,
-// through the pager on a terminal. The user quitting the pager early ends
+// through the pager on a terminal; declared is the lister's own table, for
+// the column widths it declares. The user quitting the pager early ends
 // the list with success.
-func (r *run) formatList(name string, columns []string, rows iter.Seq2[[]any, error]) error {
+func (r *run) formatList(name string, columns []string, rows iter.Seq2[[]any, error], declared *command.Table) error {
 	out := r.format.outputs[name]
 	columns, rows, err := out.opts.ApplyList(columns, rows)
 	if err != nil {
 		return command.Usagef("%w", err)
+	}
+	if d, ok := out.chosen.(formatters.WidthDeclarer); ok && declared != nil {
+		if w := formatters.WidthsFor(declared.Columns, declared.Widths, columns); w != nil {
+			d.DeclareWidths(w)
+		}
 	}
 	if err := r.startPager(); err != nil {
 		return err
