@@ -368,6 +368,9 @@ type tableStream struct {
 	cells  [][]byte
 	lines  [][][]byte // each cell's lines, when a row takes several
 	out    []byte     // the row's text
+	// paint holds the row's Colorer cells when the table colours them
+	// (ColorCells), nil otherwise.
+	paint []Colorer
 }
 
 // begin fixes the column widths from the rows in g (as render would, with
@@ -376,7 +379,11 @@ type tableStream struct {
 func (t *Table) begin(bw *bufio.Writer, g *grid) *tableStream {
 	g = t.sized(g, streamMinWidth, 8)
 	t.writeRows(bw, g, false)
-	return &tableStream{bw: bw, widths: g.widths, right: g.right, ends: make([]int, g.cols), cells: make([][]byte, g.cols), lines: make([][][]byte, g.cols)}
+	ts := &tableStream{bw: bw, widths: g.widths, right: g.right, ends: make([]int, g.cols), cells: make([][]byte, g.cols), lines: make([][][]byte, g.cols)}
+	if t.ColorCells {
+		ts.paint = make([]Colorer, g.cols)
+	}
+	return ts
 }
 
 // row writes one row, wrapping a cell wider than its column.
@@ -385,6 +392,9 @@ func (ts *tableStream) row(row []any) {
 	for i := range ts.cells {
 		v := at(row, i)
 		start := len(ts.buf)
+		if ts.paint != nil {
+			ts.paint[i], _ = v.(Colorer)
+		}
 		if f, ok := v.(Formattable); ok {
 			ts.buf = append(ts.buf, f.HumanReadable()...)
 		} else {
@@ -445,17 +455,21 @@ func (ts *tableStream) row(row []any) {
 }
 
 // appendLine appends the line of ts.cells to ts.out, as writeLine writes
-// it.
+// it, or writePaintedLine when some cells are coloured.
 func (ts *tableStream) appendLine() {
 	b := ts.out
 	for i, c := range ts.cells {
 		b = append(b, '|', ' ')
 		excess := ts.widths[i] - displayWidthBytes(c)
+		text := c
+		if ts.paint != nil && ts.paint[i] != nil && len(c) > 0 {
+			text = []byte(ts.paint[i].Colorize(command.NewColorScheme(true), string(c)))
+		}
 		if ts.right[i] {
 			b = appendSpaces(b, excess)
-			b = append(b, c...)
+			b = append(b, text...)
 		} else {
-			b = append(b, c...)
+			b = append(b, text...)
 			b = appendSpaces(b, excess)
 		}
 		b = append(b, ' ')

@@ -102,6 +102,31 @@ func TestTableColorCells(t *testing.T) {
 			t.Errorf("max width %d: colour changed the layout:\n%s\n%s", tt.maxWidth, plain, colored)
 		}
 	}
+	// Streamed past its first row, the table colours the later rows too.
+	stream := func(color bool) string {
+		tb := &Table{block: 1}
+		if err := tb.Prepare(Env{Color: color, Kind: List}); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := tb.FormatList(&buf, []string{"state", "n"}, rowsOf(rows)); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	plain, colored := stream(false), stream(true)
+	if strings.Contains(plain, "\x1b") {
+		t.Errorf("streamed without colour: an escape code in\n%q", plain)
+	}
+	for _, want := range []string{"| \x1b[1mstate   \x1b[0m |", "| \x1b[32mok\x1b[0m       |", "| \x1b[31mnot ok\x1b[0m   |", "| \x1b[31mat all\x1b[0m   |", "| plain    |"} {
+		if !strings.Contains(colored, want) {
+			t.Errorf("streamed with colour: no %q in\n%s", want, colored)
+		}
+	}
+	if strings.ReplaceAll(strip(colored), "\x1b[1m", "") != plain {
+		t.Errorf("streamed: colour changed the layout:\n%s\n%s", plain, colored)
+	}
+
 	for _, name := range Builtins() {
 		f := builtins[name]()
 		lf, ok := f.(ListFormatter)
