@@ -50,6 +50,9 @@ type InstallOptions struct {
 	// Out receives the one-line report; ErrOut the stderr of
 	// "PATH --longshore-manifest".
 	Out, ErrOut io.Writer
+	// IO shows progress while a Source other than LocalSource fetches
+	// (on a terminal, without -q); nil shows none.
+	IO *command.IOStreams
 	// App is the app's name.
 	App string
 	// UserDir is where the plugin is copied.
@@ -110,8 +113,19 @@ func (c *installCmd) Flags(fs *pflag.FlagSet) {
 
 func (c *installCmd) Run(ctx context.Context, inv *command.Invocation) error {
 	opts := c.opts
-	opts.Out, opts.ErrOut, opts.Ref = inv.IO.Out, inv.IO.ErrOut, inv.Args[0]
+	opts.Out, opts.ErrOut, opts.IO, opts.Ref = inv.IO.Out, inv.IO.ErrOut, inv.IO, inv.Args[0]
 	return c.runF(ctx, &opts)
+}
+
+// fetch fetches what opts.Ref names, with a spinner while a remote source
+// works: a download or a build takes a while.
+func fetch(ctx context.Context, opts *InstallOptions, source Source) (string, func(), error) {
+	if _, local := source.(LocalSource); local || opts.IO == nil {
+		return source.Fetch(ctx, opts.Ref)
+	}
+	opts.IO.StartProgress("Fetching " + opts.Ref)
+	defer opts.IO.StopProgress()
+	return source.Fetch(ctx, opts.Ref)
 }
 
 // installRun fetches the plugin, validates it and copies it (with its
@@ -121,7 +135,7 @@ func installRun(ctx context.Context, opts *InstallOptions) error {
 	if source == nil {
 		source = LocalSource{}
 	}
-	src, done, err := source.Fetch(ctx, opts.Ref)
+	src, done, err := fetch(ctx, opts, source)
 	if err != nil {
 		return err
 	}

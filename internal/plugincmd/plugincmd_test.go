@@ -492,3 +492,47 @@ func TestStatusColors(t *testing.T) {
 		}
 	}
 }
+
+// TestInstallShowsProgressWhileFetching checks that a remote source's
+// fetch shows a spinner on a terminal, cleared before the report, and none
+// when stderr is not a terminal, with -q, or for a local path.
+func TestInstallShowsProgressWhileFetching(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		terminal bool
+		quiet    bool
+		local    bool
+		progress bool
+	}{
+		{name: "terminal", terminal: true, progress: true},
+		{name: "piped"},
+		{name: "quiet", terminal: true, quiet: true},
+		{name: "local path", terminal: true, local: true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := t.TempDir()
+			writeExec(t, filepath.Join(src, "tapp-hello"), "echo hello\n")
+			ios, _, out, errOut := command.TestIO()
+			if tt.terminal {
+				ios.SetTerminal(80)
+			}
+			ios.Quiet = tt.quiet
+			var source Source = &fetched{path: filepath.Join(src, "tapp-hello")}
+			ref := "example.com/tapp-hello@v1"
+			if tt.local {
+				source, ref = LocalSource{}, filepath.Join(src, "tapp-hello")
+			}
+			err := installRun(context.Background(), &InstallOptions{Out: out, ErrOut: errOut, IO: ios, App: "tapp",
+				UserDir: filepath.Join(t.TempDir(), "plugins"), Catalog: &fakeCatalog{}, Source: source, Ref: ref})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(errOut.String(), "Fetching example.com/tapp-hello@v1"); got != tt.progress {
+				t.Errorf("progress shown: %v, want %v; stderr %q", got, tt.progress, errOut)
+			}
+			if !strings.HasPrefix(out.String(), "installed hello to ") {
+				t.Errorf("stdout %q", out)
+			}
+		})
+	}
+}

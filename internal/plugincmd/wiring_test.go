@@ -41,7 +41,7 @@ func TestCommandsFillTheirOptions(t *testing.T) {
 
 	var install *InstallOptions
 	invoke(t, NewInstallCmd(o, func(_ context.Context, opts *InstallOptions) error { install = opts; return nil }), "--from-longshore", "./tapp-x")
-	if install.Ref != "./tapp-x" || !install.FromLongshore || install.UserDir != "/u" || install.App != "tapp" || install.Out == nil || install.Source != src {
+	if install.Ref != "./tapp-x" || !install.FromLongshore || install.UserDir != "/u" || install.App != "tapp" || install.Out == nil || install.IO == nil || install.Source != src {
 		t.Errorf("install options %+v", install)
 	}
 
