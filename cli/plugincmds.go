@@ -151,6 +151,6 @@ func (r *run) isPluginCommand(name string) bool {
 // warn prints warnings to stderr, one a line.
 func (r *run) warn(warnings []string) {
 	for _, w := range warnings {
-		fmt.Fprintf(r.io.ErrOut, "%s%s\n", r.app.warningPrefix(r.io), w)
+		fmt.Fprintf(r.io.ErrOut, "%s%s\n", r.app.warningPrefix(r.io), discovery.Escape(w))
 	}
 }

@@ -36,10 +36,19 @@ type Plugin struct {
 	// ShadowedBy is the path of the plugin of the same name found first;
 	// a shadowed plugin is never run.
 	ShadowedBy string
-	// HooksRefused is set by a scan when the manifest is world-writable:
-	// anyone could add hooks (on "*"), so its hooks are dropped from
-	// Manifest. (Resolve, which runs a command, does not look.)
-	HooksRefused bool
+	// manifestInfo is the stat of ManifestPath, when found.
+	manifestInfo fs.FileInfo
+}
+
+// Refused returns the *UntrustedError that keeps p from loading (a file
+// or directory of it writable by other users or owned by another user),
+// or nil.
+func (p *Plugin) Refused() *UntrustedError {
+	var u *UntrustedError
+	if errors.As(p.Invalid, &u) {
+		return u
+	}
+	return nil
 }
 
 // Description returns the manifest's description, or "".
@@ -74,6 +83,60 @@ type Finder struct {
 	// so a manifest declaring a hook or formatter of such a name is
 	// invalid. Nil means no name is taken.
 	Taken func(name string) bool
+	// Trust decides which files and directories may be loaded from; nil
+	// means SystemTrust.
+	Trust *Trust
+	// Exts, when not nil, are the file name extensions that make a file
+	// executable (Windows' PATHEXT, see ExecExts): a plugin is then
+	// "<app>-<name>" plus one of them, the first found in this order, its
+	// mode aside. Nil means the running system's rule: the mode's execute
+	// bits on Unix, PATHEXT on Windows.
+	Exts []string
+}
+
+func (f *Finder) exts() []string {
+	if f.Exts == nil {
+		return platformExts()
+	}
+	return f.Exts
+}
+
+// executable reports whether fi, a candidate's file, may run: a regular
+// file, with an execute bit where no extensions decide.
+func (f *Finder) executable(fi fs.FileInfo) bool {
+	return fi.Mode().IsRegular() && (f.exts() != nil || fi.Mode().Perm()&0o111 != 0)
+}
+
+// statExec finds the file of executable name base in dir: base itself, or
+// where extensions decide, base plus the first of them that exists, else
+// base (which is then not executable).
+func (f *Finder) statExec(dir, base string) (string, fs.FileInfo, error) {
+	for _, ext := range f.exts() {
+		path := filepath.Join(dir, base+ext)
+		if fi, err := f.fs().Stat(path); err == nil && !fi.IsDir() {
+			return path, fi, nil
+		}
+	}
+	path := filepath.Join(dir, base)
+	fi, err := f.fs().Stat(path)
+	if err == nil && !fi.IsDir() && f.exts() != nil {
+		// "demoapp-x" with no extension: not executable there.
+		return path, notExec{fi}, nil
+	}
+	return path, fi, err
+}
+
+// notExec is a file that extensions say is not executable: no regular
+// file for executable.
+type notExec struct{ fs.FileInfo }
+
+func (notExec) Mode() fs.FileMode { return fs.ModeIrregular }
+
+func (f *Finder) trust() Trust {
+	if f.Trust == nil {
+		return SystemTrust()
+	}
+	return *f.Trust
 }
 
 func (f *Finder) now() time.Time {
@@ -126,8 +189,7 @@ func (f *Finder) Resolve(words []string, min int) (*Plugin, int, error) {
 
 // look checks one candidate name in one directory.
 func (f *Finder) look(d Dir, base string, words []string) (*Plugin, error) {
-	path := filepath.Join(d.Path, base)
-	fi, err := f.fs().Stat(path)
+	path, fi, err := f.statExec(d.Path, base)
 	if err != nil {
 		return nil, nil
 	}
@@ -138,20 +200,45 @@ func (f *Finder) look(d Dir, base string, words []string) (*Plugin, error) {
 			return nil, nil
 		}
 		mpath := filepath.Join(path, ManifestFile)
-		if _, err := f.fs().Stat(mpath); err != nil {
+		mfi, err := f.fs().Stat(mpath)
+		if err != nil {
 			return nil, nil
 		}
-		p.Folder, p.ManifestPath = path, mpath
-		f.loadManifest(p)
-		return p, nil
-	case !fi.Mode().IsRegular() || fi.Mode().Perm()&0o111 == 0:
+		p.Folder, p.ManifestPath, p.manifestInfo = path, mpath, mfi
+	case !f.executable(fi):
 		return nil, &NotExecutableError{Path: path}
+	default:
+		mpath := filepath.Join(d.Path, base) + ".yaml"
+		if mfi, err := f.fs().Stat(mpath); err == nil {
+			p.ManifestPath, p.manifestInfo = mpath, mfi
+		}
 	}
-	if _, err := f.fs().Stat(path + ".yaml"); err == nil {
-		p.ManifestPath = path + ".yaml"
+	f.load(p, fi)
+	return p, nil
+}
+
+// load checks that p's files and directory may be trusted, then reads
+// its manifest; fi is the stat of p.Path (its folder for a folder plugin).
+func (f *Finder) load(p *Plugin, fi fs.FileInfo) {
+	t := f.trust()
+	if err := t.checkPath(f.fs(), p.Dir); err != nil {
+		p.Invalid = err
+		return
+	}
+	if err := t.Check(p.Path, fi); err != nil {
+		p.Invalid = err
+		return
+	}
+	if p.manifestInfo != nil {
+		if err := t.Check(p.ManifestPath, p.manifestInfo); err != nil {
+			p.Invalid = err
+			return
+		}
 	}
 	f.loadManifest(p)
-	return p, nil
+	if p.Folder != "" && p.Invalid == nil {
+		p.Invalid = t.checkPath(f.fs(), p.Path)
+	}
 }
 
 // loadManifest reads and checks p's manifest, if it has one, and for a
@@ -160,7 +247,7 @@ func (f *Finder) loadManifest(p *Plugin) {
 	if p.ManifestPath == "" {
 		return
 	}
-	data, err := f.fs().ReadFile(p.ManifestPath)
+	data, err := readRegular(f.fs(), p.ManifestPath, MaxManifestSize)
 	if err != nil {
 		p.Invalid = fmt.Errorf("read manifest: %w", err)
 		return
@@ -178,6 +265,7 @@ func (f *Finder) loadManifest(p *Plugin) {
 		p.Invalid = fmt.Errorf("%s: exec is only for plugin.yaml in a plugin's own folder", p.ManifestPath)
 		return
 	}
+	m.escape()
 	p.Manifest = m
 	if p.Folder != "" {
 		p.Path, p.Invalid = f.folderExec(p.Folder, m.Exec)
@@ -187,10 +275,12 @@ func (f *Finder) loadManifest(p *Plugin) {
 // folderExec returns the executable of a folder plugin, which must resolve
 // (symbolic links followed) to a path inside the folder.
 func (f *Finder) folderExec(folder, exec string) (string, error) {
+	var path string
 	if exec == "" {
-		exec = filepath.Base(folder)
+		path, _, _ = f.statExec(folder, filepath.Base(folder))
+	} else {
+		path = filepath.Join(folder, exec)
 	}
-	path := filepath.Join(folder, exec)
 	realFolder, err := f.fs().EvalSymlinks(folder)
 	if err != nil {
 		return path, fmt.Errorf("resolve %s: %w", folder, err)
