@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/longshore/longshore/command"
@@ -132,9 +133,7 @@ func TestPagerClosedIsSuccess(t *testing.T) {
 // them.
 func TestExternalDispatchLeavesTheTerminalAlone(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "tapp-ext"), []byte("#!/bin/sh\necho \"ext ran $*\"\n"), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	writeScript(t, filepath.Join(dir, "tapp-ext"), "#!/bin/sh\necho \"ext ran $*\"\n")
 	a, out, errOut := terminalApp(t, "PAGER=nosuchpager")
 	a.Getenv = func(k string) string {
 		switch k {
@@ -154,5 +153,22 @@ func TestExternalDispatchLeavesTheTerminalAlone(t *testing.T) {
 	}
 	if a.IO.Color != command.ColorAuto || a.IO.Pager != (command.PagerConfig{}) || a.IO.TerminalWidth != 80 {
 		t.Errorf("the streams were set up for the terminal: color %v, pager %+v, width %d", a.IO.Color, a.IO.Pager, a.IO.TerminalWidth)
+	}
+}
+
+// writeScript writes an executable so that no descriptor open for writing
+// to it survives into a fork ("text file busy", golang/go#22315): written
+// and closed under a temporary name while syscall.ForkLock is held, then
+// renamed into place.
+func writeScript(t *testing.T, path, content string) {
+	t.Helper()
+	syscall.ForkLock.RLock()
+	err := os.WriteFile(path+".tmp", []byte(content), 0o755)
+	syscall.ForkLock.RUnlock()
+	if err == nil {
+		err = os.Rename(path+".tmp", path)
+	}
+	if err != nil {
+		t.Fatal(err)
 	}
 }
