@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/hooks"
 	"github.com/longshore/longshore/internal/pluginexec"
 )
@@ -70,6 +71,8 @@ type App struct {
 	explicit      []command.Entry
 	groups        map[string]string
 	externalHooks []hooks.Spec
+	// fsys, when set, is the file system plugin discovery reads (tests).
+	fsys discovery.FS
 	// pluginExec runs external plugins; nil means the operating system.
 	// Tests inject a recording one.
 	pluginExec *pluginexec.Handler

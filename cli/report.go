@@ -79,10 +79,11 @@ func (r *run) exitCode(err error) int {
 	// The options may not have been applied yet (an error found before
 	// the command ran); --color still decides the prefix's colour.
 	r.applyTerminal()
-	fmt.Fprintf(r.io.ErrOut, "%s%s\n", r.app.errorPrefix(r.io), oneLine(err.Error()))
+	fmt.Fprintf(r.io.ErrOut, "%s%s\n", errorPrefix(r.app.Name, r.io), oneLine(err.Error()))
 	if r.opts.debug {
 		writeChain(r.io.ErrOut, err)
 	}
+	r.log.logError(err, r.line.words, r.opts.debug)
 	return code
 }
 

@@ -91,13 +91,16 @@ func (a *App) applyTerminal(s *command.IOStreams, o terminalOptions) {
 
 // applyTerminal gives the run's streams the terminal settings of its
 // global options (--color, --no-pager, -q) and of the config's pager:. It
-// is called once the options are parsed, and never on the way to an
-// external plugin, which gets the terminal as it is.
+// is called once the command to run is known to be compiled in (and
+// before an error is reported), never on the way to an external plugin,
+// which gets the terminal as it is.
 func (r *run) applyTerminal() {
-	o := r.term
+	o := r.opts.term
 	o.quiet = r.opts.quiet
-	if r.cfg != nil && r.cfg.Pager != nil {
-		o.pager, o.pagerSet = *r.cfg.Pager, true
+	if r.sess != nil {
+		if cfg, err := r.sess.config(); err == nil && cfg.Pager != nil {
+			o.pager, o.pagerSet = *cfg.Pager, true
+		}
 	}
 	r.app.applyTerminal(r.io, o)
 }
@@ -113,25 +116,27 @@ func (r *run) startPager() error {
 	if err := r.io.StartPager(); err != nil {
 		return err
 	}
-	r.root.SetOut(r.io.Out)
+	if r.cobraOut != nil {
+		r.cobraOut.w = r.io.Out
+	}
 	return nil
 }
 
 // stopPager waits for the pager, if one runs, and gives the output back.
 func (r *run) stopPager() {
 	r.io.StopPager()
-	if r.root != nil {
-		r.root.SetOut(r.io.Out)
+	if r.cobraOut != nil {
+		r.cobraOut.w = r.io.Out
 	}
 }
 
 // pageHelp makes help, from "help", --help or a group run without a
 // command, go through the pager.
-func (r *run) pageHelp() {
-	help := r.root.HelpFunc()
-	r.root.SetHelpFunc(func(c *cobra.Command, args []string) {
+func (r *run) pageHelp(root *cobra.Command) {
+	help := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
 		if err := r.startPager(); err != nil {
-			fmt.Fprintf(r.io.ErrOut, "%s%s\n", r.app.warningPrefix(r.io), err)
+			fmt.Fprintf(r.io.ErrOut, "%s%s\n", warningPrefix(r.app.Name, r.io), err)
 		}
 		help(c, args)
 	})
@@ -148,12 +153,12 @@ func pagerClosed(err error) error {
 
 // errorPrefix is "<app>: error: ", with "error:" in red when stderr may be
 // coloured.
-func (a *App) errorPrefix(s *command.IOStreams) string {
-	return a.Name + ": " + s.ErrColorScheme().Red("error:") + " "
+func errorPrefix(app string, s *command.IOStreams) string {
+	return app + ": " + s.ErrColorScheme().Red("error:") + " "
 }
 
 // warningPrefix is "<app>: warning: ", with "warning:" in yellow when
 // stderr may be coloured.
-func (a *App) warningPrefix(s *command.IOStreams) string {
-	return a.Name + ": " + s.ErrColorScheme().Yellow("warning:") + " "
+func warningPrefix(app string, s *command.IOStreams) string {
+	return app + ": " + s.ErrColorScheme().Yellow("warning:") + " "
 }
