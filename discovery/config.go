@@ -34,6 +34,10 @@ type Config struct {
 	// Defaults are the user's default options per command, in the file's
 	// order.
 	Defaults []Default `yaml:"-"`
+	// Pager is the "pager:" setting, the program help and lists are paged
+	// through; nil when the file has no such key. An empty value (`pager:`
+	// or `pager: ""`) turns paging off.
+	Pager *string `yaml:"-"`
 }
 
 // PluginConfig is the "plugins" section of the configuration.
@@ -128,6 +132,7 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		Plugins  yaml.Node `yaml:"plugins"`
 		Aliases  yaml.Node `yaml:"aliases"`
 		Defaults yaml.Node `yaml:"defaults"`
+		Pager    yaml.Node `yaml:"pager"`
 	}
 	if err := yaml.Unmarshal(data, &top); err != nil {
 		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
@@ -147,6 +152,16 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 	}
 	if err := c.parseDefaults(&top.Defaults); err != nil {
 		return nil, fmt.Errorf("load config: %w", err)
+	}
+	if top.Pager.Kind != 0 {
+		if top.Pager.Kind != yaml.ScalarNode {
+			return nil, fmt.Errorf("load config: %s:%d: pager: want a program, or nothing to turn paging off", path, top.Pager.Line)
+		}
+		pager := top.Pager.Value
+		if top.Pager.Tag == "!!null" {
+			pager = ""
+		}
+		c.Pager = &pager
 	}
 	return c, nil
 }
