@@ -283,7 +283,9 @@ func (o *Outputs) FormatRecord(out *Output, fields []string, values []any) error
 		return command.Usagef("%w", err)
 	}
 	rf := out.chosen.(formatters.RecordFormatter)
-	w := &lineEnder{w: o.IO.Out}
+	tw, closeTW := o.terminalOut(rf)
+	defer closeTW()
+	w := &lineEnder{w: tw}
 	return QuietPipe(w.end(command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
 		return rf.FormatRecord(w, fields, values)
 	})))
