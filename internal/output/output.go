@@ -34,6 +34,8 @@ const (
 // available (built once, by New), and the list being rendered. Each
 // lister's or shower's own options are an *Output (see AddFlags).
 type Outputs struct {
+	// App is the app's name, for the hint of a disabled formatter.
+	App string
 	// Prefix is the app's environment variable prefix ("DEMOAPP") and
 	// Getenv its environment, for the formatters' options.
 	Prefix string
@@ -226,7 +228,7 @@ func (o *Outputs) Prepare(out *Output) error {
 	switch {
 	case o.Plugins.Disabled(fname):
 		// Built-in, compiled-in or external: plugin disable applies to all.
-		return command.Usagef("formatter %q is disabled in the configuration", fname)
+		return command.Usagef("formatter %q is disabled; enable it with \"%s plugin enable %s\"", fname, o.App, fname)
 	case f != nil:
 	case set.Has(fname):
 		return command.Usagef("formatter %q cannot render %ss (valid: %s)", fname, out.kind, strings.Join(o.ValidFormats(out.kind), ", "))
