@@ -48,7 +48,7 @@ func openSession(a *App, errOut io.Writer, configFlag string, taken func(string)
 		s.cfg = &discovery.Config{Path: path}
 	} else if source := s.configSource(); source != "" {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(errOut, "%s: warning: config file %s (from %s) does not exist\n", a.Name, path, source)
+			fmt.Fprintf(errOut, "%s: warning: config file %s (from %s) does not exist\n", a.Name, discovery.Escape(path), source)
 		}
 	}
 	s.search = discovery.Search(s.discoveryEnv(), s.cfg.PluginDirs())
