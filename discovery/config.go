@@ -119,17 +119,17 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		Plugins yaml.Node `yaml:"plugins"`
 	}
 	if err := yaml.Unmarshal(data, &top); err != nil {
-		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
+		return nil, fmt.Errorf("load config: %w", yamlError(path, data, err))
 	}
 	if err := oneDocument(path, data); err != nil {
 		return nil, fmt.Errorf("load config: %w", err)
 	}
 	c := &Config{Path: path}
 	if err := knownKeys(&top.Plugins, "plugins", "dirs", "disabled"); err != nil {
-		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
+		return nil, fmt.Errorf("load config: %w", yamlError(path, data, err))
 	}
 	if err := top.Plugins.Decode(&c.Plugins); err != nil {
-		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
+		return nil, fmt.Errorf("load config: %w", yamlError(path, data, err))
 	}
 	return c, nil
 }
@@ -162,7 +162,7 @@ func oneDocument(path string, data []byte) error {
 		return nil
 	}
 	if err != nil {
-		return yamlError(path, err)
+		return yamlError(path, data, err)
 	}
 	return fmt.Errorf("%s:%d: a second YAML document: the file must hold one (remove the \"---\" line and what follows, or merge it)", Escape(path), docStart(data, &second))
 }
@@ -195,5 +195,5 @@ func decodeStrict(path string, data []byte, v any) error {
 	if err == nil || errors.Is(err, io.EOF) {
 		return nil
 	}
-	return yamlError(path, err)
+	return yamlError(path, data, err)
 }
