@@ -200,7 +200,7 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 			p.ManifestPath, p.manifestInfo = mpath, mfi
 		}
 	}
-	f.load(p, fi)
+	f.load(p)
 	if u := p.Refused(); u != nil && u.Path != d.Path {
 		s.warn(u.Path, untrustedMsg(u))
 	}
