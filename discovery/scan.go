@@ -118,6 +118,9 @@ func (f *Finder) sameFile(a, b string) bool {
 
 // untrustedMsg is a refusal as a scan warning about its path.
 func untrustedMsg(u *UntrustedError) string {
+	if u.Fix == "" {
+		return u.Why + ": refused"
+	}
 	return fmt.Sprintf("%s: refused (if you trust it: %s)", u.Why, u.Fix)
 }
 
