@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/longshore/longshore/command"
 )
 
 // The warning about a missing config file the user named prints the
@@ -19,7 +21,7 @@ func TestMissingConfigWarningIsEscaped(t *testing.T) {
 		return ""
 	}
 	var errOut bytes.Buffer
-	openSession(a, &errOut, filepath.Join(dir, "a\x1b[2Jb.yaml"), func(string) bool { return false })
+	openSession(a, &command.IOStreams{ErrOut: &errOut}, filepath.Join(dir, "a\x1b[2Jb.yaml"), func(string) bool { return false })
 	got := errOut.String()
 	if strings.Contains(got, "\x1b") || !strings.Contains(got, `a\x1b[2Jb.yaml`) {
 		t.Errorf("stderr %q, want the name escaped", got)
