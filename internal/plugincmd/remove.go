@@ -97,14 +97,6 @@ func removeRun(opts *RemoveOptions) error {
 	name := strings.Join(words, " ")
 	dir := opts.UserDir
 	path := filepath.Join(dir, discovery.FileName(opts.App, words))
-	if _, err := os.Stat(dir); err == nil {
-		// Under the install lock: never half-way through an install of it.
-		unlock, err := discovery.LockPluginDir(dir)
-		if err != nil {
-			return fmt.Errorf("remove %s: %w", name, err)
-		}
-		defer unlock()
-	}
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		if p := opts.Catalog.Lookup(words); p != nil {
 			return fmt.Errorf("%s is not installed in %s but found at %s: remove that yourself", name, dir, p.Path)
@@ -114,6 +106,13 @@ func removeRun(opts *RemoveOptions) error {
 	if ok, err := confirmRemove(opts, name, dir); !ok || err != nil {
 		return err
 	}
+	// Under the install lock (taken once the user said yes, not while
+	// asking): never half-way through an install of it.
+	unlock, err := discovery.LockPluginDir(dir)
+	if err != nil {
+		return fmt.Errorf("remove %s: %w", name, err)
+	}
+	defer unlock()
 	if err := os.RemoveAll(path); err != nil {
 		return fmt.Errorf("remove %s: %w", name, err)
 	}
