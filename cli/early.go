@@ -1,10 +1,7 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
-
-	"github.com/longshore/longshore/command"
 )
 
 // earlyExternal finds the external plugin args name before the compiled-in
@@ -59,18 +56,7 @@ func (r *run) collectRootWords() map[string]bool {
 		if multi {
 			continue
 		}
-		newFn, ok := e.New.(func() command.Command)
-		if !ok {
-			continue // the full path reports the bad registration
-		}
-		info, err := command.GuardValue(fmt.Sprintf("command %q", e.Name), func() (command.Info, error) {
-			c := newFn()
-			if c == nil {
-				return command.Info{}, fmt.Errorf("constructor returned nil")
-			}
-			return c.Info(), nil
-		})
-		if err == nil {
+		if _, info, err := loadCommand(e); err == nil {
 			for _, a := range info.Aliases {
 				words[a] = true
 			}

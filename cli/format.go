@@ -99,7 +99,7 @@ func (r *run) formatName() string {
 // formatSet returns the built-in and compiled-in formatters, built once.
 func (r *run) formatSet() (*formatters.Set, error) {
 	if r.format.set == nil && r.format.setErr == nil {
-		r.format.set, r.format.setErr = formatters.NewSet(r.app.registry(), r.app.namespace("formatters"))
+		r.format.set = formatters.NewSet(r.app.Name, r.app.addedFormats)
 	}
 	return r.format.set, r.format.setErr
 }
@@ -137,7 +137,7 @@ func (r *run) addOutputFlags(name string, c command.Command, cc *cobra.Command) 
 		if err != nil {
 			continue
 		}
-		if fd, ok := f.(formatters.FlagDeclarer); ok {
+		if fd, ok := f.(formatters.KindFlagDeclarer); ok {
 			own := pflag.NewFlagSet(fname, pflag.ContinueOnError)
 			if command.Guard(fmt.Sprintf("formatter %q", fname), func() error { fd.Flags(own, kind); return nil }) != nil {
 				continue

@@ -108,6 +108,7 @@ func (r *run) externalInvocation(p *discovery.Plugin, args []string) *command.In
 	return &command.Invocation{
 		App: r.app.Name, Version: r.app.Version, Name: p.Name, Args: args,
 		Flags: r.globalFlagSet(), IO: r.io, Logger: r.logger.With("command", p.Name),
+		Env: r.app.env(), Config: appConfig{r},
 	}
 }
 
@@ -145,9 +146,15 @@ func (hs *hookSet) before(r *run, inv *command.Invocation) error {
 // interrupt stopped the command (see afterContext), and returns the
 // error the run ends with: the command's own, or, when the command
 // succeeded and a required hook failed, an exit code of 1.
+//
+// A before-hook's hooks.ErrStop ends the run successfully: the after-hooks
+// see it as the error with exit code 0, and nothing is reported.
 func (hs *hookSet) after(r *run, inv *command.Invocation, err error) error {
 	hs.out.Err = err
 	hs.out.ExitCode = codeFor(err, r.ctx.Err() != nil)
+	if !hs.out.Ran && hooks.IsStop(err) {
+		hs.out.ExitCode, err = exitOK, nil
+	}
 	ctx, stop := afterContext(r.ctx)
 	defer stop()
 	failures := hs.chain.After(ctx, inv, &hs.out)

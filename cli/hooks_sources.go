@@ -33,7 +33,7 @@ func (r *run) hookSources() *hookState {
 	h := r.hookState()
 	if !h.loaded {
 		h.loaded = true
-		h.compiled = hooks.LoadCompiled(r.app.registry(), r.app.namespace("hooks"))
+		h.compiled = hooks.LoadCompiled(r.app.Name, r.app.addedHooks)
 		h.external = append(r.appHookSpecs(), r.manifestHookSpecs()...)
 	}
 	return h

@@ -8,6 +8,7 @@ import (
 	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/hooks"
 	"github.com/longshore/longshore/internal/plugincmd"
+	"github.com/longshore/longshore/internal/registry"
 )
 
 // The built-in "plugin" commands live in internal/plugincmd; this file
@@ -19,7 +20,7 @@ const pluginGroupShort = plugincmd.GroupShort
 // commandEntries returns the App's compiled-in commands plus, unless the
 // App opts out, the built-in plugin management commands (an App's own
 // command of the same name wins), sorted.
-func (r *run) commandEntries() []command.Entry {
+func (r *run) commandEntries() []registry.Entry[command.Command] {
 	entries := r.app.commandEntries()
 	if r.app.NoPluginCommands || r.single() {
 		return entries
@@ -38,11 +39,11 @@ func (r *run) commandEntries() []command.Entry {
 }
 
 // pluginCommands are the built-in plugin management commands.
-func (r *run) pluginCommands() []command.Entry {
-	var entries []command.Entry
+func (r *run) pluginCommands() []registry.Entry[command.Command] {
+	var entries []registry.Entry[command.Command]
 	for _, n := range plugincmd.Commands(r.pluginOptions()) {
 		c := n.Command
-		entries = append(entries, command.Entry{Namespace: r.app.namespace("commands"), Name: n.Name,
+		entries = append(entries, registry.Entry[command.Command]{App: r.app.Name, Name: n.Name,
 			New: func() command.Command { return c }, Registrant: "longshore/cli (built in)"})
 	}
 	return entries
@@ -72,26 +73,16 @@ func (c pluginCatalog) Inventory() (*plugincmd.Inventory, error) {
 	inv := &plugincmd.Inventory{Version: r.app.Version, Disabled: r.pluginDisabled}
 	for _, e := range r.commandEntries() {
 		b := plugincmd.Builtin{Name: e.Name}
-		if newFn, ok := e.New.(func() command.Command); ok {
-			cmd, err := command.GuardValue("command "+e.Name, func() (command.Command, error) { return newFn(), nil })
-			if err == nil && cmd != nil {
-				if info, err := command.GuardValue("command "+e.Name, func() (command.Info, error) { return cmd.Info(), nil }); err == nil {
-					b.Description = info.Short
-				}
-				if ac, ok := cmd.(command.AvailabilityChecker); ok {
-					b.Unmet = command.Guard("command "+e.Name, ac.Available)
-				}
-			}
+		if cmd, info, err := loadCommand(e); err == nil {
+			b.Description = info.Short
+			b.Unmet = r.available(e.Name, cmd)
 		}
 		inv.Commands = append(inv.Commands, b)
 	}
-	for _, h := range hooks.LoadCompiled(r.app.registry(), r.app.namespace("hooks")) {
+	for _, h := range hooks.LoadCompiled(r.app.Name, r.app.addedHooks) {
 		inv.Hooks = append(inv.Hooks, h.Describe())
 	}
-	set, err := r.formatSet()
-	if err != nil {
-		return nil, err
-	}
+	set, _ := r.formatSet()
 	for _, n := range set.Names(0) {
 		inv.Formatters = append(inv.Formatters, plugincmd.Builtin{Name: n, Description: set.Description(n)})
 	}

@@ -197,5 +197,7 @@ func (r *run) invocation(name string, cmd *cobra.Command, args []string) *comman
 		Flags:   cmd.Flags(),
 		IO:      r.io,
 		Logger:  r.logger.With("command", name),
+		Env:     r.app.env(),
+		Config:  appConfig{r},
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/registry"
 )
 
 // ManifestFlag is the argument that makes a Longshore App print its own
@@ -32,7 +33,7 @@ func (r *run) buildMain() {
 		return
 	}
 	root := r.root
-	leaf := r.leafCommand(r.app.Name, r.app.Main)
+	leaf := r.leafCommand(registry.Entry[command.Command]{App: r.app.Name, Name: r.app.Name, New: r.app.Main, Registrant: "App.Main"})
 	root.Use = leaf.Use
 	root.Example = leaf.Example
 	root.Args, root.RunE, root.ValidArgsFunction = leaf.Args, leaf.RunE, leaf.ValidArgsFunction

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/registry"
 )
 
 const (
@@ -19,10 +20,6 @@ const (
 func (r *run) buildCommands() error {
 	nodes := map[string]*cobra.Command{"": r.root}
 	for _, e := range r.commandEntries() {
-		newFn, ok := e.New.(func() command.Command)
-		if !ok {
-			return fmt.Errorf("command %q registered by %s: constructor is %T, not func() command.Command", e.Name, e.Registrant, e.New)
-		}
 		words := strings.Fields(e.Name)
 		parent := r.root
 		for i := range words[:len(words)-1] {
@@ -35,7 +32,7 @@ func (r *run) buildCommands() error {
 			}
 			parent = node
 		}
-		leaf := r.leafCommand(e.Name, newFn)
+		leaf := r.leafCommand(e)
 		if existing := nodes[e.Name]; existing != nil {
 			// A group registered as a command of its own: keep its children.
 			for _, child := range existing.Commands() {
@@ -86,7 +83,8 @@ func (r *run) groupCommand(path string) *cobra.Command {
 // leafCommand returns the cobra command that runs one compiled-in command.
 // The constructor and every method are guarded: a broken command still
 // appears in help and answers with its error.
-func (r *run) leafCommand(name string, newFn func() command.Command) *cobra.Command {
+func (r *run) leafCommand(e registry.Entry[command.Command]) *cobra.Command {
+	name := e.Name
 	words := strings.Fields(name)
 	plugin := fmt.Sprintf("command %q", name)
 	cc := &cobra.Command{
@@ -100,17 +98,7 @@ func (r *run) leafCommand(name string, newFn func() command.Command) *cobra.Comm
 		cc.RunE = func(*cobra.Command, []string) error { return err }
 		return cc
 	}
-	c, err := command.GuardValue(plugin, func() (command.Command, error) {
-		c := newFn()
-		if c == nil {
-			return nil, fmt.Errorf("%s: constructor returned nil", plugin)
-		}
-		return c, nil
-	})
-	if err != nil {
-		return broken(err)
-	}
-	info, err := command.GuardValue(plugin, func() (command.Info, error) { return c.Info(), nil })
+	c, info, err := loadCommand(e)
 	if err != nil {
 		return broken(err)
 	}
@@ -136,11 +124,9 @@ func (r *run) leafCommand(name string, newFn func() command.Command) *cobra.Comm
 	var hs *hookSet
 	r.onHookTarget(cc, func() { hs = r.attachHooks(name, cc) })
 	var unavailable error
-	if ac, ok := c.(command.AvailabilityChecker); ok {
-		if err := command.Guard(plugin, ac.Available); err != nil {
-			unavailable = fmt.Errorf("%s %s is unavailable: %w", r.app.Name, name, err)
-			cc.Short = strings.TrimSpace(cc.Short + " (unavailable: " + oneLine(err.Error()) + ")")
-		}
+	if err := r.available(name, c); err != nil {
+		unavailable = fmt.Errorf("%s %s is unavailable: %w", r.app.Name, name, err)
+		cc.Short = strings.TrimSpace(cc.Short + " (unavailable: " + oneLine(err.Error()) + ")")
 	}
 	cc.Args = func(cmd *cobra.Command, args []string) error {
 		if unavailable != nil {

@@ -26,6 +26,9 @@ type Config struct {
 	Path string `yaml:"-"`
 	// Plugins holds the plugin settings.
 	Plugins PluginConfig `yaml:"plugins"`
+
+	// data is the file's content, for the app's own keys (see DecodeApp).
+	data []byte
 }
 
 // PluginConfig is the "plugins" section of the configuration.
@@ -107,7 +110,7 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 	if err := yaml.Unmarshal(data, &top); err != nil {
 		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
 	}
-	c := &Config{Path: path}
+	c := &Config{Path: path, data: data}
 	if err := knownKeys(&top.Plugins, "plugins", "dirs", "disabled"); err != nil {
 		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
 	}

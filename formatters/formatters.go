@@ -5,7 +5,7 @@
 // [RecordFormatter] or both. Capabilities beyond that are optional
 // interfaces found by type assertion:
 //
-//   - [FlagDeclarer] adds the formatter's own flags (e.g. --quote) to the
+//   - [KindFlagDeclarer] adds the formatter's own flags (e.g. --quote) to the
 //     commands whose kind of output it renders;
 //   - [Preparer] receives the run's environment (terminal, env vars) and
 //     checks its flag values before any row is read.
@@ -37,6 +37,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/registry"
 )
 
 // Formatter is a driver chosen with -f. It implements ListFormatter,
@@ -78,12 +79,18 @@ func (k Kind) String() string {
 	return "list"
 }
 
-// FlagDeclarer is implemented by formatters that take flags. Flags is called
-// once per command that produces output of kind, on a fresh value; binding
-// the flags to the value's own fields is the usual way to receive them. A
-// formatter declares only the flags that apply to kind. "<APP>" in a usage
-// text is replaced by the App's environment variable prefix.
-type FlagDeclarer interface {
+// KindFlagDeclarer is implemented by formatters that take flags. Flags is
+// called once per command that produces output of kind, on a fresh value;
+// binding the flags to the value's own fields is the usual way to receive
+// them. A formatter declares only the flags that apply to kind. "<APP>" in
+// a usage text is replaced by the App's environment variable prefix.
+//
+// It is not [command.FlagDeclarer]: a formatter's Flags also takes the
+// kind. A formatter whose Flags has the command's signature is refused at
+// registration; assert the interface to catch it at compile time:
+//
+//	var _ formatters.KindFlagDeclarer = (*HTML)(nil)
+type KindFlagDeclarer interface {
 	Flags(fs *pflag.FlagSet, kind Kind)
 }
 
@@ -134,15 +141,42 @@ type Preparer interface {
 	Prepare(env Env) error
 }
 
-// Register adds a compiled-in formatter to the default registry under
-// namespace (conventionally "<app>.formatters"). It is meant for init
-// functions and panics on a duplicate or nil constructor.
-func Register(namespace, name string, newFn func() Formatter) {
-	if newFn == nil {
-		command.MustAdd(command.Default, namespace, name, nil, command.Caller(1))
-		return
+// Register adds a compiled-in formatter for the App called app (the name
+// given to cli.New, e.g. "todo") under name, what the user types after -f.
+// It is meant for init functions and panics on a programming error: a nil
+// constructor, a duplicate name (a built-in's included), naming both
+// registrants, or an optional method whose name is a capability's (Flags,
+// Prepare, Description, FormatList, FormatRecord) but whose signature is
+// not, which the App would never call.
+//
+// A formatter registered for an app name that no App in the program has is
+// reported by `plugin list`, --debug and the test kit, cli/clitest.
+func Register(app, name string, newFn func() Formatter) {
+	registry.Must(compiled.Add(app, name, newFn, registry.Caller(1)))
+}
+
+// builtinRegistrant names the registrant of the built-in formatters.
+const builtinRegistrant = "github.com/longshore/longshore/formatters (built in)"
+
+// compiled is the registry of compiled-in formatters.
+var compiled = func() *registry.Registry[Formatter] {
+	r := registry.Of[Formatter]("formatter")
+	r.Check = func(name string, newFn func() Formatter) (string, error) {
+		if _, ok := builtins[name]; ok {
+			return "", fmt.Errorf("the name is taken by the built-in formatter %q (%s)", name, builtinRegistrant)
+		}
+		return name, registry.CheckNew(newFn, formatterCapabilities)
 	}
-	command.MustAdd(command.Default, namespace, name, newFn, command.Caller(1))
+	return r
+}()
+
+// formatterCapabilities are the optional methods of a formatter.
+var formatterCapabilities = []registry.Capability{
+	registry.Cap[KindFlagDeclarer]("Flags"),
+	registry.Cap[Preparer]("Prepare"),
+	registry.Cap[Describer]("Description"),
+	registry.Cap[ListFormatter]("FormatList"),
+	registry.Cap[RecordFormatter]("FormatRecord"),
 }
 
 // Builtins returns the names of the built-in formatters, sorted.
@@ -174,26 +208,20 @@ type Set struct {
 	registrants map[string]string
 }
 
-// NewSet returns the built-ins plus the formatters found in reg under
-// namespace. A registered name equal to a built-in's replaces it. An entry
-// whose constructor has the wrong type is an error naming its registrant.
-func NewSet(reg *command.Registry, namespace string) (*Set, error) {
+// NewSet returns the built-ins plus the formatters registered for app and
+// extra, those the App added itself (checked by the App against the
+// registry's).
+func NewSet(app string, extra []registry.Entry[Formatter]) *Set {
 	s := &Set{drivers: map[string]func() Formatter{}, registrants: map[string]string{}}
 	for n, f := range builtins {
 		s.drivers[n] = f
+		s.registrants[n] = builtinRegistrant
 	}
-	if reg == nil {
-		return s, nil
-	}
-	for _, e := range reg.Entries(namespace) {
-		f, ok := e.New.(func() Formatter)
-		if !ok {
-			return nil, fmt.Errorf("formatter %q registered by %s: constructor is %T, not func() formatters.Formatter", e.Name, e.Registrant, e.New)
-		}
-		s.drivers[e.Name] = f
+	for _, e := range append(compiled.Entries(app), extra...) {
+		s.drivers[e.Name] = e.New
 		s.registrants[e.Name] = e.Registrant
 	}
-	return s, nil
+	return s
 }
 
 // Has reports whether name is a built-in or compiled-in formatter.

@@ -119,12 +119,18 @@ func forHook(inv *command.Invocation, name string) *command.Invocation {
 // Before runs the before-hooks in order. It stops at the first veto and
 // returns it as a *Failure: a hook's returned error, or the breakage of a
 // Required hook. Breakages of optional hooks are returned as failures to
-// report and the chain goes on.
+// report and the chain goes on. A hook that returns [ErrStop] stops the
+// chain too; its *Failure wraps ErrStop, and the hook counts as entered, so
+// its own After runs.
 func (c *Chain) Before(ctx context.Context, inv *command.Invocation) (veto error, failures []*Failure) {
 	for _, b := range c.hooks {
 		bf, ok := b.Hook.(Beforer)
 		if ok {
 			err := command.Guard(guardName(b.Name), func() error { return bf.Before(ctx, forHook(inv, b.Name)) })
+			if err != nil && IsStop(err) {
+				c.entered++
+				return &Failure{Hook: b.Name, Phase: "before", Err: err}, failures
+			}
 			if err != nil {
 				f := &Failure{Hook: b.Name, Phase: "before", Required: b.Info.Required, Err: err}
 				if !IsBroken(err) || b.Info.Required {

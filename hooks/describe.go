@@ -2,9 +2,11 @@ package hooks
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/registry"
 )
 
 // Compiled is a compiled-in hook's registration, read from the registry with
@@ -18,25 +20,22 @@ type Compiled struct {
 	Info Info
 	// Registrant is the registration's file:line.
 	Registrant string
-	// Err is why the hook cannot be used: a constructor of the wrong type, a
-	// panic, a nil value or a bad command pattern. Such a hook attaches to
+	// Err is why the hook cannot be used: a panic, a nil value or a bad
+	// command pattern. Such a hook attaches to
 	// nothing and `plugin list` shows the reason.
 	Err error
 }
 
-// LoadCompiled returns the hooks registered in reg under namespace, sorted
-// by name, each with its Info or the reason it is broken.
-func LoadCompiled(reg *command.Registry, namespace string) []Compiled {
-	entries := reg.Entries(namespace)
+// LoadCompiled returns the hooks registered for app, followed by extra
+// (those an App added itself), sorted by name, each with its Info or the
+// reason it is broken.
+func LoadCompiled(app string, extra []registry.Entry[Hook]) []Compiled {
+	entries := append(compiled.Entries(app), extra...)
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Name < entries[j].Name })
 	out := make([]Compiled, 0, len(entries))
 	for _, e := range entries {
 		c := Compiled{Name: e.Name, Registrant: e.Registrant}
-		newFn, ok := e.New.(func() Hook)
-		if !ok {
-			c.Err = fmt.Errorf("hook %q registered by %s: constructor is %T, not func() hooks.Hook", e.Name, e.Registrant, e.New)
-			out = append(out, c)
-			continue
-		}
+		newFn := e.New
 		c.New = newFn
 		c.Info, c.Err = command.GuardValue(guardName(e.Name), func() (Info, error) {
 			h := newFn()

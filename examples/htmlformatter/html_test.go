@@ -12,16 +12,12 @@ import (
 
 // TestHTML renders a list with a caption, escaping what HTML would read.
 func TestHTML(t *testing.T) {
-	set, err := formatters.NewSet(command.Default, Namespace)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := set.New("html")
+	f, err := formatters.NewSet(App, nil).New("html")
 	if err != nil {
 		t.Fatal(err)
 	}
 	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
-	f.(formatters.FlagDeclarer).Flags(fs, formatters.List)
+	f.(formatters.KindFlagDeclarer).Flags(fs, formatters.List)
 	if err := fs.Parse([]string{"--html-caption", "<b>"}); err != nil {
 		t.Fatal(err)
 	}

@@ -15,11 +15,11 @@ import (
 	"github.com/longshore/longshore/hooks"
 )
 
-// Namespace is the registry namespace of demoapp's hooks.
-const Namespace = "demoapp.hooks"
+// App is the name of the App the hook is registered for.
+const App = "demoapp"
 
 func init() {
-	hooks.Register(Namespace, "audit", func() hooks.Hook { return &hook{now: time.Now} })
+	hooks.Register(App, "audit", func() hooks.Hook { return &hook{now: time.Now} })
 }
 
 // hook records when the command started and reports after it.

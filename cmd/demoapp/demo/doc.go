@@ -3,5 +3,5 @@
 // installs them all.
 package demo
 
-// Namespace is the registry namespace of demoapp's commands.
-const Namespace = "demoapp.commands"
+// App is the name of the App the commands are registered for.
+const App = "demoapp"

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"os"
 	"sort"
 	"strings"
 
@@ -12,7 +11,7 @@ import (
 )
 
 func init() {
-	command.Register(Namespace, "env list", func() command.Command { return &envList{} })
+	command.Register(App, "env list", func() command.Command { return &envList{} })
 }
 
 // envList lists the environment variables, sorted by name.
@@ -35,7 +34,7 @@ func (c *envList) Flags(fs *pflag.FlagSet) {
 func (*envList) Columns() []string { return []string{"name", "value"} }
 
 func (c *envList) List(ctx context.Context, inv *command.Invocation) (*command.Table, error) {
-	env := os.Environ()
+	env := inv.Env.Environ()
 	sort.Strings(env)
 	var rows [][]any
 	for _, kv := range env {

@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	command.Register(Namespace, "env show", func() command.Command { return &envShow{} })
+	command.Register(App, "env show", func() command.Command { return &envShow{} })
 }
 
 // envShow shows one environment variable; it completes variable names
@@ -42,7 +42,7 @@ func (*envShow) CompleteArgs(args []string, toComplete string) []string {
 
 func (*envShow) Show(ctx context.Context, inv *command.Invocation) (*command.Record, error) {
 	name := inv.Args[0]
-	value, ok := os.LookupEnv(name)
+	value, ok := inv.Env.LookupEnv(name)
 	if !ok {
 		return nil, fmt.Errorf("show %s: not set", name)
 	}

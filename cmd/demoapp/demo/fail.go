@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	command.Register(Namespace, "fail", func() command.Command { return &fail{} })
+	command.Register(App, "fail", func() command.Command { return &fail{} })
 }
 
 // fail fails on purpose, to show how errors, --debug and the panic guard look.

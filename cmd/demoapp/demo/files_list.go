@@ -14,7 +14,7 @@ import (
 )
 
 func init() {
-	command.Register(Namespace, "files list", func() command.Command { return &filesList{} })
+	command.Register(App, "files list", func() command.Command { return &filesList{} })
 }
 
 // filesList lists the entries of a directory, one row each.

@@ -10,7 +10,7 @@ import (
 )
 
 func init() {
-	command.Register(Namespace, "files show", func() command.Command { return &filesShow{} })
+	command.Register(App, "files show", func() command.Command { return &filesShow{} })
 }
 
 // filesShow shows one file's details as a record.

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	command.Register(Namespace, "numbers list", func() command.Command { return &numbersList{count: 10, failAfter: -1} })
+	command.Register(App, "numbers list", func() command.Command { return &numbersList{count: 10, failAfter: -1} })
 }
 
 // numbersList streams generated rows: it shows that formatters write rows as

@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	command.Register(Namespace, "version", func() command.Command { return &version{} })
+	command.Register(App, "version", func() command.Command { return &version{} })
 }
 
 // version shows the application's and the toolchain's versions.

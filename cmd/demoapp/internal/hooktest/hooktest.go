@@ -19,31 +19,29 @@ import (
 	"github.com/longshore/longshore/hooks"
 )
 
-const (
-	commands = "demoapp.commands"
-	hookNS   = "demoapp.hooks"
-)
+// app is the name of the App the commands and hooks are registered for.
+const app = "demoapp"
 
 func init() {
-	command.Register(commands, "hooktest list", func() command.Command { return &list{} })
-	command.Register(commands, "hooktest show", func() command.Command { return &show{} })
-	command.Register(commands, "hooktest run", func() command.Command { return &runCmd{} })
+	command.Register(app, "hooktest list", func() command.Command { return &list{} })
+	command.Register(app, "hooktest show", func() command.Command { return &show{} })
+	command.Register(app, "hooktest run", func() command.Command { return &runCmd{} })
 	for _, h := range []struct {
 		name     string
 		priority int
 		required bool
 	}{{"alpha", 0, false}, {"beta", 0, false}, {"early", -10, false}, {"strict", 5, true}} {
-		hooks.Register(hookNS, h.name, func() hooks.Hook {
+		hooks.Register(app, h.name, func() hooks.Hook {
 			return &probe{name: h.name, info: hooks.Info{Commands: []string{"hooktest *"}, Priority: h.priority, Required: h.required}}
 		})
 	}
-	hooks.Register(hookNS, "tagger", func() hooks.Hook { return &tag{} })
-	hooks.Register(hookNS, "ext", func() hooks.Hook {
+	hooks.Register(app, "tagger", func() hooks.Hook { return &tag{} })
+	hooks.Register(app, "ext", func() hooks.Hook {
 		return external("ext", "HOOKTEST_EXT", []string{"hooktest *"}, true, "do it anyway")
 	})
 	// guard runs examples/hooks/sh/demoapp-guard as its manifest declares it,
 	// until manifests are wired: HOOKTEST_GUARD_PATH names the script.
-	hooks.Register(hookNS, "guard", func() hooks.Hook {
+	hooks.Register(app, "guard", func() hooks.Hook {
 		return external("guard", "HOOKTEST_GUARD", []string{"files list"}, false, "list / anyway")
 	})
 }

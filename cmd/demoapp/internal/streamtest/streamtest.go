@@ -19,7 +19,7 @@ import (
 const giveUp = 30 * time.Second
 
 func init() {
-	command.Register("demoapp.commands", "streamtest wait", func() command.Command { return &wait{} })
+	command.Register("demoapp", "streamtest wait", func() command.Command { return &wait{} })
 }
 
 type wait struct{}
