@@ -192,6 +192,7 @@ func (a *App) envPrefix() string {
 // the exit code: 0 success, 1 the command failed, 2 usage error, 130
 // interrupted, or a code an external plugin or command chose.
 func (a *App) Run(ctx context.Context, args []string) int {
+	registry.Claim(a.Name)
 	if len(args) == 0 && a.Interactive && a.onTerminal() {
 		return a.runShell(ctx)
 	}

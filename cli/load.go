@@ -51,3 +51,13 @@ func (c appConfig) Decode(v any) error {
 	}
 	return cfg.DecodeApp(v)
 }
+
+// unclaimedWarnings are the compiled-in registrations for an app name no
+// App in the program has: a misspelt or renamed app in a Register call.
+func unclaimedWarnings() []string {
+	var out []string
+	for _, s := range registry.Unclaimed() {
+		out = append(out, s.String())
+	}
+	return out
+}

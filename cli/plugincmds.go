@@ -90,6 +90,7 @@ func (c pluginCatalog) Inventory() (*plugincmd.Inventory, error) {
 	if err != nil {
 		return nil, err
 	}
+	inv.Warnings = append(inv.Warnings, unclaimedWarnings()...)
 	for _, p := range r.search.Ignored {
 		inv.Warnings = append(inv.Warnings, fmt.Sprintf("search path entry %q is not absolute: ignored", p))
 	}

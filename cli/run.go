@@ -167,6 +167,9 @@ func (r *run) buildRoot() *cobra.Command {
 				return err
 			}
 			r.logger, r.closer = logger, closer
+			if r.opts.debug {
+				r.warn(unclaimedWarnings())
+			}
 			return nil
 		},
 	}
