@@ -23,8 +23,9 @@
 // types in json and yaml; see [Formattable] for values that render
 // differently for people and programs.
 //
-// The package imports command only for the shared compiled-in registry, in
-// which third-party formatters register under "<app>.formatters".
+// Third-party formatters register for an App by its name with [Register]
+// (or the App's AddFormatter). The package imports command for the panic
+// guard and the row iterators.
 package formatters
 
 import (

@@ -7,8 +7,11 @@
 // A hook is a value implementing [Hook]; what it can do beyond describing
 // itself is found by type assertion: [command.FlagDeclarer], [Epiloguer],
 // [Beforer], [TableTransformer], [RecordTransformer], [Afterer]. Compiled-in
-// hooks register under "<app>.hooks" with [Register]; external hooks are
-// [External] values built from a [Spec] (a plugin manifest's hooks entry).
+// hooks register for an App by its name with [Register] (or the App's
+// AddHook); external hooks are [External] values built from a [Spec] (a
+// plugin manifest's hooks entry). A hook attached to "*" takes part in
+// every command: it is the App's lifecycle (cliff's prepare_to_run_command
+// is its Before, clean_up its After).
 //
 // The life of a hook for one invocation of a command it matches:
 //
@@ -17,7 +20,7 @@
 //  2. flags: its FlagDeclarer adds flags to that command (only there);
 //  3. help: its Epilog is appended to that command's help;
 //  4. before: Before hooks run in [Order] (priority, then name); an error
-//     vetoes the command;
+//     vetoes the command, [ErrStop] ends it successfully;
 //  5. transform: a lister's table or a shower's record passes through the
 //     transformers in the same order before it is formatted;
 //  6. after: After hooks run in reverse order, like deferred calls, and see

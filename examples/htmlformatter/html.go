@@ -30,6 +30,14 @@ type HTML struct {
 	caption string
 }
 
+// The compiler checks the capabilities HTML means to have.
+var (
+	_ formatters.ListFormatter    = (*HTML)(nil)
+	_ formatters.RecordFormatter  = (*HTML)(nil)
+	_ formatters.KindFlagDeclarer = (*HTML)(nil)
+	_ formatters.Describer        = (*HTML)(nil)
+)
+
 // Name returns "html".
 func (*HTML) Name() string { return "html" }
 

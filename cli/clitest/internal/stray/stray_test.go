@@ -1,4 +1,7 @@
-package clitest_test
+// Package stray_test holds the test of a registration for an app no App
+// has: it needs a test binary of its own, since the stray registration
+// would fail every other test of the kit.
+package stray_test
 
 import (
 	"context"
