@@ -237,12 +237,18 @@ func (r *run) terminalWidth() int {
 	return 0
 }
 
-// formatList renders a lister's rows with the formatter prepared for it.
-func (r *run) formatList(name string, columns []string, rows iter.Seq2[[]any, error]) error {
+// formatList renders a lister's rows with the formatter prepared for it;
+// declared is the lister's own table, for the column widths it declares.
+func (r *run) formatList(name string, columns []string, rows iter.Seq2[[]any, error], declared *command.Table) error {
 	out := r.format.outputs[name]
 	columns, rows, err := out.opts.ApplyList(columns, rows)
 	if err != nil {
 		return command.Usagef("%w", err)
+	}
+	if d, ok := out.chosen.(formatters.WidthDeclarer); ok && declared != nil {
+		if w := formatters.WidthsFor(declared.Columns, declared.Widths, columns); w != nil {
+			d.DeclareWidths(w)
+		}
 	}
 	return r.streamList(out.chosen.(formatters.ListFormatter), columns, rows)
 }

@@ -38,11 +38,12 @@ func (r *run) runResult(name string, c command.Command, inv *command.Invocation,
 		if t == nil {
 			return fmt.Errorf("%s returned no table", plugin)
 		}
+		declared := *t // the lister's columns and the widths it declared
 		t = &command.Table{Columns: t.Columns, Rows: guardRows(plugin, t.Rows)}
 		if t, err = hs.transformTable(r, inv, t); err != nil {
 			return err
 		}
-		return r.formatList(name, t.Columns, t.Rows)
+		return r.formatList(name, t.Columns, t.Rows, &declared)
 	case command.Shower:
 		if err := r.prepareOutput(name); err != nil {
 			return err

@@ -114,6 +114,12 @@ type Table struct {
 	// Rows yields one row at a time, each with one value per column, or an
 	// error that ends the list after the rows already yielded.
 	Rows iter.Seq2[[]any, error]
+	// Widths optionally declares each column's display width in terminal
+	// cells, in Columns' order (0 or missing: not declared). The table
+	// formatter makes a declared column that wide, wrapping longer values,
+	// and when every column shown is declared it writes each row as it
+	// comes, the first at once.
+	Widths []int
 }
 
 // Record is a shower's result: field names and one value per field.

@@ -118,3 +118,12 @@ func BenchmarkTemplate(b *testing.B) {
 	}
 	benchList(b, t)
 }
+
+// BenchmarkTableNoStream is BenchmarkTable straight to io.Discard, without
+// the Stream: past StreamAfter rows, the streaming table's own cost.
+func BenchmarkTableNoStream(b *testing.B) {
+	b.ReportAllocs()
+	if err := (&Table{}).FormatList(io.Discard, benchColumns, benchRows(b.N)); err != nil {
+		b.Fatal(err)
+	}
+}

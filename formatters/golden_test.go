@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -17,8 +18,10 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // size is a Formattable: people see "1.5 KiB", programs the byte count.
 type size int
 
-func (s size) HumanReadable() string { return formatFloat(float64(s)/1024, 64) + " KiB" }
-func (s size) MachineReadable() any  { return int(s) }
+func (s size) HumanReadable() string {
+	return strconv.FormatFloat(float64(s)/1024, 'f', -1, 64) + " KiB"
+}
+func (s size) MachineReadable() any { return int(s) }
 
 var huge, _ = new(big.Int).SetString("123456789012345678901234567890", 10)
 
@@ -33,6 +36,7 @@ var (
 		{"  padded  ", 3.25, "line one\nline two", nil, time.Date(2024, 2, 29, 12, 34, 56, 500000000, time.UTC), nil},
 		{"", -0.1, "back\\slash, $HOME `x` | pipe", []any{}, nil, size(10)},
 		{"yes", 1e21, "null", []string{"0123", ": x"}, nil, nil},
+		{"whole", 3.0, "a float stays a float", []any{2.0, 7}, nil, nil},
 	}
 )
 
@@ -73,6 +77,9 @@ func goldenCases() []goldenCase {
 		{name: "json", kind: List, args: []string{"--noindent"}},
 		{name: "json", kind: Record, args: []string{"--noindent"}},
 		{name: "shell", kind: Record, args: []string{"--prefix", "my_"}},
+		{name: "shell", kind: Record, args: []string{"--variable", "note", "--variable", "name"}},
+		{name: "table", kind: Record, empty: true},
+		{name: "table", kind: Record, args: []string{"--print-empty"}, empty: true},
 	}
 	return append(cs, variants...)
 }
@@ -116,6 +123,8 @@ func (c goldenCase) render(t *testing.T) []byte {
 			rows = nil
 		}
 		err = f.(ListFormatter).FormatList(&buf, fixtureColumns, rowsOf(rows))
+	} else if c.empty {
+		err = f.(RecordFormatter).FormatRecord(&buf, nil, nil)
 	} else {
 		err = f.(RecordFormatter).FormatRecord(&buf, fixtureColumns, fixtureRows[1])
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/big"
+	"reflect"
 	"slices"
 	"strconv"
 	"time"
@@ -140,6 +141,36 @@ func (e *jsonEnc) value(v any, depth int) {
 func generic(v any) any {
 	if IsNumber(v) {
 		return json.Number(Text(v))
+	}
+	if _, custom := v.(json.Marshaler); !custom {
+		// Slices and string-keyed maps are walked, so that the floats
+		// inside keep their ".0" (encoding/json writes 2.0 as 2).
+		switch rv := reflect.ValueOf(v); rv.Kind() {
+		case reflect.Slice, reflect.Array:
+			if rv.Kind() == reflect.Slice && rv.IsNil() {
+				return nil
+			}
+			if rv.Type().Elem().Kind() == reflect.Uint8 {
+				break // []byte: base64, as encoding/json writes it
+			}
+			out := make([]any, rv.Len())
+			for i := range out {
+				out[i] = rv.Index(i).Interface()
+			}
+			return out
+		case reflect.Map:
+			if rv.Type().Key().Kind() != reflect.String {
+				break
+			}
+			if rv.IsNil() {
+				return nil
+			}
+			out := make(map[string]any, rv.Len())
+			for it := rv.MapRange(); it.Next(); {
+				out[it.Key().String()] = it.Value().Interface()
+			}
+			return out
+		}
 	}
 	b, err := marshalJSON(v)
 	if err != nil {

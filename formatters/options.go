@@ -14,6 +14,10 @@ import (
 // Options are the options common to every formatter: -c/--column selects
 // and orders columns (or a record's fields); --sort-column and
 // --sort-ascending/--sort-descending sort a list.
+//
+// A column named twice with -c is shown once, where it was first named
+// (cliff shows it once too): a repeat would give json and yaml a duplicate
+// key, which a yaml reader rejects.
 type Options struct {
 	// Columns selects and orders the columns; empty keeps them all.
 	Columns []string
@@ -87,14 +91,15 @@ func (o *Options) ApplyList(columns []string, rows iter.Seq2[[]any, error]) ([]s
 		return nil, nil, err
 	}
 	if len(o.Columns) > 0 {
-		sel, err := indexes("column", columns, o.Columns)
+		want := unique(o.Columns)
+		sel, err := indexes("column", columns, want)
 		if err != nil {
 			return nil, nil, err
 		}
 		if len(keys) > 0 {
 			rows = sortRows(rows, keys, o.Descending)
 		}
-		return slices.Clone(o.Columns), selectRows(rows, sel), nil
+		return want, selectRows(rows, sel), nil
 	}
 	if len(keys) > 0 {
 		rows = sortRows(rows, keys, o.Descending)
@@ -108,11 +113,24 @@ func (o *Options) ApplyRecord(fields []string, values []any) ([]string, []any, e
 	if len(o.Columns) == 0 {
 		return fields, values, nil
 	}
-	sel, err := indexes("field", fields, o.Columns)
+	want := unique(o.Columns)
+	sel, err := indexes("field", fields, want)
 	if err != nil {
 		return nil, nil, err
 	}
-	return slices.Clone(o.Columns), pick(values, sel), nil
+	return want, pick(values, sel), nil
+}
+
+// unique returns a copy of names without repeats, each where it first
+// appears.
+func unique(names []string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // pick returns row's values at idx; a missing value is nil.
@@ -182,9 +200,11 @@ func at(row []any, i int) any {
 	return nil
 }
 
-// Compare orders two values for sorting: nil first, then numbers by value,
-// then times, then everything else by its text; values of different groups
-// order by group.
+// Compare orders two values for sorting: numbers by value, then times,
+// then everything else by its text, then nil last; values of different
+// groups order by group. Nil sorts last in ascending order, and so first in
+// descending order, as cliff sorts None (its key is (value is None,
+// value), and descending reverses the whole order).
 func Compare(a, b any) int {
 	a, b = Machine(a), Machine(b)
 	ga, gb := group(a), group(b)
@@ -192,7 +212,7 @@ func Compare(a, b any) int {
 		return cmp.Compare(ga, gb)
 	}
 	switch ga {
-	case 0:
+	case 4:
 		return 0
 	case 1:
 		return compareNumbers(a, b)
@@ -205,7 +225,7 @@ func Compare(a, b any) int {
 func group(v any) int {
 	switch {
 	case v == nil:
-		return 0
+		return 4
 	case IsNumber(v):
 		return 1
 	}

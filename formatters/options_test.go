@@ -34,8 +34,10 @@ func TestOptionsApplyList(t *testing.T) {
 	}{
 		{nil, "name size kind", "b 10 file\na 2 dir\nc <nil> file\nd 2.5 dir\n"},
 		{[]string{"-c", "kind", "-c", "name"}, "kind name", "file b\ndir a\nfile c\ndir d\n"},
-		{[]string{"--sort-column", "size"}, "name size kind", "c <nil> file\na 2 dir\nd 2.5 dir\nb 10 file\n"},
-		{[]string{"--sort-column", "size", "--sort-descending"}, "name size kind", "b 10 file\nd 2.5 dir\na 2 dir\nc <nil> file\n"},
+		{[]string{"-c", "kind", "-c", "name", "-c", "kind"}, "kind name", "file b\ndir a\nfile c\ndir d\n"},
+		// nil last ascending and first descending, as cliff sorts None.
+		{[]string{"--sort-column", "size"}, "name size kind", "a 2 dir\nd 2.5 dir\nb 10 file\nc <nil> file\n"},
+		{[]string{"--sort-column", "size", "--sort-descending"}, "name size kind", "c <nil> file\nb 10 file\nd 2.5 dir\na 2 dir\n"},
 		{[]string{"--sort-descending", "--sort-ascending", "--sort-column", "name"}, "name size kind", "a 2 dir\nb 10 file\nc <nil> file\nd 2.5 dir\n"},
 		{[]string{"--sort-column", "kind", "--sort-column", "name", "-c", "name"}, "name", "a\nd\nb\nc\n"},
 	}
@@ -69,7 +71,11 @@ func TestOptionsUnknownColumn(t *testing.T) {
 			t.Errorf("%+v: err = %v", o, err)
 		}
 	}
-	_, _, err := (&Options{Columns: []string{"x"}}).ApplyRecord([]string{"a"}, []any{1})
+	fields, values, err := (&Options{Columns: []string{"b", "a", "b"}}).ApplyRecord([]string{"a", "b"}, []any{1, 2})
+	if err != nil || strings.Join(fields, " ") != "b a" || len(values) != 2 || values[0] != 2 {
+		t.Errorf("record with a field named twice: %v %v %v", fields, values, err)
+	}
+	_, _, err = (&Options{Columns: []string{"x"}}).ApplyRecord([]string{"a"}, []any{1})
 	if err == nil || err.Error() != `unknown field "x" (valid: a)` {
 		t.Errorf("record: err = %v", err)
 	}
@@ -119,7 +125,7 @@ func TestPrepareErrors(t *testing.T) {
 		want string
 	}{
 		{&CSV{Quote: "some"}, `invalid --quote "some" (valid: all, minimal, none, nonnumeric)`},
-		{&Template{}, "-f template needs --template TEXT"},
+		{&Template{}, "-f template needs --template TEXT, a Go template over the row's columns, e.g. --template '{{.name}}'"},
 		{&Template{Text: "{{.a"}, "parse template: --template:1: unclosed action"},
 		{&Shell{Prefix: "1x"}, `invalid --prefix "1x": use letters, digits and _, not starting with a digit`},
 		{&Table{}, `APP_MAX_TERM_WIDTH: not an integer: "wide"`},
@@ -149,5 +155,20 @@ func TestTableWidthFromEnv(t *testing.T) {
 	tb = &Table{FitWidth: true}
 	if tb.Prepare(Env{OutIsTerminal: false, TerminalWidth: 44}); tb.width != 0 {
 		t.Errorf("fit off a terminal: width %d", tb.width)
+	}
+}
+
+// TestShellUnknownVariable: a --variable that names no field names the
+// valid ones, and nothing is written.
+func TestShellUnknownVariable(t *testing.T) {
+	var buf strings.Builder
+	s := &Shell{Variables: []string{"nmae"}}
+	err := s.FormatRecord(&buf, []string{"Name", "Last modified"}, []any{"a", 1})
+	if err == nil || err.Error() != `unknown variable "nmae" (valid: name, last_modified)` || buf.Len() != 0 {
+		t.Errorf("err = %v, output %q", err, buf.String())
+	}
+	s.Variables = []string{"last_modified"}
+	if err := s.FormatRecord(&buf, []string{"Name", "Last modified"}, []any{"a", 1}); err != nil || buf.String() != "last_modified=\"1\"\n" {
+		t.Errorf("err = %v, output %q", err, buf.String())
 	}
 }

@@ -3,6 +3,7 @@ package formatters
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -14,9 +15,14 @@ import (
 // cannot hold turned into "_" (and "_" before a leading digit); --prefix is
 // put before each name. Values are rendered by [Text] inside double quotes
 // with ", \, $ and ` escaped, so that eval never runs anything.
+// --variable, as in cliff, prints only the named variables (named as
+// printed, without the prefix: "last_modified" for the field "Last
+// modified"), in the record's order.
 type Shell struct {
 	// Prefix is put before every variable name.
 	Prefix string
+	// Variables, when not empty, are the only variables printed.
+	Variables []string
 }
 
 // Name returns "shell".
@@ -27,10 +33,11 @@ func (*Shell) Description() string {
 	return "Name=\"value\" lines that a shell can eval (records)"
 }
 
-// Flags declares --prefix for records.
+// Flags declares --prefix and --variable for records.
 func (s *Shell) Flags(fs *pflag.FlagSet, kind Kind) {
 	if kind == Record {
 		fs.StringVar(&s.Prefix, "prefix", "", "shell: put `PREFIX` before every variable name")
+		fs.StringArrayVar(&s.Variables, "variable", nil, "shell: print only the variable `NAME` (repeatable)")
 	}
 }
 
@@ -42,12 +49,25 @@ func (s *Shell) Prepare(Env) error {
 	return nil
 }
 
-// FormatRecord writes one assignment per field.
+// FormatRecord writes one assignment per field, or per field --variable
+// names. A --variable that names no field is an *UnknownError, and
+// nothing is written.
 func (s *Shell) FormatRecord(w io.Writer, fields []string, values []any) error {
-	var sb strings.Builder
+	names := make([]string, len(fields))
 	for i, f := range fields {
-		name := shellName(s.Prefix + strings.ToLower(f))
-		fmt.Fprintf(&sb, "%s=\"%s\"\n", name, shellEscaper.Replace(Text(Machine(at(values, i)))))
+		names[i] = shellName(strings.ToLower(f))
+	}
+	for _, v := range s.Variables {
+		if !slices.Contains(names, v) {
+			return &UnknownError{What: "variable", Name: v, Valid: names}
+		}
+	}
+	var sb strings.Builder
+	for i, name := range names {
+		if len(s.Variables) > 0 && !slices.Contains(s.Variables, name) {
+			continue
+		}
+		fmt.Fprintf(&sb, "%s=\"%s\"\n", shellName(s.Prefix+strings.ToLower(fields[i])), shellEscaper.Replace(Text(Machine(at(values, i)))))
 	}
 	_, err := io.WriteString(w, sb.String())
 	return err

@@ -40,6 +40,30 @@ type Stream struct {
 	onError func()
 	done    chan struct{}
 	ended   sync.WaitGroup
+	// stalled, if set, is called (s.mu held) when the rows stall, before
+	// the flush: the streaming table writes its first block then.
+	stalled func()
+}
+
+// streams maps each open Stream's writer to it, so that a formatter given
+// the writer can learn of stalls (see onStall).
+var streams sync.Map // *bufio.Writer -> *Stream
+
+// onStall makes f run whenever the rows of the Stream whose writer is w
+// stall, before what was written is flushed; f runs with the Stream's
+// mutex held, so never while the formatter runs. It reports false when w
+// is no Stream's writer. f == nil removes it.
+func onStall(w io.Writer, f func()) bool {
+	bw, ok := w.(*bufio.Writer)
+	if !ok {
+		return false
+	}
+	v, ok := streams.Load(bw)
+	if !ok {
+		return false
+	}
+	v.(*Stream).stalled = f // the formatter holds s.mu
+	return true
 }
 
 // NewStream starts a Stream writing to w. onError, if not nil, is called
@@ -54,6 +78,7 @@ func NewStream(w io.Writer, onError func()) *Stream {
 func newStream(w io.Writer, onError func(), idle time.Duration) *Stream {
 	s := &Stream{bw: bufio.NewWriterSize(w, StreamBuffer), onError: onError, done: make(chan struct{})}
 	s.mu.Lock() // the formatting goroutine's, until it waits for a row
+	streams.Store(s.bw, s)
 	if idle > 0 {
 		s.ended.Add(1)
 		go s.idle(idle)
@@ -103,8 +128,12 @@ func (s *Stream) Stall() error {
 	return s.err
 }
 
-// flush writes out the buffer; s.mu is held.
+// flush tells the formatter of the stall, then writes out the buffer; s.mu
+// is held.
 func (s *Stream) flush() {
+	if s.stalled != nil && s.err == nil {
+		s.stalled()
+	}
 	if s.err != nil || s.bw.Buffered() == 0 {
 		return
 	}
@@ -138,6 +167,7 @@ func (s *Stream) idle(d time.Duration) {
 // write error. It must be called from the formatting goroutine, after the
 // formatter returned.
 func (s *Stream) Close() error {
+	streams.Delete(s.bw)
 	close(s.done)
 	s.mu.Unlock()
 	s.ended.Wait()

@@ -3,10 +3,12 @@ package formatters
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,22 +18,120 @@ import (
 // Table renders cliff's bordered table: `+---+` rules, a header row, one
 // space of padding, strings left-aligned and numbers right-aligned (by the
 // types in the first row, as cliff does), embedded newlines kept inside the
-// cell, widths measured in terminal cells. It buffers every row to size the
-// columns; an empty list prints nothing unless --print-empty.
+// cell, widths measured in terminal cells. An empty list prints nothing
+// unless --print-empty.
+//
+// A list of up to [StreamAfter] rows is held to size the columns, exactly
+// as cliff does. A longer one is streamed, in constant memory: the columns
+// are sized by its first StreamAfter rows (each at least 8 cells wide),
+// those rows are written, and every later row is written as it comes, a
+// cell wider than its column wrapped inside it as --max-width wraps cells.
+// With --stream the table streams from the start: the first block ends
+// also when the rows pause (a slow lister's first rows appear at once, as
+// kubectl prints them), so its widths depend on how fast the rows came.
+// --stream=false holds every row, however many.
 type Table struct {
 	// MaxWidth wraps the widest columns so the table fits in this many
 	// cells; 0 takes <APP>_MAX_TERM_WIDTH, <1 disables.
 	MaxWidth int
 	// FitWidth fits the table to the terminal when the output is one.
 	FitWidth bool
-	// PrintEmpty prints the header of an empty list.
+	// PrintEmpty prints the header of an empty list or record.
 	PrintEmpty bool
+	// Stream, when StreamSet, streams from the start (true) or never
+	// (false); unset, a list streams past StreamAfter rows.
+	Stream, StreamSet bool
 	// BoldHeader writes the header's names in bold; Prepare sets it when
 	// the output may be coloured.
 	BoldHeader bool
 
 	maxWidthSet bool
 	width       int
+	block       int   // rows held before streaming; 0 is StreamAfter
+	declared    []int // widths the lister declared, 0 for none
+}
+
+// DeclareWidths takes the widths the lister declares for the columns: a
+// declared column is that wide (or as wide as its header), whatever its
+// rows hold. When every column is declared, the table streams from the
+// first row, which appears at once; --stream=false holds the rows but keeps
+// the widths.
+func (t *Table) DeclareWidths(widths []int) {
+	t.declared = widths
+}
+
+// allDeclared reports whether every one of n columns has a declared width.
+func (t *Table) allDeclared(n int) bool {
+	if len(t.declared) < n {
+		return false
+	}
+	for _, w := range t.declared[:n] {
+		if w <= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// sized returns g with its columns at their final widths: each at least
+// floor wide, a declared column as declared (its cells wrapped to it), then
+// all fitted to the width asked for, none narrower than minWidth.
+func (t *Table) sized(g *grid, floor, minWidth int) *grid {
+	for i := range g.widths {
+		g.widths[i] = max(g.widths[i], floor)
+	}
+	if len(t.declared) > 0 {
+		limits := slices.Clone(g.widths)
+		for i := range limits {
+			if i < len(t.declared) && t.declared[i] > 0 {
+				limits[i] = t.declared[i]
+				g.widths[i] = max(g.widths[i], t.declared[i])
+			}
+		}
+		g = g.wrap(limits)
+	}
+	if limits := shrink(g.widths, t.width, minWidth); limits != nil {
+		g = g.wrap(limits)
+	}
+	return g
+}
+
+type streamMode int
+
+const (
+	streamAuto streamMode = iota
+	streamOn
+	streamOff
+)
+
+func (t *Table) streamMode() streamMode {
+	switch {
+	case !t.StreamSet:
+		return streamAuto
+	case t.Stream:
+		return streamOn
+	}
+	return streamOff
+}
+
+// streamFlag is --stream: a bool that records that it was given.
+type streamFlag struct{ t *Table }
+
+func (f *streamFlag) String() string {
+	if f.t == nil {
+		return "false"
+	}
+	return strconv.FormatBool(f.t.Stream)
+}
+func (f *streamFlag) Type() string     { return "bool" }
+func (f *streamFlag) IsBoolFlag() bool { return true }
+func (f *streamFlag) Set(s string) error {
+	on, err := strconv.ParseBool(s)
+	if err != nil {
+		return errors.New("not a boolean")
+	}
+	f.t.Stream, f.t.StreamSet = on, true
+	return nil
 }
 
 // widthFlag is --max-width: it records that it was given, so that an
@@ -62,12 +162,18 @@ func (*Table) Description() string {
 	return "A bordered table, as cliff draws it"
 }
 
-// Flags declares --max-width, --fit-width and, for lists, --print-empty.
+// Flags declares --max-width, --fit-width and --print-empty.
 func (t *Table) Flags(fs *pflag.FlagSet, kind Kind) {
 	fs.Var(&widthFlag{t}, "max-width", "table: wrap columns to fit `N` terminal cells, <1 to disable (default $<APP>_MAX_TERM_WIDTH)")
 	fs.BoolVar(&t.FitWidth, "fit-width", false, "table: fit the table to the terminal width (default $<APP>_FIT_WIDTH=1)")
+	what := "row"
+	if kind == Record {
+		what = "field"
+	}
+	fs.BoolVar(&t.PrintEmpty, "print-empty", false, "table: print the header when there is no "+what)
 	if kind == List {
-		fs.BoolVar(&t.PrintEmpty, "print-empty", false, "table: print the header when there is no row")
+		f := fs.VarPF(&streamFlag{t}, "stream", "", "table: write rows as they come, sized by the first ones (default: past "+strconv.Itoa(StreamAfter)+" rows; --stream=false: never)")
+		f.NoOptDefVal = "true"
 	}
 }
 
@@ -170,11 +276,34 @@ func (g *grid) cell(i int) []byte {
 	return g.text[s.chunk][s.start:s.end]
 }
 
-// FormatList renders all rows as one table. When the rows fail half-way, the
-// rows read so far are rendered, then the error returned.
+// StreamAfter is how many rows a table holds to size its columns: a list
+// with more is streamed (see [Table]).
+const StreamAfter = 10000
+
+// streamMinWidth is the narrowest a streamed column is, so that a later
+// value longer than any of the first block's wraps into lines of a useful
+// width.
+const streamMinWidth = 8
+
+// FormatList renders the rows as one table, or streams them past
+// [StreamAfter] rows or with --stream. When the rows fail half-way, the
+// rows read so far are rendered (and a streamed table closed), then the
+// error returned.
 func (t *Table) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, error]) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
 	g := newGrid(columns)
 	n := 0
+	block := cmp.Or(t.block, StreamAfter)
+	var ts *tableStream
+	begin := func() {
+		if ts == nil && (n > 0 || t.allDeclared(len(columns))) {
+			ts = t.begin(bw, g)
+			g = nil
+		}
+	}
+	if t.streamMode() == streamOn && onStall(bw, begin) {
+		defer onStall(bw, nil)
+	}
 	var failed error
 	for row, err := range rows {
 		if err != nil {
@@ -186,42 +315,192 @@ func (t *Table) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, 
 				g.right[i] = i < len(row) && IsNumber(row[i])
 			}
 		}
+		if ts == nil && t.streamMode() != streamOff && (n == block || t.allDeclared(len(columns))) {
+			begin()
+		}
+		n++
+		if ts != nil {
+			ts.row(row)
+			continue
+		}
 		for i := range columns {
 			g.add(at(row, i))
 		}
-		n++
+	}
+	if ts != nil {
+		bw.WriteString(ruleLine(ts.widths))
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		return failed
 	}
 	if n == 0 && !t.PrintEmpty {
 		return failed
 	}
-	if err := t.render(w, g, 8, n == 0); err != nil {
+	if err := t.render(bw, g, 8, n == 0); err != nil {
 		return err
 	}
 	return failed
 }
 
-// FormatRecord renders a two-column Field/Value table, left-aligned.
+// tableStream writes the rows of a table whose column widths are fixed.
+type tableStream struct {
+	bw     *bufio.Writer
+	widths []int
+	right  []bool
+	buf    []byte
+	ends   []int
+	cells  [][]byte
+	lines  [][][]byte // each cell's lines, when a row takes several
+	out    []byte     // the row's text
+}
+
+// begin fixes the column widths from the rows in g (as render would, with
+// columns at least streamMinWidth wide), writes the table so far without
+// its closing rule, and returns the writer of the rows to come.
+func (t *Table) begin(bw *bufio.Writer, g *grid) *tableStream {
+	g = t.sized(g, streamMinWidth, 8)
+	t.writeRows(bw, g, false)
+	return &tableStream{bw: bw, widths: g.widths, right: g.right, ends: make([]int, g.cols), cells: make([][]byte, g.cols), lines: make([][][]byte, g.cols)}
+}
+
+// row writes one row, wrapping a cell wider than its column.
+func (ts *tableStream) row(row []any) {
+	ts.buf = ts.buf[:0]
+	for i := range ts.cells {
+		v := at(row, i)
+		start := len(ts.buf)
+		if f, ok := v.(Formattable); ok {
+			ts.buf = append(ts.buf, f.HumanReadable()...)
+		} else {
+			ts.buf = appendText(ts.buf, v)
+		}
+		if bytes.IndexByte(ts.buf[start:], '\r') >= 0 {
+			c := strings.ReplaceAll(strings.ReplaceAll(string(ts.buf[start:]), "\r\n", "\n"), "\r", " ")
+			ts.buf = append(ts.buf[:start], c...)
+		}
+		ts.ends[i] = len(ts.buf)
+	}
+	start := 0
+	multi := false
+	for i, end := range ts.ends {
+		c := ts.buf[start:end:end]
+		start = end
+		ts.cells[i] = c
+		ts.lines[i] = ts.lines[i][:0]
+		if bytes.IndexByte(c, '\n') < 0 && displayWidthBytes(c) <= ts.widths[i] {
+			ts.lines[i] = append(ts.lines[i], c)
+			continue
+		}
+		multi = true
+		if isASCIIWord(c) {
+			// A number or a word without spaces: cut into lines, as
+			// wrapCell would, without copying.
+			for w := ts.widths[i]; len(c) > w; c = c[w:] {
+				ts.lines[i] = append(ts.lines[i], c[:w])
+			}
+			ts.lines[i] = append(ts.lines[i], c)
+			continue
+		}
+		s, _ := wrapCell(string(c), ts.widths[i])
+		for line := range strings.SplitSeq(s, "\n") {
+			ts.lines[i] = append(ts.lines[i], []byte(line))
+		}
+	}
+	ts.out = ts.out[:0]
+	if !multi {
+		ts.appendLine()
+		ts.bw.Write(ts.out)
+		return
+	}
+	height := 0
+	for _, l := range ts.lines {
+		height = max(height, len(l))
+	}
+	for y := range height {
+		for i, l := range ts.lines {
+			ts.cells[i] = nil
+			if y < len(l) {
+				ts.cells[i] = l[y]
+			}
+		}
+		ts.appendLine()
+	}
+	ts.bw.Write(ts.out)
+}
+
+// appendLine appends the line of ts.cells to ts.out, as writeLine writes
+// it.
+func (ts *tableStream) appendLine() {
+	b := ts.out
+	for i, c := range ts.cells {
+		b = append(b, '|', ' ')
+		excess := ts.widths[i] - displayWidthBytes(c)
+		if ts.right[i] {
+			b = appendSpaces(b, excess)
+			b = append(b, c...)
+		} else {
+			b = append(b, c...)
+			b = appendSpaces(b, excess)
+		}
+		b = append(b, ' ')
+	}
+	ts.out = append(b, '|', '\n')
+}
+
+func appendSpaces(b []byte, n int) []byte {
+	for n > len(spaces) {
+		b = append(b, spaces...)
+		n -= len(spaces)
+	}
+	if n > 0 {
+		b = append(b, spaces[:n]...)
+	}
+	return b
+}
+
+// isASCIIWord reports whether c is printable ASCII without spaces.
+func isASCIIWord(c []byte) bool {
+	for _, b := range c {
+		if b <= ' ' || b >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// FormatRecord renders a two-column Field/Value table, left-aligned. A
+// record without fields prints nothing unless --print-empty, as a list
+// without rows.
 func (t *Table) FormatRecord(w io.Writer, fields []string, values []any) error {
+	if len(fields) == 0 && !t.PrintEmpty {
+		return nil
+	}
 	g := newGrid([]string{"Field", "Value"})
 	for i, f := range fields {
 		g.add(f)
 		g.add(at(values, i))
 	}
-	return t.render(w, g, 16, false)
+	return t.render(bufio.NewWriterSize(w, 64<<10), g, 16, false)
 }
 
-// render lays the grid out; minWidth is the narrowest a wrapped column gets.
-// An empty grid centres its header, as prettytable does.
-func (t *Table) render(w io.Writer, g *grid, minWidth int, centre bool) error {
+// render lays the grid out on bw and flushes it; minWidth is the narrowest
+// a wrapped column gets. An empty grid centres its header, as prettytable
+// does.
+func (t *Table) render(bw *bufio.Writer, g *grid, minWidth int, centre bool) error {
 	if g.cols == 0 {
 		return nil
 	}
+	g = t.sized(g, 0, minWidth)
+	t.writeRows(bw, g, centre)
+	bw.WriteString(ruleLine(g.widths))
+	return bw.Flush()
+}
+
+// writeRows writes the grid's rules, header and rows, all but the closing
+// rule, at its widths.
+func (t *Table) writeRows(bw *bufio.Writer, g *grid, centre bool) {
 	widths := g.widths
-	if limits := shrink(widths, t.width, minWidth); limits != nil {
-		g = g.wrap(limits)
-		widths = g.widths
-	}
-	bw := bufio.NewWriterSize(w, 64<<10)
 	rule := ruleLine(widths)
 	bw.WriteString(rule)
 	header := make([][]byte, g.cols)
@@ -249,8 +528,6 @@ func (t *Table) render(w io.Writer, g *grid, minWidth int, centre bool) error {
 			writeLine(bw, row, widths, g.right, false)
 		}
 	}
-	bw.WriteString(rule)
-	return bw.Flush()
 }
 
 // wrap returns the grid with each column at most as wide as its limit (but

@@ -71,9 +71,13 @@ var templateFuncs = template.FuncMap{
 var templateEscapes = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n")
 
 // Prepare parses the template: a missing or invalid one is a usage error.
-func (t *Template) Prepare(Env) error {
+func (t *Template) Prepare(env Env) error {
 	if t.Text == "" {
-		return fmt.Errorf("-f template needs --template TEXT")
+		what := "row's columns"
+		if env.Kind == Record {
+			what = "record's fields"
+		}
+		return fmt.Errorf("-f template needs --template TEXT, a Go template over the %s, e.g. --template '{{.name}}'", what)
 	}
 	// The newline that ends a row is added after executing, not to the
 	// source, so that a parse error is on the line the user wrote.

@@ -1,6 +1,7 @@
 package formatters
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -46,7 +47,9 @@ func HumanText(v any) string {
 //   - strings as they are, bools as true/false;
 //   - integers of any size in full, *big.Int and json.Number included;
 //   - floats in the shortest form that reads back exactly, without
-//     exponent between 1e-6 and 1e21 (as encoding/json writes them);
+//     exponent between 1e-6 and 1e21 (as encoding/json writes them), and
+//     with ".0" when whole, so that a float reads back as a float (3.0,
+//     as cliff prints it);
 //   - time.Time as RFC 3339 (fractional seconds only when present);
 //   - errors and fmt.Stringers by their text;
 //   - slices, arrays, maps and structs as compact JSON;
@@ -114,11 +117,14 @@ func reflectText(rv reflect.Value) string {
 			return ""
 		}
 	}
-	b, err := marshalJSON(rv.Interface())
-	if err != nil {
+	// Compact JSON by the json formatter's value rules, so that a float
+	// inside keeps its ".0".
+	if _, err := marshalJSON(rv.Interface()); err != nil {
 		return fmt.Sprint(rv.Interface())
 	}
-	return string(b)
+	e := &jsonEnc{}
+	e.value(rv.Interface(), 0)
+	return string(e.buf)
 }
 
 // marshalJSON is json.Marshal without HTML escaping and without the
@@ -134,7 +140,9 @@ func marshalJSON(v any) ([]byte, error) {
 }
 
 // formatFloat writes f as encoding/json does: the shortest representation
-// that reads back exactly, with an exponent only outside [1e-6, 1e21).
+// that reads back exactly, with an exponent only outside [1e-6, 1e21),
+// except that a whole number ends in ".0" (3.0, not 3), as Python's repr
+// writes it, so that json and yaml readers get a float back.
 // NaN and infinities are "NaN", "+Inf" and "-Inf".
 func formatFloat(f float64, bits int) string {
 	return string(appendFloat(nil, f, bits))
@@ -158,6 +166,10 @@ func appendFloat(b []byte, f float64, bits int) []byte {
 			b[len(b)-2] = b[len(b)-1]
 			b = b[:len(b)-1]
 		}
+		return b
+	}
+	if bytes.IndexByte(b[start:], '.') < 0 {
+		b = append(b, '.', '0')
 	}
 	return b
 }

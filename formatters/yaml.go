@@ -118,6 +118,12 @@ func yamlNode(v any) *yaml.Node {
 		if _, err := strconv.ParseInt(string(v), 10, 64); err == nil || isDigits(string(v)) {
 			return scalar("!!int", string(v))
 		}
+		if isJSONNumber(string(v)) {
+			// The number as written (1e400, 1.0, 30 digits and more), as
+			// json writes it: yaml.v3 tags it !!float where a reader would
+			// not take the plain text for one.
+			return scalar("!!float", string(v))
+		}
 		f, _ := v.Float64()
 		return yamlFloat(f, 64)
 	case time.Time:
@@ -160,10 +166,11 @@ func yamlFloat(f float64, bits int) *yaml.Node {
 	case math.IsInf(f, -1):
 		return scalar("!!float", "-.inf")
 	}
-	s := formatFloat(f, bits)
-	if isDigits(s) {
-		// A whole float reads back as the integer it equals, as in json.
-		return scalar("!!int", s)
-	}
-	return scalar("!!float", s)
+	return scalar("!!float", formatFloat(f, bits))
+}
+
+// isJSONNumber reports whether s is a number in JSON's syntax, which is
+// also text YAML's core schema reads as a number.
+func isJSONNumber(s string) bool {
+	return s != "" && scanNumber([]byte(s), 0) == len(s)
 }

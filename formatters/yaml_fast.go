@@ -106,8 +106,14 @@ func appendYAMLValue(b []byte, v any) ([]byte, bool) {
 		if _, err := strconv.ParseInt(s, 10, 64); err == nil {
 			return b, false // +1: leave to yaml.v3
 		}
-		f, _ := v.Float64()
-		return appendYAMLFloat(b, f, 64)
+		if !isJSONNumber(s) {
+			f, _ := v.Float64()
+			return appendYAMLFloat(b, f, 64)
+		}
+		if _, err := strconv.ParseFloat(s, 64); err != nil {
+			return b, false // 1e400: yaml.v3 tags it !!float
+		}
+		return append(b, s...), true
 	case time.Time:
 		// RFC 3339 text that yaml.v3 reads back as a timestamp is written
 		// plain; other years and offsets get an explicit tag.
@@ -136,13 +142,7 @@ func appendYAMLFloat(b []byte, f float64, bits int) ([]byte, bool) {
 	case math.IsInf(f, -1):
 		return append(b, "-.inf"...), true
 	}
-	start := len(b)
-	b = appendFloat(b, f, bits)
-	if s := string(b[start:]); isDigits(s) {
-		// A whole float is an !!int (see yamlFloat).
-		return appendYAMLInt(b[:start], s), true
-	}
-	return b, true
+	return appendFloat(b, f, bits), true
 }
 
 // appendYAMLInt appends the !!int scalar s (digits, perhaps after a minus

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -69,7 +70,7 @@ func (c *filesList) List(ctx context.Context, inv *command.Invocation) (*command
 				}
 				continue
 			}
-			if !yield([]any{e.Name(), fi.Size(), fi.Mode().String(), fi.ModTime(), kindOf(fi.Mode())}, nil) {
+			if !yield([]any{e.Name(), fi.Size(), fi.Mode().String(), modified(fi), kindOf(fi.Mode())}, nil) {
 				return
 			}
 		}
@@ -94,4 +95,11 @@ func kindOf(m fs.FileMode) string {
 		return "device"
 	}
 	return "other"
+}
+
+// modified is a file's modification time to the second: the nanoseconds a
+// file system keeps would make it the widest column and mean nothing to a
+// reader.
+func modified(fi os.FileInfo) time.Time {
+	return fi.ModTime().Truncate(time.Second)
 }

@@ -56,6 +56,6 @@ func (*filesShow) Show(ctx context.Context, inv *command.Invocation) (*command.R
 	}
 	return &command.Record{
 		Fields: fileFields,
-		Values: []any{fi.Name(), abs, kindOf(fi.Mode()), fi.Size(), fi.Mode().String(), fi.ModTime(), target, entries},
+		Values: []any{fi.Name(), abs, kindOf(fi.Mode()), fi.Size(), fi.Mode().String(), modified(fi), target, entries},
 	}, nil
 }

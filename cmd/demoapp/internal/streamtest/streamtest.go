@@ -3,6 +3,8 @@
 // a row, then waits for the file $STREAMTEST_GO (the test creates it once
 // it has read that row), then yields a second row. Its rows reach the
 // reader only if the app flushes its output while the lister waits.
+// "streamtest declared" is the same lister declaring its column's width,
+// so that the table can write its first row at once.
 package streamtest
 
 import (
@@ -20,17 +22,20 @@ const giveUp = 30 * time.Second
 
 func init() {
 	command.Register("demoapp", "streamtest wait", func() command.Command { return &wait{} })
+	command.Register("demoapp", "streamtest declared", func() command.Command { return &wait{widths: []int{6}} })
 }
 
-type wait struct{}
+type wait struct {
+	widths []int
+}
 
 func (*wait) Info() command.Info {
 	return command.Info{Short: "Yield a row, wait for $STREAMTEST_GO, yield another (stream tests)", Hidden: true}
 }
 
-func (*wait) List(ctx context.Context, inv *command.Invocation) (*command.Table, error) {
+func (c *wait) List(ctx context.Context, inv *command.Invocation) (*command.Table, error) {
 	path := os.Getenv("STREAMTEST_GO")
-	return &command.Table{Columns: []string{"row"}, Rows: func(yield func([]any, error) bool) {
+	return &command.Table{Columns: []string{"row"}, Widths: c.widths, Rows: func(yield func([]any, error) bool) {
 		if !yield([]any{"first"}, nil) {
 			return
 		}
