@@ -3,6 +3,7 @@ package command
 import (
 	"strings"
 
+	"github.com/longshore/longshore/internal/names"
 	"github.com/longshore/longshore/internal/registry"
 )
 
@@ -31,7 +32,7 @@ var commands = func() *registry.Registry[Command] {
 // checkCommand normalises a command's name to its words joined by single
 // spaces and checks its optional methods.
 func checkCommand(name string, newFn func() Command) (string, error) {
-	words, err := SplitName(name)
+	words, err := names.SplitName(name)
 	if err != nil {
 		return "", err
 	}

@@ -4,7 +4,7 @@
 // PATH, and their manifests. It returns values and warnings; the cli package
 // decides how to show them.
 //
-// It imports command only for the rules of command words (command.CheckWord,
-// command.SplitName), so that a plugin's file name maps to exactly the
-// words a compiled-in command may have.
+// It imports internal/names for the rules of command words and patterns,
+// so that a plugin's file name maps to exactly the words a compiled-in
+// command may have, and a manifest's hook patterns are those hooks use.
 package discovery

@@ -11,7 +11,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/names"
 )
 
 // Manifest describes an external plugin: a YAML file called
@@ -148,7 +148,7 @@ const takenName = "the name of a compiled-in command; hooks, formatters and comm
 // reports names hooks and formatters must not have.
 func (m *Manifest) validate(taken func(string) bool) *invalid {
 	if m.Name != "" {
-		if _, err := command.SplitName(m.Name); err != nil {
+		if _, err := names.SplitName(m.Name); err != nil {
 			return bad(fmt.Sprintf("name: %v", err), "name")
 		}
 	}
@@ -186,7 +186,7 @@ func (m *Manifest) validate(taken func(string) bool) *invalid {
 		seen["hook "+h.Name] = true
 	}
 	for i, f := range m.Formatters {
-		if err := command.CheckWord(f.Name); err != nil {
+		if err := names.CheckWord(f.Name); err != nil {
 			return bad(fmt.Sprintf("formatters: name: %v", err), "formatters", i, "name")
 		}
 		switch f.Kind {
@@ -206,14 +206,14 @@ func (m *Manifest) validate(taken func(string) bool) *invalid {
 }
 
 func (h HookSpec) validate() *invalid {
-	if err := command.CheckWord(h.Name); err != nil {
+	if err := names.CheckWord(h.Name); err != nil {
 		return bad(fmt.Sprintf("hook name: %v", err), "name")
 	}
 	if len(h.Commands) == 0 {
 		return bad(fmt.Sprintf("hook %q: commands: at least one command or pattern is needed", h.Name))
 	}
 	for i, c := range h.Commands {
-		if err := command.CheckPattern(c); err != nil {
+		if err := names.CheckPattern(c); err != nil {
 			return bad(fmt.Sprintf("hook %q: commands: %v", h.Name, err), "commands", i)
 		}
 	}
@@ -241,7 +241,7 @@ func (h HookSpec) validate() *invalid {
 }
 
 func (f FlagSpec) validate() *invalid {
-	if err := command.CheckWord(f.Name); err != nil {
+	if err := names.CheckWord(f.Name); err != nil {
 		return bad(fmt.Sprintf("flag name: %v", err), "name")
 	}
 	ok := true

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/names"
 )
 
 func TestParseManifest(t *testing.T) {
@@ -175,14 +175,14 @@ func TestFileNames(t *testing.T) {
 }
 
 // TestManifestPatterns checks that a manifest accepts exactly the hook
-// patterns command.CheckPattern does, the syntax hooks.Match matches.
+// patterns names.CheckPattern does, the syntax hooks match with.
 func TestManifestPatterns(t *testing.T) {
 	for _, p := range []string{"files list", "files *", "*", "* list", "files l*", "files [a-m]*", "files ?ist",
 		"Files", "files [", "files_x", `files \\l*`, "files [!s]*", "* files"} {
 		_, err := ParseManifest("m.yaml", []byte(fmt.Sprintf("hooks:\n  - {name: h, before: true, commands: [%q]}\n", p)))
-		want := command.CheckPattern(p)
+		want := names.CheckPattern(p)
 		if (err == nil) != (want == nil) || want != nil && !strings.Contains(err.Error(), want.Error()) {
-			t.Errorf("pattern %q: manifest error %v, command.CheckPattern %v", p, err, want)
+			t.Errorf("pattern %q: manifest error %v, names.CheckPattern %v", p, err, want)
 		}
 	}
 }

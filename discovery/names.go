@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/names"
 )
 
 // FileName returns the executable name of the external command made of
@@ -35,7 +35,7 @@ func ParseFileName(app, base string) ([]string, error) {
 			return nil, fmt.Errorf("plugin name %q: word %q: \"_\" must stand between letters or digits", base, w)
 		}
 		words[i] = strings.ReplaceAll(w, "_", "-")
-		if err := command.CheckWord(words[i]); err != nil {
+		if err := names.CheckWord(words[i]); err != nil {
 			return nil, fmt.Errorf("plugin name %q: %w", base, err)
 		}
 	}
@@ -48,7 +48,7 @@ func ParseFileName(app, base string) ([]string, error) {
 // valid command words end the list: they can only be arguments.
 func candidateBases(app string, words []string, min int) [][]string {
 	n := 0
-	for n < len(words) && command.CheckWord(words[n]) == nil {
+	for n < len(words) && names.CheckWord(words[n]) == nil {
 		n++
 	}
 	if n > maxWords {

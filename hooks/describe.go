@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/names"
 	"github.com/longshore/longshore/internal/registry"
 )
 
@@ -58,7 +59,7 @@ func checkPatterns(name string, patterns []string) error {
 		return fmt.Errorf("hook %q attaches to no command", name)
 	}
 	for _, p := range patterns {
-		if err := CheckPattern(p); err != nil {
+		if err := names.CheckPattern(p); err != nil {
 			return fmt.Errorf("hook %q: %w", name, err)
 		}
 	}

@@ -18,7 +18,9 @@ type Hook interface {
 type Info struct {
 	// Commands are the command names or patterns the hook attaches to:
 	// "files list", "files *" (every command under files), "*" (every
-	// command). See [Match].
+	// command). A final "*" matches one or more words; any other word is
+	// a command word or a shell glob (path.Match) over a-z, 0-9 and "-"
+	// for exactly one word ("files l*", "* list", "[^s]*").
 	Commands []string
 	// Priority orders the hooks of a command: lower runs earlier before the
 	// command and later after it. Hooks of equal priority go by name.

@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/names"
 )
 
 // DefaultTimeout is how long an external hook may run when its Spec gives
@@ -26,7 +26,8 @@ type Spec struct {
 	Plugin string
 	// Path is the plugin's executable.
 	Path string
-	// Commands are the command names or patterns it attaches to ([Match]).
+	// Commands are the command names or patterns it attaches to, as in
+	// [Info].Commands.
 	Commands []string
 	// Before and After say in which phases it runs; at least one is set.
 	Before, After bool
@@ -91,7 +92,7 @@ func (s Spec) Check() error {
 
 // check reports whether a flag's name, type and default are valid.
 func (f FlagSpec) check() error {
-	if err := command.CheckWord(f.Name); err != nil {
+	if err := names.CheckWord(f.Name); err != nil {
 		return fmt.Errorf("flag name: %w", err)
 	}
 	switch f.Type {

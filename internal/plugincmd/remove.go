@@ -12,6 +12,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/names"
 )
 
 // RemoveOptions are the inputs of plugin remove.
@@ -74,7 +75,7 @@ func (c *removeCmd) CompleteArgs(args []string, toComplete string) []string {
 // removeRun removes the plugin, file or folder, and its manifest from the
 // user's plugin directory.
 func removeRun(opts *RemoveOptions) error {
-	words, err := command.SplitName(opts.Name)
+	words, err := names.SplitName(opts.Name)
 	if err != nil {
 		return command.Usagef("plugin remove: %w", err)
 	}
