@@ -34,7 +34,8 @@ func (r *run) runExternal(call *externalCall) error {
 		return err
 	}
 	r.logger, r.closer = logger, closer
-	r.logger.Debug("running external plugin", "plugin", p.Name, "path", p.Path, "args", call.args)
+	// The arguments are counted, never logged: they may hold secrets.
+	r.logger.Debug("running external plugin", "plugin", p.Name, "path", p.Path, "nargs", len(call.args))
 	hs := r.externalHooks(p)
 	if kind := structuredKind(p, call.args); kind != 0 {
 		return r.runStructured(call, kind, hs)

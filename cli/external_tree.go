@@ -150,6 +150,9 @@ func (r *run) externalCommand(p *discovery.Plugin) *cobra.Command {
 
 // externalStatus is an external plugin's status as plugin list shows it.
 func (r *run) externalStatus(p *discovery.Plugin) string {
+	if u := p.Refused(); u != nil {
+		return oneLine(u.Error()) // "refused PATH: why (if you trust it: fix)"
+	}
 	if p.Invalid != nil {
 		return "invalid: " + oneLine(p.Invalid.Error())
 	}

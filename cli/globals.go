@@ -46,7 +46,9 @@ func (o *globalOptions) openLog(errOut io.Writer) (*slog.Logger, io.Closer, erro
 	w := errOut
 	var closer io.Closer
 	if o.logFile != "" {
-		f, err := os.OpenFile(o.logFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		// Only the user may read it: a log may hold what a command was
+		// given or printed.
+		f, err := os.OpenFile(o.logFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 		if err != nil {
 			return nil, nil, fmt.Errorf("open log file: %w", err)
 		}

@@ -143,6 +143,6 @@ func (r *run) isPluginCommand(name string) bool {
 // warn prints warnings to stderr, one a line.
 func (r *run) warn(warnings []string) {
 	for _, w := range warnings {
-		fmt.Fprintf(r.io.ErrOut, "%s: warning: %s\n", r.app.Name, w)
+		fmt.Fprintf(r.io.ErrOut, "%s: warning: %s\n", r.app.Name, discovery.Escape(w))
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/discovery"
 )
 
 // Exit codes, as DESIGN.md fixes them.
@@ -56,9 +57,10 @@ func (r *run) exitCode(err error) int {
 	return code
 }
 
-// oneLine folds a multi-line message onto one line.
+// oneLine folds a multi-line message onto one line, escaped for the
+// terminal: an error may quote a file name or a plugin's words.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+	return discovery.Escape(strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " "))
 }
 
 // writeChain prints each error wrapped in err and the stack of a panic.

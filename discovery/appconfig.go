@@ -10,7 +10,7 @@ import (
 
 // longshoreKeys are the top-level config keys Longshore reads; every other
 // top-level key is the app's.
-var longshoreKeys = []string{"plugins"}
+var longshoreKeys = []string{"plugins", "pager"}
 
 // wrapperField matches yaml's message for an unknown key.
 var wrapperField = regexp.MustCompile(`field (\S+) not found in type .*$`)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -87,16 +86,31 @@ func ConfigPath(app, envPrefix, flagValue string, getenv func(string) string) st
 
 // LoadConfig reads the configuration at path. A missing file is an empty
 // configuration; unknown keys and values of the wrong type are errors naming
-// path:line.
+// path:line. Only a regular file of at most MaxConfigSize bytes is read:
+// a FIFO (which would block) or a device (which may never end) is an
+// error naming the file.
 func LoadConfig(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return &Config{Path: path}, nil
-	}
+	data, err := readConfig(path)
 	if err != nil {
 		return nil, fmt.Errorf("load config: %w", err)
 	}
+	if data == nil {
+		return &Config{Path: path}, nil
+	}
 	return ParseConfig(path, data)
+}
+
+// readConfig reads the configuration file at path with the cap; a missing
+// file is nil data and no error.
+func readConfig(path string) ([]byte, error) {
+	data, err := readRegular(OS, path, MaxConfigSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err == nil && data == nil {
+		data = []byte{}
+	}
+	return data, err
 }
 
 // ParseConfig decodes configuration data read from path; errors name
@@ -109,6 +123,9 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 	}
 	if err := yaml.Unmarshal(data, &top); err != nil {
 		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
+	}
+	if err := oneDocument(path, data); err != nil {
+		return nil, fmt.Errorf("load config: %w", err)
 	}
 	c := &Config{Path: path, data: data}
 	if err := knownKeys(&top.Plugins, "plugins", "dirs", "disabled"); err != nil {
@@ -133,6 +150,43 @@ func knownKeys(n *yaml.Node, section string, known ...string) error {
 		}
 	}
 	return nil
+}
+
+// oneDocument returns an error naming path:line when data holds more than
+// one YAML document: the second would otherwise be ignored, unchecked.
+func oneDocument(path string, data []byte) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var first, second yaml.Node
+	if err := dec.Decode(&first); err != nil {
+		return nil // empty, or an error the decoding reports
+	}
+	err := dec.Decode(&second)
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	if err != nil {
+		return yamlError(path, err)
+	}
+	return fmt.Errorf("%s:%d: a second YAML document: the file must hold one (remove the \"---\" line and what follows, or merge it)", Escape(path), docStart(data, &second))
+}
+
+// docStart returns the line of the "---" that starts the document n (the
+// second of data), else the line of n's first content.
+func docStart(data []byte, n *yaml.Node) int {
+	line := n.Line
+	if len(n.Content) > 0 {
+		line = n.Content[0].Line
+	}
+	lines := strings.Split(string(data), "\n")
+	for i := min(line, len(lines)) - 1; i >= 1; i-- {
+		if strings.HasPrefix(lines[i], "---") {
+			return i + 1
+		}
+	}
+	if line == 0 {
+		return 1
+	}
+	return line
 }
 
 // decodeStrict decodes YAML into v, rejecting unknown keys, and words errors

@@ -17,10 +17,21 @@ import (
 // file and the keys it needs. The rest of the file, comments included, is
 // kept; the file is replaced atomically (a temporary file renamed over
 // it, fsynced; a symbolic link is followed and stays one), with the
-// file's indentation. It reports whether the file changed.
+// file's indentation, mode and group. The read-modify-write holds a lock
+// (a hidden ".<name>.lock" beside the file), so concurrent edits lose
+// nothing. It reports whether the file changed.
 func SetDisabled(path, name string, disabled bool) (bool, error) {
-	data, err := os.ReadFile(path)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	target, err := linkTarget(path)
+	if err != nil {
+		return false, fmt.Errorf("edit config %s: %w", Escape(path), err)
+	}
+	unlock, err := lockFile(lockPath(target))
+	if err != nil {
+		return false, fmt.Errorf("edit config: %w", err)
+	}
+	defer unlock()
+	data, err := readConfig(path)
+	if err != nil {
 		return false, fmt.Errorf("edit config: %w", err)
 	}
 	cfg, err := ParseConfig(path, data)
@@ -34,7 +45,13 @@ func SetDisabled(path, name string, disabled bool) (bool, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return false, yamlError(path, err)
 	}
+	var prefix []byte
 	if doc.Kind == 0 {
+		// Nothing but comments (or nothing): yaml.v3 keeps no node to
+		// hang them on, so the text is kept as it is, above the new keys.
+		if len(bytes.TrimSpace(data)) > 0 {
+			prefix = append(bytes.TrimRight(data, " \t\r\n"), '\n')
+		}
 		doc = yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{{Kind: yaml.MappingNode}}}
 	}
 	root := doc.Content[0]
@@ -57,7 +74,7 @@ func SetDisabled(path, name string, disabled bool) (bool, error) {
 		return false, fmt.Errorf("edit config %s: %w", path, err)
 	}
 	enc.Close()
-	return true, writeAtomic(path, buf.Bytes())
+	return true, writeAtomic(target, append(prefix, buf.Bytes()...))
 }
 
 // removeEntry removes the entries of value name from a sequence's items.
@@ -136,7 +153,9 @@ func mappingValue(m *yaml.Node, key string, kind yaml.Kind) *yaml.Node {
 }
 
 // writeAtomic replaces path with data through a temporary file in the same
-// directory, keeping an existing file's permissions.
+// directory, keeping an existing file's mode and, where the user may set
+// it, its group. The caller holds path's lock: temporary files a killed
+// writer left (".<name>.NNN") are removed first.
 func writeAtomic(path string, data []byte) error {
 	// A symbolic link (a config kept in a dotfiles repository) stays one:
 	// the file it points to is replaced.
@@ -148,15 +167,20 @@ func writeAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	removeStaleTemps(dir, filepath.Base(path))
 	mode := fs.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
-		mode = fi.Mode().Perm()
+	old, err := os.Stat(path)
+	if err == nil {
+		mode = old.Mode().Perm()
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
+	if old != nil {
+		keepGroup(tmp, old)
+	}
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
@@ -182,6 +206,31 @@ func writeAtomic(path string, data []byte) error {
 		d.Close()
 	}
 	return nil
+}
+
+// removeStaleTemps removes the temporary files writeAtomic names
+// ".<base>.<digits>" in dir: left by a writer killed before its rename.
+// Only a writer holding the lock may call it.
+func removeStaleTemps(dir, base string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := "." + base + "."
+	for _, e := range entries {
+		digits, ok := strings.CutPrefix(e.Name(), prefix)
+		if ok && digits != "" && strings.Trim(digits, "0123456789") == "" && e.Type().IsRegular() {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// keepGroup gives tmp the group of old where the user may (a member of
+// it); elsewhere it keeps the user's default group.
+func keepGroup(tmp *os.File, old fs.FileInfo) {
+	if gid, ok := fileGroup(old); ok {
+		tmp.Chown(-1, gid) // refused when not a member: the file stays whole
+	}
 }
 
 // linkTarget returns the file path names once symbolic links are

@@ -113,6 +113,10 @@ func signatures(fsys FS, paths []string, now time.Time) (sum string, racy bool) 
 		var t, size, mode int64
 		if fi, err := fsys.Stat(path); err == nil {
 			t, size, mode = fi.ModTime().UnixNano(), fi.Size(), int64(fi.Mode())|1<<40
+			if uid, ok := fileOwner(fi); ok {
+				// A chown changes no modification time; it changes trust.
+				mode |= int64(uid+1) << 41
+			}
 			if !now.IsZero() && t > now.Add(-racyWindow).UnixNano() {
 				racy = true
 			}
@@ -210,7 +214,7 @@ var errStale = errors.New("hook index is stale")
 // no manifest. A missing, unreadable, corrupt or stale index is an error;
 // the caller rebuilds it.
 func LoadHookIndex(fsys FS, path string, dirs []Dir) (*HookIndex, error) {
-	data, err := fsys.ReadFile(path)
+	data, err := readRegular(fsys, path, maxHookIndexSize)
 	if err != nil {
 		return nil, err
 	}
@@ -226,10 +230,98 @@ func LoadHookIndex(fsys FS, path string, dirs []Dir) (*HookIndex, error) {
 			return nil, errStale
 		}
 	}
+	if err := x.checkEntries(); err != nil {
+		return nil, err
+	}
 	if sum, _ := signatures(fsys, x.Stamped, time.Time{}); sum != x.Sum {
 		return nil, errStale
 	}
 	return x, nil
+}
+
+// errForged reports an index naming something a scan of its dirs would
+// not have found: it is ignored and rebuilt.
+var errForged = errors.New("hook index names files outside its plugin dirs or unstamped")
+
+// checkEntries checks that the index only names what a scan of its dirs
+// could have found: every dir stamped, and every plugin an entry of one
+// of them (a folder plugin's executable inside its folder) whose files
+// are stamped, so that the checksum covers them.
+func (x *HookIndex) checkEntries() error {
+	stamped := make(map[string]bool, len(x.Stamped))
+	for _, p := range x.Stamped {
+		stamped[p] = true
+	}
+	dirs := make(map[string]bool, len(x.Dirs))
+	for _, d := range x.Dirs {
+		if !stamped[d] {
+			return errForged
+		}
+		dirs[d] = true
+	}
+	for _, p := range x.Plugins {
+		entry, manifest := p.Path, p.Path+".yaml"
+		if p.Folder != "" {
+			entry, manifest = p.Folder, filepath.Join(p.Folder, ManifestFile)
+			if filepath.Dir(p.Path) != filepath.Clean(p.Folder) && !inside(p.Folder, p.Path) {
+				return errForged
+			}
+		}
+		if entry != filepath.Clean(entry) || !dirs[filepath.Dir(entry)] ||
+			!stamped[entry] || !stamped[manifest] || !stamped[p.Path] || len(p.Hooks) == 0 {
+			return errForged
+		}
+	}
+	return nil
+}
+
+// inside reports whether path is below dir, lexically.
+func inside(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// checkCache returns an *UntrustedError when the cache file at path or
+// its directory is not the current user's own, or others may write to
+// them: then anyone could have written what it says.
+func (f *Finder) checkCache(path string) error {
+	t := f.trust()
+	for _, p := range []string{filepath.Dir(path), path} {
+		fi, err := f.fs().Stat(p)
+		if err != nil {
+			return err
+		}
+		if err := t.Check(p, fi); err != nil {
+			return err
+		}
+		if uid, ok := t.owner()(fi); ok && uid != t.UID {
+			return &UntrustedError{Path: p, Why: fmt.Sprintf("a cache owned by another user (uid %d)", uid), Fix: "rm -r " + p}
+		}
+	}
+	return nil
+}
+
+// validate checks what the index's plugins are now, as a scan would: each
+// a plugin file name of the app, its files trusted.
+func (f *Finder) validateIndex(x *HookIndex) error {
+	t := f.trust()
+	for _, p := range x.Plugins {
+		entry := p.Path
+		if p.Folder != "" {
+			entry = p.Folder
+		}
+		words, err := ParseFileName(f.App, filepath.Base(entry))
+		if err != nil || strings.Join(words, " ") != p.Name {
+			return errForged
+		}
+		pl := p.Plugin()
+		for _, path := range []string{pl.Dir, entry, pl.ManifestPath, p.Path} {
+			if err := t.checkPath(f.fs(), path); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Save writes the index to path atomically (a temporary file renamed over
@@ -253,7 +345,7 @@ func (x *HookIndex) save(path string, data []byte) error {
 		}
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("save hook index: %w", err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".hooks-*.json")
@@ -285,6 +377,12 @@ func (f *Finder) HookPlugins(cache string, scan func() *Scan) ([]*Plugin, error)
 	if cache != "" {
 		x, err := LoadHookIndex(f.fs(), cache, f.Dirs)
 		if err == nil {
+			err = f.checkCache(cache)
+		}
+		if err == nil {
+			err = f.validateIndex(x)
+		}
+		if err == nil {
 			return x.PluginsWithHooks(), nil
 		}
 		loadErr = err
@@ -296,7 +394,24 @@ func (f *Finder) HookPlugins(cache string, scan func() *Scan) ([]*Plugin, error)
 	if errors.Is(loadErr, fs.ErrNotExist) || errors.Is(loadErr, errStale) {
 		loadErr = nil
 	}
-	return x.PluginsWithHooks(), errors.Join(loadErr, x.Save(cache))
+	return x.PluginsWithHooks(), errors.Join(loadErr, f.saveIndex(x, cache, nil))
+}
+
+// saveIndex saves x to the cache (data its encoding, nil to encode it)
+// unless the cache's directory is not the user's own: a cache nobody
+// would trust is not written to.
+func (f *Finder) saveIndex(x *HookIndex, cache string, data []byte) error {
+	if fi, err := f.fs().Stat(filepath.Dir(cache)); err == nil {
+		t := f.trust()
+		uid, ok := t.owner()(fi)
+		if err := t.Check(filepath.Dir(cache), fi); err != nil || ok && uid != t.UID {
+			return fmt.Errorf("hook index not saved: %s is not the user's own", filepath.Dir(cache))
+		}
+	}
+	if data == nil {
+		return x.Save(cache)
+	}
+	return x.save(cache, data)
 }
 
 // RefreshHookIndex saves the index built from s, a scan of exactly f.Dirs
@@ -314,8 +429,8 @@ func (f *Finder) RefreshHookIndex(cache string, s *Scan) error {
 	if err != nil {
 		return fmt.Errorf("save hook index: %w", err)
 	}
-	if old, err := f.fs().ReadFile(cache); err == nil && bytes.Equal(old, data) {
+	if old, err := readRegular(f.fs(), cache, maxHookIndexSize); err == nil && bytes.Equal(old, data) && f.checkCache(cache) == nil {
 		return nil
 	}
-	return x.save(cache, data)
+	return f.saveIndex(x, cache, data)
 }

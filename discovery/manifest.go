@@ -121,10 +121,27 @@ func parseManifest(path string, data []byte, taken func(string) bool) (*Manifest
 	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		return nil, yamlError(path, err)
 	}
+	if err := oneDocument(path, data); err != nil {
+		return nil, err
+	}
 	if v := m.validate(taken); v != nil {
 		return nil, fmt.Errorf("%s:%d: %s", path, lineAt(&doc, v.at...), v.msg)
 	}
 	return m, nil
+}
+
+// escape makes the manifest's free text safe to print to a terminal
+// (Escape): a manifest is a plugin's words, and may hold control
+// sequences. The text is only ever shown, so it is escaped once, here.
+func (m *Manifest) escape() {
+	m.Version = Escape(m.Version)
+	m.Description = Escape(m.Description)
+	m.Long = EscapeText(m.Long)
+	for i, f := range m.Hooks {
+		for j := range f.Flags {
+			m.Hooks[i].Flags[j].Usage = Escape(f.Flags[j].Usage)
+		}
+	}
 }
 
 // invalid is a validation problem and the key path of the value at fault.
@@ -155,6 +172,9 @@ func (m *Manifest) validate(taken func(string) bool) *invalid {
 	if m.Output != "" && m.Output != "list" && m.Output != "record" {
 		return bad(fmt.Sprintf("output %q: must be list or record", m.Output), "output")
 	}
+	if m.Exec != "" && Escape(m.Exec) != m.Exec {
+		return bad(fmt.Sprintf("exec %q: must not hold control characters", m.Exec), "exec")
+	}
 	if m.Exec != "" && (strings.HasPrefix(m.Exec, "/") || hasDotDot(m.Exec)) {
 		return bad(fmt.Sprintf("exec %q: must be a path inside the plugin's folder", m.Exec), "exec")
 	}
@@ -164,7 +184,7 @@ func (m *Manifest) validate(taken func(string) bool) *invalid {
 		}
 	}
 	for i, e := range m.Requires.Executables {
-		if e == "" || strings.ContainsRune(e, '/') {
+		if e == "" || strings.ContainsRune(e, '/') || Escape(e) != e {
 			return bad(fmt.Sprintf("requires.executables %q: must be a command name looked up on PATH", e), "requires", "executables", i)
 		}
 	}

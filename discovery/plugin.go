@@ -36,10 +36,19 @@ type Plugin struct {
 	// ShadowedBy is the path of the plugin of the same name found first;
 	// a shadowed plugin is never run.
 	ShadowedBy string
-	// HooksRefused is set by a scan when the manifest is world-writable:
-	// anyone could add hooks (on "*"), so its hooks are dropped from
-	// Manifest. (Resolve, which runs a command, does not look.)
-	HooksRefused bool
+	// manifestInfo is the stat of ManifestPath, when found.
+	manifestInfo fs.FileInfo
+}
+
+// Refused returns the *UntrustedError that keeps p from loading (a file
+// or directory of it writable by other users or owned by another user),
+// or nil.
+func (p *Plugin) Refused() *UntrustedError {
+	var u *UntrustedError
+	if errors.As(p.Invalid, &u) {
+		return u
+	}
+	return nil
 }
 
 // Description returns the manifest's description, or "".
@@ -74,6 +83,16 @@ type Finder struct {
 	// so a manifest declaring a hook or formatter of such a name is
 	// invalid. Nil means no name is taken.
 	Taken func(name string) bool
+	// Trust decides which files and directories may be loaded from; nil
+	// means SystemTrust.
+	Trust *Trust
+}
+
+func (f *Finder) trust() Trust {
+	if f.Trust == nil {
+		return SystemTrust()
+	}
+	return *f.Trust
 }
 
 func (f *Finder) now() time.Time {
@@ -138,20 +157,44 @@ func (f *Finder) look(d Dir, base string, words []string) (*Plugin, error) {
 			return nil, nil
 		}
 		mpath := filepath.Join(path, ManifestFile)
-		if _, err := f.fs().Stat(mpath); err != nil {
+		mfi, err := f.fs().Stat(mpath)
+		if err != nil {
 			return nil, nil
 		}
-		p.Folder, p.ManifestPath = path, mpath
-		f.loadManifest(p)
-		return p, nil
+		p.Folder, p.ManifestPath, p.manifestInfo = path, mpath, mfi
 	case !fi.Mode().IsRegular() || fi.Mode().Perm()&0o111 == 0:
 		return nil, &NotExecutableError{Path: path}
+	default:
+		if mfi, err := f.fs().Stat(path + ".yaml"); err == nil {
+			p.ManifestPath, p.manifestInfo = path+".yaml", mfi
+		}
 	}
-	if _, err := f.fs().Stat(path + ".yaml"); err == nil {
-		p.ManifestPath = path + ".yaml"
+	f.load(p, fi)
+	return p, nil
+}
+
+// load checks that p's files and directory may be trusted, then reads
+// its manifest; fi is the stat of p.Path (its folder for a folder plugin).
+func (f *Finder) load(p *Plugin, fi fs.FileInfo) {
+	t := f.trust()
+	if err := t.checkPath(f.fs(), p.Dir); err != nil {
+		p.Invalid = err
+		return
+	}
+	if err := t.Check(p.Path, fi); err != nil {
+		p.Invalid = err
+		return
+	}
+	if p.manifestInfo != nil {
+		if err := t.Check(p.ManifestPath, p.manifestInfo); err != nil {
+			p.Invalid = err
+			return
+		}
 	}
 	f.loadManifest(p)
-	return p, nil
+	if p.Folder != "" && p.Invalid == nil {
+		p.Invalid = t.checkPath(f.fs(), p.Path)
+	}
 }
 
 // loadManifest reads and checks p's manifest, if it has one, and for a
@@ -160,7 +203,7 @@ func (f *Finder) loadManifest(p *Plugin) {
 	if p.ManifestPath == "" {
 		return
 	}
-	data, err := f.fs().ReadFile(p.ManifestPath)
+	data, err := readRegular(f.fs(), p.ManifestPath, MaxManifestSize)
 	if err != nil {
 		p.Invalid = fmt.Errorf("read manifest: %w", err)
 		return
@@ -178,6 +221,7 @@ func (f *Finder) loadManifest(p *Plugin) {
 		p.Invalid = fmt.Errorf("%s: exec is only for plugin.yaml in a plugin's own folder", p.ManifestPath)
 		return
 	}
+	m.escape()
 	p.Manifest = m
 	if p.Folder != "" {
 		p.Path, p.Invalid = f.folderExec(p.Folder, m.Exec)

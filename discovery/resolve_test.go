@@ -95,9 +95,10 @@ func TestResolveIsLazy(t *testing.T) {
 		t.Fatal(p, err)
 	}
 	// 3 dirs for "hello-a-b", 3 for "hello-a", 2 for "hello" (found in
-	// /a), then the manifest beside it.
-	if got := fsys.calls["Stat"]; got != 9 {
-		t.Errorf("Stat calls = %d, want 9", got)
+	// /a), then the manifest beside it, its directory (is it trusted?)
+	// and the manifest's check before it is read (a regular file?).
+	if got := fsys.calls["Stat"]; got != 11 {
+		t.Errorf("Stat calls = %d, want 11", got)
 	}
 	if fsys.calls["ReadFile"] != 1 || fsys.calls["ReadDir"] != 0 {
 		t.Errorf("calls = %v, want one ReadFile (its own manifest), no ReadDir", fsys.calls)
@@ -173,7 +174,7 @@ func TestScan(t *testing.T) {
 		"folder /p/demoapp-folder/bin/run",
 		"hello /a/demoapp-hello",
 		"noexec /b/demoapp-noexec",
-		"open /a/demoapp-open",
+		"open /a/demoapp-open invalid",
 		"tool /p/demoapp-tool",
 		"tool /a/demoapp-tool shadowed-by /p/demoapp-tool",
 	}
@@ -189,7 +190,7 @@ func TestScan(t *testing.T) {
 		"/a/demoapp-dir: is a directory, not a plugin (a plugin folder needs plugin.yaml and must be in a plugin dir)",
 		"/a/demoapp-link: broken symbolic link",
 		"/a/demoapp-noexec: not executable: skipped",
-		"/a/demoapp-open: plugin is world-writable: anyone can change what it does",
+		"/a/demoapp-open: writable by other users, who could change what runs: refused (if you trust it: chmod o-w /a/demoapp-open)",
 		"/a/demoapp-orphan.yaml: manifest without an executable demoapp-orphan",
 		"/a/demoapp-pathfolder: is a directory, not a plugin (a plugin folder needs plugin.yaml and must be in a plugin dir)",
 		"/a/demoapp-tool: shadowed by /p/demoapp-tool",

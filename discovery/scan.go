@@ -15,7 +15,9 @@ type Warning struct {
 	Msg string
 }
 
-func (w Warning) String() string { return w.Path + ": " + w.Msg }
+// String is the warning as one line, escaped for a terminal: a file name
+// or a manifest's text may hold control characters.
+func (w Warning) String() string { return Escape(w.Path + ": " + w.Msg) }
 
 // Scan is what a full scan of the plugin directories found.
 type Scan struct {
@@ -29,12 +31,16 @@ type Scan struct {
 	// executable bit (a chmod) and folders without a manifest (one added
 	// inside).
 	Inert []string
+	// realDirs are the real paths of the directories scanned, so that a
+	// directory reached twice (a symbolic link to it also on PATH) is
+	// scanned once.
+	realDirs map[string]bool
 }
 
 // Scan lists every directory and returns the plugins found, with their
 // manifests, and warnings for what was skipped or looks unsafe:
 // non-executables, broken symbolic links, directories, invalid names and
-// world-writable files or directories. It never runs a plugin. Only
+// files or directories refused as untrusted (see Trust). It never runs a plugin. Only
 // listings (help, plugin list, completion, suggestions) scan.
 func (f *Finder) Scan() *Scan { return f.Continue(nil) }
 
@@ -43,12 +49,15 @@ func (f *Finder) Scan() *Scan { return f.Continue(nil) }
 // needs the plugin dirs first (for their hooks) and PATH later (to list
 // commands) lists each directory once. prev is not changed; nil is none.
 func (f *Finder) Continue(prev *Scan) *Scan {
-	s := &Scan{}
+	s := &Scan{realDirs: map[string]bool{}}
 	first := map[string]*Plugin{}
 	if prev != nil {
 		s.Plugins = append(s.Plugins, prev.Plugins...)
 		s.Warnings = append(s.Warnings, prev.Warnings...)
 		s.Inert = append(s.Inert, prev.Inert...)
+		for d := range prev.realDirs {
+			s.realDirs[d] = true
+		}
 		for _, p := range prev.Plugins {
 			if p.ShadowedBy == "" {
 				first[p.Name] = p
@@ -56,9 +65,17 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 		}
 	}
 	for _, d := range f.Dirs {
-		entries, err := f.fs().ReadDir(d.Path)
+		real, err := f.fs().EvalSymlinks(d.Path)
 		if err != nil {
 			continue // a missing directory on a search path is normal
+		}
+		if s.realDirs[real] {
+			continue // the same directory, reached again through a link
+		}
+		s.realDirs[real] = true
+		entries, err := f.fs().ReadDir(d.Path)
+		if err != nil {
+			continue
 		}
 		warnedDir := false
 		for _, e := range entries {
@@ -66,13 +83,17 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 			if p == nil {
 				continue
 			}
-			if !warnedDir {
-				warnedDir = true
-				if fi, err := f.fs().Stat(d.Path); err == nil && fi.Mode().Perm()&0o002 != 0 {
-					s.warn(d.Path, "directory is world-writable: anyone can add or replace plugins")
+			if u := p.Refused(); u != nil && u.Path == d.Path {
+				// One warning for the directory, not one per plugin.
+				if !warnedDir {
+					s.warn(d.Path, untrustedMsg(u))
 				}
+				warnedDir = true
 			}
 			if w, ok := first[p.Name]; ok {
+				if f.sameFile(w.Path, p.Path) {
+					continue // the same file reached twice is one plugin
+				}
 				p.ShadowedBy = w.Path
 				s.warn(p.Path, fmt.Sprintf("shadowed by %s", w.Path))
 			} else {
@@ -83,6 +104,21 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 	}
 	sort.SliceStable(s.Plugins, func(i, j int) bool { return s.Plugins[i].Name < s.Plugins[j].Name })
 	return s
+}
+
+// sameFile reports whether two paths name one file, links followed.
+func (f *Finder) sameFile(a, b string) bool {
+	ra, err := f.fs().EvalSymlinks(a)
+	if err != nil {
+		return false
+	}
+	rb, err := f.fs().EvalSymlinks(b)
+	return err == nil && ra == rb
+}
+
+// untrustedMsg is a refusal as a scan warning about its path.
+func untrustedMsg(u *UntrustedError) string {
+	return fmt.Sprintf("%s: refused (if you trust it: %s)", u.Why, u.Fix)
 }
 
 func (s *Scan) warn(path, msg string) {
@@ -118,37 +154,25 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 	switch {
 	case fi.IsDir():
 		mpath := filepath.Join(path, ManifestFile)
-		if _, err := f.fs().Stat(mpath); err != nil || d.Source != SourceDir {
+		mfi, err := f.fs().Stat(mpath)
+		if err != nil || d.Source != SourceDir {
 			s.warn(path, "is a directory, not a plugin (a plugin folder needs "+ManifestFile+" and must be in a plugin dir)")
 			s.Inert = append(s.Inert, path)
 			return nil
 		}
-		p.Folder, p.ManifestPath = path, mpath
-		if fi.Mode().Perm()&0o002 != 0 {
-			s.warn(path, "plugin folder is world-writable")
-		}
+		p.Folder, p.ManifestPath, p.manifestInfo = path, mpath, mfi
 	case !fi.Mode().IsRegular() || fi.Mode().Perm()&0o111 == 0:
 		s.warn(path, "not executable: skipped")
 		s.Inert = append(s.Inert, path)
 		return nil
 	default:
-		if _, err := f.fs().Stat(path + ".yaml"); err == nil {
-			p.ManifestPath = path + ".yaml"
+		if mfi, err := f.fs().Stat(path + ".yaml"); err == nil {
+			p.ManifestPath, p.manifestInfo = path+".yaml", mfi
 		}
 	}
-	f.loadManifest(p)
-	if fi, err := f.fs().Stat(p.ManifestPath); p.ManifestPath != "" && err == nil && fi.Mode().Perm()&0o002 != 0 {
-		msg := "manifest is world-writable: anyone can change what it declares"
-		if p.Manifest != nil && len(p.Manifest.Hooks) > 0 {
-			p.HooksRefused, p.Manifest.Hooks = true, nil
-			msg += "; its hooks are not run"
-		}
-		s.warn(p.ManifestPath, msg)
-	}
-	if p.Invalid == nil {
-		if fi, err := f.fs().Stat(p.Path); err == nil && fi.Mode().Perm()&0o002 != 0 {
-			s.warn(p.Path, "plugin is world-writable: anyone can change what it does")
-		}
+	f.load(p, fi)
+	if u := p.Refused(); u != nil && u.Path != d.Path {
+		s.warn(u.Path, untrustedMsg(u))
 	}
 	return p
 }

@@ -193,6 +193,14 @@ func install(ctx context.Context, src Source, t Target, progress Progress, m mod
 		return fail(err)
 	}
 	res := Result{Name: strings.Join(words, " "), Path: filepath.Join(t.Dir, base), Record: rec}
+	// The check and the rename hold the plugin dir's lock, as a local
+	// install does: of two installs of one name, one wins and the other
+	// is told so (ErrExists), never a rename's error.
+	unlock, err := discovery.LockPluginDir(t.Dir)
+	if err != nil {
+		return fail(err)
+	}
+	defer unlock()
 	if !m.replace {
 		if _, err := os.Lstat(res.Path); err == nil {
 			return fail(fmt.Errorf("%s is %w at %s", res.Name, ErrExists, res.Path))

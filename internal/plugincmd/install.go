@@ -151,16 +151,24 @@ func installRun(ctx context.Context, opts *InstallOptions) error {
 	if err := os.MkdirAll(opts.UserDir, 0o755); err != nil {
 		return fmt.Errorf("install %s: %w", src, err)
 	}
+	unlock, err := discovery.LockPluginDir(opts.UserDir)
+	if err != nil {
+		return fmt.Errorf("install %s: %w", src, err)
+	}
+	defer unlock()
+	if _, err := os.Lstat(dest); err == nil {
+		return fmt.Errorf("install %s: another install of %s won: it is installed at %s", src, p.Name, dest)
+	}
 	wrote, err := installManifest(ctx, opts, p, src, dest)
 	if err != nil {
 		return fmt.Errorf("install %s: %w", src, err)
 	}
 	if p.Folder == "" && p.ManifestPath != "" && !wrote {
-		if err := copyAtomic(p.ManifestPath, dest+".yaml"); err != nil {
+		if err := discovery.CopyAtomic(p.ManifestPath, dest+".yaml"); err != nil {
 			return fmt.Errorf("install %s: %w", src, err)
 		}
 	}
-	if err := copyAtomic(src, dest); err != nil {
+	if err := discovery.CopyAtomic(src, dest); err != nil {
 		return fmt.Errorf("install %s: %w", src, err)
 	}
 	fmt.Fprintf(opts.Out, "installed %s to %s\n", p.Name, dest)

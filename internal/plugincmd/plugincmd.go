@@ -112,5 +112,5 @@ func warnAll(warn func(string), warnings []string) {
 
 // oneLine folds a multi-line message onto one line.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+	return discovery.Escape(strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " "))
 }

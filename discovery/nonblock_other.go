@@ -1,0 +1,6 @@
+//go:build !unix
+
+package discovery
+
+// openNonblock is no flag where opening a file never waits.
+const openNonblock = 0

@@ -1,0 +1,130 @@
+package discovery
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// The size caps of the files discovery reads. A manifest or config past
+// its cap is an error naming the file and the cap, not a slow start or an
+// out-of-memory crash.
+const (
+	// MaxManifestSize is the largest manifest read, in bytes.
+	MaxManifestSize = 1 << 20
+	// MaxConfigSize is the largest configuration file read, in bytes.
+	MaxConfigSize = 4 << 20
+	// maxHookIndexSize is the largest hook index read; a bigger one is
+	// rebuilt.
+	maxHookIndexSize = 16 << 20
+)
+
+// TooLargeError reports a file larger than the cap discovery reads.
+type TooLargeError struct {
+	// Path is the file, Max the cap in bytes.
+	Path string
+	Max  int64
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("%s: larger than the %s limit", Escape(e.Path), sizeText(e.Max))
+}
+
+// NotRegularError reports a path that is not a regular file (a FIFO, a
+// device, a directory) where discovery reads one.
+type NotRegularError struct {
+	// Path is the file, Mode its type.
+	Path string
+	Mode fs.FileMode
+}
+
+func (e *NotRegularError) Error() string {
+	return fmt.Sprintf("%s: not a regular file (%s)", Escape(e.Path), typeName(e.Mode))
+}
+
+func typeName(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.Type().String()
+}
+
+func sizeText(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// cappedReader is an FS that reads a regular file with a size cap itself,
+// so that what it checks is the file it reads.
+type cappedReader interface {
+	ReadFileCapped(name string, max int64) ([]byte, error)
+}
+
+// readRegular reads the regular file name (links followed), at most max
+// bytes: anything else (a FIFO, which would block, a device, which may
+// never end) is a *NotRegularError, a larger file a *TooLargeError.
+func readRegular(fsys FS, name string, max int64) ([]byte, error) {
+	if c, ok := fsys.(cappedReader); ok {
+		return c.ReadFileCapped(name, max)
+	}
+	fi, err := fsys.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &NotRegularError{Path: name, Mode: fi.Mode()}
+	}
+	if fi.Size() > max {
+		return nil, &TooLargeError{Path: name, Max: max}
+	}
+	data, err := fsys.ReadFile(name)
+	if err == nil && int64(len(data)) > max {
+		return nil, &TooLargeError{Path: name, Max: max}
+	}
+	return data, err
+}
+
+// ReadFileCapped reads a regular file of at most max bytes. It stats
+// before opening, so a FIFO is never opened (which would wait for a
+// writer), opens without blocking, and checks the opened file again.
+func (osFS) ReadFileCapped(name string, max int64) ([]byte, error) {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &NotRegularError{Path: name, Mode: fi.Mode()}
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|openNonblock, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &NotRegularError{Path: name, Mode: fi.Mode()}
+	}
+	if fi.Size() > max {
+		return nil, &TooLargeError{Path: name, Max: max}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, &TooLargeError{Path: name, Max: max}
+	}
+	return data, nil
+}
