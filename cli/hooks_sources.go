@@ -93,6 +93,9 @@ func (a *App) AddExternalHook(spec hooks.Spec) error {
 	if err := spec.Check(); err != nil {
 		return fmt.Errorf("add external hook: %w", err)
 	}
+	if spec.Path == "" {
+		return fmt.Errorf("add external hook: hook %q: no executable", spec.Name)
+	}
 	a.externalHooks = append(a.externalHooks, spec)
 	return nil
 }
@@ -194,21 +197,11 @@ func (r *run) dirScan() *discovery.Scan {
 	return r.dirScanned
 }
 
-// specFromManifest maps a manifest's hooks entry to the spec hooks runs.
-func (r *run) specFromManifest(p *discovery.Plugin, h discovery.HookSpec) hooks.Spec {
-	s := hooks.Spec{
-		Name: h.Name, Plugin: p.Name, Path: p.Path, Commands: h.Commands,
-		Before: h.Before, After: h.After, Required: h.Required, Priority: h.Priority,
-		Description: p.Description(), Timeout: h.TimeoutOr(0), Environ: r.hookEnviron(p),
-	}
-	for _, f := range h.Flags {
-		def := ""
-		if f.Default != nil {
-			def = fmt.Sprint(f.Default)
-		}
-		s.Flags = append(s.Flags, hooks.FlagSpec{Name: f.Name, Type: f.Type, Default: def, Usage: f.Usage})
-	}
-	return s
+// specFromManifest completes a manifest's hook, decoded as a hooks.Spec,
+// with what the plugin it comes from says.
+func (r *run) specFromManifest(p *discovery.Plugin, h hooks.Spec) hooks.Spec {
+	h.Plugin, h.Path, h.Description, h.Environ = p.Name, p.Path, p.Description(), r.hookEnviron(p)
+	return h
 }
 
 // bindHooks returns the enabled hooks that match a command name, each a

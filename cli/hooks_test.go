@@ -106,7 +106,7 @@ func TestBrokenHookConstructor(t *testing.T) {
 func TestAddExternalHookChecksSpec(t *testing.T) {
 	app := New("tapp", "1.0.0", "test")
 	err := app.AddExternalHook(hooks.Spec{Name: "x", Path: "/bin/true", Commands: []string{"*"}})
-	if want := `add external hook: hook "x" runs neither before nor after`; err == nil || err.Error() != want {
+	if want := `add external hook: hook "x": set before, after or both to true`; err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
 	}
 }

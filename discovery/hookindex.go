@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/longshore/longshore/hooks"
 )
 
 // The hook index caches what the manifests in the plugin dirs declare about
@@ -24,7 +26,7 @@ import (
 
 // hookIndexFormat is the layout of the cache file; a file of another
 // format is rebuilt.
-const hookIndexFormat = 2
+const hookIndexFormat = 3
 
 // racyWindow is how recent a change may be for its modification time not
 // to be trusted: a second change within one tick of the file system's
@@ -88,7 +90,7 @@ type HookPlugin struct {
 	// Requires is checked on every run: it may depend on the environment.
 	Requires Requires `json:"requires"`
 	// Hooks are the hooks the manifest declares.
-	Hooks []HookSpec `json:"hooks"`
+	Hooks []hooks.Spec `json:"hooks"`
 }
 
 // Plugin returns p as a plugin of a plugin dir, its manifest holding the
@@ -154,7 +156,7 @@ func NewHookIndex(fsys FS, dirs []Dir, s *Scan, now time.Time) *HookIndex {
 		}
 		x.Plugins = append(x.Plugins, HookPlugin{Name: p.Name, Path: p.Path, Folder: p.Folder,
 			Description: p.Manifest.Description, Requires: p.Manifest.Requires,
-			Hooks: hooksAsText(p.Manifest.Hooks)})
+			Hooks: p.Manifest.Hooks})
 	}
 	paths = append(paths, s.Inert...)
 	seen := map[string]bool{}
@@ -179,25 +181,8 @@ func anyExists(fsys FS, paths []string) bool {
 	return false
 }
 
-// hooksAsText returns a copy of hooks with each flag default as its text
-// (10000000, not the 1e+07 a JSON number would come back as).
-func hooksAsText(hooks []HookSpec) []HookSpec {
-	out := make([]HookSpec, len(hooks))
-	for i, h := range hooks {
-		h.Flags = append([]FlagSpec(nil), h.Flags...)
-		for j, f := range h.Flags {
-			if f.Default != nil {
-				h.Flags[j].Default = fmt.Sprint(f.Default)
-			}
-		}
-		out[i] = h
-	}
-	return out
-}
-
 // PluginsWithHooks returns the indexed plugins as plugins of their dirs.
-// Their manifests hold the description, requirements and hooks only, and
-// a hook flag's default is its text ("10", "true").
+// Their manifests hold the description, requirements and hooks only.
 func (x *HookIndex) PluginsWithHooks() []*Plugin {
 	out := make([]*Plugin, 0, len(x.Plugins))
 	for _, p := range x.Plugins {

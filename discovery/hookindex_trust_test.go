@@ -9,6 +9,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/longshore/longshore/hooks"
 )
 
 // writeIndex writes x to the fixture's cache as is.
@@ -37,7 +39,7 @@ func TestHookIndexForgedIsIgnored(t *testing.T) {
 	if err := os.WriteFile(evil, []byte("#!/bin/sh\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	hook := []HookSpec{{Name: "evil", Commands: []string{"*"}, Before: true}}
+	hook := []hooks.Spec{{Name: "evil", Commands: []string{"*"}, Before: true}}
 	want := []string{"audit/audit", "folder/fold"}
 	for name, forge := range map[string]func(x *hookFixture, ix *HookIndex){
 		"outside the dirs, nothing stamped": func(x *hookFixture, ix *HookIndex) {

@@ -7,10 +7,10 @@ import (
 	"io"
 	"regexp"
 	"strings"
-	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/longshore/longshore/hooks"
 	"github.com/longshore/longshore/internal/names"
 )
 
@@ -37,8 +37,10 @@ type Manifest struct {
 	Output string `yaml:"output"`
 	// Requires lists what must be present for the plugin to be available.
 	Requires Requires `yaml:"requires"`
-	// Hooks are the hooks the plugin's executable provides.
-	Hooks []HookSpec `yaml:"hooks"`
+	// Hooks are the hooks the plugin's executable provides, each checked
+	// by hooks.Spec.Check (the App fills in Plugin, Path, Description
+	// and Environ).
+	Hooks []hooks.Spec `yaml:"hooks"`
 	// Formatters are the output formatters the plugin's executable provides.
 	Formatters []FormatterSpec `yaml:"formatters"`
 }
@@ -51,48 +53,6 @@ type Requires struct {
 	Executables []string `yaml:"executables" json:"executables,omitempty"`
 	// App is the minimum version of the app, e.g. "0.1.0".
 	App string `yaml:"app" json:"app,omitempty"`
-}
-
-// HookSpec declares one hook run as "<exe> hook before|after" with a JSON
-// document on stdin.
-type HookSpec struct {
-	// Name identifies the hook in plugin list and in the config.
-	Name string `yaml:"name" json:"name"`
-	// Commands are the commands it attaches to: "files list", "files *", "*".
-	Commands []string `yaml:"commands" json:"commands,omitempty"`
-	// Before and After say when it runs; at least one is true.
-	Before bool `yaml:"before" json:"before,omitempty"`
-	After  bool `yaml:"after" json:"after,omitempty"`
-	// Required makes a failing after-hook fail the command.
-	Required bool `yaml:"required" json:"required,omitempty"`
-	// Priority orders hooks (lower first), then their names.
-	Priority int `yaml:"priority" json:"priority,omitempty"`
-	// Timeout is how long the hook may run, as a Go duration ("10s");
-	// empty means the app's default.
-	Timeout string `yaml:"timeout" json:"timeout,omitempty"`
-	// Flags are flags the hook adds to the commands it attaches to.
-	Flags []FlagSpec `yaml:"flags" json:"flags,omitempty"`
-}
-
-// TimeoutOr returns the hook's timeout, or def when none is set. The
-// manifest was validated, so the value parses.
-func (h HookSpec) TimeoutOr(def time.Duration) time.Duration {
-	if d, err := time.ParseDuration(h.Timeout); err == nil {
-		return d
-	}
-	return def
-}
-
-// FlagSpec declares a flag a hook adds.
-type FlagSpec struct {
-	// Name is the long flag name without dashes.
-	Name string `yaml:"name" json:"name"`
-	// Type is "bool", "string" or "int" (default "string").
-	Type string `yaml:"type" json:"type,omitempty"`
-	// Default is the value when the flag is not given; it matches Type.
-	Default any `yaml:"default" json:"default,omitempty"`
-	// Usage is the flag's help text.
-	Usage string `yaml:"usage" json:"usage,omitempty"`
 }
 
 // FormatterSpec declares one formatter run as "<exe> format NAME".
@@ -193,9 +153,13 @@ func (m *Manifest) validate(taken func(string) bool) *invalid {
 	}
 	seen := map[string]bool{}
 	for i, h := range m.Hooks {
-		if v := h.validate(); v != nil {
-			v.at = append([]any{"hooks", i}, v.at...)
-			return v
+		if err := h.Check(); err != nil {
+			at := []any{"hooks", i}
+			var f interface{ Field() []any }
+			if errors.As(err, &f) {
+				at = append(at, f.Field()...)
+			}
+			return bad(err.Error(), at...)
 		}
 		if taken != nil && taken(h.Name) {
 			return bad(fmt.Sprintf("hook %q: %s", h.Name, takenName), "hooks", i, "name")
@@ -225,62 +189,6 @@ func (m *Manifest) validate(taken func(string) bool) *invalid {
 	return nil
 }
 
-func (h HookSpec) validate() *invalid {
-	if err := names.CheckWord(h.Name); err != nil {
-		return bad(fmt.Sprintf("hook name: %v", err), "name")
-	}
-	if len(h.Commands) == 0 {
-		return bad(fmt.Sprintf("hook %q: commands: at least one command or pattern is needed", h.Name))
-	}
-	for i, c := range h.Commands {
-		if err := names.CheckPattern(c); err != nil {
-			return bad(fmt.Sprintf("hook %q: commands: %v", h.Name, err), "commands", i)
-		}
-	}
-	if !h.Before && !h.After {
-		return bad(fmt.Sprintf("hook %q: set before, after or both to true", h.Name))
-	}
-	if h.Timeout != "" {
-		if d, err := time.ParseDuration(h.Timeout); err != nil || d <= 0 {
-			return bad(fmt.Sprintf("hook %q: timeout %q: not a positive duration like 10s", h.Name, h.Timeout), "timeout")
-		}
-	}
-	names := map[string]bool{}
-	for i, f := range h.Flags {
-		if v := f.validate(); v != nil {
-			v.msg = fmt.Sprintf("hook %q: %s", h.Name, v.msg)
-			v.at = append([]any{"flags", i}, v.at...)
-			return v
-		}
-		if names[f.Name] {
-			return bad(fmt.Sprintf("hook %q: flag %q declared twice", h.Name, f.Name), "flags", i, "name")
-		}
-		names[f.Name] = true
-	}
-	return nil
-}
-
-func (f FlagSpec) validate() *invalid {
-	if err := names.CheckWord(f.Name); err != nil {
-		return bad(fmt.Sprintf("flag name: %v", err), "name")
-	}
-	ok := true
-	switch f.Type {
-	case "", "string":
-		_, ok = f.Default.(string)
-	case "bool":
-		_, ok = f.Default.(bool)
-	case "int":
-		_, ok = f.Default.(int)
-	default:
-		return bad(fmt.Sprintf("flag %q: type %q must be bool, string or int", f.Name, f.Type), "type")
-	}
-	if f.Default != nil && !ok {
-		return bad(fmt.Sprintf("flag %q: default %v is not a %s", f.Name, f.Default, cmpOr(f.Type, "string")), "default")
-	}
-	return nil
-}
-
 func hasDotDot(p string) bool {
 	for _, part := range strings.Split(p, "/") {
 		if part == ".." {
@@ -288,13 +196,6 @@ func hasDotDot(p string) bool {
 		}
 	}
 	return false
-}
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // keyLine returns the line of the value at the key path in YAML data

@@ -51,10 +51,12 @@ formatters:
 		{"hook without commands", "hooks:\n  - name: h\n    before: true\n", `m.yaml:2: hook "h": commands: at least one command or pattern is needed`},
 		{"hook bad pattern", "hooks:\n  - name: h\n    before: true\n    commands: [ok, 'files [']\n", `m.yaml:4: hook "h": commands: command pattern "files [": glob "[": syntax error in pattern`},
 		{"hook neither", "hooks:\n  - name: h\n    commands: ['*']\n", `m.yaml:2: hook "h": set before, after or both to true`},
-		{"hook timeout", "hooks:\n  - name: h\n    after: true\n    commands: ['*']\n    timeout: -1s\n", `m.yaml:5: hook "h": timeout "-1s": not a positive duration like 10s`},
+		{"hook timeout", "hooks:\n  - name: h\n    after: true\n    commands: ['*']\n    timeout: -1s\n", `m.yaml:5: hook "h": timeout -1s: not a positive duration like 10s`},
+		{"hook timeout text", "hooks:\n  - name: h\n    after: true\n    commands: ['*']\n    timeout: soon\n", "m.yaml:5: want a duration like 10s, not a string `soon`"},
 		{"hook twice", "hooks:\n  - {name: h, after: true, commands: ['*']}\n  - {name: h, after: true, commands: ['*']}\n", `m.yaml:3: hook "h" declared twice`},
 		{"flag type", "hooks:\n  - name: h\n    after: true\n    commands: ['*']\n    flags:\n      - name: f\n        type: float\n", `m.yaml:7: hook "h": flag "f": type "float" must be bool, string or int`},
-		{"flag default", "hooks:\n  - name: h\n    after: true\n    commands: ['*']\n    flags:\n      - {name: n, type: int, default: lots}\n", `m.yaml:6: hook "h": flag "n": default lots is not a int`},
+		{"flag default", "hooks:\n  - name: h\n    after: true\n    commands: ['*']\n    flags:\n      - {name: n, type: int, default: lots}\n", `m.yaml:6: hook "h": flag "n": default "lots" is not an int`},
+		{"bool flag default", "hooks:\n  - name: h\n    after: true\n    commands: ['*']\n    flags:\n      - {name: n, type: bool, default: 3}\n", `m.yaml:6: hook "h": flag "n": default "3" is not a bool`},
 		{"flag twice", "hooks:\n  - name: h\n    after: true\n    commands: ['*']\n    flags:\n      - {name: n}\n      - {name: n}\n", `m.yaml:7: hook "h": flag "n" declared twice`},
 		{"formatter kind", "formatters:\n  - name: xml\n    kind: tree\n", `m.yaml:3: formatter "xml": kind "tree" must be list, record or both`},
 		{"formatter name", "formatters:\n  - name: X\n", `m.yaml:2: formatters: name: word "X" must start with a lower-case letter`},
@@ -80,11 +82,11 @@ func TestManifestValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := m.Hooks[0].TimeoutOr(10 * time.Second); got != 2*time.Second {
+	if got := m.Hooks[0].Timeout; got != 2*time.Second {
 		t.Errorf("timeout = %v", got)
 	}
-	if got := m.Hooks[1].TimeoutOr(10 * time.Second); got != 10*time.Second {
-		t.Errorf("default timeout = %v", got)
+	if got := m.Hooks[1].Timeout; got != 0 {
+		t.Errorf("no timeout = %v, want 0 (the default)", got)
 	}
 }
 

@@ -60,6 +60,8 @@ func reword(msg string) string {
 // yamlKind names the YAML value a Go type decodes from.
 func yamlKind(goType string) string {
 	switch {
+	case goType == "time.Duration":
+		return "a duration like 10s"
 	case strings.HasPrefix(goType, "[]"):
 		return "a list"
 	case strings.HasPrefix(goType, "map["), strings.Contains(goType, "."):

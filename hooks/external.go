@@ -51,6 +51,9 @@ func NewExternal(spec Spec) (*External, error) {
 	if err := spec.Check(); err != nil {
 		return nil, err
 	}
+	if spec.Path == "" {
+		return nil, fmt.Errorf("hook %q: no executable", spec.Name)
+	}
 	return &External{spec: spec}, nil
 }
 

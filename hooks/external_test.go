@@ -170,25 +170,25 @@ func TestSpecCheck(t *testing.T) {
 		wantErr string
 	}{
 		{"valid", func(*Spec) {}, ""},
-		{"no name", func(s *Spec) { s.Name = ""; s.Plugin = "p" }, `external hook of plugin "p": empty name`},
+		{"no name", func(s *Spec) { s.Name = ""; s.Plugin = "p" }, `hook name: empty word`},
 		{"no path", func(s *Spec) { s.Path = "" }, `hook "h": no executable`},
-		{"no commands", func(s *Spec) { s.Commands = nil }, `hook "h" attaches to no command`},
-		{"bad pattern", func(s *Spec) { s.Commands = []string{"files ["} }, `hook "h": command pattern "files [": glob "["`},
-		{"no phase", func(s *Spec) { s.Before = false }, `hook "h" runs neither before nor after`},
-		{"negative timeout", func(s *Spec) { s.Timeout = -time.Second }, `hook "h": negative timeout -1s`},
-		{"bad flag type", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x", Type: "float"}} }, `hook "h": flag --x: unknown type "float" (valid: bool, int, string)`},
-		{"bad bool default", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x", Type: "bool", Default: "maybe"}} }, `hook "h": flag --x: default "maybe" is not a bool`},
-		{"bad int default", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x", Type: "int", Default: "two"}} }, `hook "h": flag --x: default "two" is not an int`},
+		{"no commands", func(s *Spec) { s.Commands = nil }, `hook "h": commands: at least one command or pattern is needed`},
+		{"bad pattern", func(s *Spec) { s.Commands = []string{"files ["} }, `hook "h": commands: command pattern "files [": glob "["`},
+		{"no phase", func(s *Spec) { s.Before = false }, `hook "h": set before, after or both to true`},
+		{"negative timeout", func(s *Spec) { s.Timeout = -time.Second }, `hook "h": timeout -1s: not a positive duration like 10s`},
+		{"bad flag type", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x", Type: "float"}} }, `hook "h": flag "x": type "float" must be bool, string or int`},
+		{"bad bool default", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x", Type: "bool", Default: "maybe"}} }, `hook "h": flag "x": default "maybe" is not a bool`},
+		{"bad int default", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x", Type: "int", Default: "two"}} }, `hook "h": flag "x": default "two" is not an int`},
 		{"bad flag name", func(s *Spec) { s.Flags = []FlagSpec{{Name: "--x"}} }, `hook "h": flag name: word "--x" must start`},
-		{"duplicate flag", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x"}, {Name: "x"}} }, `hook "h": flag --x declared twice`},
+		{"duplicate flag", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x"}, {Name: "x"}} }, `hook "h": flag "x" declared twice`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := ok
 			tt.edit(&s)
-			err := s.Check()
+			_, err := NewExternal(s)
 			if tt.wantErr == "" && err != nil || tt.wantErr != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.wantErr)) {
-				t.Errorf("Check() = %v, want %q", err, tt.wantErr)
+				t.Errorf("NewExternal: %v, want %q", err, tt.wantErr)
 			}
 		})
 	}

@@ -47,7 +47,7 @@ func (c *fakeCatalog) Taken(name string) bool       { return c.shadow[name] != "
 func inventory(disabled ...string) *Inventory {
 	hello := &discovery.Plugin{Name: "hello", Words: []string{"hello"}, Path: "/p/tapp-hello", Dir: "/p", Source: discovery.SourcePATH,
 		Manifest: &discovery.Manifest{Version: "2.0", Description: "say hello",
-			Hooks:      []discovery.HookSpec{{Name: "audit", Commands: []string{"files *"}}},
+			Hooks:      []hooks.Spec{{Name: "audit", Commands: []string{"files *"}}},
 			Formatters: []discovery.FormatterSpec{{Name: "toml", Kind: "list"}}}}
 	xml := &discovery.Plugin{Name: "format xml", Words: []string{"format", "xml"}, Path: "/p/tapp-format-xml", Dir: "/p", Source: discovery.SourcePATH}
 	return &Inventory{
