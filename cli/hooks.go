@@ -108,7 +108,7 @@ func (r *run) externalInvocation(p *discovery.Plugin, args []string) *command.In
 	return &command.Invocation{
 		App: r.app.Name, Version: r.app.Version, Name: p.Name, Args: args,
 		Flags: r.globalFlagSet(), IO: r.io, Logger: r.logger.With("command", p.Name),
-		Env: r.app.env(), Config: appConfig{r},
+		Env: r.app.env(), Config: r.appConfig(),
 	}
 }
 

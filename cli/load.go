@@ -41,15 +41,14 @@ func (r *run) available(name string, c command.Command) error {
 }
 
 // appConfig gives commands the app's own keys of the run's config file.
-type appConfig struct{ r *run }
-
-// Decode decodes the app's keys into v; see command.AppConfig.
-func (c appConfig) Decode(v any) error {
-	cfg, err := c.r.config()
-	if err != nil {
-		return err
-	}
-	return cfg.DecodeApp(v)
+func (r *run) appConfig() command.AppConfig {
+	return command.NewAppConfig(func(v any) error {
+		cfg, err := r.config()
+		if err != nil {
+			return err
+		}
+		return cfg.DecodeApp(v)
+	})
 }
 
 // unclaimedWarnings are the compiled-in registrations for an app name no

@@ -201,6 +201,6 @@ func (r *run) invocation(name string, cmd *cobra.Command, args []string) *comman
 		IO:      r.io,
 		Logger:  r.logger.With("command", name),
 		Env:     r.app.env(),
-		Config:  appConfig{r},
+		Config:  r.appConfig(),
 	}
 }

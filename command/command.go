@@ -166,13 +166,26 @@ type Invocation struct {
 }
 
 // AppConfig is the app's own part of the config file (config.yaml, or
-// --config FILE): every top-level key other than Longshore's own.
-type AppConfig interface {
-	// Decode decodes the app's keys into v, a pointer to a struct whose
-	// fields carry yaml tags. A key v has no field for, or a value of the
-	// wrong type, is an error naming file:line. With no config file, or
-	// none of the app's keys in it, v is left as it is.
-	Decode(v any) error
+// --config FILE): every top-level key other than Longshore's own. The zero
+// value has no keys, so a command run by a test without a config decodes
+// nothing.
+type AppConfig struct {
+	decode func(v any) error
+}
+
+// NewAppConfig returns the config whose Decode calls decode; the App makes
+// one from the run's config file.
+func NewAppConfig(decode func(v any) error) AppConfig { return AppConfig{decode: decode} }
+
+// Decode decodes the app's keys into v, a pointer to a struct whose fields
+// carry yaml tags. A key v has no field for, or a value of the wrong type,
+// is an error naming file:line. With no config file, or none of the app's
+// keys in it, v is left as it is.
+func (c AppConfig) Decode(v any) error {
+	if c.decode == nil {
+		return nil
+	}
+	return c.decode(v)
 }
 
 // IOStreams are the standard streams of a run, injected so that commands are
