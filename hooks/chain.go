@@ -92,8 +92,8 @@ func (c *Chain) Len() int {
 // as a child rather than replace itself with it).
 func (c *Chain) RunsAfter() bool {
 	for _, b := range c.hooks {
-		if e, ok := b.Hook.(*External); ok {
-			if e.spec.After {
+		if p, ok := b.Hook.(phaser); ok {
+			if p.runsAfter() {
 				return true
 			}
 			continue
@@ -104,6 +104,10 @@ func (c *Chain) RunsAfter() bool {
 	}
 	return false
 }
+
+// phaser is a hook that implements Afterer but says for itself whether it
+// runs after the command (an external hook does only when its spec says).
+type phaser interface{ runsAfter() bool }
 
 func guardName(name string) string { return fmt.Sprintf("hook %q", name) }
 

@@ -57,6 +57,9 @@ func NewExternal(spec Spec) (*External, error) {
 	return &External{spec: spec}, nil
 }
 
+// runsAfter reports whether the spec runs the hook after the command.
+func (e *External) runsAfter() bool { return e.spec.After }
+
 // Spec returns the hook's spec.
 func (e *External) Spec() Spec { return e.spec }
 
