@@ -29,6 +29,14 @@ type hook struct {
 	start time.Time
 }
 
+// The compiler checks the capabilities the hook means to have.
+var (
+	_ command.FlagDeclarer = (*hook)(nil)
+	_ hooks.Epiloguer      = (*hook)(nil)
+	_ hooks.Beforer        = (*hook)(nil)
+	_ hooks.Afterer        = (*hook)(nil)
+)
+
 func (*hook) Info() hooks.Info {
 	return hooks.Info{
 		Commands:    []string{"files *"},

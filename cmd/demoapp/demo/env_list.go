@@ -19,6 +19,12 @@ type envList struct {
 	prefix string
 }
 
+var (
+	_ command.Lister         = (*envList)(nil)
+	_ command.FlagDeclarer   = (*envList)(nil)
+	_ command.ColumnDeclarer = (*envList)(nil)
+)
+
 func (*envList) Info() command.Info {
 	return command.Info{
 		Short:   "List environment variables",

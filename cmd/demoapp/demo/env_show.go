@@ -18,6 +18,11 @@ func init() {
 // itself (command.ArgCompleter).
 type envShow struct{}
 
+var (
+	_ command.Shower       = (*envShow)(nil)
+	_ command.ArgCompleter = (*envShow)(nil)
+)
+
 func (*envShow) Info() command.Info {
 	return command.Info{
 		Short:   "Show one environment variable",

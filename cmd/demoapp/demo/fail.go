@@ -19,6 +19,11 @@ type fail struct {
 	panic bool
 }
 
+var (
+	_ command.Runner       = (*fail)(nil)
+	_ command.FlagDeclarer = (*fail)(nil)
+)
+
 // errRefused is the root cause at the bottom of fail's error chain.
 var errRefused = errors.New("connection refused")
 

@@ -23,6 +23,12 @@ type filesList struct {
 	all bool
 }
 
+var (
+	_ command.Lister         = (*filesList)(nil)
+	_ command.FlagDeclarer   = (*filesList)(nil)
+	_ command.ColumnDeclarer = (*filesList)(nil)
+)
+
 func (*filesList) Info() command.Info {
 	return command.Info{
 		Short:   "List the entries of a directory",

@@ -16,6 +16,10 @@ func init() {
 // filesShow shows one file's details as a record.
 type filesShow struct{}
 
+var (
+	_ command.Shower = (*filesShow)(nil)
+)
+
 func (*filesShow) Info() command.Info {
 	return command.Info{
 		Short:   "Show the details of one file",

@@ -24,6 +24,12 @@ type numbersList struct {
 	slow      bool
 }
 
+var (
+	_ command.Lister         = (*numbersList)(nil)
+	_ command.FlagDeclarer   = (*numbersList)(nil)
+	_ command.ColumnDeclarer = (*numbersList)(nil)
+)
+
 // slowRow is how long --slow takes to make each row.
 const slowRow = 20 * time.Millisecond
 

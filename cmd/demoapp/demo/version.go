@@ -14,6 +14,10 @@ func init() {
 // version shows the application's and the toolchain's versions.
 type version struct{}
 
+var (
+	_ command.Shower = (*version)(nil)
+)
+
 func (*version) Info() command.Info {
 	return command.Info{Short: "Show version information"}
 }
