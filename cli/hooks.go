@@ -10,14 +10,15 @@ import (
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/hookrun"
 )
 
 // hookSet is the hooks attached to one command for this run.
 type hookSet struct {
-	chain *hooks.Chain
+	chain *hookrun.Chain
 	// problems are hooks that could not be attached (a flag clash), reported
 	// when the command runs.
-	problems []*hooks.Failure
+	problems []*hookrun.Failure
 	out      hooks.Outcome
 }
 
@@ -30,12 +31,12 @@ func (r *run) attachHooks(name string, cc *cobra.Command) *hookSet {
 		return nil
 	}
 	hs := &hookSet{problems: problems}
-	hooks.Order(bound)
-	var kept []hooks.Bound
+	hookrun.Order(bound)
+	var kept []hookrun.Bound
 	var epilogs []string
 	for _, b := range bound {
 		if err := r.addHookFlags(b, cc); err != nil {
-			hs.problems = append(hs.problems, &hooks.Failure{Hook: b.Name, Phase: "before", Err: err})
+			hs.problems = append(hs.problems, &hookrun.Failure{Hook: b.Name, Phase: "before", Err: err})
 			continue
 		}
 		kept = append(kept, b)
@@ -46,7 +47,7 @@ func (r *run) attachHooks(name string, cc *cobra.Command) *hookSet {
 			}
 		}
 	}
-	hs.chain = hooks.NewChain(kept)
+	hs.chain = hookrun.NewChain(kept)
 	if len(epilogs) > 0 {
 		epilog := "\n" + strings.Join(epilogs, "\n\n") + "\n"
 		cc.SetHelpFunc(func(c *cobra.Command, args []string) {
@@ -60,7 +61,7 @@ func (r *run) attachHooks(name string, cc *cobra.Command) *hookSet {
 // addHookFlags adds a hook's flags to cc, marked with the hook's name in
 // their usage. A flag that clashes with one cc or the root already has
 // keeps the hook off this command.
-func (r *run) addHookFlags(b hooks.Bound, cc *cobra.Command) error {
+func (r *run) addHookFlags(b hookrun.Bound, cc *cobra.Command) error {
 	fd, ok := b.Hook.(command.FlagDeclarer)
 	if !ok {
 		return nil
@@ -98,7 +99,7 @@ func (r *run) externalHooks(p *discovery.Plugin) *hookSet {
 	if len(bound) == 0 && len(problems) == 0 {
 		return nil
 	}
-	return &hookSet{chain: hooks.NewChain(bound), problems: problems}
+	return &hookSet{chain: hookrun.NewChain(bound), problems: problems}
 }
 
 // externalInvocation describes a run of an external command to its hooks:
@@ -212,7 +213,7 @@ func (hs *hookSet) transformRecord(r *run, inv *command.Invocation, rec *command
 // reportHook prints a hook's failure by name on stderr: as an error when it
 // counts against the command, as a warning otherwise; --debug adds the
 // chain and the stack of a panic.
-func (r *run) reportHook(f *hooks.Failure, isError bool) {
+func (r *run) reportHook(f *hookrun.Failure, isError bool) {
 	level := "warning"
 	if isError {
 		level = "error"

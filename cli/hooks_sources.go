@@ -8,6 +8,7 @@ import (
 
 	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/hookrun"
 )
 
 // hookState is what a run knows of the hooks: the compiled-in ones and the
@@ -16,7 +17,7 @@ import (
 // them to each compiled-in command.
 type hookState struct {
 	loaded   bool
-	compiled []hooks.Compiled
+	compiled []hookrun.Compiled
 	external []hooks.Spec
 	attach   map[*cobra.Command]func()
 }
@@ -33,7 +34,7 @@ func (r *run) hookSources() *hookState {
 	h := r.hookState()
 	if !h.loaded {
 		h.loaded = true
-		h.compiled = hooks.LoadCompiled(r.app.Name, r.app.addedHooks)
+		h.compiled = hookrun.LoadCompiled(r.app.Name, r.app.addedHooks)
 		h.external = append(r.appHookSpecs(), r.manifestHookSpecs()...)
 	}
 	return h
@@ -206,29 +207,29 @@ func (r *run) specFromManifest(p *discovery.Plugin, h hooks.Spec) hooks.Spec {
 
 // bindHooks returns the enabled hooks that match a command name, each a
 // fresh value, and the ones that match but cannot be built.
-func (r *run) bindHooks(name string) (bound []hooks.Bound, problems []*hooks.Failure) {
+func (r *run) bindHooks(name string) (bound []hookrun.Bound, problems []*hookrun.Failure) {
 	src := r.hookSources()
 	for _, c := range src.compiled {
-		if c.Err != nil || !hooks.MatchAny(c.Info.Commands, name) || r.pluginDisabled(c.Name) {
+		if c.Err != nil || !hookrun.MatchAny(c.Info.Commands, name) || r.pluginDisabled(c.Name) {
 			continue
 		}
 		b, err := c.Build()
 		if err != nil {
-			problems = append(problems, &hooks.Failure{Hook: c.Name, Phase: "before", Err: err})
+			problems = append(problems, &hookrun.Failure{Hook: c.Name, Phase: "before", Err: err})
 			continue
 		}
 		bound = append(bound, b)
 	}
 	for _, s := range src.external {
-		if !hooks.MatchAny(s.Commands, name) || r.pluginDisabled(s.Name) || r.pluginDisabled(s.Plugin) {
+		if !hookrun.MatchAny(s.Commands, name) || r.pluginDisabled(s.Name) || r.pluginDisabled(s.Plugin) {
 			continue
 		}
-		e, err := hooks.NewExternal(s)
+		e, err := hookrun.NewExternal(s)
 		if err != nil {
-			problems = append(problems, &hooks.Failure{Hook: s.Name, Phase: "before", Err: err})
+			problems = append(problems, &hookrun.Failure{Hook: s.Name, Phase: "before", Err: err})
 			continue
 		}
-		bound = append(bound, hooks.Bound{Name: s.Name, Hook: e, Info: e.Info()})
+		bound = append(bound, hookrun.Bound{Name: s.Name, Hook: e, Info: e.Info()})
 	}
 	return bound, problems
 }

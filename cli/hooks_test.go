@@ -11,6 +11,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/hookrun"
 )
 
 func TestConfigArg(t *testing.T) {
@@ -95,7 +96,7 @@ func TestBrokenHookConstructor(t *testing.T) {
 		t.Errorf("a hook broken at construction attaches to nothing: stdout %q, stderr %q", out, errOut)
 	}
 	descs := map[string]string{}
-	for _, c := range hooks.LoadCompiled(app.Name, app.addedHooks) {
+	for _, c := range hookrun.LoadCompiled(app.Name, app.addedHooks) {
 		descs[c.Name] = c.Describe().Err.Error()
 	}
 	if want := `hook "nil": constructor returned nil`; descs["nil"] != want {

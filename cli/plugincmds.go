@@ -6,7 +6,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
-	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/hookrun"
 	"github.com/longshore/longshore/internal/plugincmd"
 	"github.com/longshore/longshore/internal/registry"
 )
@@ -79,7 +79,7 @@ func (c pluginCatalog) Inventory() (*plugincmd.Inventory, error) {
 		}
 		inv.Commands = append(inv.Commands, b)
 	}
-	for _, h := range hooks.LoadCompiled(r.app.Name, r.app.addedHooks) {
+	for _, h := range hookrun.LoadCompiled(r.app.Name, r.app.addedHooks) {
 		inv.Hooks = append(inv.Hooks, h.Describe())
 	}
 	set, _ := r.formatSet()

@@ -3,21 +3,14 @@ package hooks
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
-
-	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/internal/names"
 )
 
-// DefaultTimeout is how long an external hook may run when its Spec gives
-// no timeout.
-const DefaultTimeout = 10 * time.Second
-
 // Spec describes an external hook: a plugin's executable that is run as
-// `<exe> hook before` and/or `<exe> hook after` with a JSON [Document] on
-// stdin. It is the one model of an external hook: a plugin manifest's
+// `<exe> hook before` and/or `<exe> hook after` with a JSON document on
+// stdin (see docs/hooks.md). It is the one model of an external hook: a plugin manifest's
 // hooks entry decodes straight into it (the yaml keys below), and an App
 // adds one with AddExternalHook. [Spec.Check] is its one validator.
 type Spec struct {
@@ -33,9 +26,9 @@ type Spec struct {
 	// Required and Priority are as in [Info].
 	Required bool `yaml:"required" json:"required,omitempty"`
 	Priority int  `yaml:"priority" json:"priority,omitempty"`
-	// Timeout bounds one run ("10s" in a manifest); zero means
-	// [DefaultTimeout]. At the timeout the hook and its children are
-	// killed and the run is reported.
+	// Timeout bounds one run ("10s" in a manifest); zero means 10
+	// seconds. At the timeout the hook and its children are killed and the
+	// run is reported.
 	Timeout time.Duration `yaml:"timeout" json:"timeout,omitempty"`
 	// Flags are added to each command the hook attaches to.
 	Flags []FlagSpec `yaml:"flags" json:"flags,omitempty"`
@@ -148,32 +141,4 @@ func (f FlagSpec) check() (string, []any) {
 		return fmt.Sprintf("flag %q: default %q is not %s %s", f.Name, f.Default, article, f.Type), []any{"default"}
 	}
 	return "", nil
-}
-
-// define adds the flag to fs; f has been checked.
-func (f FlagSpec) define(fs *pflag.FlagSet) {
-	switch f.Type {
-	case "bool":
-		b, _ := strconv.ParseBool(strings.TrimSpace(f.Default))
-		fs.Bool(f.Name, b, f.Usage)
-	case "int":
-		n, _ := strconv.Atoi(strings.TrimSpace(f.Default))
-		fs.Int(f.Name, n, f.Usage)
-	default:
-		fs.String(f.Name, f.Default, f.Usage)
-	}
-}
-
-// timeout returns the hook's timeout.
-func (s Spec) timeout() time.Duration {
-	if s.Timeout == 0 {
-		return DefaultTimeout
-	}
-	return s.Timeout
-}
-
-// Describe returns what `plugin list` needs of the hook.
-func (s Spec) Describe() Description {
-	return Description{Name: s.Name, Kind: "hook", Commands: s.Commands, Phases: phases(s.Before, s.After),
-		Required: s.Required, Priority: s.Priority, Description: s.Description, Err: s.Check()}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/hookrun"
 )
 
 // fakeCatalog is a Catalog of fixed answers.
@@ -56,7 +57,7 @@ func inventory(disabled ...string) *Inventory {
 			{Name: "version", Description: "print the version"},
 			{Name: "weather", Description: "the weather", Unmet: errors.New("no\nAPI key")},
 		},
-		Hooks:      []hooks.Description{{Name: "timing", Kind: "hook", Commands: []string{"*"}, Description: "times commands"}},
+		Hooks:      []hookrun.Description{{Name: "timing", Kind: "hook", Commands: []string{"*"}, Description: "times commands"}},
 		Formatters: []Builtin{{Name: "csv", Description: "comma-separated values"}},
 		External: []External{
 			{Plugin: hello, Status: "enabled"},

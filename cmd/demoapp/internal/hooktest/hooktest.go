@@ -17,6 +17,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/hookrun"
 )
 
 // app is the name of the App the commands and hooks are registered for.
@@ -170,7 +171,7 @@ func external(name, env string, commands []string, after bool, forceUsage string
 		return inert{}
 	}
 	timeout, _ := time.ParseDuration(os.Getenv(env + "_TIMEOUT"))
-	e, err := hooks.NewExternal(hooks.Spec{
+	e, err := hookrun.NewExternal(hooks.Spec{
 		Name: name, Plugin: name, Path: path, Commands: commands,
 		Before: true, After: after, Timeout: timeout,
 		Flags: []hooks.FlagSpec{{Name: "force", Type: "bool", Usage: forceUsage}},

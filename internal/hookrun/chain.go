@@ -1,4 +1,4 @@
-package hooks
+package hookrun
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"iter"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/hooks"
 )
 
 // Failure is a hook's error or panic, with the hook's name and phase, as a
@@ -34,30 +35,12 @@ func (f *Failure) Error() string {
 // Unwrap returns the hook's error.
 func (f *Failure) Unwrap() error { return f.Err }
 
-// brokenError marks a hook that could not do its work, as opposed to one
-// that refused.
-type brokenError struct{ err error }
-
-func (e *brokenError) Error() string { return e.err.Error() }
-func (e *brokenError) Unwrap() error { return e.err }
-
-// Broken marks err as a breakage of the hook itself (it could not start, it
-// timed out) rather than a deliberate veto. A broken before-hook vetoes the
-// command only when it is Required; otherwise it is reported and the command
-// runs. A panic is always a breakage.
-func Broken(err error) error {
-	if err == nil {
-		return nil
-	}
-	return &brokenError{err: err}
-}
-
-// IsBroken reports whether err marks a hook's breakage: a [Broken] error or
+// IsBroken reports whether err marks a hook's breakage: a [hooks.Broken] error or
 // a panic.
 func IsBroken(err error) bool {
-	var b *brokenError
+	var b interface{ Broken() bool }
 	var pe *command.PanicError
-	return errors.As(err, &b) || errors.As(err, &pe)
+	return errors.As(err, &b) && b.Broken() || errors.As(err, &pe)
 }
 
 // Chain runs the hooks bound to one command, in order. It is used once, for
@@ -98,7 +81,7 @@ func (c *Chain) RunsAfter() bool {
 			}
 			continue
 		}
-		if _, ok := b.Hook.(Afterer); ok {
+		if _, ok := b.Hook.(hooks.Afterer); ok {
 			return true
 		}
 	}
@@ -123,15 +106,15 @@ func forHook(inv *command.Invocation, name string) *command.Invocation {
 // Before runs the before-hooks in order. It stops at the first veto and
 // returns it as a *Failure: a hook's returned error, or the breakage of a
 // Required hook. Breakages of optional hooks are returned as failures to
-// report and the chain goes on. A hook that returns [ErrStop] stops the
+// report and the chain goes on. A hook that returns [hooks.ErrStop] stops the
 // chain too; its *Failure wraps ErrStop, and the hook counts as entered, so
 // its own After runs.
 func (c *Chain) Before(ctx context.Context, inv *command.Invocation) (veto error, failures []*Failure) {
 	for _, b := range c.hooks {
-		bf, ok := b.Hook.(Beforer)
+		bf, ok := b.Hook.(hooks.Beforer)
 		if ok {
 			err := command.Guard(guardName(b.Name), func() error { return bf.Before(ctx, forHook(inv, b.Name)) })
-			if err != nil && IsStop(err) {
+			if err != nil && hooks.IsStop(err) {
 				c.entered++
 				return &Failure{Hook: b.Name, Phase: "before", Err: err}, failures
 			}
@@ -155,7 +138,7 @@ func (c *Chain) Before(ctx context.Context, inv *command.Invocation) (veto error
 // Required: then its failure is returned as err.
 func (c *Chain) TransformTable(ctx context.Context, inv *command.Invocation, t *command.Table, wrap func(plugin string, rows iter.Seq2[[]any, error]) iter.Seq2[[]any, error]) (out *command.Table, failures []*Failure, err error) {
 	return transform(c, "table", t, func(b Bound, t *command.Table) (*command.Table, bool, error) {
-		tt, ok := b.Hook.(TableTransformer)
+		tt, ok := b.Hook.(hooks.TableTransformer)
 		if !ok {
 			return nil, false, nil
 		}
@@ -173,7 +156,7 @@ func (c *Chain) TransformTable(ctx context.Context, inv *command.Invocation, t *
 // in order, with the same failure rules as [Chain.TransformTable].
 func (c *Chain) TransformRecord(ctx context.Context, inv *command.Invocation, rec *command.Record) (out *command.Record, failures []*Failure, err error) {
 	return transform(c, "record", rec, func(b Bound, rec *command.Record) (*command.Record, bool, error) {
-		rt, ok := b.Hook.(RecordTransformer)
+		rt, ok := b.Hook.(hooks.RecordTransformer)
 		if !ok {
 			return nil, false, nil
 		}
@@ -216,10 +199,10 @@ func transform[T any](c *Chain, kind string, v *T, step func(b Bound, v *T) (*T,
 // after an interrupt, after-hooks still run and see exit code 130. It returns every failure; the App decides what
 // they do to the exit code (only Required ones count, and only when the
 // command succeeded).
-func (c *Chain) After(ctx context.Context, inv *command.Invocation, out *Outcome) (failures []*Failure) {
+func (c *Chain) After(ctx context.Context, inv *command.Invocation, out *hooks.Outcome) (failures []*Failure) {
 	for i := c.entered - 1; i >= 0; i-- {
 		b := c.hooks[i]
-		af, ok := b.Hook.(Afterer)
+		af, ok := b.Hook.(hooks.Afterer)
 		if !ok {
 			continue
 		}

@@ -1,4 +1,4 @@
-package hooks
+package hookrun
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/hooks"
 	"github.com/longshore/longshore/internal/names"
 	"github.com/longshore/longshore/internal/registry"
 )
@@ -16,9 +17,9 @@ type Compiled struct {
 	// Name is the hook's registered name.
 	Name string
 	// New constructs a fresh value of the hook.
-	New func() Hook
+	New func() hooks.Hook
 	// Info is what a first value's Info returned.
-	Info Info
+	Info hooks.Info
 	// Registrant is the registration's file:line.
 	Registrant string
 	// Err is why the hook cannot be used: a panic, a nil value or a bad
@@ -30,18 +31,18 @@ type Compiled struct {
 // LoadCompiled returns the hooks registered for app, followed by extra
 // (those an App added itself), sorted by name, each with its Info or the
 // reason it is broken.
-func LoadCompiled(app string, extra []registry.Entry[Hook]) []Compiled {
-	entries := append(compiled.Entries(app), extra...)
+func LoadCompiled(app string, extra []registry.Entry[hooks.Hook]) []Compiled {
+	entries := append(registry.Of[hooks.Hook]("hook").Entries(app), extra...)
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Name < entries[j].Name })
 	out := make([]Compiled, 0, len(entries))
 	for _, e := range entries {
 		c := Compiled{Name: e.Name, Registrant: e.Registrant}
 		newFn := e.New
 		c.New = newFn
-		c.Info, c.Err = command.GuardValue(guardName(e.Name), func() (Info, error) {
+		c.Info, c.Err = command.GuardValue(guardName(e.Name), func() (hooks.Info, error) {
 			h := newFn()
 			if h == nil {
-				return Info{}, fmt.Errorf("hook %q: constructor returned nil", e.Name)
+				return hooks.Info{}, fmt.Errorf("hook %q: constructor returned nil", e.Name)
 			}
 			return h.Info(), nil
 		})
@@ -68,7 +69,7 @@ func checkPatterns(name string, patterns []string) error {
 
 // Build returns a fresh value of the hook bound for one command.
 func (c Compiled) Build() (Bound, error) {
-	h, err := command.GuardValue(guardName(c.Name), func() (Hook, error) {
+	h, err := command.GuardValue(guardName(c.Name), func() (hooks.Hook, error) {
 		h := c.New()
 		if h == nil {
 			return nil, fmt.Errorf("hook %q: constructor returned nil", c.Name)
@@ -110,8 +111,8 @@ func (c Compiled) Describe() Description {
 		Priority: c.Info.Priority, Description: c.Info.Description, Err: c.Err}
 	if c.Err == nil {
 		if h, err := c.Build(); err == nil {
-			_, before := h.Hook.(Beforer)
-			_, after := h.Hook.(Afterer)
+			_, before := h.Hook.(hooks.Beforer)
+			_, after := h.Hook.(hooks.Afterer)
 			d.Phases = phases(before, after)
 		}
 	}

@@ -1,6 +1,10 @@
-package hooks
+package hookrun
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/longshore/longshore/hooks"
+)
 
 // Bound is one hook bound to one command for a run: its name, its value and
 // the Info it gave.
@@ -8,9 +12,9 @@ type Bound struct {
 	// Name is the hook's registered (or manifest) name.
 	Name string
 	// Hook is the hook's value for this command.
-	Hook Hook
+	Hook hooks.Hook
 	// Info is what Hook.Info returned.
-	Info Info
+	Info hooks.Info
 }
 
 // Order sorts hooks into the order they run before the command: by

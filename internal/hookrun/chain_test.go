@@ -1,4 +1,4 @@
-package hooks
+package hookrun
 
 import (
 	"context"
@@ -10,17 +10,18 @@ import (
 	"testing"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/hooks"
 )
 
 // probe is a hook whose behaviour each test sets, recording its calls.
 type probe struct {
-	info                Info
+	info                hooks.Info
 	log                 *[]string
 	beforeErr, afterErr error
 	panicIn             string
 }
 
-func (p *probe) Info() Info { return p.info }
+func (p *probe) Info() hooks.Info { return p.info }
 
 func (p *probe) Before(ctx context.Context, inv *command.Invocation) error {
 	*p.log = append(*p.log, "before "+p.info.Description)
@@ -30,7 +31,7 @@ func (p *probe) Before(ctx context.Context, inv *command.Invocation) error {
 	return p.beforeErr
 }
 
-func (p *probe) After(ctx context.Context, inv *command.Invocation, out *Outcome) error {
+func (p *probe) After(ctx context.Context, inv *command.Invocation, out *hooks.Outcome) error {
 	*p.log = append(*p.log, fmt.Sprintf("after %s code=%d", p.info.Description, out.ExitCode))
 	if p.panicIn == "after" {
 		panic("boom")
@@ -51,9 +52,9 @@ func TestChainBeforeAfter(t *testing.T) {
 			name: "order: priority then name, after reversed",
 			hooks: func(log *[]string) []Bound {
 				return []Bound{
-					bound("b", Info{Description: "b"}, &probe{log: log}),
-					bound("a", Info{Description: "a"}, &probe{log: log}),
-					bound("z", Info{Description: "z", Priority: -1}, &probe{log: log}),
+					bound("b", hooks.Info{Description: "b"}, &probe{log: log}),
+					bound("a", hooks.Info{Description: "a"}, &probe{log: log}),
+					bound("z", hooks.Info{Description: "z", Priority: -1}, &probe{log: log}),
 				}
 			},
 			wantLog: []string{"before z", "before a", "before b", "after b code=0", "after a code=0", "after z code=0"},
@@ -62,9 +63,9 @@ func TestChainBeforeAfter(t *testing.T) {
 			name: "a veto stops the chain; only hooks entered run after",
 			hooks: func(log *[]string) []Bound {
 				return []Bound{
-					bound("a", Info{Description: "a"}, &probe{log: log}),
-					bound("b", Info{Description: "b"}, &probe{log: log, beforeErr: veto}),
-					bound("c", Info{Description: "c"}, &probe{log: log}),
+					bound("a", hooks.Info{Description: "a"}, &probe{log: log}),
+					bound("b", hooks.Info{Description: "b"}, &probe{log: log, beforeErr: veto}),
+					bound("c", hooks.Info{Description: "c"}, &probe{log: log}),
 				}
 			},
 			wantLog:  []string{"before a", "before b", "after a code=0"},
@@ -74,8 +75,8 @@ func TestChainBeforeAfter(t *testing.T) {
 			name: "an optional hook's panic is reported, not a veto",
 			hooks: func(log *[]string) []Bound {
 				return []Bound{
-					bound("a", Info{Description: "a"}, &probe{log: log, panicIn: "before"}),
-					bound("b", Info{Description: "b"}, &probe{log: log}),
+					bound("a", hooks.Info{Description: "a"}, &probe{log: log, panicIn: "before"}),
+					bound("b", hooks.Info{Description: "b"}, &probe{log: log}),
 				}
 			},
 			wantLog:      []string{"before a", "before b", "after b code=0", "after a code=0"},
@@ -84,7 +85,7 @@ func TestChainBeforeAfter(t *testing.T) {
 		{
 			name: "a required hook's panic vetoes",
 			hooks: func(log *[]string) []Bound {
-				return []Bound{bound("a", Info{Description: "a", Required: true}, &probe{log: log, panicIn: "before"})}
+				return []Bound{bound("a", hooks.Info{Description: "a", Required: true}, &probe{log: log, panicIn: "before"})}
 			},
 			wantLog:  []string{"before a"},
 			wantVeto: `hook "a" panicked: boom`,
@@ -92,7 +93,7 @@ func TestChainBeforeAfter(t *testing.T) {
 		{
 			name: "a broken optional hook does not veto",
 			hooks: func(log *[]string) []Bound {
-				return []Bound{bound("a", Info{Description: "a"}, &probe{log: log, beforeErr: Broken(errors.New("timed out"))})}
+				return []Bound{bound("a", hooks.Info{Description: "a"}, &probe{log: log, beforeErr: hooks.Broken(errors.New("timed out"))})}
 			},
 			wantLog:      []string{"before a", "after a code=0"},
 			wantFailures: []string{"before hook a: timed out"},
@@ -101,8 +102,8 @@ func TestChainBeforeAfter(t *testing.T) {
 			name: "after failures and panics are all returned",
 			hooks: func(log *[]string) []Bound {
 				return []Bound{
-					bound("a", Info{Description: "a", Required: true}, &probe{log: log, afterErr: errors.New("down")}),
-					bound("b", Info{Description: "b"}, &probe{log: log, panicIn: "after"}),
+					bound("a", hooks.Info{Description: "a", Required: true}, &probe{log: log, afterErr: errors.New("down")}),
+					bound("b", hooks.Info{Description: "b"}, &probe{log: log, panicIn: "after"}),
 				}
 			},
 			wantLog:      []string{"before a", "before b", "after b code=0", "after a code=0"},
@@ -118,7 +119,7 @@ func TestChainBeforeAfter(t *testing.T) {
 			if got := errString(veto); got != tt.wantVeto {
 				t.Errorf("veto = %q, want %q", got, tt.wantVeto)
 			}
-			out := &Outcome{}
+			out := &hooks.Outcome{}
 			failures = append(failures, c.After(context.Background(), inv, out)...)
 			if !slices.Equal(log, tt.wantLog) {
 				t.Errorf("calls:\n%s\nwant:\n%s", strings.Join(log, "\n"), strings.Join(tt.wantLog, "\n"))
@@ -138,7 +139,7 @@ func TestChainBeforeAfter(t *testing.T) {
 	}
 }
 
-func bound(name string, info Info, p *probe) Bound {
+func bound(name string, info hooks.Info, p *probe) Bound {
 	p.info = info
 	return Bound{Name: name, Hook: p, Info: info}
 }
@@ -156,13 +157,13 @@ type suffix struct {
 	fail bool
 }
 
-func (s *suffix) Info() Info { return Info{} }
+func (s *suffix) Info() hooks.Info { return hooks.Info{} }
 
 func (s *suffix) TransformTable(ctx context.Context, inv *command.Invocation, t *command.Table) (*command.Table, error) {
 	if s.fail {
 		return nil, errors.New("cannot")
 	}
-	return AddColumn(t, s.col, func(row []any) any { return fmt.Sprint(row[0], "-", s.col) }), nil
+	return hooks.AddColumn(t, s.col, func(row []any) any { return fmt.Sprint(row[0], "-", s.col) }), nil
 }
 
 func (s *suffix) TransformRecord(ctx context.Context, inv *command.Invocation, rec *command.Record) (*command.Record, error) {
@@ -220,22 +221,10 @@ func TestChainTransform(t *testing.T) {
 		t.Errorf("record = %s", got)
 	}
 
-	req := NewChain([]Bound{{Name: "c", Hook: &suffix{fail: true}, Info: Info{Required: true}}})
+	req := NewChain([]Bound{{Name: "c", Hook: &suffix{fail: true}, Info: hooks.Info{Required: true}}})
 	req.Before(context.Background(), inv)
 	if _, _, err := req.TransformTable(context.Background(), inv, &command.Table{}, nil); err == nil || err.Error() != "hook c: cannot" {
 		t.Errorf("required transform error = %v", err)
 	}
 }
 
-func TestAppendRows(t *testing.T) {
-	tab := AppendRows(&command.Table{Columns: []string{"n"}, Rows: command.RowsOf([]any{1}, []any{2})}, func(n int) iter.Seq2[[]any, error] {
-		return command.RowsOf([]any{fmt.Sprintf("total %d", n)})
-	})
-	var rows []string
-	for row := range tab.Rows {
-		rows = append(rows, fmt.Sprint(row...))
-	}
-	if got := strings.Join(rows, ","); got != "1,2,total 2" {
-		t.Errorf("rows = %s", got)
-	}
-}

@@ -1,4 +1,4 @@
-package hooks
+package hookrun
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/hooks"
 )
 
 // script writes an executable shell script into a temp dir.
@@ -46,7 +47,7 @@ func invocation(t *testing.T, e *External, args ...string) (*command.Invocation,
 	}, &errOut
 }
 
-func newExternal(t *testing.T, spec Spec) *External {
+func newExternal(t *testing.T, spec hooks.Spec) *External {
 	t.Helper()
 	if spec.Environ == nil {
 		spec.Environ = func() []string { return []string{"PATH=" + os.Getenv("PATH")} }
@@ -61,9 +62,9 @@ func newExternal(t *testing.T, spec Spec) *External {
 func TestExternalDocument(t *testing.T) {
 	dir := t.TempDir()
 	exe := script(t, `cat > "$OUT_DIR/$1-$2.json"; echo "seen by $DEMOAPP_PLUGIN_NAME"`)
-	e := newExternal(t, Spec{
+	e := newExternal(t, hooks.Spec{
 		Name: "guard", Plugin: "guard", Path: exe, Commands: []string{"files *"}, Before: true, After: true,
-		Flags: []FlagSpec{{Name: "force", Type: "bool", Usage: "list / anyway"}, {Name: "depth", Type: "int", Default: "2"}, {Name: "note"}},
+		Flags: []hooks.FlagSpec{{Name: "force", Type: "bool", Usage: "list / anyway"}, {Name: "depth", Type: "int", Default: "2"}, {Name: "note"}},
 		Environ: func() []string {
 			return []string{"PATH=" + os.Getenv("PATH"), "OUT_DIR=" + dir, "DEMOAPP_PLUGIN_NAME=guard"}
 		},
@@ -72,7 +73,7 @@ func TestExternalDocument(t *testing.T) {
 	if err := e.Before(context.Background(), inv); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.After(context.Background(), inv, &Outcome{ExitCode: 1, Err: errors.New("list /: denied")}); err != nil {
+	if err := e.After(context.Background(), inv, &hooks.Outcome{ExitCode: 1, Err: errors.New("list /: denied")}); err != nil {
 		t.Fatal(err)
 	}
 	if got := errOut.String(); got != "seen by guard\nseen by guard\n" {
@@ -127,7 +128,7 @@ func TestExternalOutcomes(t *testing.T) {
 				path = filepath.Join(t.TempDir(), "hook")
 				os.WriteFile(path, []byte("#!/no/such/interpreter\n"), 0o755)
 			}
-			e := newExternal(t, Spec{Name: "h", Path: path, Commands: []string{"*"}, Before: true, Timeout: tt.timeout})
+			e := newExternal(t, hooks.Spec{Name: "h", Path: path, Commands: []string{"*"}, Before: true, Timeout: tt.timeout})
 			inv, errOut := invocation(t, e)
 			start := time.Now()
 			err := e.Before(context.Background(), inv)
@@ -149,12 +150,12 @@ func TestExternalOutcomes(t *testing.T) {
 
 func TestExternalPhases(t *testing.T) {
 	exe := script(t, "echo ran $2")
-	e := newExternal(t, Spec{Name: "h", Path: exe, Commands: []string{"*"}, After: true})
+	e := newExternal(t, hooks.Spec{Name: "h", Path: exe, Commands: []string{"*"}, After: true})
 	inv, errOut := invocation(t, e)
 	if err := e.Before(context.Background(), inv); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.After(context.Background(), inv, &Outcome{}); err != nil {
+	if err := e.After(context.Background(), inv, &hooks.Outcome{}); err != nil {
 		t.Fatal(err)
 	}
 	if got := errOut.String(); got != "ran after\n" {
@@ -163,24 +164,24 @@ func TestExternalPhases(t *testing.T) {
 }
 
 func TestSpecCheck(t *testing.T) {
-	ok := Spec{Name: "h", Path: "/bin/true", Commands: []string{"*"}, Before: true}
+	ok := hooks.Spec{Name: "h", Path: "/bin/true", Commands: []string{"*"}, Before: true}
 	tests := []struct {
 		name    string
-		edit    func(*Spec)
+		edit    func(*hooks.Spec)
 		wantErr string
 	}{
-		{"valid", func(*Spec) {}, ""},
-		{"no name", func(s *Spec) { s.Name = ""; s.Plugin = "p" }, `hook name: empty word`},
-		{"no path", func(s *Spec) { s.Path = "" }, `hook "h": no executable`},
-		{"no commands", func(s *Spec) { s.Commands = nil }, `hook "h": commands: at least one command or pattern is needed`},
-		{"bad pattern", func(s *Spec) { s.Commands = []string{"files ["} }, `hook "h": commands: command pattern "files [": glob "["`},
-		{"no phase", func(s *Spec) { s.Before = false }, `hook "h": set before, after or both to true`},
-		{"negative timeout", func(s *Spec) { s.Timeout = -time.Second }, `hook "h": timeout -1s: not a positive duration like 10s`},
-		{"bad flag type", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x", Type: "float"}} }, `hook "h": flag "x": type "float" must be bool, string or int`},
-		{"bad bool default", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x", Type: "bool", Default: "maybe"}} }, `hook "h": flag "x": default "maybe" is not a bool`},
-		{"bad int default", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x", Type: "int", Default: "two"}} }, `hook "h": flag "x": default "two" is not an int`},
-		{"bad flag name", func(s *Spec) { s.Flags = []FlagSpec{{Name: "--x"}} }, `hook "h": flag name: word "--x" must start`},
-		{"duplicate flag", func(s *Spec) { s.Flags = []FlagSpec{{Name: "x"}, {Name: "x"}} }, `hook "h": flag "x" declared twice`},
+		{"valid", func(*hooks.Spec) {}, ""},
+		{"no name", func(s *hooks.Spec) { s.Name = ""; s.Plugin = "p" }, `hook name: empty word`},
+		{"no path", func(s *hooks.Spec) { s.Path = "" }, `hook "h": no executable`},
+		{"no commands", func(s *hooks.Spec) { s.Commands = nil }, `hook "h": commands: at least one command or pattern is needed`},
+		{"bad pattern", func(s *hooks.Spec) { s.Commands = []string{"files ["} }, `hook "h": commands: command pattern "files [": glob "["`},
+		{"no phase", func(s *hooks.Spec) { s.Before = false }, `hook "h": set before, after or both to true`},
+		{"negative timeout", func(s *hooks.Spec) { s.Timeout = -time.Second }, `hook "h": timeout -1s: not a positive duration like 10s`},
+		{"bad flag type", func(s *hooks.Spec) { s.Flags = []hooks.FlagSpec{{Name: "x", Type: "float"}} }, `hook "h": flag "x": type "float" must be bool, string or int`},
+		{"bad bool default", func(s *hooks.Spec) { s.Flags = []hooks.FlagSpec{{Name: "x", Type: "bool", Default: "maybe"}} }, `hook "h": flag "x": default "maybe" is not a bool`},
+		{"bad int default", func(s *hooks.Spec) { s.Flags = []hooks.FlagSpec{{Name: "x", Type: "int", Default: "two"}} }, `hook "h": flag "x": default "two" is not an int`},
+		{"bad flag name", func(s *hooks.Spec) { s.Flags = []hooks.FlagSpec{{Name: "--x"}} }, `hook "h": flag name: word "--x" must start`},
+		{"duplicate flag", func(s *hooks.Spec) { s.Flags = []hooks.FlagSpec{{Name: "x"}, {Name: "x"}} }, `hook "h": flag "x" declared twice`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,6 @@
 //go:build unix
 
-package hooks
+package hookrun
 
 import (
 	"bytes"
@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/longshore/longshore/hooks"
 )
 
 // running reports whether process pid is alive (a zombie is not).
@@ -32,7 +34,7 @@ func TestExternalKillsWhatItLeaves(t *testing.T) {
 	}
 	pidFile := filepath.Join(t.TempDir(), "pid")
 	exe := script(t, "sleep 30 & echo $! > "+pidFile+"\nexit 0\n")
-	e := newExternal(t, Spec{Name: "h", Path: exe, Commands: []string{"*"}, Before: true})
+	e := newExternal(t, hooks.Spec{Name: "h", Path: exe, Commands: []string{"*"}, Before: true})
 	inv, _ := invocation(t, e)
 	if err := e.Before(context.Background(), inv); err != nil {
 		t.Fatal(err)
@@ -63,7 +65,7 @@ func TestExternalOutputHeldOutsideItsGroup(t *testing.T) {
 	// the group kill, with the hook's stdout and stderr open.
 	ready := filepath.Join(t.TempDir(), "ready")
 	exe := script(t, "setsid sh -c 'echo > "+ready+"; exec sleep 3' &\nuntil [ -s "+ready+" ]; do sleep 0.01; done\necho done\nexit 0\n")
-	e := newExternal(t, Spec{Name: "h", Path: exe, Commands: []string{"*"}, Before: true, Timeout: 500 * time.Millisecond})
+	e := newExternal(t, hooks.Spec{Name: "h", Path: exe, Commands: []string{"*"}, Before: true, Timeout: 500 * time.Millisecond})
 	inv, errOut := invocation(t, e)
 	var log bytes.Buffer
 	inv.Logger = slog.New(slog.NewTextHandler(&log, &slog.HandlerOptions{Level: slog.LevelDebug}))

@@ -1,4 +1,4 @@
-package hooks
+package hookrun
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/hooks"
 )
 
 // Document is the JSON document an external hook reads on stdin, one per
@@ -41,13 +42,13 @@ type Document struct {
 	Error    *string `json:"error,omitempty"`
 }
 
-// External is a hook run as a separate process from a [Spec].
+// External is a hook run as a separate process from a [hooks.Spec].
 type External struct {
-	spec Spec
+	spec hooks.Spec
 }
 
 // NewExternal returns the hook for spec, or the reason spec is invalid.
-func NewExternal(spec Spec) (*External, error) {
+func NewExternal(spec hooks.Spec) (*External, error) {
 	if err := spec.Check(); err != nil {
 		return nil, err
 	}
@@ -61,17 +62,17 @@ func NewExternal(spec Spec) (*External, error) {
 func (e *External) runsAfter() bool { return e.spec.After }
 
 // Spec returns the hook's spec.
-func (e *External) Spec() Spec { return e.spec }
+func (e *External) Spec() hooks.Spec { return e.spec }
 
 // Info returns the spec's commands, priority, requirement and description.
-func (e *External) Info() Info {
-	return Info{Commands: e.spec.Commands, Priority: e.spec.Priority, Required: e.spec.Required, Description: e.spec.Description}
+func (e *External) Info() hooks.Info {
+	return hooks.Info{Commands: e.spec.Commands, Priority: e.spec.Priority, Required: e.spec.Required, Description: e.spec.Description}
 }
 
 // Flags adds the spec's flags to the command.
 func (e *External) Flags(fs *pflag.FlagSet) {
 	for _, f := range e.spec.Flags {
-		f.define(fs)
+		defineFlag(f, fs)
 	}
 }
 
@@ -85,7 +86,7 @@ func (e *External) Before(ctx context.Context, inv *command.Invocation) error {
 }
 
 // After runs `<exe> hook after` when the spec asks for it.
-func (e *External) After(ctx context.Context, inv *command.Invocation, out *Outcome) error {
+func (e *External) After(ctx context.Context, inv *command.Invocation, out *hooks.Outcome) error {
 	if !e.spec.After {
 		return nil
 	}
@@ -93,7 +94,7 @@ func (e *External) After(ctx context.Context, inv *command.Invocation, out *Outc
 }
 
 // document describes the invocation for the hook's stdin.
-func (e *External) document(inv *command.Invocation, phase string, out *Outcome) *Document {
+func (e *External) document(inv *command.Invocation, phase string, out *hooks.Outcome) *Document {
 	d := &Document{
 		App: inv.App, Version: inv.Version, Hook: e.spec.Name, Plugin: e.spec.Plugin, Phase: phase,
 		Command: strings.Fields(inv.Name), Args: inv.Args, Flags: FlagValues(inv.Flags),
@@ -156,9 +157,9 @@ const maxMessage = 64 << 10
 func (e *External) run(ctx context.Context, inv *command.Invocation, doc *Document) error {
 	data, err := json.Marshal(doc)
 	if err != nil {
-		return Broken(fmt.Errorf("encode the hook's input: %w", err))
+		return hooks.Broken(fmt.Errorf("encode the hook's input: %w", err))
 	}
-	timeout := e.spec.timeout()
+	timeout := timeout(e.spec)
 	tctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	p := &process{path: e.spec.Path, args: []string{"hook", doc.Phase}, stdin: append(data, '\n'), stdout: inv.IO.ErrOut}
@@ -177,14 +178,14 @@ func (e *External) run(ctx context.Context, inv *command.Invocation, doc *Docume
 	case ctx.Err() != nil:
 		return ctx.Err()
 	case tctx.Err() != nil && p.killed:
-		return Broken(fmt.Errorf("timed out after %s and was killed", timeout))
+		return hooks.Broken(fmt.Errorf("timed out after %s and was killed", timeout))
 	case errors.As(err, &ee) && ee.Exited():
 		if msg == "" {
 			msg = fmt.Sprintf("exit status %d", ee.ExitCode())
 		}
 		return errors.New(msg)
 	case err != nil:
-		return Broken(fmt.Errorf("run %s: %w", e.spec.Path, err))
+		return hooks.Broken(fmt.Errorf("run %s: %w", e.spec.Path, err))
 	}
 	if msg != "" {
 		fmt.Fprintln(inv.IO.ErrOut, msg)
