@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -153,7 +154,7 @@ func (hs *hookSet) before(r *run, inv *command.Invocation) error {
 func (hs *hookSet) after(r *run, inv *command.Invocation, err error) error {
 	hs.out.Err = err
 	hs.out.ExitCode = codeFor(err, r.ctx.Err() != nil)
-	if !hs.out.Ran && hooks.IsStop(err) {
+	if !hs.out.Ran && errors.Is(err, hooks.ErrStop) {
 		hs.out.ExitCode, err = exitOK, nil
 	}
 	ctx, stop := afterContext(r.ctx)

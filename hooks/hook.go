@@ -125,6 +125,3 @@ var hookCapabilities = []registry.Capability{
 	registry.Cap[TableTransformer]("TransformTable"),
 	registry.Cap[RecordTransformer]("TransformRecord"),
 }
-
-// IsStop reports whether err is, or wraps, [ErrStop].
-func IsStop(err error) bool { return errors.Is(err, ErrStop) }

@@ -114,7 +114,7 @@ func (c *Chain) Before(ctx context.Context, inv *command.Invocation) (veto error
 		bf, ok := b.Hook.(hooks.Beforer)
 		if ok {
 			err := command.Guard(guardName(b.Name), func() error { return bf.Before(ctx, forHook(inv, b.Name)) })
-			if err != nil && hooks.IsStop(err) {
+			if err != nil && errors.Is(err, hooks.ErrStop) {
 				c.entered++
 				return &Failure{Hook: b.Name, Phase: "before", Err: err}, failures
 			}
