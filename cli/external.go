@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os/exec"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -131,7 +130,7 @@ func (r *run) discoveryEnv() discovery.Env {
 
 // host is what plugin requirements are checked against.
 func (r *run) host() discovery.Host {
-	return discovery.Host{AppVersion: r.app.Version, Getenv: r.app.getenv, LookPath: exec.LookPath}
+	return discovery.Host{AppVersion: r.app.Version, Getenv: r.app.getenv, LookPath: r.plugins().Look}
 }
 
 // checkExternal returns why p must not run: an invalid manifest, disabled

@@ -153,7 +153,7 @@ func (hs *hookSet) before(r *run, inv *command.Invocation) error {
 // see it as the error with exit code 0, and nothing is reported.
 func (hs *hookSet) after(r *run, inv *command.Invocation, err error) error {
 	hs.out.Err = err
-	hs.out.ExitCode = codeFor(err, r.ctx.Err() != nil)
+	hs.out.ExitCode = r.codeOf(err)
 	if !hs.out.Ran && errors.Is(err, hooks.ErrStop) {
 		hs.out.ExitCode, err = exitOK, nil
 	}

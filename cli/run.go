@@ -5,13 +5,12 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/pluginexec"
 )
 
 // run is the state of one invocation of an App.
@@ -23,8 +22,15 @@ type run struct {
 	logger *slog.Logger
 	closer io.Closer
 	ctx    context.Context
-	// stopped records whether a signal ended the run.
-	stopped bool
+	// stopped records whether a signal ended the run; stopSignal is the
+	// signal, when known.
+	stopped    bool
+	stopSignal os.Signal
+	// executed is set once execute has returned.
+	executed bool
+	// startup ends the process at a stop signal until the command or
+	// plugin starts (see started); nil in the interactive shell.
+	startup *pluginexec.Stopper
 	// rootWords are the compiled-in root words (see compiledInRootWord).
 	rootWords map[string]bool
 	cfg       *discovery.Config
@@ -69,10 +75,12 @@ func (r *run) close() {
 func (r *run) interrupted() bool { return r.stopped }
 
 // execute builds the command tree and runs args through it.
-func (r *run) execute(ctx context.Context, args []string) error {
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+func (r *run) execute(ctx context.Context, args []string) (err error) {
+	ctx, stop := r.plugins().NotifyStop(ctx)
 	defer func() {
 		r.stopped = ctx.Err() != nil
+		r.stopSignal = pluginexec.StopSignal(ctx, err)
+		r.executed = true
 		stop()
 	}()
 	r.ctx, r.args = ctx, args
@@ -112,6 +120,10 @@ func (r *run) execute(ctx context.Context, args []string) error {
 		r.root.PersistentFlags().Parse(args)
 		return err
 	}
+	if err := r.started(); err != nil {
+		// A signal came during start-up: the command does not run.
+		return err
+	}
 	r.root.SetArgs(args)
 	if len(args) > 0 && args[0] == cobra.ShellCompRequestCmd {
 		clean := &descCleaner{w: r.io.Out}
@@ -120,6 +132,11 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	}
 	return r.root.ExecuteContext(ctx)
 }
+
+// started marks the end of start-up, the command or plugin being about
+// to run, and returns a *pluginexec.Stopped error if a signal stopped the
+// run before.
+func (r *run) started() error { return r.startup.Started(r.ctx) }
 
 // buildCompiledIn builds the root and the compiled-in commands, those of
 // the App and Longshore's own (completion, shell, docs), which always win

@@ -19,7 +19,8 @@ import (
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script from the actual output")
 
 func TestMain(m *testing.M) {
-	testscript.Main(cleanupM{m}, map[string]func(){"demoapp": main, "childapp": childApp, "sigcount": sigCount})
+	testscript.Main(cleanupM{m}, map[string]func(){"demoapp": main, "childapp": childApp, "sigcount": sigCount,
+		"sigtally": sigTally, "slowstart": slowStart})
 }
 
 // cleanupM runs the tests, then removes what they left for the whole run
@@ -66,6 +67,7 @@ func scriptParams(t *testing.T, dir string) testscript.Params {
 			"chtimes":    chtimes,
 			"interrupt":  interrupt,
 			"mkexec":     mkexec,
+			"sendsig":    sendsig,
 			"tmux-start": tmuxStart,
 			"tmux-send":  tmuxSend,
 			"tmux-wait":  tmuxWait,
