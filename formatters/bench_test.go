@@ -120,7 +120,7 @@ func BenchmarkTemplate(b *testing.B) {
 }
 
 // BenchmarkTableNoStream is BenchmarkTable straight to io.Discard, without
-// the Stream: past StreamAfter rows, the streaming table's own cost.
+// the Stream: past streamAfter rows, the streaming table's own cost.
 func BenchmarkTableNoStream(b *testing.B) {
 	b.ReportAllocs()
 	if err := (&Table{}).FormatList(io.Discard, benchColumns, benchRows(b.N)); err != nil {

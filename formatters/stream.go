@@ -8,14 +8,14 @@ import (
 	"time"
 )
 
-// StreamBuffer is the size of a [Stream]'s buffer: the size the built-in
+// streamBuffer is the size of a [Stream]'s buffer: the size the built-in
 // formatters ask of bufio.NewWriterSize, which therefore returns the
 // Stream's own buffer instead of adding one.
-const StreamBuffer = 64 << 10
+const streamBuffer = 64 << 10
 
-// IdleFlush is how long a [Stream]'s rows may stall before what was
+// idleFlush is how long a [Stream]'s rows may stall before what was
 // written is flushed anyway.
-const IdleFlush = 50 * time.Millisecond
+const idleFlush = 50 * time.Millisecond
 
 // Stream is the buffered output of one FormatList call whose rows may come
 // slowly (a lister waiting on the network, a plugin printing a row a
@@ -25,7 +25,7 @@ const IdleFlush = 50 * time.Millisecond
 //   - the row source may call [Stream.Stall] just before it would block
 //     (the structured plugin's reader does when it has no complete line
 //     buffered): what the formatter wrote is flushed at once;
-//   - otherwise a flush happens within [IdleFlush] of the stall.
+//   - otherwise a flush happens within [idleFlush] of the stall.
 //
 // The formatter writes to [Stream.Writer] from its own goroutine only; the
 // idle flush runs on another, so the buffer is guarded by a mutex that the
@@ -70,13 +70,13 @@ func onStall(w io.Writer, f func()) bool {
 // once, from any goroutine, when a flush fails (e.g. to cancel the run so
 // that a stalled lister stops). Close it when the formatter returns.
 func NewStream(w io.Writer, onError func()) *Stream {
-	return newStream(w, onError, IdleFlush)
+	return newStream(w, onError, idleFlush)
 }
 
 // newStream is NewStream with the idle flush every idle, or none when idle
 // is 0.
 func newStream(w io.Writer, onError func(), idle time.Duration) *Stream {
-	s := &Stream{bw: bufio.NewWriterSize(w, StreamBuffer), onError: onError, done: make(chan struct{})}
+	s := &Stream{bw: bufio.NewWriterSize(w, streamBuffer), onError: onError, done: make(chan struct{})}
 	s.mu.Lock() // the formatting goroutine's, until it waits for a row
 	streams.Store(s.bw, s)
 	if idle > 0 {
@@ -87,7 +87,7 @@ func newStream(w io.Writer, onError func(), idle time.Duration) *Stream {
 }
 
 // Writer is what the formatter writes to: a *bufio.Writer of
-// [StreamBuffer] bytes.
+// [streamBuffer] bytes.
 func (s *Stream) Writer() io.Writer { return s.bw }
 
 // Rows wraps the formatter's rows: the Stream's mutex is released while

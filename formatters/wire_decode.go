@@ -10,8 +10,8 @@ import (
 	"unicode/utf8"
 )
 
-// MaxWireLine is the longest line a [WireDecoder] accepts, in bytes.
-const MaxWireLine = 16 << 20
+// maxWireLine is the longest line a [WireDecoder] accepts, in bytes.
+const maxWireLine = 16 << 20
 
 // WireError is malformed wire-format input, at a line counted from 1.
 type WireError struct {
@@ -165,9 +165,9 @@ func (d *WireDecoder) readLine() ([]byte, error) {
 		b, err := d.r.ReadSlice('\n')
 		if err == bufio.ErrBufferFull {
 			d.long = append(d.long, b...)
-			if len(d.long) > MaxWireLine {
+			if len(d.long) > maxWireLine {
 				d.line++
-				return nil, d.errorf("line longer than %d bytes", MaxWireLine)
+				return nil, d.errorf("line longer than %d bytes", maxWireLine)
 			}
 			continue
 		}
