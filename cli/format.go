@@ -17,6 +17,7 @@ import (
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/formatset"
 )
 
 // defaultFormat is the formatter used without -f, on a terminal or not, as
@@ -27,7 +28,7 @@ const defaultFormat = "table"
 // available, and each lister's or shower's options and formatter values.
 type formatState struct {
 	name    string
-	set     *formatters.Set
+	set     *formatset.Set
 	setErr  error
 	outputs map[string]*output
 	// stream is the output of the list being rendered, if it is buffered
@@ -52,7 +53,7 @@ type output struct {
 // come before or after the command words. Its usage names the formatters
 // once the config is known (see describeFormatFlag).
 func (r *run) addFormatFlag(fs *pflag.FlagSet) {
-	fs.StringVarP(&r.format.name, "format", "f", "", formatUsage(formatters.Builtins()))
+	fs.StringVarP(&r.format.name, "format", "f", "", formatUsage(formatset.Builtins()))
 }
 
 // describeFormatFlag makes the usage of -f name the built-in and compiled-in
@@ -97,9 +98,9 @@ func (r *run) formatName() string {
 }
 
 // formatSet returns the built-in and compiled-in formatters, built once.
-func (r *run) formatSet() (*formatters.Set, error) {
+func (r *run) formatSet() (*formatset.Set, error) {
 	if r.format.set == nil && r.format.setErr == nil {
-		r.format.set = formatters.NewSet(r.app.Name, r.app.addedFormats)
+		r.format.set = formatset.New(r.app.Name, r.app.addedFormats)
 	}
 	return r.format.set, r.format.setErr
 }

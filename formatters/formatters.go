@@ -33,12 +33,10 @@ import (
 	"io"
 	"iter"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/spf13/pflag"
 
-	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/internal/registry"
 )
 
@@ -212,16 +210,7 @@ var formatterCapabilities = []registry.Capability{
 	registry.Cap[RecordFormatter]("FormatRecord"),
 }
 
-// Builtins returns the names of the built-in formatters, sorted.
-func Builtins() []string {
-	names := make([]string, 0, len(builtins))
-	for n := range builtins {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
+// builtins are the built-in formatters, which every App has.
 var builtins = map[string]func() Formatter{
 	"table":    func() Formatter { return &Table{} },
 	"csv":      func() Formatter { return &CSV{} },
@@ -234,90 +223,10 @@ var builtins = map[string]func() Formatter{
 	"shell":    func() Formatter { return &Shell{} },
 }
 
-// Set is the formatters available to one App: the built-ins and those
-// registered under its namespace.
-type Set struct {
-	drivers     map[string]func() Formatter
-	registrants map[string]string
-}
-
-// NewSet returns the built-ins plus the formatters registered for app and
-// extra, those the App added itself (checked by the App against the
-// registry's).
-func NewSet(app string, extra []registry.Entry[Formatter]) *Set {
-	s := &Set{drivers: map[string]func() Formatter{}, registrants: map[string]string{}}
-	for n, f := range builtins {
-		s.drivers[n] = f
-		s.registrants[n] = builtinRegistrant
+func init() {
+	for name, newFn := range builtins {
+		compiled.AddBuiltin(name, newFn, builtinRegistrant)
 	}
-	for _, e := range append(compiled.Entries(app), extra...) {
-		s.drivers[e.Name] = e.New
-		s.registrants[e.Name] = e.Registrant
-	}
-	return s
-}
-
-// Has reports whether name is a built-in or compiled-in formatter.
-func (s *Set) Has(name string) bool {
-	_, ok := s.drivers[name]
-	return ok
-}
-
-// Names returns the names of the formatters that render kind (any kind
-// when kind is 0), sorted. It
-// constructs each formatter to ask; a constructor that panics is left out.
-func (s *Set) Names(kind Kind) []string {
-	var names []string
-	for n := range s.drivers {
-		f, err := s.New(n)
-		if err == nil && (kind == 0 || Renders(f, kind)) {
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
-	return names
-}
-
-// Description returns the one-line description of the formatter called
-// name, or "" when it has none.
-func (s *Set) Description(name string) string {
-	f, err := s.New(name)
-	if err != nil {
-		return ""
-	}
-	if d, ok := f.(Describer); ok {
-		return d.Description()
-	}
-	return ""
-}
-
-// New returns a fresh formatter by name, guarding its constructor.
-func (s *Set) New(name string) (Formatter, error) {
-	newFn, ok := s.drivers[name]
-	if !ok {
-		return nil, fmt.Errorf("unknown formatter %q", name)
-	}
-	plugin := fmt.Sprintf("formatter %q", name)
-	return command.GuardValue(plugin, func() (Formatter, error) {
-		f := newFn()
-		if f == nil {
-			return nil, fmt.Errorf("%s: constructor returned nil", plugin)
-		}
-		return f, nil
-	})
-}
-
-// Renders reports whether f renders output of kind.
-func Renders(f Formatter, kind Kind) bool {
-	switch kind {
-	case List:
-		_, ok := f.(ListFormatter)
-		return ok
-	case Record:
-		_, ok := f.(RecordFormatter)
-		return ok
-	}
-	return false
 }
 
 // UnknownError reports a formatter or column name that is not valid here;

@@ -12,7 +12,8 @@ import (
 
 // TestHTML renders a list with a caption, escaping what HTML would read.
 func TestHTML(t *testing.T) {
-	f, err := formatters.NewSet(App, nil).New("html")
+	var f formatters.Formatter = &HTML{}
+	var err error
 	if err != nil {
 		t.Fatal(err)
 	}

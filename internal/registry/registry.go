@@ -160,7 +160,7 @@ func (r *Registry[T]) unclaimed(claimed map[string]bool) []Stray {
 	defer r.mu.RUnlock()
 	var out []Stray
 	for app, ns := range r.entries {
-		if claimed[app] {
+		if claimed[app] || app == Builtin {
 			continue
 		}
 		for _, e := range ns {
@@ -219,11 +219,33 @@ func Unclaimed() []Stray {
 	return out
 }
 
+// Builtin is the app name Longshore's own plugins (the built-in
+// formatters) are kept under: every App has them. No App can be called
+// this (see CheckApp).
+const Builtin = "longshore builtin"
+
+// AddBuiltin registers one of Longshore's own plugins, which every App
+// has, under [Builtin].
+func (r *Registry[T]) AddBuiltin(name string, newFn func() T, registrant string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.entries == nil {
+		r.entries = map[string]map[string]Entry[T]{}
+	}
+	if r.entries[Builtin] == nil {
+		r.entries[Builtin] = map[string]Entry[T]{}
+	}
+	r.entries[Builtin][name] = Entry[T]{App: Builtin, Name: name, New: newFn, Registrant: registrant}
+}
+
 // CheckApp checks an app name given to a Register function: not empty, and
 // not a registry namespace of the older "<app>.<kind>" form.
 func CheckApp(app string) error {
 	if app == "" {
 		return fmt.Errorf("empty app name")
+	}
+	if app == Builtin {
+		return fmt.Errorf("app name %q is Longshore's own", app)
 	}
 	for _, kind := range []string{".commands", ".hooks", ".formatters"} {
 		if len(app) > len(kind) && app[len(app)-len(kind):] == kind {
