@@ -7,7 +7,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // config returns the user's configuration, read once per run from

@@ -5,7 +5,7 @@ import (
 	"sort"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/hookrun"
 	"github.com/longshore/longshore/internal/plugincmd"
 	"github.com/longshore/longshore/internal/registry"

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/hookrun"
 )
 
