@@ -44,7 +44,7 @@ type formatState struct {
 // formatter picked for this run.
 type output struct {
 	kind    formatters.Kind
-	opts    formatters.Options
+	opts    formatset.Options
 	drivers map[string]formatters.Formatter
 	chosen  formatters.Formatter
 }
@@ -247,7 +247,7 @@ func (r *run) formatList(name string, columns []string, rows iter.Seq2[[]any, er
 		return command.Usagef("%w", err)
 	}
 	if d, ok := out.chosen.(formatters.WidthDeclarer); ok && declared != nil {
-		if w := formatters.WidthsFor(declared.Columns, declared.Widths, columns); w != nil {
+		if w := formatset.WidthsFor(declared.Columns, declared.Widths, columns); w != nil {
 			d.DeclareWidths(w)
 		}
 	}

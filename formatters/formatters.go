@@ -32,7 +32,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -98,32 +97,11 @@ type KindFlagDeclarer interface {
 // table): DeclareWidths is called before FormatList with the display width,
 // in terminal cells, that the lister declares for each column to be
 // rendered, in their order; 0 is a column without a declared width. See
-// command.Table.Widths and [WidthsFor].
+// command.Table.Widths.
 type WidthDeclarer interface {
 	DeclareWidths(widths []int)
 }
 
-// WidthsFor returns the declared widths of the columns shown, given the
-// lister's columns and the widths it declared for them (by position; a
-// missing one is 0): a column -c left out loses its width, one a hook added
-// has none. It returns nil when no width is declared.
-func WidthsFor(columns []string, widths []int, shown []string) []int {
-	if len(widths) == 0 {
-		return nil
-	}
-	out := make([]int, len(shown))
-	any := false
-	for i, name := range shown {
-		if j := slices.Index(columns, name); j >= 0 && j < len(widths) && widths[j] > 0 {
-			out[i] = widths[j]
-			any = true
-		}
-	}
-	if !any {
-		return nil
-	}
-	return out
-}
 
 // ChoicesAnnotation is the pflag annotation that lists a flag's valid
 // values, for shell completion: fs.SetAnnotation("quote", ChoicesAnnotation,

@@ -218,16 +218,3 @@ func TestTableDeclaredWidthsStreamAtOnce(t *testing.T) {
 	}
 }
 
-// TestWidthsFor maps declared widths onto the columns shown.
-func TestWidthsFor(t *testing.T) {
-	cols := []string{"a", "b", "c"}
-	if got := WidthsFor(cols, []int{1, 2, 3}, []string{"c", "x", "a"}); fmt.Sprint(got) != "[3 0 1]" {
-		t.Errorf("got %v", got)
-	}
-	if got := WidthsFor(cols, []int{0, 5}, []string{"a", "c"}); got != nil {
-		t.Errorf("got %v, want nil", got)
-	}
-	if got := WidthsFor(cols, nil, cols); got != nil {
-		t.Errorf("got %v, want nil", got)
-	}
-}

@@ -1,4 +1,4 @@
-package formatters
+package formatset
 
 import (
 	"cmp"
@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/spf13/pflag"
+
+	"github.com/longshore/longshore/formatters"
 )
 
 // Options are the options common to every formatter: -c/--column selects
@@ -29,13 +31,13 @@ type Options struct {
 
 // Flags declares the common options on fs for a command of kind: -c for
 // both kinds, the sort flags for lists only.
-func (o *Options) Flags(fs *pflag.FlagSet, kind Kind) {
+func (o *Options) Flags(fs *pflag.FlagSet, kind formatters.Kind) {
 	what := "column"
-	if kind == Record {
+	if kind == formatters.Record {
 		what = "field"
 	}
 	fs.StringArrayVarP(&o.Columns, "column", "c", nil, "show only the "+what+" `NAME` (repeatable: selects and orders)")
-	if kind != List {
+	if kind != formatters.List {
 		return
 	}
 	fs.StringArrayVar(&o.SortColumns, "sort-column", nil, "sort by the column `NAME` (repeatable: the first is most significant)")
@@ -69,20 +71,20 @@ func (f orderFlag) Set(s string) error {
 }
 
 // indexes returns the position in names of each of want, or an
-// *UnknownError naming what (column or field).
+// *formatters.UnknownError naming what (column or field).
 func indexes(what string, names, want []string) ([]int, error) {
 	idx := make([]int, len(want))
 	for i, w := range want {
 		idx[i] = slices.Index(names, w)
 		if idx[i] < 0 {
-			return nil, &UnknownError{What: what, Name: w, Valid: names}
+			return nil, &formatters.UnknownError{What: what, Name: w, Valid: names}
 		}
 	}
 	return idx, nil
 }
 
 // ApplyList selects, orders and sorts a list as the options ask. An unknown
-// column is an *UnknownError, returned before any row is read. Sorting
+// column is an *formatters.UnknownError, returned before any row is read. Sorting
 // buffers the rows; when the rows fail half-way, the sorted rows read so far
 // are yielded before the error.
 func (o *Options) ApplyList(columns []string, rows iter.Seq2[[]any, error]) ([]string, iter.Seq2[[]any, error], error) {
@@ -108,7 +110,7 @@ func (o *Options) ApplyList(columns []string, rows iter.Seq2[[]any, error]) ([]s
 }
 
 // ApplyRecord selects and orders a record's fields as -c asks. An unknown
-// field is an *UnknownError.
+// field is an *formatters.UnknownError.
 func (o *Options) ApplyRecord(fields []string, values []any) ([]string, []any, error) {
 	if len(o.Columns) == 0 {
 		return fields, values, nil
@@ -206,7 +208,7 @@ func at(row []any, i int) any {
 // descending order, as cliff sorts None (its key is (value is None,
 // value), and descending reverses the whole order).
 func Compare(a, b any) int {
-	a, b = Machine(a), Machine(b)
+	a, b = formatters.Machine(a), formatters.Machine(b)
 	ga, gb := group(a), group(b)
 	if ga != gb {
 		return cmp.Compare(ga, gb)
@@ -219,14 +221,14 @@ func Compare(a, b any) int {
 	case 2:
 		return a.(time.Time).Compare(b.(time.Time))
 	}
-	return cmp.Compare(Text(a), Text(b))
+	return cmp.Compare(formatters.Text(a), formatters.Text(b))
 }
 
 func group(v any) int {
 	switch {
 	case v == nil:
 		return 4
-	case IsNumber(v):
+	case formatters.IsNumber(v):
 		return 1
 	}
 	if _, ok := v.(time.Time); ok {
@@ -247,11 +249,33 @@ func compareNumbers(a, b any) int {
 			return cmp.Compare(x, y)
 		}
 	}
-	x, okx := new(big.Float).SetPrec(256).SetString(Text(a))
-	y, oky := new(big.Float).SetPrec(256).SetString(Text(b))
+	x, okx := new(big.Float).SetPrec(256).SetString(formatters.Text(a))
+	y, oky := new(big.Float).SetPrec(256).SetString(formatters.Text(b))
 	if !okx || !oky {
 		// NaN or infinities: fall back to their text.
-		return cmp.Compare(Text(a), Text(b))
+		return cmp.Compare(formatters.Text(a), formatters.Text(b))
 	}
 	return x.Cmp(y)
+}
+
+// WidthsFor returns the declared widths of the columns shown, given the
+// lister's columns and the widths it declared for them (by position; a
+// missing one is 0): a column -c left out loses its width, one a hook added
+// has none. It returns nil when no width is declared.
+func WidthsFor(columns []string, widths []int, shown []string) []int {
+	if len(widths) == 0 {
+		return nil
+	}
+	out := make([]int, len(shown))
+	any := false
+	for i, name := range shown {
+		if j := slices.Index(columns, name); j >= 0 && j < len(widths) && widths[j] > 0 {
+			out[i] = widths[j]
+			any = true
+		}
+	}
+	if !any {
+		return nil
+	}
+	return out
 }
