@@ -15,9 +15,10 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/formatset"
+	"github.com/longshore/longshore/internal/stream"
 )
 
 // defaultFormat is the formatter used without -f, on a terminal or not, as
@@ -33,7 +34,7 @@ type formatState struct {
 	outputs map[string]*output
 	// stream is the output of the list being rendered, if it is buffered
 	// by the app; its row source tells it when it stalls.
-	stream *formatters.Stream
+	stream *stream.Stream
 	// cancel stops the lister whose output is being rendered when the
 	// output fails (nil when none).
 	cancel func()

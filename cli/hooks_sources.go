@@ -6,8 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/hookrun"
 )
 

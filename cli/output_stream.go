@@ -10,6 +10,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/stream"
 )
 
 // exitBrokenPipe is the exit code of a run whose output's reader went away
@@ -18,7 +19,7 @@ import (
 // does not handle it. Nothing is printed.
 const exitBrokenPipe = 141
 
-// streamList renders a list through a formatters.Stream on the output:
+// streamList renders a list through a stream.Stream on the output:
 // written in large blocks while rows come fast, flushed as soon as the
 // rows stall (see stall), and stopped at the first write error.
 func (r *run) streamList(lf formatters.ListFormatter, columns []string, rows iter.Seq2[[]any, error]) error {
@@ -31,7 +32,7 @@ func (r *run) streamList(lf formatters.ListFormatter, columns []string, rows ite
 		return quietPipe(out.end(command.Guard(plugin, func() error { return lf.FormatList(out, columns, rows) })))
 	}
 	defer catchPipe()()
-	st := formatters.NewStream(out, r.format.cancel)
+	st := stream.New(out, r.format.cancel)
 	r.format.stream = st
 	err := command.Guard(plugin, func() error { return lf.FormatList(st.Writer(), columns, st.Rows(rows)) })
 	r.format.stream = nil

@@ -8,6 +8,8 @@ import (
 	"iter"
 	"strconv"
 	"testing"
+
+	"github.com/longshore/longshore/internal/stream"
 )
 
 // Benchmarks write b.N rows of 6 columns, so -benchtime=1000000x writes a
@@ -39,7 +41,7 @@ func benchRows(n int) iter.Seq2[[]any, error] {
 // buffer, its lock around each row and its idle flush).
 func benchList(b *testing.B, f ListFormatter) {
 	b.ReportAllocs()
-	st := NewStream(io.Discard, nil)
+	st := stream.New(io.Discard, nil)
 	err := f.FormatList(st.Writer(), benchColumns, st.Rows(benchRows(b.N)))
 	if cerr := st.Close(); err == nil {
 		err = cerr

@@ -102,7 +102,6 @@ type WidthDeclarer interface {
 	DeclareWidths(widths []int)
 }
 
-
 // ChoicesAnnotation is the pflag annotation that lists a flag's valid
 // values, for shell completion: fs.SetAnnotation("quote", ChoicesAnnotation,
 // []string{"all", "none"}). A formatter flag without it completes nothing

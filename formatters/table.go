@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
+
+	"github.com/longshore/longshore/internal/stream"
 )
 
 // Table renders cliff's bordered table: `+---+` rules, a header row, one
@@ -301,8 +303,8 @@ func (t *Table) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, 
 			g = nil
 		}
 	}
-	if t.streamMode() == streamOn && onStall(bw, begin) {
-		defer onStall(bw, nil)
+	if t.streamMode() == streamOn && stream.OnStall(bw, begin) {
+		defer stream.OnStall(bw, nil)
 	}
 	var failed error
 	for row, err := range rows {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/longshore/longshore/internal/stream"
 )
 
 // streamRows are rows whose later values outgrow the first block's widths.
@@ -101,9 +103,9 @@ func TestTableStreamFails(t *testing.T) {
 func TestTableStreamSlowRows(t *testing.T) {
 	for _, stall := range []bool{true, false} {
 		h := newHandoff("| first ")
-		st := NewStream(h, nil)
+		st := stream.New(h, nil)
 		if stall {
-			st = newStream(h, nil, 0)
+			st = stream.NewIdle(h, nil, 0)
 		}
 		rows := func(yield func([]any, error) bool) {
 			if !yield([]any{"first"}, nil) {
@@ -193,7 +195,7 @@ func TestTableDeclaredWidths(t *testing.T) {
 // --stream.
 func TestTableDeclaredWidthsStreamAtOnce(t *testing.T) {
 	h := newHandoff("| first ")
-	st := newStream(h, nil, 0)
+	st := stream.NewIdle(h, nil, 0)
 	rows := func(yield func([]any, error) bool) {
 		if !yield([]any{"first"}, nil) {
 			return
@@ -217,4 +219,3 @@ func TestTableDeclaredWidthsStreamAtOnce(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", h.got.String(), want)
 	}
 }
-

@@ -1,4 +1,7 @@
-package formatters
+// Package stream is the App's buffered output of one formatter run whose
+// rows may come slowly: written in large blocks while rows come fast,
+// flushed when they stall.
+package stream
 
 import (
 	"bufio"
@@ -8,14 +11,14 @@ import (
 	"time"
 )
 
-// streamBuffer is the size of a [Stream]'s buffer: the size the built-in
+// Buffer is the size of a [Stream]'s buffer: the size the built-in
 // formatters ask of bufio.NewWriterSize, which therefore returns the
 // Stream's own buffer instead of adding one.
-const streamBuffer = 64 << 10
+const Buffer = 64 << 10
 
-// idleFlush is how long a [Stream]'s rows may stall before what was
+// IdleFlush is how long a [Stream]'s rows may stall before what was
 // written is flushed anyway.
-const idleFlush = 50 * time.Millisecond
+const IdleFlush = 50 * time.Millisecond
 
 // Stream is the buffered output of one FormatList call whose rows may come
 // slowly (a lister waiting on the network, a plugin printing a row a
@@ -25,7 +28,7 @@ const idleFlush = 50 * time.Millisecond
 //   - the row source may call [Stream.Stall] just before it would block
 //     (the structured plugin's reader does when it has no complete line
 //     buffered): what the formatter wrote is flushed at once;
-//   - otherwise a flush happens within [idleFlush] of the stall.
+//   - otherwise a flush happens within [IdleFlush] of the stall.
 //
 // The formatter writes to [Stream.Writer] from its own goroutine only; the
 // idle flush runs on another, so the buffer is guarded by a mutex that the
@@ -46,14 +49,14 @@ type Stream struct {
 }
 
 // streams maps each open Stream's writer to it, so that a formatter given
-// the writer can learn of stalls (see onStall).
+// the writer can learn of stalls (see OnStall).
 var streams sync.Map // *bufio.Writer -> *Stream
 
-// onStall makes f run whenever the rows of the Stream whose writer is w
+// OnStall makes f run whenever the rows of the Stream whose writer is w
 // stall, before what was written is flushed; f runs with the Stream's
 // mutex held, so never while the formatter runs. It reports false when w
 // is no Stream's writer. f == nil removes it.
-func onStall(w io.Writer, f func()) bool {
+func OnStall(w io.Writer, f func()) bool {
 	bw, ok := w.(*bufio.Writer)
 	if !ok {
 		return false
@@ -66,17 +69,17 @@ func onStall(w io.Writer, f func()) bool {
 	return true
 }
 
-// NewStream starts a Stream writing to w. onError, if not nil, is called
+// New starts a Stream writing to w. onError, if not nil, is called
 // once, from any goroutine, when a flush fails (e.g. to cancel the run so
 // that a stalled lister stops). Close it when the formatter returns.
-func NewStream(w io.Writer, onError func()) *Stream {
-	return newStream(w, onError, idleFlush)
+func New(w io.Writer, onError func()) *Stream {
+	return NewIdle(w, onError, IdleFlush)
 }
 
-// newStream is NewStream with the idle flush every idle, or none when idle
-// is 0.
-func newStream(w io.Writer, onError func(), idle time.Duration) *Stream {
-	s := &Stream{bw: bufio.NewWriterSize(w, streamBuffer), onError: onError, done: make(chan struct{})}
+// NewIdle is New with the idle flush every idle, or none when idle is 0
+// (tests).
+func NewIdle(w io.Writer, onError func(), idle time.Duration) *Stream {
+	s := &Stream{bw: bufio.NewWriterSize(w, Buffer), onError: onError, done: make(chan struct{})}
 	s.mu.Lock() // the formatting goroutine's, until it waits for a row
 	streams.Store(s.bw, s)
 	if idle > 0 {
@@ -87,7 +90,7 @@ func newStream(w io.Writer, onError func(), idle time.Duration) *Stream {
 }
 
 // Writer is what the formatter writes to: a *bufio.Writer of
-// [streamBuffer] bytes.
+// [Buffer] bytes.
 func (s *Stream) Writer() io.Writer { return s.bw }
 
 // Rows wraps the formatter's rows: the Stream's mutex is released while

@@ -1,4 +1,4 @@
-package formatters
+package stream_test
 
 import (
 	"bytes"
@@ -9,6 +9,10 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/stream"
 )
 
 // handoff is an output that records what reaches it and signals when a
@@ -53,9 +57,9 @@ func (h *handoff) await(t *testing.T) {
 func TestStreamFlushesWhenRowsStall(t *testing.T) {
 	for _, stall := range []bool{true, false} {
 		h := newHandoff(`"first"`)
-		st := NewStream(h, nil)
+		st := stream.New(h, nil)
 		if stall {
-			st = newStream(h, nil, 0)
+			st = stream.NewIdle(h, nil, 0)
 		}
 		rows := func(yield func([]any, error) bool) {
 			if !yield([]any{"first"}, nil) {
@@ -74,7 +78,7 @@ func TestStreamFlushesWhenRowsStall(t *testing.T) {
 			h.await(t)
 			yield([]any{"second"}, nil)
 		}
-		err := (&CSV{}).FormatList(st.Writer(), []string{"row"}, st.Rows(rows))
+		err := (&formatters.CSV{}).FormatList(st.Writer(), []string{"row"}, st.Rows(rows))
 		if cerr := st.Close(); err == nil {
 			err = cerr
 		}
@@ -93,7 +97,7 @@ func TestStreamStopsOnWriteError(t *testing.T) {
 	h := newHandoff("")
 	h.err = syscall.EPIPE
 	stopped := false
-	st := NewStream(h, func() { stopped = true })
+	st := stream.New(h, func() { stopped = true })
 	produced := 0
 	rows := func(yield func([]any, error) bool) {
 		for i := 0; i < 100; i++ {
@@ -106,7 +110,7 @@ func TestStreamStopsOnWriteError(t *testing.T) {
 			}
 		}
 	}
-	err := (&JSONL{}).FormatList(st.Writer(), []string{"n"}, st.Rows(rows))
+	err := (&formatters.JSONL{}).FormatList(st.Writer(), []string{"n"}, st.Rows(rows))
 	if cerr := st.Close(); !errors.Is(cerr, syscall.EPIPE) {
 		t.Errorf("Close: got %v, want EPIPE", cerr)
 	}
@@ -120,10 +124,10 @@ func TestStreamStopsOnWriteError(t *testing.T) {
 
 // TestStreamPanic: a panic in the formatter leaves the Stream closable.
 func TestStreamPanic(t *testing.T) {
-	st := NewStream(io.Discard, nil)
+	st := stream.New(io.Discard, nil)
 	func() {
 		defer func() { recover() }()
-		for range st.Rows(benchRows(3)) {
+		for range st.Rows(command.RowsOf([]any{1}, []any{2}, []any{3})) {
 			panic("formatter")
 		}
 	}()
