@@ -1,4 +1,4 @@
-package formatters
+package wire_test
 
 import (
 	"bytes"
@@ -11,12 +11,14 @@ import (
 	"testing"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/wire"
 )
 
 // decodeAll reads a whole wire document: header, rows, and the error that
 // ended it (nil at a clean end).
-func decodeAll(in string) (Kind, []string, [][]any, error) {
-	d := NewWireDecoder(strings.NewReader(in))
+func decodeAll(in string) (formatters.Kind, []string, [][]any, error) {
+	d := wire.NewDecoder(strings.NewReader(in))
 	kind, names, err := d.Header()
 	if err != nil {
 		return 0, nil, nil, err
@@ -39,21 +41,21 @@ func TestWireDecode(t *testing.T) {
 	tests := []struct {
 		name  string
 		in    string
-		kind  Kind
+		kind  formatters.Kind
 		names []string
 		rows  [][]any
 	}{
-		{"list", "{\"columns\":[\"a\",\"b\"]}\n[\"x\",1]\n[null,true]\n", List, []string{"a", "b"}, [][]any{{"x", n("1")}, {nil, true}}},
-		{"no rows", `{"columns":["a"]}`, List, []string{"a"}, nil},
-		{"no final newline", "{\"columns\":[\"a\"]}\n[1]", List, []string{"a"}, [][]any{{n("1")}}},
-		{"blank lines and CRLF", "\n{\"columns\":[\"a\"]}\r\n\r\n[ false ]\r\n", List, []string{"a"}, [][]any{{false}}},
-		{"spaces", "{ \"columns\" : [ \"a\" , \"b\" ] }\n[ \"x\" ,\t-1.5e+3 ]\n", List, []string{"a", "b"}, [][]any{{"x", n("-1.5e+3")}}},
-		{"escapes", `{"columns":["a"]}` + "\n" + `["tab\there \"q\" \u00e9 \ud83d\ude00"]`, List, []string{"a"}, [][]any{{"tab\there \"q\" é 😀"}}},
-		{"unicode", "{\"columns\":[\"é\"]}\n[\"日本\"]\n", List, []string{"é"}, [][]any{{"日本"}}},
-		{"nested", `{"columns":["a","b"]}` + "\n" + `[[1,"]"],{"k":{"x":null}}]`, List, []string{"a", "b"}, [][]any{{[]any{n("1"), "]"}, map[string]any{"k": map[string]any{"x": nil}}}}},
-		{"big number", `{"columns":["a"]}` + "\n" + `[123456789012345678901234567890]`, List, []string{"a"}, [][]any{{n("123456789012345678901234567890")}}},
-		{"record", "{\"fields\":[\"a\",\"b\"]}\n[\"x\",0]\n", Record, []string{"a", "b"}, [][]any{{"x", n("0")}}},
-		{"empty columns", "{\"columns\":[]}\n[]\n", List, []string{}, [][]any{{}}},
+		{"list", "{\"columns\":[\"a\",\"b\"]}\n[\"x\",1]\n[null,true]\n", formatters.List, []string{"a", "b"}, [][]any{{"x", n("1")}, {nil, true}}},
+		{"no rows", `{"columns":["a"]}`, formatters.List, []string{"a"}, nil},
+		{"no final newline", "{\"columns\":[\"a\"]}\n[1]", formatters.List, []string{"a"}, [][]any{{n("1")}}},
+		{"blank lines and CRLF", "\n{\"columns\":[\"a\"]}\r\n\r\n[ false ]\r\n", formatters.List, []string{"a"}, [][]any{{false}}},
+		{"spaces", "{ \"columns\" : [ \"a\" , \"b\" ] }\n[ \"x\" ,\t-1.5e+3 ]\n", formatters.List, []string{"a", "b"}, [][]any{{"x", n("-1.5e+3")}}},
+		{"escapes", `{"columns":["a"]}` + "\n" + `["tab\there \"q\" \u00e9 \ud83d\ude00"]`, formatters.List, []string{"a"}, [][]any{{"tab\there \"q\" é 😀"}}},
+		{"unicode", "{\"columns\":[\"é\"]}\n[\"日本\"]\n", formatters.List, []string{"é"}, [][]any{{"日本"}}},
+		{"nested", `{"columns":["a","b"]}` + "\n" + `[[1,"]"],{"k":{"x":null}}]`, formatters.List, []string{"a", "b"}, [][]any{{[]any{n("1"), "]"}, map[string]any{"k": map[string]any{"x": nil}}}}},
+		{"big number", `{"columns":["a"]}` + "\n" + `[123456789012345678901234567890]`, formatters.List, []string{"a"}, [][]any{{n("123456789012345678901234567890")}}},
+		{"record", "{\"fields\":[\"a\",\"b\"]}\n[\"x\",0]\n", formatters.Record, []string{"a", "b"}, [][]any{{"x", n("0")}}},
+		{"empty columns", "{\"columns\":[]}\n[]\n", formatters.List, []string{}, [][]any{{}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,9 +110,9 @@ func TestWireDecodeErrors(t *testing.T) {
 			if err == nil || err.Error() != tt.want {
 				t.Fatalf("error = %v, want %s", err, tt.want)
 			}
-			var we *WireError
+			var we *wire.Error
 			if !errors.As(err, &we) {
-				t.Errorf("error is %T, want *WireError", err)
+				t.Errorf("error is %T, want *wire.Error", err)
 			}
 			if len(rows) != tt.rows {
 				t.Errorf("decoded %d rows before the error, want %d", len(rows), tt.rows)
@@ -120,7 +122,7 @@ func TestWireDecodeErrors(t *testing.T) {
 }
 
 func TestWireDecodeEmpty(t *testing.T) {
-	if _, _, err := NewWireDecoder(strings.NewReader("\n\n")).Header(); err != io.EOF {
+	if _, _, err := wire.NewDecoder(strings.NewReader("\n\n")).Header(); err != io.EOF {
 		t.Errorf("Header on no input = %v, want io.EOF", err)
 	}
 }
@@ -145,7 +147,7 @@ func TestWireRoundTrip(t *testing.T) {
 		{"日本\x7f", -7, 1e21, false, nil, map[string]any{"k": 1}},
 	}
 	var buf bytes.Buffer
-	if err := (&Wire{}).FormatList(&buf, cols, command.RowsOf(rows...)); err != nil {
+	if err := (&formatters.Wire{}).FormatList(&buf, cols, command.RowsOf(rows...)); err != nil {
 		t.Fatal(err)
 	}
 	_, names, got, err := decodeAll(buf.String())
@@ -157,13 +159,13 @@ func TestWireRoundTrip(t *testing.T) {
 	}
 	for i := range rows {
 		for j := range rows[i] {
-			if a, b := Text(got[i][j]), Text(rows[i][j]); a != b {
+			if a, b := formatters.Text(got[i][j]), formatters.Text(rows[i][j]); a != b {
 				t.Errorf("row %d column %s: %q, want %q", i, cols[j], a, b)
 			}
 		}
 	}
 	buf.Reset()
-	if err := (&Wire{}).FormatRecord(&buf, []string{"a", "b"}, []any{"x"}); err != nil {
+	if err := (&formatters.Wire{}).FormatRecord(&buf, []string{"a", "b"}, []any{"x"}); err != nil {
 		t.Fatal(err)
 	}
 	if want := "{\"fields\":[\"a\",\"b\"]}\n[\"x\",null]\n"; buf.String() != want {
@@ -195,7 +197,7 @@ func FuzzWireDecode(f *testing.F) {
 			names[i] = string(rune('a'+i%26)) + strings.Repeat("_", i/26)
 		}
 		hdr, _ := json.Marshal(map[string][]string{"columns": names})
-		d := NewWireDecoder(strings.NewReader(string(hdr) + "\n" + line + "\n"))
+		d := wire.NewDecoder(strings.NewReader(string(hdr) + "\n" + line + "\n"))
 		if _, _, err := d.Header(); err != nil {
 			t.Fatal(err)
 		}
@@ -230,7 +232,7 @@ func BenchmarkWireDecode(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		d := NewWireDecoder(bytes.NewReader(data))
+		d := wire.NewDecoder(bytes.NewReader(data))
 		if _, _, err := d.Header(); err != nil {
 			b.Fatal(err)
 		}

@@ -1,6 +1,8 @@
-package formatters
+package wire
 
 import (
+	"github.com/longshore/longshore/internal/jsonnum"
+
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -13,7 +15,7 @@ import (
 // (strings without escapes, numbers, true, false, null): they are slices of
 // one copy of the line, one allocation a row. Nested arrays and objects and
 // escaped strings go through encoding/json.
-func (d *WireDecoder) parseRow(b []byte) ([]any, error) {
+func (d *Decoder) parseRow(b []byte) ([]any, error) {
 	row := make([]any, 0, len(d.names))
 	d.text = string(b)
 	i := skipSpace(b, 1)
@@ -55,7 +57,7 @@ func skipSpace(b []byte, i int) int {
 
 // parseValue decodes the value starting at b[i] and returns the index
 // after it.
-func (d *WireDecoder) parseValue(b []byte, i int) (any, int, error) {
+func (d *Decoder) parseValue(b []byte, i int) (any, int, error) {
 	if i >= len(b) {
 		return nil, i, d.errorf("unterminated array")
 	}
@@ -63,7 +65,7 @@ func (d *WireDecoder) parseValue(b []byte, i int) (any, int, error) {
 	case c == '"':
 		return d.parseString(b, i)
 	case c == '-' || c >= '0' && c <= '9':
-		j := scanNumber(b, i)
+		j := jsonnum.Scan(b, i)
 		if j < 0 {
 			return nil, i, d.errorf("invalid JSON number at byte %d", i+1)
 		}
@@ -91,7 +93,7 @@ func (d *WireDecoder) parseValue(b []byte, i int) (any, int, error) {
 }
 
 // parseString decodes the string starting at b[i] (a quote).
-func (d *WireDecoder) parseString(b []byte, i int) (any, int, error) {
+func (d *Decoder) parseString(b []byte, i int) (any, int, error) {
 	escaped := false
 	for j := i + 1; j < len(b); j++ {
 		switch c := b[j]; {
@@ -116,43 +118,6 @@ func (d *WireDecoder) parseString(b []byte, i int) (any, int, error) {
 		}
 	}
 	return nil, i, d.errorf("unterminated string at byte %d", i+1)
-}
-
-// scanNumber returns the index after the JSON number at b[i], or -1.
-func scanNumber(b []byte, i int) int {
-	if b[i] == '-' {
-		i++
-	}
-	digits := func() int {
-		n := 0
-		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			i++
-			n++
-		}
-		return n
-	}
-	switch {
-	case i < len(b) && b[i] == '0':
-		i++
-	case digits() == 0:
-		return -1
-	}
-	if i < len(b) && b[i] == '.' {
-		i++
-		if digits() == 0 {
-			return -1
-		}
-	}
-	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
-		i++
-		if i < len(b) && (b[i] == '+' || b[i] == '-') {
-			i++
-		}
-		if digits() == 0 {
-			return -1
-		}
-	}
-	return i
 }
 
 // scanNested returns the index after the array or object at b[i], or -1

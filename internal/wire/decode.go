@@ -1,4 +1,6 @@
-package formatters
+// Package wire reads the wire format of structured plugins (JSON lines: a
+// header, then one array a line) that formatters.Wire writes.
+package wire
 
 import (
 	"bufio"
@@ -8,59 +10,61 @@ import (
 	"fmt"
 	"io"
 	"unicode/utf8"
+
+	"github.com/longshore/longshore/formatters"
 )
 
-// maxWireLine is the longest line a [WireDecoder] accepts, in bytes.
-const maxWireLine = 16 << 20
+// MaxLine is the longest line a [Decoder] accepts, in bytes.
+const MaxLine = 16 << 20
 
-// WireError is malformed wire-format input, at a line counted from 1.
-type WireError struct {
+// Error is malformed wire-format input, at a line counted from 1.
+type Error struct {
 	// Line is the line of the input at fault, from 1.
 	Line int
 	// Msg says what is wrong with it.
 	Msg string
 }
 
-func (e *WireError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
-// WireDecoder reads the wire format that [Wire] writes: a header line,
+// Decoder reads the wire format that formatters.Wire writes: a header line,
 // {"columns":[...]} or {"fields":[...]}, then one JSON array a line, each
 // with exactly one value per name; a record has exactly one. Blank lines
 // are skipped. Numbers are decoded as json.Number (so they keep every
 // digit and render as they were written), nested arrays and objects as
-// []any and map[string]any. Errors are *WireError naming the line.
-type WireDecoder struct {
+// []any and map[string]any. Errors are *Error naming the line.
+type Decoder struct {
 	r     *bufio.Reader
 	line  int
-	kind  Kind
+	kind  formatters.Kind
 	names []string
 	done  bool
 	long  []byte
 	text  string // the row being parsed
 }
 
-// NewWireDecoder returns a decoder reading r.
-func NewWireDecoder(r io.Reader) *WireDecoder {
-	return &WireDecoder{r: bufio.NewReaderSize(r, 64<<10)}
+// NewDecoder returns a decoder reading r.
+func NewDecoder(r io.Reader) *Decoder {
+	return &Decoder{r: bufio.NewReaderSize(r, 64<<10)}
 }
 
 // Line is the number of the last line read.
-func (d *WireDecoder) Line() int { return d.line }
+func (d *Decoder) Line() int { return d.line }
 
 // Buffered reports whether a whole line is already read ahead, so that
 // the next call to Next will not wait for input.
-func (d *WireDecoder) Buffered() bool {
+func (d *Decoder) Buffered() bool {
 	b, _ := d.r.Peek(d.r.Buffered())
 	return bytes.IndexByte(b, '\n') >= 0
 }
 
-func (d *WireDecoder) errorf(format string, args ...any) error {
-	return &WireError{Line: d.line, Msg: fmt.Sprintf(format, args...)}
+func (d *Decoder) errorf(format string, args ...any) error {
+	return &Error{Line: d.line, Msg: fmt.Sprintf(format, args...)}
 }
 
-// Header reads the header: the kind of output (List for "columns", Record
+// Header reads the header: the kind of output (formatters.List for "columns", formatters.Record
 // for "fields") and the names. No input at all is io.EOF.
-func (d *WireDecoder) Header() (Kind, []string, error) {
+func (d *Decoder) Header() (formatters.Kind, []string, error) {
 	b, err := d.next()
 	if err != nil {
 		return 0, nil, err
@@ -84,9 +88,9 @@ func (d *WireDecoder) Header() (Kind, []string, error) {
 	case h.Columns != nil && h.Fields != nil:
 		return 0, nil, d.errorf(`the header has both "columns" and "fields"`)
 	case h.Columns != nil:
-		d.kind, d.names = List, *h.Columns
+		d.kind, d.names = formatters.List, *h.Columns
 	case h.Fields != nil:
-		d.kind, d.names = Record, *h.Fields
+		d.kind, d.names = formatters.Record, *h.Fields
 	default:
 		return 0, nil, d.errorf(`bad header, want {"columns":[...]} or {"fields":[...]}`)
 	}
@@ -106,18 +110,18 @@ func (d *WireDecoder) Header() (Kind, []string, error) {
 // Next returns the next row (a record's values), or io.EOF at the end. It
 // must follow a successful Header. A record missing its values, or with
 // more than one line of them, is an error.
-func (d *WireDecoder) Next() ([]any, error) {
+func (d *Decoder) Next() ([]any, error) {
 	if d.kind == 0 {
 		return nil, errors.New("wire decoder: Next before Header")
 	}
 	b, err := d.next()
-	if err == io.EOF && d.kind == Record && !d.done {
+	if err == io.EOF && d.kind == formatters.Record && !d.done {
 		return nil, d.errorf("the record's values are missing after its fields")
 	}
 	if err != nil {
 		return nil, err
 	}
-	if d.kind == Record && d.done {
+	if d.kind == formatters.Record && d.done {
 		return nil, d.errorf("unexpected line after the record's values")
 	}
 	if b[0] != '[' {
@@ -142,7 +146,7 @@ func (d *WireDecoder) Next() ([]any, error) {
 
 // next returns the next non-blank line without its surrounding white
 // space, checked to be UTF-8.
-func (d *WireDecoder) next() ([]byte, error) {
+func (d *Decoder) next() ([]byte, error) {
 	for {
 		b, err := d.readLine()
 		if err != nil {
@@ -159,15 +163,15 @@ func (d *WireDecoder) next() ([]byte, error) {
 }
 
 // readLine returns the next line, valid until the next call.
-func (d *WireDecoder) readLine() ([]byte, error) {
+func (d *Decoder) readLine() ([]byte, error) {
 	d.long = d.long[:0]
 	for {
 		b, err := d.r.ReadSlice('\n')
 		if err == bufio.ErrBufferFull {
 			d.long = append(d.long, b...)
-			if len(d.long) > maxWireLine {
+			if len(d.long) > MaxLine {
 				d.line++
-				return nil, d.errorf("line longer than %d bytes", maxWireLine)
+				return nil, d.errorf("line longer than %d bytes", MaxLine)
 			}
 			continue
 		}
