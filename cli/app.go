@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/formatters"
 	"github.com/longshore/longshore/hooks"
 	"github.com/longshore/longshore/internal/pluginexec"
@@ -73,6 +74,8 @@ type App struct {
 	addedFormats  []registry.Entry[formatters.Formatter]
 	groups        map[string]string
 	externalHooks []hooks.Spec
+	// fsys, when set, is the file system plugin discovery reads (tests).
+	fsys discovery.FS
 	// pluginExec runs external plugins; nil means the operating system.
 	// Tests inject a recording one.
 	pluginExec *pluginexec.Handler
