@@ -30,8 +30,8 @@ import (
 //	app := cli.New("demoapp", "1.0.0", "Does demo things")
 //	os.Exit(app.Run(context.Background(), os.Args[1:]))
 type App struct {
-	// Name is the program name; it prefixes errors and names the registry
-	// namespaces ("<name>.commands", "<name>.hooks", "<name>.formatters").
+	// Name is the program name; it prefixes errors, and compiled-in
+	// plugins register under it (command.Register(name, ...)).
 	Name string
 	// Version is printed by --version.
 	Version string
