@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/formatters"
 	"github.com/longshore/longshore/hooks"
 	"github.com/longshore/longshore/internal/pluginexec"
@@ -29,8 +30,8 @@ import (
 //	app := cli.New("demoapp", "1.0.0", "Does demo things")
 //	os.Exit(app.Run(context.Background(), os.Args[1:]))
 type App struct {
-	// Name is the program name; it prefixes errors and names the registry
-	// namespaces ("<name>.commands", "<name>.hooks", "<name>.formatters").
+	// Name is the program name; it prefixes errors, and compiled-in
+	// plugins register under it (command.Register(name, ...)).
 	Name string
 	// Version is printed by --version.
 	Version string
@@ -73,6 +74,8 @@ type App struct {
 	addedFormats  []registry.Entry[formatters.Formatter]
 	groups        map[string]string
 	externalHooks []hooks.Spec
+	// fsys, when set, is the file system plugin discovery reads (tests).
+	fsys discovery.FS
 	// pluginExec runs external plugins; nil means the operating system.
 	// Tests inject a recording one.
 	pluginExec *pluginexec.Handler

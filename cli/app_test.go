@@ -150,33 +150,6 @@ func TestCodeFor(t *testing.T) {
 	}
 }
 
-func TestWordsBefore(t *testing.T) {
-	fs := pflag.NewFlagSet("x", pflag.ContinueOnError)
-	fs.StringP("output", "o", "", "")
-	fs.BoolP("all", "a", false, "")
-	fs.CountP("verbose", "v", "")
-	tests := []struct {
-		args []string
-		want string
-	}{
-		{[]string{"files", "list"}, "files list"},
-		{[]string{"-v", "files"}, "files"},
-		{[]string{"-vv", "files"}, "files"},
-		{[]string{"--output", "x", "files"}, "files"},
-		{[]string{"--output=x", "files"}, "files"},
-		{[]string{"-o", "x", "files"}, "files"},
-		{[]string{"-ao", "x", "files"}, "files"},
-		{[]string{"-a", "files"}, "files"},
-		{[]string{"--unknown", "files"}, "files"},
-		{[]string{"--", "-x", "y"}, "-x y"},
-	}
-	for _, tt := range tests {
-		if got := strings.Join(wordsBefore(tt.args, fs), " "); got != tt.want {
-			t.Errorf("wordsBefore(%q) = %q, want %q", tt.args, got, tt.want)
-		}
-	}
-}
-
 func TestLevenshtein(t *testing.T) {
 	for _, tt := range []struct {
 		a, b string

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -8,14 +9,16 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/output"
 )
 
 // Names of the flags the formatters add, whose values completion offers.
 const (
-	formatFlag     = "format"
-	columnFlag     = "column"
-	sortColumnFlag = "sort-column"
+	formatFlag     = output.FormatFlag
+	columnFlag     = output.ColumnFlag
+	sortColumnFlag = output.SortColumnFlag
 )
 
 // completionShells are the shells "completion" writes a script for.
@@ -24,8 +27,7 @@ var completionShells = []string{"bash", "zsh", "fish", "powershell"}
 // completionCommand returns "completion SHELL", which prints cobra's
 // completion script for the shell; the script calls back into the app with
 // cobra's hidden __complete command, so candidates are always current.
-func (r *run) completionCommand() *cobra.Command {
-	name := r.app.Name
+func completionCommand(name string) *cobra.Command {
 	var noDesc bool
 	cmd := &cobra.Command{
 		Use:   "completion bash|zsh|fish|powershell",
@@ -92,53 +94,63 @@ Start a new shell for the script to take effect.`, name),
 	return cmd
 }
 
+// completer teaches a finished tree what its arguments and flag values
+// are, and asks external plugins for theirs.
+type completer struct {
+	t    *tree
+	sess *session
+	out  *output.Outputs
+	ctx  context.Context
+	// line is the run's command line: a completion request or not.
+	line      commandLine
+	pluginEnv func(*discovery.Plugin) []string
+}
+
 // addCompletions teaches the finished tree what its arguments and flag
 // values are (see addFlagCompletions and completeExternal).
-func (r *run) addCompletions() {
-	r.addFlagCompletions()
-	walk(r.root, func(cmd *cobra.Command) {
-		if path := cmd.Annotations["external"]; path != "" && cmd.ValidArgsFunction == nil {
-			cmd.ValidArgsFunction = r.completeExternal(path)
+func (c *completer) addCompletions() {
+	c.addFlagCompletions()
+	walk(c.t.root, func(cmd *cobra.Command) {
+		if n := c.t.nodes.of(cmd); n.kind == kindExternal && cmd.ValidArgsFunction == nil {
+			cmd.ValidArgsFunction = c.completeExternal(n.plugin)
 		}
 	})
-	r.narrowExternalCompletion()
+	c.narrowExternalCompletion()
 }
 
 // addFlagCompletions attaches the candidates for -f and for the column
 // flags of listers that declare their columns, and keeps groups from
 // completing file names. It runs once the whole tree is built, so it finds
 // those flags by name wherever they were added.
-func (r *run) addFlagCompletions() {
-	root := r.root
+func (c *completer) addFlagCompletions() {
+	root := c.t.root
 	if root.Flag(formatFlag) != nil {
-		root.RegisterFlagCompletionFunc(formatFlag, r.completeFormats)
+		root.RegisterFlagCompletionFunc(formatFlag, c.completeFormats)
 	}
 	walk(root, func(cmd *cobra.Command) {
 		if cmd.ValidArgsFunction == nil && cmd.HasSubCommands() {
 			// A group takes no argument of its own: offer no file names.
 			cmd.ValidArgsFunction = cobra.NoFileCompletions
 		}
-		_, declared := r.columns[cmd]
+		n := c.t.nodes.of(cmd)
+		declared := n.columns != nil
 		cmd.Flags().VisitAll(func(f *pflag.Flag) {
-			_, output := f.Annotations[outputFlagAnnotation]
+			output := n.outputFlag(f.Name)
 			column := f.Name == columnFlag || f.Name == sortColumnFlag
 			if (output || column && declared) && f.Value.Type() != "bool" {
-				cmd.RegisterFlagCompletionFunc(f.Name, r.completeOutputFlag(cmd, f))
+				cmd.RegisterFlagCompletionFunc(f.Name, c.completeOutputFlag(cmd, f))
 			}
 		})
 	})
 }
 
-// outputFlagAnnotation marks the flags addOutputFlags gave a command.
-const outputFlagAnnotation = "longshore_output"
-
 // completeOutputFlag offers the values of an output flag: the declared
 // columns (or fields) for the column flags, the choices a formatter
 // annotated its flag with (formatters.ChoicesAnnotation), else nothing; never
 // file names.
-func (r *run) completeOutputFlag(cmd *cobra.Command, f *pflag.Flag) cobra.CompletionFunc {
+func (c *completer) completeOutputFlag(cmd *cobra.Command, f *pflag.Flag) cobra.CompletionFunc {
 	if f.Name == columnFlag || f.Name == sortColumnFlag {
-		if cols, ok := r.columns[cmd]; ok {
+		if cols := c.t.nodes.of(cmd).columns; cols != nil {
 			return completeColumns(cols)
 		}
 	}
@@ -157,15 +169,13 @@ func walk(cmd *cobra.Command, fn func(*cobra.Command)) {
 }
 
 // completeArgs sets how a compiled-in command's positional arguments
-// complete, from its ArgCompleter or Info.ArgKind, and remembers a lister's
-// column declaration for the column flags.
-func (r *run) completeArgs(cc *cobra.Command, name string, c command.Command, info command.Info) {
-	plugin := fmt.Sprintf("command %q", name)
+// complete, from its ArgCompleter or Info.ArgKind, and keeps a lister's
+// column declaration on its node for the column flags.
+func completeArgs(n *node, c command.Command, info command.Info) {
+	cc := n.cmd
+	plugin := fmt.Sprintf("command %q", n.name)
 	if cd, ok := c.(command.ColumnDeclarer); ok {
-		if r.columns == nil {
-			r.columns = map[*cobra.Command]func() []string{}
-		}
-		r.columns[cc] = func() []string {
+		n.columns = func() []string {
 			cols, _ := command.GuardValue(plugin, func() ([]string, error) { return cd.Columns(), nil })
 			return cols
 		}
@@ -200,32 +210,8 @@ func argDirective(k command.ArgKind) cobra.ShellCompDirective {
 
 // completeFormats offers for -f the formatters that render the output of
 // the command being completed (any formatter before a command).
-func (r *run) completeFormats(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	return withPrefix(r.validFormats(outputKind(cmd)), toComplete), cobra.ShellCompDirectiveNoFileComp
-}
-
-// outputKindAnnotation is the annotation that says which kind of output
-// a command (a lister or shower, or a structured plugin) prints.
-const outputKindAnnotation = "longshore_output_kind"
-
-// setOutputKind records on cc the kind of output it prints.
-func setOutputKind(cc *cobra.Command, kind formatters.Kind) {
-	if cc.Annotations == nil {
-		cc.Annotations = map[string]string{}
-	}
-	cc.Annotations[outputKindAnnotation] = kind.String()
-}
-
-// outputKind returns the kind of output cmd prints, 0 when it prints
-// none.
-func outputKind(cmd *cobra.Command) formatters.Kind {
-	switch cmd.Annotations[outputKindAnnotation] {
-	case formatters.List.String():
-		return formatters.List
-	case formatters.Record.String():
-		return formatters.Record
-	}
-	return 0
+func (c *completer) completeFormats(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return withPrefix(c.out.ValidFormats(c.t.nodes.of(cmd).outputKind()), toComplete), cobra.ShellCompDirectiveNoFileComp
 }
 
 // completeColumns offers a lister's declared columns for -c and

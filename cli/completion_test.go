@@ -121,18 +121,21 @@ func TestCompletionCarriesDescriptions(t *testing.T) {
 func TestFormatFlagCompletesFormatterNames(t *testing.T) {
 	a := completeApp(t)
 	r := newRun(a)
-	if err := r.buildCompiledIn(); err != nil {
+	if _, err := r.start(nil); err != nil {
 		t.Fatal(err)
 	}
-	r.finishTree()
-	r.addFlagCompletions()
+	if err := r.build(); err != nil {
+		t.Fatal(err)
+	}
+	r.tree.finish(r.completer())
 	var out bytes.Buffer
-	r.root.SetOut(&out)
-	r.root.SetArgs([]string{cobra.ShellCompNoDescRequestCmd, "rows", "list", "-f", ""})
-	if err := r.root.Execute(); err != nil {
+	root := r.tree.root
+	root.SetOut(&out)
+	root.SetArgs([]string{cobra.ShellCompNoDescRequestCmd, "rows", "list", "-f", ""})
+	if err := root.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	set, err := r.formatSet()
+	set, err := r.out.FormatSet()
 	if err != nil {
 		t.Fatal(err)
 	}

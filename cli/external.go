@@ -3,9 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"strings"
+	"io"
 
-	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
@@ -19,55 +18,48 @@ type externalCall struct {
 	args []string
 }
 
-// reservedWords are root words no external command takes: those cobra
-// handles itself, and "format", the first word of formatter executables
-// ("<app>-format-<name>").
-var reservedWords = map[string]bool{
-	"help": true, "completion": true, formatterWord: true,
-	cobra.ShellCompRequestCmd: true, cobra.ShellCompNoDescRequestCmd: true,
+// resolveEarly finds the external plugin the line names at the root
+// before the compiled-in tree is built, when its first command word cannot
+// be a compiled-in one: running a plugin then costs no more than reading
+// the registry's names (building the tree is most of the app's start-up).
+// It returns nil whenever the full path must decide: a compiled-in or
+// reserved word, no plugin found, an error to report (scanErr among
+// them), a structured plugin (its output options need the tree), or an
+// App that adds commands of its own (Customize, Main).
+func (t *tree) resolveEarly(l commandLine, scanErr error) *externalCall {
+	if t.app.Customize != nil || t.app.Main != nil || scanErr != nil || len(l.words) > 0 || len(l.unknown) > 0 {
+		return nil
+	}
+	if _, err := t.sess.config(); err != nil {
+		return nil
+	}
+	call, err := t.resolveExternal(l)
+	if err != nil || call == nil || structuredKind(call.plugin, call.args) != 0 {
+		return nil
+	}
+	return call
 }
 
-// resolveExternal finds the external command args name, lazily: it stats
-// only the candidate file names (see discovery.Finder.Resolve). It returns
-// nil when args name a compiled-in command or no plugin matches. Global
-// options before the plugin's name are parsed into the run's options;
-// everything after the name is the plugin's.
-func (r *run) resolveExternal(args []string) (*externalCall, error) {
-	cmd, _, err := r.root.Find(args)
-	if err != nil || cmd.Runnable() && cmd != r.root || r.single() {
+// resolveExternal finds the external command the line names, lazily: it
+// stats only the candidate file names (see discovery.Finder.Resolve). The
+// candidates are the compiled-in words followed by the external ones,
+// which have no option between them ("demoapp files stat -v x" tries
+// "files stat" only); the longest match wins. It returns nil when the
+// line names a compiled-in command, a reserved word, or no plugin matches.
+// Everything after the plugin's name is the plugin's.
+func (t *tree) resolveExternal(l commandLine) (*externalCall, error) {
+	if l.extAt < 0 || t.app.Main != nil {
 		return nil, nil
 	}
-	globals := r.globalFlagSet()
-	idx, _ := wordIndexes(args, globals)
-	depth := len(strings.Fields(cmd.CommandPath())) - 1
-	if len(idx) <= depth || depth == 0 && reservedWords[args[idx[0]]] {
+	words := append(append([]string{}, l.words...), l.external...)
+	if t.reserved(words[0]) {
 		return nil, nil
 	}
-	// The plugin's words follow the compiled-in ones without a flag
-	// between them: "demoapp files stat -v x" tries "files stat" only.
-	n := depth + 1
-	for n < len(idx) && idx[n] == idx[n-1]+1 {
-		n++
-	}
-	words := make([]string, n)
-	for i := range words {
-		words[i] = args[idx[i]]
-	}
-	// Global options come before the first external word (the external
-	// words have none between them); they may name the config to read.
-	var before []string
-	for i, a := range args[:idx[depth]] {
-		if !isIndex(idx[:depth], i) {
-			before = append(before, a)
-		}
-	}
-	if err := globals.Parse(before); err != nil {
-		return nil, flagError(r.root, err)
-	}
-	finder, err := r.finder()
+	finder, err := t.sess.find()
 	if err != nil {
 		return nil, err
 	}
+	depth := len(l.words)
 	p, k, err := finder.Resolve(words, depth+1)
 	var ne *discovery.NotExecutableError
 	if errors.As(err, &ne) {
@@ -76,87 +68,17 @@ func (r *run) resolveExternal(args []string) (*externalCall, error) {
 	if p == nil {
 		return nil, err
 	}
-	last := idx[k-1]
-	call := &externalCall{plugin: p, args: args[last+1:]}
-	if help, _ := globals.GetBool("help"); help {
+	if len(l.unknown) > 0 {
+		// Before the plugin's name, only the app's options may come.
+		fs := pflag.NewFlagSet(t.app.Name, pflag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		fs.AddFlagSet(t.globals())
+		return nil, flagError(t.root, fs.Parse(l.unknown))
+	}
+	call := &externalCall{plugin: p, args: l.pluginArgs(k - depth)}
+	if l.help {
 		// "demoapp --help hello": the plugin answers its own help.
 		call.args = append([]string{"--help"}, call.args...)
 	}
 	return call, nil
-}
-
-// globalFlagSet returns the root's flags (global options, help and
-// version) as one set, sharing their values with the run's options.
-func (r *run) globalFlagSet() *pflag.FlagSet {
-	fs := pflag.NewFlagSet(r.app.Name, pflag.ContinueOnError)
-	fs.SetOutput(discard{})
-	fs.AddFlagSet(r.root.PersistentFlags())
-	fs.AddFlagSet(r.root.Flags())
-	return fs
-}
-
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }
-
-func isIndex(idx []int, i int) bool {
-	for _, j := range idx {
-		if i == j {
-			return true
-		}
-	}
-	return false
-}
-
-// finder returns the plugin finder for this run: the search path from the
-// environment and the config's plugin dirs. An unreadable config is an
-// error (it names file:line).
-func (r *run) finder() (*discovery.Finder, error) {
-	if r.find != nil {
-		return r.find, nil
-	}
-	cfg, err := r.config()
-	if err != nil {
-		return nil, err
-	}
-	r.search = discovery.Search(r.discoveryEnv(), cfg.PluginDirs())
-	r.find = &discovery.Finder{App: r.app.Name, Dirs: r.search.Dirs, Taken: r.compiledInName}
-	return r.find, nil
-}
-
-func (r *run) discoveryEnv() discovery.Env {
-	return discovery.Env{App: r.app.Name, EnvPrefix: r.app.envPrefix(), Getenv: r.app.getenv}
-}
-
-// host is what plugin requirements are checked against.
-func (r *run) host() discovery.Host {
-	return discovery.Host{AppVersion: r.app.Version, Getenv: r.app.getenv, LookPath: r.plugins().Look}
-}
-
-// checkExternal returns why p must not run: an invalid manifest, disabled
-// by the config, or unmet requirements; each names how to fix it.
-func (r *run) checkExternal(p *discovery.Plugin) error {
-	app := r.app.Name
-	switch {
-	case p.Invalid != nil:
-		return fmt.Errorf("plugin %q is invalid: %w", p.Name, p.Invalid)
-	case r.pluginDisabled(p.Name):
-		return fmt.Errorf("%s %s is disabled; enable it with \"%s plugin enable %s\"", app, p.Name, app, p.Name)
-	}
-	if err := p.Manifest.Unmet(r.host()); err != nil {
-		return fmt.Errorf("%s %s is unavailable: %w (see \"%s plugin show %s\")", app, p.Name, err, app, p.Name)
-	}
-	return nil
-}
-
-// compiledInName reports whether name is a compiled-in command's (a root
-// command word, help and completion included): the names a manifest's
-// hooks and formatters may not take.
-func (r *run) compiledInName(name string) bool {
-	if r.compiledInRootWord(name) {
-		return true
-	}
-	// Commands the App added to the tree itself (Customize).
-	c := childNamed(r.root, name)
-	return c != nil && c.Annotations["external"] == "" && c.Annotations["externalGroup"] == ""
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/formatters"
 	"github.com/longshore/longshore/internal/discovery"
 )
 
@@ -30,32 +29,27 @@ const externalCompletionTimeout = 5 * time.Second
 // names. The value of an output option the app takes after a structured
 // plugin's name is the app's to complete (completeOutputValue), except the
 // columns' a completing plugin knows.
-func (r *run) completeExternal(path string) cobra.CompletionFunc {
+func (c *completer) completeExternal(p *discovery.Plugin) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		p := r.externalByPath(path)
-		if p == nil || p.Manifest == nil || r.checkExternal(p) != nil {
+		if p.Manifest == nil || c.sess.checkExternal(p) != nil {
 			return nil, cobra.ShellCompDirectiveDefault
 		}
 		// The app renders the output: it knows the formatters and their
 		// options; the columns only a plugin that completes knows.
-		if f, value := r.outputFlagValue(cmd, r.pluginArgs(cmd, args), toComplete); f != nil &&
+		if f, value := c.outputFlagValue(cmd, c.pluginArgs(args), toComplete); f != nil &&
 			!(p.Manifest.Completion && (f.Name == columnFlag || f.Name == sortColumnFlag)) {
-			return r.completeOutputValue(cmd, f, value)
+			return c.completeOutputValue(cmd, f, value)
 		}
 		if !p.Manifest.Completion {
 			return nil, cobra.ShellCompDirectiveDefault
 		}
-		ctx := r.ctx
-		if ctx == nil {
-			ctx = context.Background()
-		}
-		ctx, cancel := context.WithTimeout(ctx, externalCompletionTimeout)
+		ctx, cancel := context.WithTimeout(c.ctx, externalCompletionTimeout)
 		defer cancel()
-		argv := append(append([]string{cobra.ShellCompRequestCmd}, r.pluginArgs(cmd, args)...), toComplete)
-		c := exec.CommandContext(ctx, p.Path, argv...)
+		argv := append(append([]string{cobra.ShellCompRequestCmd}, c.pluginArgs(args)...), toComplete)
+		proc := exec.CommandContext(ctx, p.Path, argv...)
 		var out bytes.Buffer
-		c.Env, c.Stdout, c.Stderr = r.pluginEnv(p), &out, io.Discard
-		if err := c.Run(); err != nil {
+		proc.Env, proc.Stdout, proc.Stderr = c.pluginEnv(p), &out, io.Discard
+		if err := proc.Run(); err != nil {
 			cobra.CompDebugln("plugin "+p.Name+" did not complete: "+err.Error(), false)
 			return nil, cobra.ShellCompDirectiveDefault
 		}
@@ -68,17 +62,18 @@ func (r *run) completeExternal(path string) cobra.CompletionFunc {
 // there, that option and the part of its value typed: after the option
 // ("-f" "js") or in the same word ("--format=js", "-f=js", as cobra
 // completes them). Words after "--" are the plugin's.
-func (r *run) outputFlagValue(cmd *cobra.Command, args []string, toComplete string) (*pflag.Flag, string) {
-	if outputKind(cmd) == 0 {
+func (c *completer) outputFlagValue(cmd *cobra.Command, args []string, toComplete string) (*pflag.Flag, string) {
+	n := c.t.nodes.of(cmd)
+	if n.outputKind() == 0 {
 		return nil, ""
 	}
 	fs := pflag.NewFlagSet(cmd.Name(), pflag.ContinueOnError)
 	cmd.Flags().VisitAll(func(f *pflag.Flag) {
-		if _, output := f.Annotations[outputFlagAnnotation]; output {
+		if n.outputFlag(f.Name) {
 			fs.AddFlag(f)
 		}
 	})
-	fs.AddFlag(r.root.PersistentFlags().Lookup(formatFlag))
+	fs.AddFlag(c.t.globals().Lookup(formatFlag))
 	_, theirs, pending := splitOutputArgs(args, fs)
 	if pending != nil {
 		return pending, toComplete
@@ -104,11 +99,11 @@ func (r *run) outputFlagValue(cmd *cobra.Command, args []string, toComplete stri
 // compiled-in lister or shower: formatter names for -f, else the option's
 // declared choices (a manifest declares no columns: nothing for them);
 // never file names.
-func (r *run) completeOutputValue(cmd *cobra.Command, f *pflag.Flag, value string) ([]cobra.Completion, cobra.ShellCompDirective) {
+func (c *completer) completeOutputValue(cmd *cobra.Command, f *pflag.Flag, value string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	if f.Name == formatFlag {
-		return r.completeFormats(cmd, nil, value)
+		return c.completeFormats(cmd, nil, value)
 	}
-	return r.completeOutputFlag(cmd, f)(cmd, nil, value)
+	return c.completeOutputFlag(cmd, f)(cmd, nil, value)
 }
 
 // narrowExternalCompletion keeps, when this run completes the arguments
@@ -116,75 +111,64 @@ func (r *run) completeOutputValue(cmd *cobra.Command, f *pflag.Flag, value strin
 // after the plugin's name they are the plugin's. Only what the plugin
 // answers is offered, plus, for a structured plugin, the output options
 // the app takes after its name (see runStructured).
-func (r *run) narrowExternalCompletion() {
-	if len(r.args) < 2 || r.args[0] != cobra.ShellCompRequestCmd && r.args[0] != cobra.ShellCompNoDescRequestCmd {
+func (c *completer) narrowExternalCompletion() {
+	args := c.line.args
+	if len(args) < 2 || args[0] != cobra.ShellCompRequestCmd && args[0] != cobra.ShellCompNoDescRequestCmd {
 		return
 	}
-	cmd, _, err := r.root.Find(r.args[1 : len(r.args)-1])
-	if err != nil || cmd.Annotations["external"] == "" {
+	t := c.t
+	cmd, _, err := t.root.Find(args[1 : len(args)-1])
+	n := t.nodes.of(cmd)
+	if err != nil || n.kind != kindExternal {
 		return
 	}
 	hide := func(f *pflag.Flag) { f.Hidden = true }
-	r.root.PersistentFlags().VisitAll(hide)
-	r.root.LocalNonPersistentFlags().VisitAll(hide)
+	t.globals().VisitAll(hide)
+	t.root.LocalNonPersistentFlags().VisitAll(hide)
 	cmd.InitDefaultHelpFlag()
 	cmd.Flags().VisitAll(hide)
-	p := r.externalByPath(cmd.Annotations["external"])
-	if p == nil || p.Manifest == nil || r.checkExternal(p) != nil {
+	p := n.plugin
+	if p.Manifest == nil || c.sess.checkExternal(p) != nil {
 		return
 	}
-	var c command.Command
+	// Only the kind of command matters to addOutputFlags.
+	var kind command.Command
 	switch p.Manifest.Output {
 	case "list":
-		c = &structuredList{&structuredProc{r: r, p: p, kind: formatters.List}}
+		kind = &structuredList{}
 	case "record":
-		c = &structuredRecord{&structuredProc{r: r, p: p, kind: formatters.Record}}
+		kind = &structuredRecord{}
 	default:
 		return
 	}
-	r.addOutputFlags(p.Name, c, cmd)
-	r.root.PersistentFlags().Lookup(formatFlag).Hidden = false
+	n.output = c.out.AddFlags(p.Name, kind, cmd)
+	t.globals().Lookup(formatFlag).Hidden = false
 }
 
 // pluginArgs returns the words of the completion request that follow the
 // external command's name, as a run passes them to the plugin: cobra's
 // args also hold the global options typed before the name.
-func (r *run) pluginArgs(cmd *cobra.Command, args []string) []string {
-	if len(r.args) < 2 {
+func (c *completer) pluginArgs(args []string) []string {
+	req := c.line.args
+	if len(req) < 2 {
 		return args
 	}
-	req := r.args[1 : len(r.args)-1] // without __complete and the partial word
-	idx, _ := wordIndexes(req, r.globalFlagSet())
-	depth := len(strings.Fields(cmd.CommandPath())) - 1
-	if depth < 1 || len(idx) < depth {
+	req = req[1 : len(req)-1] // without __complete and the partial word
+	l := scanArgs(req, c.t.globals(), c.t.scanRoot())
+	if l.plugin < 0 {
 		return args
 	}
-	return req[idx[depth-1]+1:]
-}
-
-// externalByPath returns the scanned external plugin at path, or nil.
-func (r *run) externalByPath(path string) *discovery.Plugin {
-	if r.scanned == nil {
-		return nil
-	}
-	for _, p := range r.scanned.Plugins {
-		if p.Path == path {
-			return p
-		}
-	}
-	return nil
+	return req[l.plugin:]
 }
 
 // addDocumentedExternals adds the external plugins found by a scan to the
 // tree for the generated reference, keeping out those without a manifest:
 // all they could show is a path on this machine.
-func (r *run) addDocumentedExternals() {
-	r.addExternalCommands()
-	walk(r.root, func(c *cobra.Command) {
-		if path := c.Annotations["external"]; path != "" {
-			if p := r.externalByPath(path); p == nil || p.Manifest == nil {
-				c.Hidden = true
-			}
+func (t *tree) addDocumentedExternals() {
+	t.addExternalCommands()
+	for _, n := range t.nodes {
+		if n.kind == kindExternal && n.plugin.Manifest == nil {
+			n.cmd.Hidden = true
 		}
-	})
+	}
 }

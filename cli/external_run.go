@@ -17,28 +17,20 @@ func (r *run) runExternal(call *externalCall) error {
 		// A signal came during start-up: the plugin does not run.
 		return err
 	}
-	if err := r.checkExternal(p); err != nil {
+	if err := r.sess.checkExternal(p); err != nil {
 		return err
 	}
-	logger, closer, err := r.opts.openLog(r.io.ErrOut)
-	if err != nil {
-		return err
-	}
-	r.logger, r.closer = logger, closer
 	// The arguments are counted, never logged: they may hold secrets.
-	r.logger.Debug("running external plugin", "plugin", p.Name, "path", p.Path, "nargs", len(call.args))
-	hs := r.externalHooks(p)
+	r.log.logger.Debug("running external plugin", "plugin", p.Name, "path", p.Path, "nargs", len(call.args))
+	hs := r.hooks.externalHooks(p)
 	if kind := structuredKind(p, call.args); kind != 0 {
 		return r.runStructured(call, kind, hs)
 	}
-	return r.runHooked(hs, r.externalInvocation(p, call.args), func() error {
+	return r.runner.runHooked(hs, r.externalInvocation(p, call.args), func() error {
 		return r.plugins().Run(r.ctx, pluginexec.Call{
 			Path: p.Path, Args: call.args, Env: r.pluginEnv(p), IO: r.io,
-			Child: r.needsChild(hs),
-			BeforeExec: func() {
-				r.close()
-				r.closer = nil
-			},
+			Child:      r.needsChild(hs),
+			BeforeExec: r.close,
 		})
 	})
 }
@@ -81,7 +73,7 @@ func (r *run) pluginVars(p *discovery.Plugin) pluginexec.EnvVars {
 		Config:    discovery.ConfigPath(r.app.Name, r.app.envPrefix(), r.opts.config, r.app.getenv),
 		Verbosity: verbosity,
 	}
-	if f := r.root.PersistentFlags().Lookup("format"); f != nil && f.Changed {
+	if f := r.tree.globals().Lookup(formatFlag); f != nil && f.Changed {
 		v.Format = f.Value.String()
 	}
 	return v

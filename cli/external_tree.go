@@ -7,94 +7,60 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/internal/discovery"
+	"github.com/longshore/longshore/internal/output"
 )
 
 const externalGroupID = "external"
-
-// listing reports whether this run shows a listing of commands (root or
-// group help, help words, completion), the only runs that scan for
-// external plugins.
-func (r *run) listing(args []string) bool {
-	idx, dash := wordIndexes(args, r.globalFlagSet())
-	end := len(args)
-	if dash >= 0 {
-		end = dash
-	}
-	for _, a := range args[:end] {
-		if a == "-h" || a == "--help" {
-			return true
-		}
-	}
-	if len(idx) == 0 {
-		return true
-	}
-	switch args[idx[0]] {
-	case "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
-		return true
-	}
-	cmd, rest, err := r.root.Find(args)
-	return err == nil && !cmd.Runnable() && len(wordsBefore(rest, r.globalFlagSet())) == 0
-}
-
-// scan lists the plugin directories once per run. It never runs a plugin.
-func (r *run) scan() (*discovery.Scan, error) {
-	if r.scanned != nil {
-		return r.scanned, nil
-	}
-	f, err := r.finder()
-	if err != nil {
-		return nil, err
-	}
-	// The plugin dirs' part may have been scanned already, for the hooks.
-	r.scanned = (&discovery.Finder{App: f.App, Dirs: f.Dirs[len(pluginDirs(f)):], FS: f.FS, Taken: f.Taken}).Continue(r.dirScan())
-	r.refreshHookIndex()
-	return r.scanned, nil
-}
 
 // addExternalCommands adds the external commands found by a scan to the
 // command tree, in their own help group, so that help, completion and
 // suggestions show them. A config error leaves them out (the command that
 // needs the config reports it).
-func (r *run) addExternalCommands() {
-	if r.external || r.single() {
+func (t *tree) addExternalCommands() {
+	if t.externals || t.app.Main != nil {
 		return
 	}
-	r.external = true
-	s, err := r.scan()
+	t.externals = true
+	s, err := t.sess.scan()
 	if err != nil {
 		return
 	}
 	for _, p := range s.Plugins {
-		if _, ok := conventionFormatter(p); ok || p.ShadowedBy != "" || r.compiledInShadow(p.Words) != "" {
+		if _, ok := output.ConventionFormatter(p); ok || p.ShadowedBy != "" || t.compiledInShadow(p.Words) != "" {
 			continue
 		}
-		parent := r.root
-		for _, w := range p.Words[:len(p.Words)-1] {
+		parent := t.root
+		for i, w := range p.Words[:len(p.Words)-1] {
 			next := childNamed(parent, w)
 			if next == nil {
-				next = &cobra.Command{Use: w, Short: "External commands for " + w, SuggestionsMinimumDistance: 2,
-					Annotations: map[string]string{"externalGroup": "true"}}
+				next = t.nodes.add(&node{kind: kindExternalGroup, name: strings.Join(p.Words[:i+1], " "), cmd: &cobra.Command{
+					Use: w, Short: "External commands for " + w, SuggestionsMinimumDistance: 2}})
 				addExternalChild(parent, next)
 			}
 			parent = next
 		}
-		addExternalChild(parent, r.externalCommand(p))
+		addExternalChild(parent, t.externalCommand(p))
 	}
 }
 
 // compiledInShadow returns the compiled-in command that keeps an external
 // command of these words from ever running: one with the same words, or a
-// runnable one whose words start them. "" when none.
-func (r *run) compiledInShadow(words []string) string {
-	cmd := r.root
+// runnable one whose words start them, or a reserved root word (help,
+// plugin, ...). "" when none.
+func (t *tree) compiledInShadow(words []string) string {
+	if len(words) > 0 && t.reserved(words[0]) && words[0] != output.FormatterWord {
+		return words[0]
+	}
+	cmd := t.root
 	for i, w := range words {
 		next := childNamed(cmd, w)
 		if next == nil {
 			return ""
 		}
 		cmd = next
-		if i == len(words)-1 || cmd.Runnable() && cmd.Annotations["external"] == "" {
-			if cmd.Annotations["external"] != "" {
+		external := t.nodes.of(cmd).external()
+		if i == len(words)-1 || cmd.Runnable() && !external {
+			if external {
 				return ""
 			}
 			return strings.Join(words[:i+1], " ")
@@ -123,33 +89,32 @@ func addExternalChild(parent, child *cobra.Command) {
 // externalCommand is the stand-in of an external plugin in the tree: help
 // shows its manifest's description; running it (reached only through
 // cobra, e.g. from help paths) runs the plugin with the arguments given.
-func (r *run) externalCommand(p *discovery.Plugin) *cobra.Command {
+func (t *tree) externalCommand(p *discovery.Plugin) *cobra.Command {
 	short := p.Description()
 	if short == "" {
 		short = "External command (" + p.Path + ")"
 	}
-	if status := r.externalStatus(p); status != "enabled" {
+	if status := t.externalStatus(p); status != "enabled" {
 		short += " (" + status + ")"
 	}
 	long := short
 	if p.Manifest != nil && p.Manifest.Long != "" {
 		long = p.Manifest.Long
 	}
-	long += fmt.Sprintf("\n\nExternal plugin %s.\nRun \"%s %s --help\" for the plugin's own help.", p.Path, r.app.Name, p.Name)
-	return &cobra.Command{
+	long += fmt.Sprintf("\n\nExternal plugin %s.\nRun \"%s %s --help\" for the plugin's own help.", p.Path, t.app.Name, p.Name)
+	return t.nodes.add(&node{kind: kindExternal, name: p.Name, plugin: p, cmd: &cobra.Command{
 		Use:                p.Words[len(p.Words)-1] + " [args...]",
 		Short:              short,
 		Long:               long,
-		Annotations:        map[string]string{"external": p.Path},
 		DisableFlagParsing: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return r.runExternal(&externalCall{plugin: p, args: args})
+			return t.runPlugin(p, args)
 		},
-	}
+	}})
 }
 
 // externalStatus is an external plugin's status as plugin list shows it.
-func (r *run) externalStatus(p *discovery.Plugin) string {
+func (t *tree) externalStatus(p *discovery.Plugin) string {
 	if u := p.Refused(); u != nil {
 		return oneLine(u.Error()) // "refused PATH: why (if you trust it: fix)"
 	}
@@ -159,20 +124,22 @@ func (r *run) externalStatus(p *discovery.Plugin) string {
 	if p.ShadowedBy != "" {
 		return "shadowed by " + p.ShadowedBy
 	}
-	if c := r.compiledInShadow(p.Words); c != "" {
+	if c := t.compiledInShadow(p.Words); c != "" {
 		return "shadowed by builtin command " + c
 	}
-	return r.enabledStatus(p.Name, p.Manifest.Unmet(r.host()))
+	return t.sess.enabledStatus(p.Name, p.Manifest.Unmet(t.sess.host()))
 }
 
-// enabledStatus is "disabled" when the config disables name, else
-// "unavailable: reason" when unmet is not nil, else "enabled".
-func (r *run) enabledStatus(name string, unmet error) string {
-	switch {
-	case r.pluginDisabled(name):
-		return "disabled"
-	case unmet != nil:
-		return "unavailable: " + oneLine(unmet.Error())
+// shadowWarnings returns a warning for each plugin of the scan that a
+// compiled-in command or a reserved word keeps from running, as a plugin
+// shadowed by another directory gets one (kubectl: "overwrites existing
+// command").
+func (t *tree) shadowWarnings(s *discovery.Scan) []string {
+	var out []string
+	for _, p := range s.Plugins {
+		if c := t.compiledInShadow(p.Words); c != "" && p.ShadowedBy == "" {
+			out = append(out, discovery.Warning{Path: p.Path, Msg: "shadowed by builtin command " + c}.String())
+		}
 	}
-	return "enabled"
+	return out
 }

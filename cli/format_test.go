@@ -38,8 +38,12 @@ func TestLookupExternalFormatter(t *testing.T) {
 		return ""
 	}
 	r := newRun(a)
-	r.ctx = context.Background()
-	r.root = r.buildRoot()
+	if _, err := r.start(nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.build(); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		want string
@@ -52,7 +56,7 @@ func TestLookupExternalFormatter(t *testing.T) {
 		{"Good", ""},    // names are lower-case
 	}
 	for _, tt := range tests {
-		x, err := r.lookupExternalFormatter(tt.name, formatters.List)
+		x, err := r.out.LookupExternal(tt.name, formatters.List)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -39,13 +39,17 @@ type DocOptions struct {
 func (a *App) WriteDocs(dir string, opts DocOptions) error {
 	r := newRun(a)
 	defer r.close()
-	if err := r.buildCompiledIn(); err != nil {
+	if _, err := r.start(nil); err != nil {
 		return err
 	}
-	r.attachAllHooks()
-	r.addDocumentedExternals()
-	r.finishTree()
-	return writeDocs(r.root, dir, opts)
+	if err := r.build(); err != nil {
+		return err
+	}
+	t := r.tree
+	t.attachAllHooks()
+	t.addDocumentedExternals()
+	t.finish(r.completer())
+	return writeDocs(t.root, dir, opts)
 }
 
 // writeDocs renders the tree under root into dir.
@@ -75,7 +79,7 @@ func writeDocs(root *cobra.Command, dir string, opts DocOptions) error {
 
 // docsCommand returns the hidden "docs DIR" command, which writes the
 // reference of the running tree into DIR, creating it.
-func (r *run) docsCommand() *cobra.Command {
+func (t *tree) docsCommand() *cobra.Command {
 	var format, date string
 	cmd := &cobra.Command{
 		Use:    "docs DIR",
@@ -99,8 +103,8 @@ func (r *run) docsCommand() *cobra.Command {
 			if err := os.MkdirAll(args[0], 0o755); err != nil {
 				return fmt.Errorf("write reference: %w", err)
 			}
-			r.attachAllHooks()
-			r.addDocumentedExternals()
+			t.attachAllHooks()
+			t.addDocumentedExternals()
 			return writeDocs(cmd.Root(), args[0], opts)
 		},
 	}

@@ -5,8 +5,12 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 
 	"github.com/spf13/pflag"
+
+	"github.com/longshore/longshore/internal/formatset"
+	"github.com/longshore/longshore/internal/output"
 )
 
 // globalOptions are the options every App has, before or after the command.
@@ -16,6 +20,8 @@ type globalOptions struct {
 	debug   bool
 	logFile string
 	config  string
+	// format is -f, the formatter of listers and showers.
+	format string
 }
 
 // addFlags declares the global options on fs.
@@ -25,6 +31,9 @@ func (o *globalOptions) addFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.debug, "debug", false, "log everything and show error chains and stacks")
 	fs.StringVar(&o.logFile, "log-file", "", "append the log to `FILE` instead of stderr")
 	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE`")
+	// Its usage names the formatters once the config is known (see
+	// output.Outputs.DescribeFormatFlag).
+	fs.StringVarP(&o.format, formatFlag, "f", "", output.FormatUsage(formatset.Builtins()))
 }
 
 // level is the log level the options ask for.
@@ -40,19 +49,50 @@ func (o *globalOptions) level() slog.Level {
 	return slog.LevelWarn
 }
 
-// openLog returns the logger the options ask for and what to close after
-// the run (nil when logging to errOut).
-func (o *globalOptions) openLog(errOut io.Writer) (*slog.Logger, io.Closer, error) {
+// runLog is a run's logger and, with --log-file, the file it appends to.
+type runLog struct {
+	logger *slog.Logger
+	file   *os.File
+}
+
+// open sets up the logger the options ask for: on errOut, or appending to
+// the --log-file.
+func (l *runLog) open(o globalOptions, errOut io.Writer) error {
 	w := errOut
-	var closer io.Closer
 	if o.logFile != "" {
 		// Only the user may read it: a log may hold what a command was
 		// given or printed.
 		f, err := os.OpenFile(o.logFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 		if err != nil {
-			return nil, nil, fmt.Errorf("open log file: %w", err)
+			return fmt.Errorf("open log file: %w", err)
 		}
-		w, closer = f, f
+		w, l.file = f, f
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: o.level()})), closer, nil
+	l.logger = slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: o.level()}))
+	return nil
+}
+
+// close closes the log file, if any; the logger then writes nothing.
+func (l *runLog) close() {
+	if l.file != nil {
+		l.file.Close()
+		l.file = nil
+		l.logger = slog.New(slog.DiscardHandler)
+	}
+}
+
+// logError records the error a run ends with in the log file (stderr has
+// it already), with its chain when debug is set.
+func (l *runLog) logError(err error, words []string, debug bool) {
+	if l.file == nil {
+		return
+	}
+	logger := l.logger
+	if len(words) > 0 {
+		logger = logger.With("command", strings.Join(words, " "))
+	}
+	logger.Error("command failed", "err", oneLine(err.Error()))
+	if debug {
+		writeChain(l.file, err)
+	}
 }

@@ -26,8 +26,8 @@ type hookSet struct {
 // attachHooks binds the enabled hooks that match the command name to cc:
 // their flags go on cc only and their epilogs at the end of its help. It
 // returns nil when no hook matches.
-func (r *run) attachHooks(name string, cc *cobra.Command) *hookSet {
-	bound, problems := r.bindHooks(name)
+func (b *hookBinder) attach(name string, cc *cobra.Command) *hookSet {
+	bound, problems := b.bind(name)
 	if len(bound) == 0 && len(problems) == 0 {
 		return nil
 	}
@@ -35,14 +35,14 @@ func (r *run) attachHooks(name string, cc *cobra.Command) *hookSet {
 	hookrun.Order(bound)
 	var kept []hookrun.Bound
 	var epilogs []string
-	for _, b := range bound {
-		if err := r.addHookFlags(b, cc); err != nil {
-			hs.problems = append(hs.problems, &hookrun.Failure{Hook: b.Name, Phase: "before", Err: err})
+	for _, h := range bound {
+		if err := b.addHookFlags(h, cc); err != nil {
+			hs.problems = append(hs.problems, &hookrun.Failure{Hook: h.Name, Phase: "before", Err: err})
 			continue
 		}
-		kept = append(kept, b)
-		if ep, ok := b.Hook.(hooks.Epiloguer); ok {
-			text, err := command.GuardValue(fmt.Sprintf("hook %q", b.Name), func() (string, error) { return ep.Epilog(), nil })
+		kept = append(kept, h)
+		if ep, ok := h.Hook.(hooks.Epiloguer); ok {
+			text, err := command.GuardValue(fmt.Sprintf("hook %q", h.Name), func() (string, error) { return ep.Epilog(), nil })
 			if text = strings.TrimSpace(text); err == nil && text != "" {
 				epilogs = append(epilogs, text)
 			}
@@ -62,13 +62,13 @@ func (r *run) attachHooks(name string, cc *cobra.Command) *hookSet {
 // addHookFlags adds a hook's flags to cc, marked with the hook's name in
 // their usage. A flag that clashes with one cc or the root already has
 // keeps the hook off this command.
-func (r *run) addHookFlags(b hookrun.Bound, cc *cobra.Command) error {
-	fd, ok := b.Hook.(command.FlagDeclarer)
+func (b *hookBinder) addHookFlags(h hookrun.Bound, cc *cobra.Command) error {
+	fd, ok := h.Hook.(command.FlagDeclarer)
 	if !ok {
 		return nil
 	}
-	fs := pflag.NewFlagSet(b.Name, pflag.ContinueOnError)
-	if err := command.Guard(fmt.Sprintf("hook %q", b.Name), func() error { fd.Flags(fs); return nil }); err != nil {
+	fs := pflag.NewFlagSet(h.Name, pflag.ContinueOnError)
+	if err := command.Guard(fmt.Sprintf("hook %q", h.Name), func() error { fd.Flags(fs); return nil }); err != nil {
 		return err
 	}
 	var clash error
@@ -76,9 +76,9 @@ func (r *run) addHookFlags(b hookrun.Bound, cc *cobra.Command) error {
 		if clash != nil {
 			return
 		}
-		if cc.Flags().Lookup(f.Name) != nil || r.root.PersistentFlags().Lookup(f.Name) != nil {
+		if cc.Flags().Lookup(f.Name) != nil || b.globals.Lookup(f.Name) != nil {
 			clash = fmt.Errorf("flag --%s is already defined for %q", f.Name, cc.Use)
-		} else if f.Shorthand != "" && (cc.Flags().ShorthandLookup(f.Shorthand) != nil || r.root.PersistentFlags().ShorthandLookup(f.Shorthand) != nil) {
+		} else if f.Shorthand != "" && (cc.Flags().ShorthandLookup(f.Shorthand) != nil || b.globals.ShorthandLookup(f.Shorthand) != nil) {
 			clash = fmt.Errorf("flag -%s is already defined for %q", f.Shorthand, cc.Use)
 		}
 	})
@@ -86,7 +86,7 @@ func (r *run) addHookFlags(b hookrun.Bound, cc *cobra.Command) error {
 		return clash
 	}
 	fs.VisitAll(func(f *pflag.Flag) {
-		f.Usage = strings.TrimSpace(f.Usage + " (hook " + b.Name + ")")
+		f.Usage = strings.TrimSpace(f.Usage + " (hook " + h.Name + ")")
 		cc.Flags().AddFlag(f)
 	})
 	return nil
@@ -95,8 +95,8 @@ func (r *run) addHookFlags(b hookrun.Bound, cc *cobra.Command) error {
 // externalHooks returns the hooks that match an external command. They run
 // around the plugin but add no flags and no help to it: its arguments and
 // its help are the plugin's own.
-func (r *run) externalHooks(p *discovery.Plugin) *hookSet {
-	bound, problems := r.bindHooks(p.Name)
+func (b *hookBinder) externalHooks(p *discovery.Plugin) *hookSet {
+	bound, problems := b.bind(p.Name)
 	if len(bound) == 0 && len(problems) == 0 {
 		return nil
 	}
@@ -107,10 +107,13 @@ func (r *run) externalHooks(p *discovery.Plugin) *hookSet {
 // the global options are its flags, everything after its name its
 // arguments.
 func (r *run) externalInvocation(p *discovery.Plugin, args []string) *command.Invocation {
+	flags := pflag.NewFlagSet(r.app.Name, pflag.ContinueOnError)
+	flags.AddFlagSet(r.tree.globals())
+	flags.AddFlagSet(r.tree.root.Flags())
 	return &command.Invocation{
 		App: r.app.Name, Version: r.app.Version, Name: p.Name, Args: args,
-		Flags: r.globalFlagSet(), IO: r.io, Logger: r.logger.With("command", p.Name),
-		Env: r.app.env(), Config: r.appConfig(),
+		Flags: flags, IO: r.io, Logger: r.log.logger.With("command", p.Name),
+		Env: r.app.env(), Config: r.sess.appConfig(),
 	}
 }
 
@@ -119,7 +122,7 @@ func (hs *hookSet) runsAfter() bool { return hs != nil && hs.chain.RunsAfter() }
 
 // runHooked runs f, the command itself, between the before- and
 // after-hooks of hs (nil: no hooks).
-func (r *run) runHooked(hs *hookSet, inv *command.Invocation, f func() error) (err error) {
+func (r *commandRunner) runHooked(hs *hookSet, inv *command.Invocation, f func() error) (err error) {
 	if hs == nil {
 		return f()
 	}
@@ -133,7 +136,7 @@ func (r *run) runHooked(hs *hookSet, inv *command.Invocation, f func() error) (e
 
 // before reports the hooks that could not be attached and runs the
 // before-hooks; a veto is returned as the command's error.
-func (hs *hookSet) before(r *run, inv *command.Invocation) error {
+func (hs *hookSet) before(r *commandRunner, inv *command.Invocation) error {
 	for _, f := range hs.problems {
 		r.reportHook(f, false)
 	}
@@ -148,10 +151,7 @@ func (hs *hookSet) before(r *run, inv *command.Invocation) error {
 // interrupt stopped the command (see afterContext), and returns the
 // error the run ends with: the command's own, or, when the command
 // succeeded and a required hook failed, an exit code of 1.
-//
-// A before-hook's hooks.ErrStop ends the run successfully: the after-hooks
-// see it as the error with exit code 0, and nothing is reported.
-func (hs *hookSet) after(r *run, inv *command.Invocation, err error) error {
+func (hs *hookSet) after(r *commandRunner, inv *command.Invocation, err error) error {
 	hs.out.Err = err
 	hs.out.ExitCode = r.codeOf(err)
 	if !hs.out.Ran && errors.Is(err, hooks.ErrStop) {
@@ -173,7 +173,7 @@ func (hs *hookSet) after(r *run, inv *command.Invocation, err error) error {
 
 // transformTable passes a lister's table through the hooks and counts the
 // rows the formatter takes, for the after-hooks.
-func (hs *hookSet) transformTable(r *run, inv *command.Invocation, t *command.Table) (*command.Table, error) {
+func (hs *hookSet) transformTable(r *commandRunner, inv *command.Invocation, t *command.Table) (*command.Table, error) {
 	if hs == nil {
 		return t, nil
 	}
@@ -199,7 +199,7 @@ func (hs *hookSet) transformTable(r *run, inv *command.Invocation, t *command.Ta
 }
 
 // transformRecord passes a shower's record through the hooks.
-func (hs *hookSet) transformRecord(r *run, inv *command.Invocation, rec *command.Record) (*command.Record, error) {
+func (hs *hookSet) transformRecord(r *commandRunner, inv *command.Invocation, rec *command.Record) (*command.Record, error) {
 	if hs == nil {
 		return rec, nil
 	}
@@ -214,13 +214,13 @@ func (hs *hookSet) transformRecord(r *run, inv *command.Invocation, rec *command
 // reportHook prints a hook's failure by name on stderr: as an error when it
 // counts against the command, as a warning otherwise; --debug adds the
 // chain and the stack of a panic.
-func (r *run) reportHook(f *hookrun.Failure, isError bool) {
+func (r *commandRunner) reportHook(f *hookrun.Failure, isError bool) {
 	level := "warning"
 	if isError {
 		level = "error"
 	}
-	fmt.Fprintf(r.io.ErrOut, "%s: %s: %s\n", r.app.Name, level, oneLine(f.Error()))
-	if r.opts.debug {
-		writeChain(r.io.ErrOut, f)
+	fmt.Fprintf(r.errOut, "%s: %s: %s\n", r.app, level, oneLine(f.Error()))
+	if *r.debug {
+		writeChain(r.errOut, f)
 	}
 }

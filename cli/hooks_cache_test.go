@@ -69,12 +69,9 @@ func cacheApp(t *testing.T) (app *App, pluginDir string) {
 func countedRun(t *testing.T, app *App, args ...string) *countingFS {
 	t.Helper()
 	c := &countingFS{FS: discovery.OS, listed: map[string]int{}, manifests: map[string]int{}}
+	app.fsys = c
+	defer func() { app.fsys = nil }()
 	r := newRun(app)
-	f, err := r.finder()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.FS = c
 	if code := r.exitCode(r.execute(context.Background(), args)); code != 0 {
 		t.Fatalf("%v: exit %d", args, code)
 	}

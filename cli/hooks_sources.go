@@ -2,88 +2,42 @@ package cli
 
 import (
 	"fmt"
+	"log/slog"
 	"os"
 
-	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/hooks"
 	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/hookrun"
 )
 
-// hookState is what a run knows of the hooks: the compiled-in ones and the
-// external ones (the App's own and those plugin manifests declare), read
-// once per run and only when a command may have hooks, and how to attach
-// them to each compiled-in command.
-type hookState struct {
+// hookBinder binds hooks to commands for one run: the compiled-in ones
+// and the external ones (the App's own and those plugin manifests
+// declare), read the first time a command may have hooks, never for a
+// listing such as root help.
+type hookBinder struct {
+	app  *App
+	sess *session
+	// globals are the app's global options, which no hook flag may take.
+	globals *pflag.FlagSet
+	// pluginEnv is the environment of an external hook's process.
+	pluginEnv func(*discovery.Plugin) []string
+	logger    *slog.Logger
+
 	loaded   bool
 	compiled []hookrun.Compiled
 	external []hooks.Spec
-	attach   map[*cobra.Command]func()
 }
 
-func (r *run) hookState() *hookState {
-	if r.hooks == nil {
-		r.hooks = &hookState{}
+// sources returns the run's hooks, reading them the first time.
+func (b *hookBinder) sources() *hookBinder {
+	if !b.loaded {
+		b.loaded = true
+		b.compiled = hookrun.LoadCompiled(b.app.Name, b.app.addedHooks)
+		b.external = append(b.appHookSpecs(), b.manifestHookSpecs()...)
 	}
-	return r.hooks
-}
-
-// hookSources returns the run's hooks, reading them the first time.
-func (r *run) hookSources() *hookState {
-	h := r.hookState()
-	if !h.loaded {
-		h.loaded = true
-		h.compiled = hookrun.LoadCompiled(r.app.Name, r.app.addedHooks)
-		h.external = append(r.appHookSpecs(), r.manifestHookSpecs()...)
-	}
-	return h
-}
-
-// onHookTarget records how to attach hooks to the compiled-in command cc,
-// should this run be for it.
-func (r *run) onHookTarget(cc *cobra.Command, attach func()) {
-	h := r.hookState()
-	if h.attach == nil {
-		h.attach = map[*cobra.Command]func(){}
-	}
-	h.attach[cc] = attach
-}
-
-// attachTargetHooks attaches the hooks of the one compiled-in command args
-// name, be it to run it, show its help ("help files list", "files list
-// -h") or complete it. Other commands get none: their flags and help are
-// never shown in this run, and a listing such as root help reads no hook.
-func (r *run) attachTargetHooks(args []string) {
-	if cmd := r.hookTarget(args); cmd != nil {
-		if attach := r.hookState().attach[cmd]; attach != nil {
-			attach()
-		}
-	}
-}
-
-// attachAllHooks attaches hooks to every compiled-in command, for a
-// reference of the whole tree.
-func (r *run) attachAllHooks() {
-	for _, attach := range r.hookState().attach {
-		attach()
-	}
-}
-
-// hookTarget returns the command args are about, nil when none.
-func (r *run) hookTarget(args []string) *cobra.Command {
-	words := wordsBefore(args, r.root.PersistentFlags(), r.root.Flags())
-	if len(words) > 0 {
-		switch words[0] {
-		case "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
-			args = words[1:]
-		}
-	}
-	cmd, _, err := r.root.Find(args)
-	if err != nil {
-		return nil
-	}
-	return cmd
+	return b
 }
 
 // AddExternalHook declares an external hook on this App: an executable run
@@ -102,14 +56,14 @@ func (a *App) AddExternalHook(spec hooks.Spec) error {
 }
 
 // appHookSpecs returns the external hooks added with AddExternalHook.
-func (r *run) appHookSpecs() []hooks.Spec {
-	specs := make([]hooks.Spec, 0, len(r.app.externalHooks))
-	for _, s := range r.app.externalHooks {
+func (b *hookBinder) appHookSpecs() []hooks.Spec {
+	specs := make([]hooks.Spec, 0, len(b.app.externalHooks))
+	for _, s := range b.app.externalHooks {
 		if s.Plugin == "" {
 			s.Plugin = s.Name
 		}
 		if s.Environ == nil {
-			s.Environ = r.hookEnviron(&discovery.Plugin{Name: s.Plugin})
+			s.Environ = b.hookEnviron(&discovery.Plugin{Name: s.Plugin})
 		}
 		specs = append(specs, s)
 	}
@@ -119,8 +73,8 @@ func (r *run) appHookSpecs() []hooks.Spec {
 // hookEnviron returns the environment of an external hook's process: the
 // documented one of every external plugin, computed when the hook starts
 // (the global options are parsed by then).
-func (r *run) hookEnviron(p *discovery.Plugin) func() []string {
-	return func() []string { return r.pluginEnv(p) }
+func (b *hookBinder) hookEnviron(p *discovery.Plugin) func() []string {
+	return func() []string { return b.pluginEnv(p) }
 }
 
 // manifestHookSpecs returns the hooks declared by the manifests of the
@@ -131,86 +85,44 @@ func (r *run) hookEnviron(p *discovery.Plugin) func() []string {
 // stale or missing index scans the plugin dirs, sharing that scan with the
 // run's listing, if any. What the config and the environment decide
 // (disabled, requires) is evaluated here, every run.
-func (r *run) manifestHookSpecs() []hooks.Spec {
-	f, err := r.finder()
-	if err != nil {
+func (b *hookBinder) manifestHookSpecs() []hooks.Spec {
+	if _, err := b.sess.find(); err != nil {
 		return nil // the config's error is reported by what needs it
 	}
-	if !anyDirExists(pluginDirs(f)) {
+	if !anyDirExists(b.sess.pluginDirs()) {
 		// No plugin dir, no manifest hook: the common case of a user with
 		// no plugins installed costs a stat per dir, no cache file.
 		return nil
 	}
-	plugins, err := r.hookIndexFinder(f).HookPlugins(discovery.HookIndexPath(r.discoveryEnv()), r.dirScan)
+	plugins, err := b.sess.dirFinder().HookPlugins(discovery.HookIndexPath(b.sess.discoveryEnv()), b.sess.dirScan)
 	if err != nil {
-		r.logger.Debug("hook index not used", "err", err)
+		b.logger.Debug("hook index not used", "err", err)
 	}
 	var specs []hooks.Spec
 	for _, p := range plugins {
-		if r.pluginDisabled(p.Name) || p.Manifest.Unmet(r.host()) != nil {
+		if b.sess.pluginDisabled(p.Name) || p.Manifest.Unmet(b.sess.host()) != nil {
 			continue
 		}
 		for _, h := range p.Manifest.Hooks {
-			specs = append(specs, r.specFromManifest(p, h))
+			specs = append(specs, b.specFromManifest(p, h))
 		}
 	}
 	return specs
 }
 
-// hookIndexFinder returns the finder of the hook index: f's plugin dirs.
-func (r *run) hookIndexFinder(f *discovery.Finder) *discovery.Finder {
-	return &discovery.Finder{App: f.App, Dirs: pluginDirs(f), FS: f.FS, Taken: f.Taken}
-}
-
-// refreshHookIndex updates the hook index from the plugin dirs' scan a
-// listing made anyway, so that listing picks up hooks a warm run cannot
-// see (added in place to a manifest that had none).
-func (r *run) refreshHookIndex() {
-	f, err := r.finder()
-	if err != nil || len(pluginDirs(f)) == 0 {
-		return
-	}
-	if err := r.hookIndexFinder(f).RefreshHookIndex(discovery.HookIndexPath(r.discoveryEnv()), r.dirScan()); err != nil {
-		r.logger.Debug("hook index not saved", "err", err)
-	}
-}
-
-// pluginDirs returns the plugin dirs among f's directories (the ones
-// before PATH's).
-func pluginDirs(f *discovery.Finder) []discovery.Dir {
-	n := 0
-	for n < len(f.Dirs) && f.Dirs[n].Source == discovery.SourceDir {
-		n++
-	}
-	return f.Dirs[:n]
-}
-
-// dirScan lists the plugin dirs once per run: for the hook index when it
-// is stale, and as the first part of a listing's scan (see scan).
-func (r *run) dirScan() *discovery.Scan {
-	if r.dirScanned == nil {
-		f, err := r.finder()
-		if err != nil {
-			return &discovery.Scan{}
-		}
-		r.dirScanned = r.hookIndexFinder(f).Scan()
-	}
-	return r.dirScanned
-}
-
 // specFromManifest completes a manifest's hook, decoded as a hooks.Spec,
 // with what the plugin it comes from says.
-func (r *run) specFromManifest(p *discovery.Plugin, h hooks.Spec) hooks.Spec {
-	h.Plugin, h.Path, h.Description, h.Environ = p.Name, p.Path, p.Description(), r.hookEnviron(p)
+func (b *hookBinder) specFromManifest(p *discovery.Plugin, h hooks.Spec) hooks.Spec {
+	h.Plugin, h.Path, h.Description, h.Environ = p.Name, p.Path, p.Description(), b.hookEnviron(p)
 	return h
 }
 
 // bindHooks returns the enabled hooks that match a command name, each a
 // fresh value, and the ones that match but cannot be built.
-func (r *run) bindHooks(name string) (bound []hookrun.Bound, problems []*hookrun.Failure) {
-	src := r.hookSources()
+func (b *hookBinder) bind(name string) (bound []hookrun.Bound, problems []*hookrun.Failure) {
+	src := b.sources()
 	for _, c := range src.compiled {
-		if c.Err != nil || !hookrun.MatchAny(c.Info.Commands, name) || r.pluginDisabled(c.Name) {
+		if c.Err != nil || !hookrun.MatchAny(c.Info.Commands, name) || b.sess.pluginDisabled(c.Name) {
 			continue
 		}
 		b, err := c.Build()
@@ -221,7 +133,7 @@ func (r *run) bindHooks(name string) (bound []hookrun.Bound, problems []*hookrun
 		bound = append(bound, b)
 	}
 	for _, s := range src.external {
-		if !hookrun.MatchAny(s.Commands, name) || r.pluginDisabled(s.Name) || r.pluginDisabled(s.Plugin) {
+		if !hookrun.MatchAny(s.Commands, name) || b.sess.pluginDisabled(s.Name) || b.sess.pluginDisabled(s.Plugin) {
 			continue
 		}
 		e, err := hookrun.NewExternal(s)

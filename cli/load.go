@@ -31,19 +31,20 @@ func loadCommand(e registry.Entry[command.Command]) (command.Command, command.In
 
 // available runs a command's availability check, guarded, with the
 // environment the App gives commands; nil when it has none.
-func (r *run) available(name string, c command.Command) error {
+func available(app *App, name string, c command.Command) error {
 	ac, ok := c.(command.AvailabilityChecker)
 	if !ok {
 		return nil
 	}
-	env := r.app.env()
+	env := app.env()
 	return command.Guard(fmt.Sprintf("command %q", name), func() error { return ac.Available(env) })
 }
 
-// appConfig gives commands the app's own keys of the run's config file.
-func (r *run) appConfig() command.AppConfig {
+// appConfig gives commands the app's own keys of the session's config
+// file.
+func (s *session) appConfig() command.AppConfig {
 	return command.NewAppConfig(func(v any) error {
-		cfg, err := r.config()
+		cfg, err := s.config()
 		if err != nil {
 			return err
 		}

@@ -7,12 +7,13 @@ import (
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/hookrun"
+	"github.com/longshore/longshore/internal/output"
 	"github.com/longshore/longshore/internal/plugincmd"
 	"github.com/longshore/longshore/internal/registry"
 )
 
 // The built-in "plugin" commands live in internal/plugincmd; this file
-// builds their options from the run and registers them.
+// builds their options from the run's parts and registers them.
 
 // pluginGroupShort describes the built-in "plugin" group.
 const pluginGroupShort = plugincmd.GroupShort
@@ -20,86 +21,83 @@ const pluginGroupShort = plugincmd.GroupShort
 // commandEntries returns the App's compiled-in commands plus, unless the
 // App opts out, the built-in plugin management commands (an App's own
 // command of the same name wins), sorted.
-func (r *run) commandEntries() []registry.Entry[command.Command] {
-	entries := r.app.commandEntries()
-	if r.app.NoPluginCommands || r.single() {
+func (t *tree) commandEntries() []registry.Entry[command.Command] {
+	entries := t.app.commandEntries()
+	if t.app.NoPluginCommands || t.app.Main != nil {
 		return entries
 	}
 	taken := map[string]bool{}
 	for _, e := range entries {
 		taken[e.Name] = true
 	}
-	for _, e := range r.pluginCommands() {
-		if !taken[e.Name] {
-			entries = append(entries, e)
+	for _, n := range plugincmd.Commands(t.pluginOptions()) {
+		c := n.Command
+		if !taken[n.Name] {
+			entries = append(entries, registry.Entry[command.Command]{App: t.app.Name, Name: n.Name,
+				New: func() command.Command { return c }, Registrant: "longshore/cli (built in)"})
 		}
 	}
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Name < entries[j].Name })
 	return entries
 }
 
-// pluginCommands are the built-in plugin management commands.
-func (r *run) pluginCommands() []registry.Entry[command.Command] {
-	var entries []registry.Entry[command.Command]
-	for _, n := range plugincmd.Commands(r.pluginOptions()) {
-		c := n.Command
-		entries = append(entries, registry.Entry[command.Command]{App: r.app.Name, Name: n.Name,
-			New: func() command.Command { return c }, Registrant: "longshore/cli (built in)"})
-	}
-	return entries
-}
-
 // pluginOptions are what the plugin commands know of this run.
-func (r *run) pluginOptions() *plugincmd.Options {
+func (t *tree) pluginOptions() *plugincmd.Options {
 	return &plugincmd.Options{
-		App:       r.app.Name,
-		EnvPrefix: r.app.envPrefix(),
-		UserDir:   discovery.UserDir(r.discoveryEnv()),
-		Catalog:   pluginCatalog{r},
-		Config:    r.config,
-		Warn:      func(w string) { r.warn([]string{w}) },
+		App:       t.app.Name,
+		EnvPrefix: t.app.envPrefix(),
+		UserDir:   discovery.UserDir(t.sess.discoveryEnv()),
+		Catalog:   pluginCatalog{t},
+		Config:    t.sess.config,
+		Warn:      func(w string) { t.sess.warn(w) },
 	}
 }
 
-// pluginCatalog answers the plugin commands' questions from the run.
-type pluginCatalog struct{ r *run }
+// pluginCatalog answers the plugin commands' questions from the tree and
+// the session; they are asked only once the tree is built.
+type pluginCatalog struct{ t *tree }
 
 var _ plugincmd.Catalog = pluginCatalog{}
 
 // Inventory returns the compiled-in commands, hooks and formatters, and
-// what a scan of the plugin directories found.
+// what a scan of the plugin directories found, with the warnings of the
+// scan and of the plugins a compiled-in command shadows.
 func (c pluginCatalog) Inventory() (*plugincmd.Inventory, error) {
-	r := c.r
-	inv := &plugincmd.Inventory{Version: r.app.Version, Disabled: r.pluginDisabled}
-	for _, e := range r.commandEntries() {
+	t, s := c.t, c.t.sess
+	inv := &plugincmd.Inventory{Version: t.app.Version, Disabled: s.pluginDisabled}
+	for _, e := range t.commandEntries() {
 		b := plugincmd.Builtin{Name: e.Name}
 		if cmd, info, err := loadCommand(e); err == nil {
 			b.Description = info.Short
-			b.Unmet = r.available(e.Name, cmd)
+			b.Unmet = available(t.app, e.Name, cmd)
 		}
 		inv.Commands = append(inv.Commands, b)
 	}
-	for _, h := range hookrun.LoadCompiled(r.app.Name, r.app.addedHooks) {
+	for _, h := range hookrun.LoadCompiled(t.app.Name, t.app.addedHooks) {
 		inv.Hooks = append(inv.Hooks, h.Describe())
 	}
-	set, _ := r.formatSet()
+	set, err := t.out.FormatSet()
+	if err != nil {
+		return nil, err
+	}
 	for _, n := range set.Names(0) {
 		inv.Formatters = append(inv.Formatters, plugincmd.Builtin{Name: n, Description: set.Description(n)})
 	}
-	s, err := r.scan()
+	scan, err := s.scan()
 	if err != nil {
 		return nil, err
 	}
 	inv.Warnings = append(inv.Warnings, unclaimedWarnings()...)
-	for _, p := range r.search.Ignored {
+	for _, p := range s.search.Ignored {
 		inv.Warnings = append(inv.Warnings, fmt.Sprintf("search path entry %q is not absolute: ignored", p))
 	}
-	for _, w := range s.Warnings {
+	for _, w := range scan.Warnings {
 		inv.Warnings = append(inv.Warnings, w.String())
 	}
-	for _, p := range s.Plugins {
-		e := plugincmd.External{Plugin: p, Status: r.externalStatus(p)}
-		e.Formatter, _ = conventionFormatter(p)
+	inv.Warnings = append(inv.Warnings, t.shadowWarnings(scan)...)
+	for _, p := range scan.Plugins {
+		e := plugincmd.External{Plugin: p, Status: t.externalStatus(p)}
+		e.Formatter, _ = output.ConventionFormatter(p)
 		inv.External = append(inv.External, e)
 	}
 	return inv, nil
@@ -107,7 +105,7 @@ func (c pluginCatalog) Inventory() (*plugincmd.Inventory, error) {
 
 // Lookup returns the plugin the run's finder resolves words to.
 func (c pluginCatalog) Lookup(words []string) *discovery.Plugin {
-	f, err := c.r.finder()
+	f, err := c.t.sess.find()
 	if err != nil {
 		return nil
 	}
@@ -116,33 +114,25 @@ func (c pluginCatalog) Lookup(words []string) *discovery.Plugin {
 }
 
 // Shadow returns the compiled-in command that shadows words.
-func (c pluginCatalog) Shadow(words []string) string { return c.r.compiledInShadow(words) }
+func (c pluginCatalog) Shadow(words []string) string { return c.t.compiledInShadow(words) }
 
 // Reserved reports whether word is a root word no external takes.
-func (c pluginCatalog) Reserved(word string) bool { return reservedWords[word] }
+func (c pluginCatalog) Reserved(word string) bool { return c.t.reserved(word) }
 
 // Taken reports whether name is a compiled-in command's.
-func (c pluginCatalog) Taken(name string) bool { return c.r.compiledInName(name) }
+func (c pluginCatalog) Taken(name string) bool { return c.t.compiledInName(name) }
 
 // checkDisabled is the error for running a compiled-in command the config
 // disables. The plugin commands themselves cannot be disabled: they are
 // how one enables things again.
-func (r *run) checkDisabled(name string) error {
-	if r.isPluginCommand(name) || !r.pluginDisabled(name) {
+func (s *session) checkDisabled(name string) error {
+	if !s.app.NoPluginCommands && plugincmd.IsPluginCommand(name) || !s.pluginDisabled(name) {
 		return nil
 	}
-	return fmt.Errorf("%s %s is disabled; enable it with \"%s plugin enable %s\"", r.app.Name, name, r.app.Name, name)
+	return fmt.Errorf("%s %s is disabled; enable it with \"%s plugin enable %s\"", s.app.Name, name, s.app.Name, name)
 }
 
-// isPluginCommand reports whether name is Longshore's plugin group or one
-// of its commands, which cannot be disabled.
-func (r *run) isPluginCommand(name string) bool {
-	return !r.app.NoPluginCommands && plugincmd.IsPluginCommand(name)
-}
-
-// warn prints warnings to stderr, one a line.
-func (r *run) warn(warnings []string) {
-	for _, w := range warnings {
-		fmt.Fprintf(r.io.ErrOut, "%s: warning: %s\n", r.app.Name, discovery.Escape(w))
-	}
+// warn prints a warning to stderr, escaped: it may quote a file name.
+func (s *session) warn(w string) {
+	fmt.Fprintf(s.errOut, "%s: warning: %s\n", s.app.Name, discovery.Escape(w))
 }

@@ -79,6 +79,7 @@ func (r *run) exitCode(err error) int {
 	if r.opts.debug {
 		writeChain(r.io.ErrOut, err)
 	}
+	r.log.logError(err, r.line.words, r.opts.debug)
 	return code
 }
 

@@ -10,18 +10,36 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/internal/discovery"
+	"github.com/longshore/longshore/internal/output"
 	"github.com/longshore/longshore/internal/pluginexec"
 )
 
-// run is the state of one invocation of an App.
+// run is one invocation of an App. It composes the parts each stage of
+// the invocation needs, created in the order execute reads:
+//
+//   - line: the command line, scanned once (scanArgs);
+//   - sess: the config, the plugin search path and the finder (session);
+//   - tree: the cobra tree and the node of each command (tree);
+//   - hooks: the hooks bound to the command run (hookBinder);
+//   - out: the -f formatter and the rendering of a list or record
+//     (output.Outputs).
+//
+// Running the command is run's own part: a compiled-in command through
+// cobra (runLeaf), an external plugin by exec or as a child (runExternal).
 type run struct {
-	app    *App
-	io     *command.IOStreams
-	opts   globalOptions
-	root   *cobra.Command
-	logger *slog.Logger
-	closer io.Closer
-	ctx    context.Context
+	app  *App
+	io   *command.IOStreams
+	ctx  context.Context
+	opts globalOptions
+	line commandLine
+	log  runLog
+
+	sess   *session
+	tree   *tree
+	hooks  *hookBinder
+	out    *output.Outputs
+	runner *commandRunner
+
 	// stopped records whether a signal ended the run; stopSignal is the
 	// signal, when known.
 	stopped    bool
@@ -31,33 +49,17 @@ type run struct {
 	// startup ends the process at a stop signal until the command or
 	// plugin starts (see started); nil in the interactive shell.
 	startup *pluginexec.Stopper
-	// rootWords are the compiled-in root words (see compiledInRootWord).
-	rootWords map[string]bool
-	cfg       *discovery.Config
-	cfgErr    error
-	format    formatState
-	// columns holds the column declarations of listers, for completion.
-	columns map[*cobra.Command]func() []string
 	// startShell is set by the shell command: the interactive shell starts
 	// once this run is over.
 	startShell bool
 	// inShell is set for a line the interactive shell runs: external
 	// plugins then run as child processes, never replacing the shell.
 	inShell bool
-	// args are the arguments of this run, as given to execute.
-	args []string
-	// Plugin discovery, built lazily (see external.go and external_tree.go).
-	find    *discovery.Finder
-	search  discovery.SearchPath
-	scanned *discovery.Scan
-	// dirScanned is the scan of the plugin dirs alone (see dirScan).
-	dirScanned *discovery.Scan
-	external   bool
-	hooks      *hookState
 }
 
 func newRun(a *App) *run {
-	r := &run{app: a, io: a.IO, logger: slog.New(slog.DiscardHandler)}
+	r := &run{app: a, io: a.IO, ctx: context.Background()}
+	r.log.logger = slog.New(slog.DiscardHandler)
 	if r.io == nil {
 		r.io = systemStreams()
 	}
@@ -65,16 +67,12 @@ func newRun(a *App) *run {
 }
 
 // close releases what the run opened, such as the log file.
-func (r *run) close() {
-	if r.closer != nil {
-		r.closer.Close()
-	}
-}
+func (r *run) close() { r.log.close() }
 
 // interrupted reports whether a signal stopped the run.
 func (r *run) interrupted() bool { return r.stopped }
 
-// execute builds the command tree and runs args through it.
+// execute runs args, as the flow of one invocation in DESIGN.md goes.
 func (r *run) execute(ctx context.Context, args []string) (err error) {
 	ctx, stop := r.plugins().NotifyStop(ctx)
 	defer func() {
@@ -83,54 +81,97 @@ func (r *run) execute(ctx context.Context, args []string) (err error) {
 		r.executed = true
 		stop()
 	}()
-	r.ctx, r.args = ctx, args
+	r.ctx = ctx
 	if len(args) == 1 && args[0] == ManifestFlag {
 		return r.printManifest()
 	}
-
-	if call, ok := r.earlyExternal(args); ok {
-		return r.runExternal(call)
-	}
-	if err := r.buildCompiledIn(); err != nil {
-		return err
-	}
-	// Hooks attach before cobra parses the flags, and the config says which
-	// are disabled: find --config first (once declared, as declaring a flag
-	// resets it).
-	r.opts.config = configArg(args)
-	if err := r.checkConfig(args); err != nil {
-		r.root.PersistentFlags().Parse(args)
-		return err
-	}
-	r.attachTargetHooks(args)
-	call, err := r.resolveExternal(args)
+	// 1. The global options and the command words, scanned once; the log
+	// and the session (config, plugin search path) they name.
+	scanErr, err := r.start(args)
 	if err != nil {
-		r.root.PersistentFlags().Parse(args)
 		return err
 	}
-	if call != nil {
+	// 2. A plugin named at the root runs before the compiled-in tree is
+	// built: it costs no more than reading the registry's names.
+	if call := r.tree.resolveEarly(r.line, scanErr); call != nil {
 		return r.runExternal(call)
 	}
-	if r.listing(args) {
-		r.addExternalCommands()
-	}
-	r.finishTree()
-	if err := r.checkCommandWords(args); err != nil {
-		// Flags such as --debug still count for how the error is shown.
-		r.root.PersistentFlags().Parse(args)
+	// 3. The compiled-in commands, which always win; the line again,
+	// knowing them; the hooks of the command named.
+	if err := r.build(); err != nil {
 		return err
 	}
+	// 4. The external command the words name, found lazily.
+	if call, err := r.tree.resolveExternal(r.line); call != nil || err != nil {
+		if err != nil {
+			return err
+		}
+		return r.runExternal(call)
+	}
+	// 5. A listing shows the external commands too; help and completion.
+	if r.line.listing() {
+		r.tree.addExternalCommands()
+	}
+	r.tree.finish(r.completer())
+	line, err := r.tree.checkCommandWords(r.line)
+	if err != nil {
+		return err
+	}
+	// 6. cobra parses the compiled-in command's own options and runs it,
+	// unless a signal came during start-up.
 	if err := r.started(); err != nil {
-		// A signal came during start-up: the command does not run.
 		return err
 	}
-	r.root.SetArgs(args)
-	if len(args) > 0 && args[0] == cobra.ShellCompRequestCmd {
-		clean := &descCleaner{w: r.io.Out}
-		r.root.SetOut(clean)
-		defer clean.Flush()
+	return r.runCobra(line)
+}
+
+// start scans args knowing only the root words of the compiled-in
+// commands, parses the global options found, and opens the log and the
+// session they name. A scan error is returned apart (scanErr), for the
+// early path to decline: the full scan reports it.
+func (r *run) start(args []string) (scanErr, err error) {
+	r.tree = newTree(r.app, r.io, &r.opts)
+	r.line = scanArgs(args, r.tree.globals(), r.tree.wordsRoot())
+	scanErr = r.line.parseGlobals(r.tree)
+	if err := r.log.open(r.opts, r.io.ErrOut); err != nil {
+		return scanErr, err
 	}
-	return r.root.ExecuteContext(ctx)
+	r.sess = openSession(r.app, r.io.ErrOut, r.opts.config, r.tree.compiledInName)
+	if r.opts.debug {
+		for _, w := range unclaimedWarnings() {
+			r.sess.warn(w)
+		}
+	}
+	r.sess.logger, r.sess.lookPath = r.log.logger, r.plugins().Look
+	r.tree.sess = r.sess
+	r.hooks = &hookBinder{app: r.app, sess: r.sess, globals: r.tree.globals(), pluginEnv: r.pluginEnv, logger: r.log.logger}
+	r.runner = &commandRunner{ctx: r.ctx, app: r.app.Name, errOut: r.io.ErrOut, debug: &r.opts.debug}
+	return scanErr, nil
+}
+
+// build builds the compiled-in tree, scans the command line again with
+// it, checks the config and attaches the hooks of the command named.
+func (r *run) build() error {
+	r.out = r.outputs()
+	r.runner.out = r.out
+	t := r.tree
+	t.out, t.hooks = r.out, r.hooks
+	t.run = r.runLeaf
+	t.runPlugin = func(p *discovery.Plugin, args []string) error {
+		return r.runExternal(&externalCall{plugin: p, args: args})
+	}
+	if err := t.buildCompiledIn(r.addShellCommands); err != nil {
+		return err
+	}
+	r.line = scanArgs(r.line.args, t.globals(), t.scanRoot())
+	if err := r.line.parseGlobals(t); err != nil {
+		return err
+	}
+	if err := r.sess.checkConfig(r.line.listing()); err != nil {
+		return err
+	}
+	t.attachTargetHooks(r.line)
+	return nil
 }
 
 // started marks the end of start-up, the command or plugin being about
@@ -138,73 +179,41 @@ func (r *run) execute(ctx context.Context, args []string) (err error) {
 // run before.
 func (r *run) started() error { return r.startup.Started(r.ctx) }
 
-// buildCompiledIn builds the root and the compiled-in commands, those of
-// the App and Longshore's own (completion, shell, docs), which always win
-// over external plugins.
-func (r *run) buildCompiledIn() error {
-	r.root = r.buildRoot()
-	if err := r.buildCommands(); err != nil {
+// completer returns what completes the finished tree.
+func (r *run) completer() *completer {
+	return &completer{t: r.tree, sess: r.sess, out: r.out, ctx: r.ctx, line: r.line, pluginEnv: r.pluginEnv}
+}
+
+// runCobra hands cobra what the scanner left it of the command line. A
+// failed write of what cobra prints (help, version, a completion script)
+// is the run's error.
+func (r *run) runCobra(l commandLine) error {
+	root := r.tree.root
+	out := &writeChecker{w: r.io.Out}
+	root.SetOut(out)
+	var clean *descCleaner
+	if l.first() == cobra.ShellCompRequestCmd {
+		clean = &descCleaner{w: out}
+		root.SetOut(clean)
+	}
+	root.SetArgs(l.cobraArgs())
+	err := root.ExecuteContext(r.ctx)
+	if clean != nil {
+		clean.Flush()
+	}
+	if err == nil && out.err != nil {
+		err = output.QuietPipe(out.err)
+	}
+	return err
+}
+
+// runLeaf is the call site of a compiled-in command: cobra has parsed its
+// options and arguments.
+func (r *run) runLeaf(n *node, c command.Command, cmd *cobra.Command, args []string) error {
+	if err := r.sess.checkDisabled(n.name); err != nil {
 		return err
 	}
-	r.addShellCommands()
-	r.buildMain()
-	if r.app.Customize != nil {
-		r.app.Customize(r.root)
-	}
-	return nil
-}
-
-// finishTree adds help and completion once every command is in the tree.
-func (r *run) finishTree() {
-	r.describeFormatFlag()
-	r.addHelp()
-	r.addCompletions()
-}
-
-// buildRoot returns the root command with the global options.
-func (r *run) buildRoot() *cobra.Command {
-	a := r.app
-	long := a.Long
-	if long == "" {
-		long = a.Description
-	}
-	root := &cobra.Command{
-		Use:                        a.Name,
-		Short:                      a.Description,
-		Long:                       long,
-		Version:                    a.Version,
-		Args:                       cobra.ArbitraryArgs,
-		SuggestionsMinimumDistance: 2,
-		SilenceErrors:              true,
-		SilenceUsage:               true,
-		DisableAutoGenTag:          true,
-		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			logger, closer, err := r.opts.openLog(r.io.ErrOut)
-			if err != nil {
-				return err
-			}
-			r.logger, r.closer = logger, closer
-			if r.opts.debug {
-				r.warn(unclaimedWarnings())
-			}
-			return nil
-		},
-	}
-	root.SetIn(r.io.In)
-	root.SetOut(r.io.Out)
-	root.SetErr(r.io.ErrOut)
-	root.SetContext(r.ctx)
-	r.opts.addFlags(root.PersistentFlags())
-	r.root = root
-	r.addFormatFlag(root.PersistentFlags())
-	root.InitDefaultHelpFlag()
-	root.InitDefaultVersionFlag()
-	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return flagError(cmd, err)
-	})
-	root.CompletionOptions.HiddenDefaultCmd = false
-	root.SetVersionTemplate("{{.Name}} version {{.Version}}\n")
-	return root
+	return r.runner.runCommand(n.name, c, n.output, r.invocation(n.name, cmd, args), n.hooks)
 }
 
 // invocation returns what a command receives when it runs.
@@ -216,8 +225,32 @@ func (r *run) invocation(name string, cmd *cobra.Command, args []string) *comman
 		Args:    args,
 		Flags:   cmd.Flags(),
 		IO:      r.io,
-		Logger:  r.logger.With("command", name),
+		Logger:  r.log.logger.With("command", name),
 		Env:     r.app.env(),
-		Config:  r.appConfig(),
+		Config:  r.sess.appConfig(),
 	}
+}
+
+// writeChecker passes writes through and keeps the first error.
+type writeChecker struct {
+	w   io.Writer
+	err error
+}
+
+func (c *writeChecker) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// outputs returns the output side of the run, once the session is open.
+func (r *run) outputs() *output.Outputs {
+	o := output.New(r.app.Name, r.app.addedFormats)
+	o.Prefix, o.Getenv, o.IO, o.Ctx = r.app.envPrefix(), r.app.getenv, r.io, r.ctx
+	o.Plugins, o.Globals, o.PluginEnv, o.Format = sessionPlugins{r.sess}, r.tree.globals(), r.pluginEnv, &r.opts.format
+	o.Structured = r.app.structuredRequested()
+	o.TerminalWidth = func() int { return terminalWidth(r.io, r.app.getenv) }
+	return o
 }

@@ -44,13 +44,12 @@ func (r *run) shellCommand() *cobra.Command {
 // commands when the App enables them.
 func (r *run) addShellCommands() {
 	if r.app.Interactive {
-		r.root.AddCommand(r.shellCommand())
+		r.tree.root.AddCommand(r.shellCommand())
 	}
 	if r.app.DocsCommand {
-		r.root.AddCommand(r.docsCommand())
+		r.tree.root.AddCommand(r.tree.docsCommand())
 	}
-	r.root.CompletionOptions.DisableDefaultCmd = true
-	r.root.AddCommand(r.completionCommand())
+	r.tree.root.AddCommand(completionCommand(r.app.Name))
 }
 
 // onTerminal reports whether the App reads from and writes to a terminal.

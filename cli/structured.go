@@ -64,9 +64,9 @@ func (r *run) runStructured(call *externalCall, kind formatters.Kind, hs *hookSe
 		c = &structuredRecord{proc}
 	}
 	cc := &cobra.Command{Use: p.Words[len(p.Words)-1]}
-	r.addOutputFlags(p.Name, c, cc)
+	out := r.out.AddFlags(p.Name, c, cc)
 	fs := cc.Flags()
-	fs.AddFlag(r.root.PersistentFlags().Lookup("format"))
+	fs.AddFlag(r.tree.globals().Lookup(formatFlag))
 	ours, theirs, _ := splitOutputArgs(call.args, fs)
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(ours); err != nil {
@@ -74,8 +74,8 @@ func (r *run) runStructured(call *externalCall, kind formatters.Kind, hs *hookSe
 	}
 	proc.args = theirs
 	// Hooks see the global options too.
-	fs.AddFlagSet(r.root.PersistentFlags())
-	return r.runCommand(p.Name, c, r.invocation(p.Name, cc, theirs), hs)
+	fs.AddFlagSet(r.tree.globals())
+	return r.runner.runCommand(p.Name, c, out, r.invocation(p.Name, cc, theirs), hs)
 }
 
 // splitOutputArgs separates the output options the app takes (the flags
@@ -171,7 +171,7 @@ func headerOf(k formatters.Kind) string {
 func (s *structuredProc) rows() iter.Seq2[[]any, error] {
 	return func(yield func([]any, error) bool) {
 		for {
-			if !s.dec.Buffered() && s.r.stall() != nil {
+			if !s.dec.Buffered() && s.r.out.Stall() != nil {
 				return // the output's reader went away
 			}
 			row, err := s.dec.Next()

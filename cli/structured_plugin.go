@@ -7,7 +7,6 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/formatters"
-	"github.com/longshore/longshore/internal/registry"
 )
 
 // ManifestFlag is the argument that makes a Longshore App print its own
@@ -18,35 +17,8 @@ const ManifestFlag = "--longshore-manifest"
 // structuredRequested reports whether this App runs as another Longshore
 // app's structured plugin: $LONGSHORE_OUTPUT is "jsonl". Its listers and
 // showers then print the wire format instead of formatting.
-func (r *run) structuredRequested() bool {
-	return r.app.getenv(outputEnv) == formatters.WireFormat
-}
-
-// single reports whether the App is a single-command app (App.Main): it
-// takes no command words and runs no external plugins.
-func (r *run) single() bool { return r.app.Main != nil }
-
-// buildMain makes the root run App.Main: its flags, arguments, output
-// options and completion become the root's.
-func (r *run) buildMain() {
-	if r.app.Main == nil {
-		return
-	}
-	root := r.root
-	leaf := r.leafCommand(registry.Entry[command.Command]{App: r.app.Name, Name: r.app.Name, New: r.app.Main, Registrant: "App.Main"})
-	root.Use = leaf.Use
-	root.Example = leaf.Example
-	root.Args, root.RunE, root.ValidArgsFunction = leaf.Args, leaf.RunE, leaf.ValidArgsFunction
-	root.Flags().AddFlagSet(leaf.Flags())
-	if cols, ok := r.columns[leaf]; ok {
-		r.columns[root] = cols
-	}
-	if kind := outputKind(leaf); kind != 0 {
-		setOutputKind(root, kind)
-	}
-	if root.Long == root.Short && leaf.Long != "" {
-		root.Long = leaf.Long
-	}
+func (a *App) structuredRequested() bool {
+	return a.getenv(outputEnv) == formatters.WireFormat
 }
 
 // pluginManifest is what --longshore-manifest prints; the name is left out:

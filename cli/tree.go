@@ -7,6 +7,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/discovery"
+	"github.com/longshore/longshore/internal/output"
 	"github.com/longshore/longshore/internal/registry"
 )
 
@@ -15,25 +17,47 @@ const (
 	otherGroupID   = "other"
 )
 
+// tree is the cobra command tree of one run and the node of each of its
+// commands. It builds the compiled-in commands (always), adds the external
+// ones for a listing, and help and completion once every command is in.
+// Running a command is not its business: a leaf calls run, an external
+// command's stand-in calls runPlugin.
+type tree struct {
+	app   *App
+	root  *cobra.Command
+	nodes nodes
+	sess  *session
+	out   *output.Outputs
+	hooks *hookBinder
+	// run runs a compiled-in command (the dispatcher's call site).
+	run func(n *node, c command.Command, cmd *cobra.Command, args []string) error
+	// runPlugin runs an external command's plugin with args.
+	runPlugin func(p *discovery.Plugin, args []string) error
+	// rootWords are the compiled-in root words (see compiledInRootWord).
+	rootWords map[string]bool
+	// externals is set once the external commands are in the tree.
+	externals bool
+}
+
 // buildCommands adds every compiled-in command to the root, creating the
 // group commands that multi-word names need.
-func (r *run) buildCommands() error {
-	nodes := map[string]*cobra.Command{"": r.root}
-	for _, e := range r.commandEntries() {
+func (t *tree) buildCommands(entries []registry.Entry[command.Command]) error {
+	byPath := map[string]*cobra.Command{"": t.root}
+	for _, e := range entries {
 		words := strings.Fields(e.Name)
-		parent := r.root
+		parent := t.root
 		for i := range words[:len(words)-1] {
 			path := strings.Join(words[:i+1], " ")
-			node := nodes[path]
-			if node == nil {
-				node = r.groupCommand(path)
-				addChild(parent, node, "")
-				nodes[path] = node
+			group := byPath[path]
+			if group == nil {
+				group = t.groupCommand(path)
+				addChild(parent, group, "")
+				byPath[path] = group
 			}
-			parent = node
+			parent = group
 		}
-		leaf := r.leafCommand(e)
-		if existing := nodes[e.Name]; existing != nil {
+		leaf := t.leafCommand(e)
+		if existing := byPath[e.Name]; existing != nil {
 			// A group registered as a command of its own: keep its children.
 			for _, child := range existing.Commands() {
 				existing.RemoveCommand(child)
@@ -41,8 +65,8 @@ func (r *run) buildCommands() error {
 			}
 			parent.RemoveCommand(existing)
 		}
-		addChild(parent, leaf, leaf.Annotations["group"])
-		nodes[e.Name] = leaf
+		addChild(parent, leaf, t.nodes.of(leaf).group)
+		byPath[e.Name] = leaf
 	}
 	return nil
 }
@@ -62,9 +86,9 @@ func addChild(parent, child *cobra.Command, group string) {
 
 // groupCommand returns the command for the shared words of several
 // commands, such as "files" for "files list".
-func (r *run) groupCommand(path string) *cobra.Command {
+func (t *tree) groupCommand(path string) *cobra.Command {
 	words := strings.Fields(path)
-	short := r.app.groups[path]
+	short := t.app.groups[path]
 	if short == "" && path == "plugin" {
 		short = pluginGroupShort
 	}
@@ -73,25 +97,26 @@ func (r *run) groupCommand(path string) *cobra.Command {
 	}
 	// A group does not run: cobra prints its help, and checkCommandWords
 	// reports an unknown word under it before cobra is reached.
-	return &cobra.Command{
+	return t.nodes.add(&node{kind: kindGroup, name: path, cmd: &cobra.Command{
 		Use:                        words[len(words)-1],
 		Short:                      short,
 		SuggestionsMinimumDistance: 2,
-	}
+	}})
 }
 
 // leafCommand returns the cobra command that runs one compiled-in command.
 // The constructor and every method are guarded: a broken command still
 // appears in help and answers with its error.
-func (r *run) leafCommand(e registry.Entry[command.Command]) *cobra.Command {
+func (t *tree) leafCommand(e registry.Entry[command.Command]) *cobra.Command {
 	name := e.Name
 	words := strings.Fields(name)
 	plugin := fmt.Sprintf("command %q", name)
 	cc := &cobra.Command{
 		Use:                        words[len(words)-1],
-		Annotations:                map[string]string{"command": name},
 		SuggestionsMinimumDistance: 2,
 	}
+	n := &node{cmd: cc, kind: kindCommand, name: name}
+	t.nodes.add(n)
 	broken := func(err error) *cobra.Command {
 		cc.Short = "(broken) " + oneLine(err.Error())
 		cc.DisableFlagParsing = true
@@ -113,19 +138,19 @@ func (r *run) leafCommand(e registry.Entry[command.Command]) *cobra.Command {
 		cc.Long = info.Short
 	}
 	cc.Aliases, cc.Hidden = info.Aliases, info.Hidden
-	cc.Annotations["group"] = info.Group
+	n.group = info.Group
 	if fd, ok := c.(command.FlagDeclarer); ok {
 		if err := command.Guard(plugin, func() error { fd.Flags(cc.Flags()); return nil }); err != nil {
 			return broken(err)
 		}
 	}
-	r.addOutputFlags(name, c, cc)
-	// Hooks attach only to the command this run is for (see hookTarget).
-	var hs *hookSet
-	r.onHookTarget(cc, func() { hs = r.attachHooks(name, cc) })
+	n.output = t.out.AddFlags(name, c, cc)
+	// Hooks attach only to the command this run is for (see
+	// attachTargetHooks).
+	n.attachHooks = func() { n.hooks = t.hooks.attach(name, cc) }
 	var unavailable error
-	if err := r.available(name, c); err != nil {
-		unavailable = fmt.Errorf("%s %s is unavailable: %w", r.app.Name, name, err)
+	if err := available(t.app, name, c); err != nil {
+		unavailable = fmt.Errorf("%s %s is unavailable: %w", t.app.Name, name, err)
 		cc.Short = strings.TrimSpace(cc.Short + " (unavailable: " + oneLine(err.Error()) + ")")
 	}
 	cc.Args = func(cmd *cobra.Command, args []string) error {
@@ -138,12 +163,9 @@ func (r *run) leafCommand(e registry.Entry[command.Command]) *cobra.Command {
 		if unavailable != nil {
 			return unavailable
 		}
-		if err := r.checkDisabled(name); err != nil {
-			return err
-		}
-		return r.runCommand(name, c, r.invocation(name, cmd, args), hs)
+		return t.run(n, c, cmd, args)
 	}
-	r.completeArgs(cc, name, c, info)
+	completeArgs(n, c, info)
 	return cc
 }
 

@@ -1,4 +1,4 @@
-package cli
+package output
 
 import (
 	"errors"
@@ -13,43 +13,43 @@ import (
 	"github.com/longshore/longshore/internal/stream"
 )
 
-// exitBrokenPipe is the exit code of a run whose output's reader went away
+// ExitBrokenPipe is the exit code of a run whose output's reader went away
 // (`demoapp files list | head -1`): 128+SIGPIPE, what a shell reports for
 // a program that a broken pipe killed, as it would a Go or C program that
 // does not handle it. Nothing is printed.
-const exitBrokenPipe = 141
+const ExitBrokenPipe = 141
 
 // streamList renders a list through a stream.Stream on the output:
 // written in large blocks while rows come fast, flushed as soon as the
 // rows stall (see stall), and stopped at the first write error.
-func (r *run) streamList(lf formatters.ListFormatter, columns []string, rows iter.Seq2[[]any, error]) error {
+func (o *Outputs) streamList(lf formatters.ListFormatter, columns []string, rows iter.Seq2[[]any, error]) error {
 	plugin := fmt.Sprintf("formatter %q", lf.Name())
 	// Output cut short by an error ends with a newline (see lineEnder).
-	out := &lineEnder{w: r.io.Out}
+	out := &lineEnder{w: o.IO.Out}
 	if _, ok := lf.(*formatters.External); ok {
 		// Its process writes the output itself, and it streams its input
 		// through a Stream of its own.
-		return quietPipe(out.end(command.Guard(plugin, func() error { return lf.FormatList(out, columns, rows) })))
+		return QuietPipe(out.end(command.Guard(plugin, func() error { return lf.FormatList(out, columns, rows) })))
 	}
 	defer catchPipe()()
-	st := stream.New(out, r.format.cancel)
-	r.format.stream = st
+	st := stream.New(out, o.Cancel)
+	o.stream = st
 	err := command.Guard(plugin, func() error { return lf.FormatList(st.Writer(), columns, st.Rows(rows)) })
-	r.format.stream = nil
+	o.stream = nil
 	if cerr := st.Close(); err == nil {
 		err = cerr
 	}
-	return quietPipe(out.end(err))
+	return QuietPipe(out.end(err))
 }
 
-// stall tells the list being rendered, if any, that its row source is
+// Stall tells the list being rendered, if any, that its row source is
 // about to wait for the next row, so what was written reaches the reader
 // now. An error means the reader went away: the source should stop.
-func (r *run) stall() error {
-	if r.format.stream == nil {
+func (o *Outputs) Stall() error {
+	if o.stream == nil {
 		return nil
 	}
-	return r.format.stream.Stall()
+	return o.stream.Stall()
 }
 
 // catchPipe makes a write to a closed pipe on the standard output an
@@ -61,11 +61,11 @@ func catchPipe() func() {
 	return func() { signal.Stop(c) }
 }
 
-// quietPipe turns a write error on a closed pipe into a quiet exit with
-// exitBrokenPipe.
-func quietPipe(err error) error {
+// QuietPipe turns a write error on a closed pipe into a quiet exit with
+// ExitBrokenPipe.
+func QuietPipe(err error) error {
 	if errors.Is(err, syscall.EPIPE) {
-		return &command.ExitError{Code: exitBrokenPipe}
+		return &command.ExitError{Code: ExitBrokenPipe}
 	}
 	return err
 }

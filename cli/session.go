@@ -1,0 +1,212 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"os/exec"
+
+	"github.com/longshore/longshore/internal/discovery"
+)
+
+// session is what one run knows of the user's setup: the configuration,
+// the plugin search path and the finder over it, resolved once, when the
+// run opens it (openSession), and the scans of the plugin directories,
+// made at most once each, only by a listing or a stale hook index.
+type session struct {
+	app    *App
+	errOut io.Writer
+	// configFlag is the value of --config ("" when not given).
+	configFlag string
+	cfg        *discovery.Config
+	// cfgErr is why the config could not be read; cfg is then empty.
+	cfgErr error
+	search discovery.SearchPath
+	finder *discovery.Finder
+	logger *slog.Logger
+	// lookPath finds an executable a plugin requires.
+	lookPath func(string) (string, error)
+
+	dirScanned, scanned *discovery.Scan
+}
+
+// openSession reads the configuration (from --config, $<APP>_CONFIG or the
+// XDG default) and builds the plugin search path from it and the
+// environment. A missing default file is an empty configuration; a
+// missing file the user named is one too, with a warning, so that "plugin
+// disable" can create it. An unreadable config is kept as cfgErr: the
+// runs that run a command fail with it (see checkConfig), help and
+// completion go on without it.
+func openSession(a *App, errOut io.Writer, configFlag string, taken func(string) bool) *session {
+	s := &session{app: a, errOut: errOut, configFlag: configFlag, logger: slog.New(slog.DiscardHandler), lookPath: exec.LookPath}
+	path := discovery.ConfigPath(a.Name, a.envPrefix(), configFlag, a.getenv)
+	s.cfg, s.cfgErr = discovery.LoadConfig(path)
+	if s.cfgErr != nil {
+		s.cfg = &discovery.Config{Path: path}
+	} else if source := s.configSource(); source != "" {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(errOut, "%s: warning: config file %s (from %s) does not exist\n", a.Name, path, source)
+		}
+	}
+	s.search = discovery.Search(s.discoveryEnv(), s.cfg.PluginDirs())
+	s.finder = &discovery.Finder{App: a.Name, Dirs: s.search.Dirs, FS: a.fsys, Taken: taken}
+	return s
+}
+
+// checkConfig fails a run that will run a command when the config cannot
+// be read: it may disable that very command, or a hook or formatter it
+// uses, so going on would quietly re-enable what the user turned off. A
+// listing (help, completion) goes on without it.
+func (s *session) checkConfig(listing bool) error {
+	if s.cfgErr != nil && !listing {
+		return s.cfgErr
+	}
+	return nil
+}
+
+// config returns the user's configuration, or why it cannot be read.
+func (s *session) config() (*discovery.Config, error) {
+	return s.cfg, s.cfgErr
+}
+
+// configSource names where the user named the config file ("--config" or
+// "$<APP>_CONFIG"), or "" for the default location.
+func (s *session) configSource() string {
+	switch {
+	case s.configFlag != "":
+		return "--config"
+	case s.app.getenv(s.app.envPrefix()+"_CONFIG") != "":
+		return "$" + s.app.envPrefix() + "_CONFIG"
+	}
+	return ""
+}
+
+// pluginDisabled reports whether the config disables the plugin called
+// name; an unreadable config disables nothing (checkConfig has already
+// failed every run that runs a command).
+func (s *session) pluginDisabled(name string) bool {
+	return s.cfgErr == nil && s.cfg.Disabled(name)
+}
+
+// find returns the plugin finder; an unreadable config is an error (it
+// names file:line), as the config may name plugin dirs.
+func (s *session) find() (*discovery.Finder, error) {
+	if s.cfgErr != nil {
+		return nil, s.cfgErr
+	}
+	return s.finder, nil
+}
+
+func (s *session) discoveryEnv() discovery.Env {
+	return discovery.Env{App: s.app.Name, EnvPrefix: s.app.envPrefix(), Getenv: s.app.getenv}
+}
+
+// host is what plugin requirements are checked against.
+func (s *session) host() discovery.Host {
+	return discovery.Host{AppVersion: s.app.Version, Getenv: s.app.getenv, LookPath: s.lookPath}
+}
+
+// checkExternal returns why p must not run: an invalid manifest, disabled
+// by the config, or unmet requirements; each names how to fix it.
+func (s *session) checkExternal(p *discovery.Plugin) error {
+	app := s.app.Name
+	switch {
+	case p.Invalid != nil:
+		return fmt.Errorf("plugin %q is invalid: %w", p.Name, p.Invalid)
+	case s.pluginDisabled(p.Name):
+		return fmt.Errorf("%s %s is disabled; enable it with \"%s plugin enable %s\"", app, p.Name, app, p.Name)
+	}
+	if err := p.Manifest.Unmet(s.host()); err != nil {
+		return fmt.Errorf("%s %s is unavailable: %w (see \"%s plugin show %s\")", app, p.Name, err, app, p.Name)
+	}
+	return nil
+}
+
+// enabledStatus is "disabled" when the config disables name, else
+// "unavailable: reason" when unmet is not nil, else "enabled".
+func (s *session) enabledStatus(name string, unmet error) string {
+	switch {
+	case s.pluginDisabled(name):
+		return "disabled"
+	case unmet != nil:
+		return "unavailable: " + oneLine(unmet.Error())
+	}
+	return "enabled"
+}
+
+// pluginDirs returns the plugin dirs among the finder's directories (the
+// ones before PATH's).
+func (s *session) pluginDirs() []discovery.Dir {
+	n := 0
+	for n < len(s.finder.Dirs) && s.finder.Dirs[n].Source == discovery.SourceDir {
+		n++
+	}
+	return s.finder.Dirs[:n]
+}
+
+// dirFinder returns the finder over the plugin dirs alone, those that
+// provide hooks (and the hook index).
+func (s *session) dirFinder() *discovery.Finder {
+	f := s.finder
+	return &discovery.Finder{App: f.App, Dirs: s.pluginDirs(), FS: f.FS, Taken: f.Taken}
+}
+
+// dirScan lists the plugin dirs, once: for the hook index when it is
+// stale, and as the first part of a listing's scan (see scan).
+func (s *session) dirScan() *discovery.Scan {
+	if s.dirScanned == nil {
+		s.dirScanned = s.dirFinder().Scan()
+	}
+	return s.dirScanned
+}
+
+// scan lists the plugin dirs and PATH, once. It never runs a plugin.
+func (s *session) scan() (*discovery.Scan, error) {
+	if s.scanned != nil {
+		return s.scanned, nil
+	}
+	f, err := s.find()
+	if err != nil {
+		return nil, err
+	}
+	rest := &discovery.Finder{App: f.App, Dirs: f.Dirs[len(s.pluginDirs()):], FS: f.FS, Taken: f.Taken}
+	s.scanned = rest.Continue(s.dirScan())
+	s.refreshHookIndex()
+	return s.scanned, nil
+}
+
+// refreshHookIndex updates the hook index from the plugin dirs' scan a
+// listing made anyway, so that listing picks up hooks a warm run cannot
+// see (added in place to a manifest that had none).
+func (s *session) refreshHookIndex() {
+	if len(s.pluginDirs()) == 0 {
+		return
+	}
+	if err := s.dirFinder().RefreshHookIndex(discovery.HookIndexPath(s.discoveryEnv()), s.dirScan()); err != nil {
+		s.logger.Debug("hook index not saved", "err", err)
+	}
+}
+
+// externalByPath returns the scanned external plugin at path, or nil.
+func (s *session) externalByPath(path string) *discovery.Plugin {
+	if s.scanned == nil {
+		return nil
+	}
+	for _, p := range s.scanned.Plugins {
+		if p.Path == path {
+			return p
+		}
+	}
+	return nil
+}
+
+// sessionPlugins is the session as the output side sees it.
+type sessionPlugins struct{ s *session }
+
+func (p sessionPlugins) Disabled(name string) bool            { return p.s.pluginDisabled(name) }
+func (p sessionPlugins) Scan() (*discovery.Scan, error)       { return p.s.scan() }
+func (p sessionPlugins) Find() (*discovery.Finder, error)     { return p.s.find() }
+func (p sessionPlugins) Check(plugin *discovery.Plugin) error { return p.s.checkExternal(plugin) }

@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestOpenSessionReadsTheConfigOnce(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("plugins:\n  bogus: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, _, _ := testApp(t)
+	a.Getenv = func(k string) string {
+		if k == "HOME" {
+			return dir
+		}
+		return ""
+	}
+	tests := []struct {
+		name, flag, warn string
+		bad              bool
+	}{
+		{"default, missing", "", "", false},
+		{"named, missing", filepath.Join(dir, "none.yaml"), "config file " + filepath.Join(dir, "none.yaml") + " (from --config) does not exist", false},
+		{"named, bad", bad, "", true},
+	}
+	for _, tt := range tests {
+		var errOut bytes.Buffer
+		s := openSession(a, &errOut, tt.flag, func(string) bool { return false })
+		if got := strings.TrimSpace(errOut.String()); !strings.Contains(got, tt.warn) || tt.warn == "" && got != "" {
+			t.Errorf("%s: stderr %q, want %q", tt.name, got, tt.warn)
+		}
+		_, findErr := s.find()
+		if (s.checkConfig(false) != nil) != tt.bad || (findErr != nil) != tt.bad {
+			t.Errorf("%s: checkConfig %v, find %v; want errors %v", tt.name, s.checkConfig(false), findErr, tt.bad)
+		}
+		if err := s.checkConfig(true); err != nil {
+			t.Errorf("%s: a listing fails with %v", tt.name, err)
+		}
+		if s.cfg == nil {
+			t.Errorf("%s: no config at all", tt.name)
+		}
+	}
+}

@@ -1,0 +1,195 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/output"
+	"github.com/longshore/longshore/internal/registry"
+)
+
+// newTree returns a tree holding only the root command, with the global
+// options bound to opts: enough to scan the command line and to run an
+// external plugin; buildCompiledIn adds the rest.
+func newTree(a *App, io *command.IOStreams, opts *globalOptions) *tree {
+	long := a.Long
+	if long == "" {
+		long = a.Description
+	}
+	root := &cobra.Command{
+		Use:                        a.Name,
+		Short:                      a.Description,
+		Long:                       long,
+		Version:                    a.Version,
+		Args:                       cobra.ArbitraryArgs,
+		SuggestionsMinimumDistance: 2,
+		SilenceErrors:              true,
+		SilenceUsage:               true,
+		DisableAutoGenTag:          true,
+	}
+	root.SetIn(io.In)
+	root.SetOut(io.Out)
+	root.SetErr(io.ErrOut)
+	opts.addFlags(root.PersistentFlags())
+	root.InitDefaultHelpFlag()
+	root.InitDefaultVersionFlag()
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return flagError(cmd, err)
+	})
+	root.CompletionOptions.HiddenDefaultCmd = false
+	root.SetVersionTemplate("{{.Name}} version {{.Version}}\n")
+	return &tree{app: a, root: root, nodes: nodes{}}
+}
+
+// globals returns the app's global options, as one set sharing their
+// values with the options the tree was built with.
+func (t *tree) globals() *pflag.FlagSet { return t.root.PersistentFlags() }
+
+// buildCompiledIn adds the compiled-in commands, those of the App and
+// Longshore's own (plugin, completion, shell, docs: addBuiltins), which
+// always win over external plugins, and lets the App customize the tree.
+func (t *tree) buildCompiledIn(addBuiltins func()) error {
+	if err := t.buildCommands(t.commandEntries()); err != nil {
+		return err
+	}
+	t.root.CompletionOptions.DisableDefaultCmd = true
+	addBuiltins()
+	t.buildMain()
+	if t.app.Customize != nil {
+		t.app.Customize(t.root)
+	}
+	return nil
+}
+
+// buildMain makes the root run App.Main: its flags, arguments, output
+// options and completion become the root's.
+func (t *tree) buildMain() {
+	if t.app.Main == nil {
+		return
+	}
+	root := t.root
+	leaf := t.leafCommand(registry.Entry[command.Command]{App: t.app.Name, Name: t.app.Name, New: t.app.Main, Registrant: "App.Main"})
+	root.Use = leaf.Use
+	root.Example = leaf.Example
+	root.Args, root.RunE, root.ValidArgsFunction = leaf.Args, leaf.RunE, leaf.ValidArgsFunction
+	root.Flags().AddFlagSet(leaf.Flags())
+	n := *t.nodes.of(leaf)
+	n.cmd = root
+	t.nodes.add(&n)
+	if root.Long == root.Short && leaf.Long != "" {
+		root.Long = leaf.Long
+	}
+}
+
+// finish adds help and completion once every command is in the tree.
+func (t *tree) finish(c *completer) {
+	t.out.DescribeFormatFlag()
+	t.addHelp()
+	c.addCompletions()
+}
+
+// scanRoot is the scanner's view of the built tree.
+func (t *tree) scanRoot() scanNode {
+	return treeNode{cmd: t.root, root: true, single: t.app.Main != nil, t: t}
+}
+
+// wordsRoot is the scanner's view of the compiled-in commands before the
+// tree is built: their root words.
+func (t *tree) wordsRoot() scanNode {
+	return wordsNode{compiledIn: t.compiledInRootWord, own: t.root.Flags()}
+}
+
+// reserved reports whether word is a root word Longshore keeps for itself:
+// one no external command takes, compiled-in or not (help, completion,
+// cobra's completion requests, the plugin, shell and docs commands the App
+// has, and "format", which starts the name of an external formatter).
+func (t *tree) reserved(word string) bool {
+	switch word {
+	case "help", "completion", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd, output.FormatterWord:
+		return true
+	case "plugin":
+		return !t.app.NoPluginCommands && t.app.Main == nil
+	case "shell":
+		return t.app.Interactive
+	case "docs":
+		return t.app.DocsCommand
+	}
+	return false
+}
+
+// compiledInRootWord reports whether word is, or may be, the first word of
+// a compiled-in command: a registered name's first word, an alias of a
+// one-word command, or a reserved word. It needs the registry, not the
+// command tree.
+func (t *tree) compiledInRootWord(word string) bool {
+	if t.rootWords == nil {
+		t.rootWords = collectRootWords(t.app.commandEntries())
+	}
+	return t.reserved(word) || t.rootWords[word]
+}
+
+// collectRootWords returns the root words of the compiled-in commands.
+func collectRootWords(entries []registry.Entry[command.Command]) map[string]bool {
+	words := map[string]bool{}
+	for _, e := range entries {
+		first, _, multi := strings.Cut(e.Name, " ")
+		words[first] = true
+		if multi {
+			continue
+		}
+		if _, info, err := loadCommand(e); err == nil {
+			for _, a := range info.Aliases {
+				words[a] = true
+			}
+		}
+	}
+	return words
+}
+
+// compiledInName reports whether name is a compiled-in command's (a root
+// command word, help and completion included): the names a manifest's
+// hooks and formatters may not take.
+func (t *tree) compiledInName(name string) bool {
+	if t.compiledInRootWord(name) {
+		return true
+	}
+	// Commands the App added to the tree itself (Customize).
+	c := childNamed(t.root, name)
+	return c != nil && !t.nodes.of(c).external()
+}
+
+// attachTargetHooks attaches the hooks of the one compiled-in command the
+// line is about, be it to run it, show its help ("help files list",
+// "files list -h") or complete it. Other commands get none: their flags
+// and help are never shown in this run, and a listing such as root help
+// reads no hook.
+func (t *tree) attachTargetHooks(l commandLine) {
+	if n := t.target(l); n != nil && n.attachHooks != nil {
+		n.attachHooks()
+	}
+}
+
+// target returns the node of the deepest command the line names, or of
+// the command "help" or a completion request is about.
+func (t *tree) target(l commandLine) *node {
+	if l.about() {
+		return t.target(scanArgs(l.afterWord(0), t.globals(), t.scanRoot()))
+	}
+	if tn, ok := l.node.(treeNode); ok {
+		return t.nodes.of(tn.cmd)
+	}
+	return nil
+}
+
+// attachAllHooks attaches hooks to every compiled-in command, for a
+// reference of the whole tree.
+func (t *tree) attachAllHooks() {
+	for _, n := range t.nodes {
+		if n.attachHooks != nil {
+			n.attachHooks()
+		}
+	}
+}
