@@ -16,9 +16,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/formatters"
 	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/pluginexec"
 	"github.com/longshore/longshore/internal/registry"
 )

@@ -20,4 +20,3 @@ func Broken(err error) error {
 	}
 	return &brokenError{err: err}
 }
-

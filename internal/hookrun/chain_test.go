@@ -227,4 +227,3 @@ func TestChainTransform(t *testing.T) {
 		t.Errorf("required transform error = %v", err)
 	}
 }
-
