@@ -1,5 +1,5 @@
 // Package demo holds the demo CLI's compiled-in commands. Each file registers
-// one command in init under "demoapp.commands", so importing the package
+// one command in init for the App "demoapp", so importing the package
 // installs them all.
 package demo
 
