@@ -25,6 +25,7 @@ func (*hello) Run(ctx context.Context, inv *command.Invocation) error {
 func ExampleApp_WriteDocs() {
 	app := cli.New("greeter", "1.0.0", "Greets people")
 	app.NoPluginCommands = true
+	app.NoAliases = true
 	app.AddCommand("say hello", func() command.Command { return &hello{} })
 	dir, _ := os.MkdirTemp("", "docs")
 	defer os.RemoveAll(dir)

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/aliascmd"
 	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/output"
 	"github.com/longshore/longshore/internal/registry"
@@ -92,6 +93,9 @@ func (t *tree) groupCommand(path string) *cobra.Command {
 	if short == "" && path == "plugin" {
 		short = pluginGroupShort
 	}
+	if short == "" && path == "alias" {
+		short = aliascmd.GroupShort
+	}
 	if short == "" {
 		short = "Commands for " + path
 	}
@@ -147,7 +151,14 @@ func (t *tree) leafCommand(e registry.Entry[command.Command]) *cobra.Command {
 	n.output = t.out.AddFlags(name, c, cc)
 	// Hooks attach only to the command this run is for (see
 	// attachTargetHooks).
-	n.attachHooks = func() { n.hooks = t.hooks.attach(name, cc) }
+	// Once: alias expansion may ask for the flags first (flagsOf).
+	attached := false
+	n.attachHooks = func() {
+		if !attached {
+			attached = true
+			n.hooks = t.hooks.attach(name, cc)
+		}
+	}
 	var unavailable error
 	if err := available(t.app, name, c); err != nil {
 		unavailable = fmt.Errorf("%s %s is unavailable: %w", t.app.Name, name, err)

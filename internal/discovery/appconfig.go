@@ -8,9 +8,9 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// longshoreKeys are the top-level config keys Longshore reads; every other
-// top-level key is the app's.
-var longshoreKeys = []string{"plugins", "pager"}
+// longshoreKeys are the top-level config keys Longshore reads (see
+// ParseConfig); every other top-level key is the app's.
+var longshoreKeys = []string{"plugins", "aliases", "defaults", "pager"}
 
 // wrapperField matches yaml's message for an unknown key.
 var wrapperField = regexp.MustCompile(`field (\S+) not found in type .*$`)

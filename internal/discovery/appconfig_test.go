@@ -6,14 +6,14 @@ import (
 )
 
 type todoConfig struct {
-	File     string `yaml:"file"`
-	Defaults struct {
+	File   string `yaml:"file"`
+	Limits struct {
 		Priority int `yaml:"priority"`
-	} `yaml:"defaults"`
+	} `yaml:"limits"`
 }
 
 func TestDecodeApp(t *testing.T) {
-	data := "plugins:\n  disabled: [x]\nfile: /tmp/todo.json\ndefaults:\n  priority: 2\n"
+	data := "plugins:\n  disabled: [x]\naliases: {}\npager: less\nfile: /tmp/todo.json\nlimits:\n  priority: 2\n"
 	c, err := ParseConfig("/cfg/config.yaml", []byte(data))
 	if err != nil {
 		t.Fatal(err)
@@ -23,13 +23,13 @@ func TestDecodeApp(t *testing.T) {
 	if err := c.DecodeApp(&tc); err != nil {
 		t.Fatalf("DecodeApp: %v", err)
 	}
-	if tc.File != "/tmp/todo.json" || tc.Defaults.Priority != 2 {
+	if tc.File != "/tmp/todo.json" || tc.Limits.Priority != 2 {
 		t.Fatalf("decoded %+v", tc)
 	}
 
 	for _, tt := range []struct{ data, want string }{
 		{"plugins: {}\nfiel: x\n", `config: /cfg/config.yaml:2: unknown key "fiel"`},
-		{"defaults:\n  priority: high\n", "config: /cfg/config.yaml:2: "},
+		{"limits:\n  priority: high\n", "config: /cfg/config.yaml:2: "},
 	} {
 		c, err := ParseConfig("/cfg/config.yaml", []byte(tt.data))
 		if err != nil {
