@@ -105,13 +105,13 @@ func TestFormatFlagAndColumnErrors(t *testing.T) {
 	}
 }
 
-// TestBadFormatterRegistration: a constructor of the wrong type is reported
-// naming its registrant when output is needed.
-func TestBadFormatterRegistration(t *testing.T) {
-	a, _, errOut := testApp(t)
-	a.AddCommand("things list", func() command.Command { return &lister{} })
-	a.Registry.Add("tapp.formatters", "odd", func() int { return 1 }, "odd.go:3")
-	if code := a.Run(context.Background(), []string{"things", "list"}); code != 1 || !strings.Contains(errOut.String(), `formatter "odd" registered by odd.go:3`) {
-		t.Fatalf("exit %d, stderr %q", code, errOut)
+// TestAddFormatterOverBuiltin: a formatter named like a built-in is an
+// error naming both registrants, not a silent replacement.
+func TestAddFormatterOverBuiltin(t *testing.T) {
+	a, _, _ := testApp(t)
+	err := a.AddFormatter("csv", func() formatters.Formatter { return &formatters.CSV{} })
+	if err == nil || !strings.Contains(err.Error(), `built-in formatter "csv" (github.com/longshore/longshore/formatters (built in))`) ||
+		!strings.Contains(err.Error(), "format_test.go:") {
+		t.Fatalf("AddFormatter(csv) = %v, want an error naming the built-in and this file", err)
 	}
 }

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // countingFS is the real file system, counting directory listings and

@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/output"
 	"github.com/longshore/longshore/internal/pluginexec"
 )
@@ -149,6 +149,11 @@ func (r *run) start(args []string) (scanErr, err error) {
 		return scanErr, err
 	}
 	r.sess = openSession(r.app, r.io, r.opts.config, r.tree.compiledInName)
+	if r.opts.debug {
+		for _, w := range unclaimedWarnings() {
+			r.sess.warn(w)
+		}
+	}
 	r.sess.logger, r.sess.lookPath = r.log.logger, r.plugins().Look
 	r.tree.sess = r.sess
 	r.hooks = &hookBinder{app: r.app, sess: r.sess, globals: r.tree.globals(), pluginEnv: r.pluginEnv, logger: r.log.logger}
@@ -242,6 +247,8 @@ func (r *run) invocation(name string, cmd *cobra.Command, args []string) *comman
 		Flags:   cmd.Flags(),
 		IO:      r.io,
 		Logger:  r.log.logger.With("command", name),
+		Env:     r.app.env(),
+		Config:  r.sess.appConfig(),
 	}
 }
 
@@ -261,7 +268,7 @@ func (c *writeChecker) Write(p []byte) (int, error) {
 
 // outputs returns the output side of the run, once the session is open.
 func (r *run) outputs() *output.Outputs {
-	o := output.New(r.app.registry(), r.app.namespace("formatters"))
+	o := output.New(r.app.Name, r.app.addedFormats)
 	o.App, o.Prefix, o.Getenv, o.IO, o.Ctx = r.app.Name, r.app.envPrefix(), r.app.getenv, r.io, r.ctx
 	o.Plugins, o.Globals, o.PluginEnv, o.Format = sessionPlugins{r.sess}, r.tree.globals(), r.pluginEnv, &r.opts.format
 	o.Structured = r.app.structuredRequested()

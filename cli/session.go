@@ -10,7 +10,7 @@ import (
 	"os/exec"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // session is what one run knows of the user's setup: the configuration,

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/internal/output"
+	"github.com/longshore/longshore/internal/registry"
 )
 
 // newTree returns a tree holding only the root command, with the global
@@ -71,7 +71,7 @@ func (t *tree) buildMain() {
 		return
 	}
 	root := t.root
-	leaf := t.leafCommand(t.app.Name, t.app.Main)
+	leaf := t.leafCommand(registry.Entry[command.Command]{App: t.app.Name, Name: t.app.Name, New: t.app.Main, Registrant: "App.Main"})
 	root.Use = leaf.Use
 	root.Example = leaf.Example
 	root.Args, root.RunE, root.ValidArgsFunction = leaf.Args, leaf.RunE, leaf.ValidArgsFunction
@@ -146,7 +146,7 @@ func (t *tree) compiledInRootWord(word string) bool {
 }
 
 // collectRootWords returns the root words of the compiled-in commands.
-func collectRootWords(entries []command.Entry) map[string]bool {
+func collectRootWords(entries []registry.Entry[command.Command]) map[string]bool {
 	words := map[string]bool{}
 	for _, e := range entries {
 		first, _, multi := strings.Cut(e.Name, " ")
@@ -154,18 +154,7 @@ func collectRootWords(entries []command.Entry) map[string]bool {
 		if multi {
 			continue
 		}
-		newFn, ok := e.New.(func() command.Command)
-		if !ok {
-			continue // the full path reports the bad registration
-		}
-		info, err := command.GuardValue(fmt.Sprintf("command %q", e.Name), func() (command.Info, error) {
-			c := newFn()
-			if c == nil {
-				return command.Info{}, fmt.Errorf("constructor returned nil")
-			}
-			return c.Info(), nil
-		})
-		if err == nil {
+		if _, info, err := loadCommand(e); err == nil {
 			for _, a := range info.Aliases {
 				words[a] = true
 			}

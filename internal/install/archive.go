@@ -13,7 +13,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // ArchiveSource is a .tar.gz, .tgz or .zip file, by URL or path, that

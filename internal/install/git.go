@@ -8,7 +8,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // GitSource is a git repository, by URL or path, named <app>-<name> (gh's

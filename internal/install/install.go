@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // DefaultMaxSize is the default cap on an archive's size, packed and

@@ -13,7 +13,7 @@ import (
 	"runtime"
 	"strings"
 
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // staging is one install's temporary folder and what its steps share.

@@ -6,8 +6,8 @@ import (
 	"slices"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // validFormatterName is what an external formatter's name may be: it

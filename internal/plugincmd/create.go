@@ -11,7 +11,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
+	"github.com/longshore/longshore/internal/names"
 )
 
 // CreateOptions are the inputs of plugin create.
@@ -80,7 +81,7 @@ func createRun(opts *CreateOptions) error {
 	if !ok {
 		return command.Usagef("plugin create: --lang %q: must be sh or go", opts.Lang)
 	}
-	words, err := command.SplitName(opts.Name)
+	words, err := names.SplitName(opts.Name)
 	if err != nil {
 		return command.Usagef("plugin create: %w", err)
 	}

@@ -18,7 +18,7 @@ import (
 	"testing"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/install"
 )
 

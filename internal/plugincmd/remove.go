@@ -13,7 +13,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
+	"github.com/longshore/longshore/internal/names"
 )
 
 // RemoveOptions are the inputs of plugin remove.
@@ -90,7 +91,7 @@ func (c *removeCmd) CompleteArgs(args []string, toComplete string) []string {
 // user's plugin directory, once the user said yes: on a terminal it asks,
 // elsewhere it needs --yes.
 func removeRun(opts *RemoveOptions) error {
-	words, err := command.SplitName(opts.Name)
+	words, err := names.SplitName(opts.Name)
 	if err != nil {
 		return command.Usagef("plugin remove: %w", err)
 	}
