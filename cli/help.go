@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
 )
@@ -56,16 +58,44 @@ func (t *tree) addHelp() {
 // ("demoapp-cloud-up" makes "cloud" a group), and suggestions may name
 // external commands too: the line is scanned again with the external
 // commands in the tree, and returned.
+//
+// An option the scanner does not know before that word is reported
+// first, as the unknown flag it is: the word may be its value ("-c name
+// files list"). And a word after "--" where a command word is expected
+// is an argument the command named does not take ("demoapp -- version").
 func (t *tree) checkCommandWords(l commandLine) (commandLine, error) {
-	if l.extAt < 0 || l.about() || t.app.Main != nil {
+	if l.about() || t.app.Main != nil {
+		return l, nil
+	}
+	if l.extAt < 0 && l.dashArg < 0 {
 		return l, nil
 	}
 	t.addExternalCommands()
 	l = scanArgs(l.args, t.globals(), t.scanRoot())
-	if l.extAt < 0 {
-		return l, nil
+	cmd := l.node.(treeNode).cmd
+	switch {
+	case l.extAt >= 0 && len(l.unknown) > 0:
+		return l, unknownOption(t, cmd, l.unknown)
+	case l.extAt >= 0:
+		return l, unknownCommand(cmd, l.external[0])
+	case l.dashArg >= 0 && !l.help:
+		return l, command.Usagef("unexpected argument %q after \"--\" for %q: command words go before \"--\"", l.args[l.dashArg], cmd.CommandPath())
 	}
-	return l, unknownCommand(l.node.(treeNode).cmd, l.external[0])
+	return l, nil
+}
+
+// unknownOption is the flag error for the first of the options unknown
+// (neither the app's global options nor cmd's own).
+func unknownOption(t *tree, cmd *cobra.Command, unknown []string) error {
+	fs := pflag.NewFlagSet(cmd.Name(), pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.AddFlagSet(t.globals())
+	fs.AddFlagSet(cmd.Flags())
+	err := fs.Parse(unknown)
+	if err == nil {
+		return nil
+	}
+	return flagError(cmd, err)
 }
 
 // nonFlags returns the arguments that do not start with "-".
