@@ -284,9 +284,9 @@ func (o *Outputs) FormatRecord(out *Output, fields []string, values []any) error
 	}
 	rf := out.chosen.(formatters.RecordFormatter)
 	w := &lineEnder{w: o.IO.Out}
-	return QuietPipe(w.end(command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
+	return usageOf(QuietPipe(w.end(command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
 		return rf.FormatRecord(w, fields, values)
-	})))
+	}))))
 }
 
 // lineEnder passes a formatter's output through, remembering its last

@@ -95,7 +95,7 @@ func enableRun(opts *EnableOptions) error {
 		return err
 	}
 	if opts.Disable && IsPluginCommand(name) {
-		return fmt.Errorf("%q cannot be disabled: the plugin commands are how plugins are enabled again", name)
+		return command.Usagef("%q cannot be disabled: the plugin commands are how plugins are enabled again", name)
 	}
 	// Disabling needs a plugin that exists; enabling also accepts a name
 	// only the config still knows.

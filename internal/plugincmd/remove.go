@@ -85,7 +85,7 @@ func removeRun(opts *RemoveOptions) error {
 		if p := opts.Catalog.Lookup(words); p != nil {
 			return fmt.Errorf("%s is not installed in %s but found at %s: remove that yourself", name, dir, p.Path)
 		}
-		return fmt.Errorf("no plugin %q installed in %s", name, dir)
+		return command.Usagef("no plugin %q installed in %s", name, dir)
 	}
 	if err := os.RemoveAll(path); err != nil {
 		return fmt.Errorf("remove %s: %w", name, err)
