@@ -159,6 +159,11 @@ func (st *staging) command(ctx context.Context, dir string, extraEnv []string, n
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			// Killed because the run was stopped: that is the error, and
+			// the app reports it as the interruption it is.
+			return "", fmt.Errorf("%s %s: %w", name, args[0], context.Cause(ctx))
+		}
 		msg := lastLines(stderr.String(), 6)
 		if msg == "" {
 			return "", fmt.Errorf("%s %s: %w", name, args[0], err)
