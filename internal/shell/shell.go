@@ -169,13 +169,13 @@ func (s *Session) Loop(ctx context.Context) int {
 			continue
 		}
 		if words[0] == "exit" || words[0] == "quit" {
+			// As in sh, a bad argument still ends the session, with 2.
 			code, err := exitCode(words, last)
-			if err == nil {
-				return code
+			if err != nil {
+				fmt.Fprintf(s.ErrOut, "%s: error: %s\n", s.Name, err)
+				return exitUsage
 			}
-			fmt.Fprintf(s.ErrOut, "%s: error: %s\n", s.Name, err)
-			last = exitUsage
-			continue
+			return code
 		}
 		s.Lines.AddHistory(line)
 		s.History = append(s.History, line)
@@ -196,7 +196,7 @@ func (s *Session) Loop(ctx context.Context) int {
 }
 
 // exitCode is the code "exit" or "quit" ends the session with: N for
-// "exit N" (0 to 255), else last.
+// "exit N" (0 to 255), else last; an error for any other argument.
 func exitCode(words []string, last int) (int, error) {
 	switch len(words) {
 	case 1:

@@ -144,8 +144,8 @@ func TestLoopExitCode(t *testing.T) {
 		{[]string{"fails", "quit"}, 1},
 		{[]string{"fails", "exit 0"}, 0},
 		{[]string{"exit 7", "version"}, 7},
-		{[]string{"version", "exit nope"}, 2},
-		{[]string{"version", "exit 1 2"}, 2},
+		{[]string{"version", "exit nope", "version"}, 2},
+		{[]string{"version", "exit 1 2", "version"}, 2},
 		{[]string{"version", "'unterminated"}, 2},
 		{[]string{"version", "shell"}, 0},
 	} {
