@@ -2,6 +2,7 @@ package cli
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -27,7 +28,7 @@ func (t *tree) addHelp() {
 				return command.Usagef("%s", oneLine(err.Error()))
 			}
 			if words := nonFlags(rest); len(words) > 0 {
-				return unknownHelpTopic(target, words[0])
+				return t.unknownHelpTopic(target, words[0])
 			}
 			target.InitDefaultHelpFlag()
 			return target.Help()
@@ -77,7 +78,7 @@ func (t *tree) checkCommandWords(l commandLine) (commandLine, error) {
 	case l.extAt >= 0 && len(l.unknown) > 0:
 		return l, unknownOption(t, cmd, l.unknown)
 	case l.extAt >= 0:
-		return l, unknownCommand(cmd, l.external[0])
+		return l, t.unknownCommand(cmd, l.external[0])
 	case l.dashArg >= 0 && !l.help:
 		return l, command.Usagef("unexpected argument %q after \"--\" for %q: command words go before \"--\"", l.args[l.dashArg], cmd.CommandPath())
 	}
@@ -111,20 +112,31 @@ func nonFlags(args []string) []string {
 
 // unknownCommand is the usage error for a word that names no subcommand of
 // cmd, with cobra's suggestions.
-func unknownCommand(cmd *cobra.Command, word string) error {
-	return command.Usagef("unknown command %q for %q%s", word, cmd.CommandPath(), didYouMean(suggestionsFor(cmd, word)))
+func (t *tree) unknownCommand(cmd *cobra.Command, word string) error {
+	return command.Usagef("unknown command %q for %q%s", word, cmd.CommandPath(), didYouMean(t.suggestionsFor(cmd, word)))
 }
 
-func unknownHelpTopic(cmd *cobra.Command, word string) error {
-	return command.Usagef("unknown help topic %q for %q%s", word, cmd.CommandPath(), didYouMean(suggestionsFor(cmd, word)))
+func (t *tree) unknownHelpTopic(cmd *cobra.Command, word string) error {
+	return command.Usagef("unknown help topic %q for %q%s", word, cmd.CommandPath(), didYouMean(t.suggestionsFor(cmd, word)))
 }
 
-// suggestionsFor returns cobra's suggestions for word under cmd, without
-// word itself: a suggestion repeating what was typed helps nobody.
-func suggestionsFor(cmd *cobra.Command, word string) []string {
+// suggestionsFor returns cobra's suggestions for word under cmd, but
+// none that helps nobody: word itself, an external plugin that cannot run
+// (invalid, or refused by the trust rules), or a name that shares no
+// letter's place with a short word ("fi" is not "hk", though two edits
+// apart; it is a prefix of "files").
+func (t *tree) suggestionsFor(cmd *cobra.Command, word string) []string {
 	var out []string
 	for _, s := range cmd.SuggestionsFor(word) {
-		if s != word {
+		c := childNamed(cmd, s)
+		if s == word || c == nil {
+			continue
+		}
+		if p := t.nodes.of(c).plugin; p != nil && (p.Invalid != nil || p.Refused() != nil) {
+			continue
+		}
+		near := strings.HasPrefix(strings.ToLower(s), strings.ToLower(word)) || levenshtein(word, s) < len(word)
+		if near || slices.ContainsFunc(c.SuggestFor, func(f string) bool { return strings.EqualFold(f, word) }) {
 			out = append(out, s)
 		}
 	}
