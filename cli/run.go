@@ -49,6 +49,9 @@ type run struct {
 	// startup ends the process at a stop signal until the command or
 	// plugin starts (see started); nil in the interactive shell.
 	startup *pluginexec.Stopper
+	// shellAlias is the user's shell alias the line names, run in place
+	// of a command (see applyAliases).
+	shellAlias *shellAliasCall
 	// startShell is set by the shell command: the interactive shell starts
 	// once this run is over.
 	startShell bool
@@ -103,6 +106,9 @@ func (r *run) execute(ctx context.Context, args []string) (err error) {
 	if err := r.build(); err != nil {
 		return err
 	}
+	if r.shellAlias != nil {
+		return r.runShellAlias(r.shellAlias)
+	}
 	// 4. The external command the words name, found lazily.
 	if call, err := r.tree.resolveExternal(r.line); call != nil || err != nil {
 		if err != nil {
@@ -116,6 +122,7 @@ func (r *run) execute(ctx context.Context, args []string) (err error) {
 	// 5. A listing shows the external commands too; help and completion.
 	if r.line.listing() {
 		r.tree.addExternalCommands()
+		r.tree.addAliasCommands(r.sess.userAliases())
 	}
 	r.tree.finish(r.completer())
 	line, err := r.tree.checkCommandWords(r.line)
@@ -167,7 +174,11 @@ func (r *run) build() error {
 	if err := r.line.parseGlobals(t); err != nil {
 		return err
 	}
-	if err := r.sess.checkConfig(r.line.listing()); err != nil {
+	if err := r.sess.checkConfig(r.line.listing() || r.line.repairsConfig()); err != nil {
+		return err
+	}
+	// The user's alias expands once, then resolution goes on.
+	if err := r.applyAliases(); err != nil {
 		return err
 	}
 	t.attachTargetHooks(r.line)
