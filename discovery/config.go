@@ -99,8 +99,25 @@ func ConfigPath(app, envPrefix, flagValue string, getenv func(string) string) st
 // path:line. Only a regular file of at most MaxConfigSize bytes is read:
 // a FIFO (which would block) or a device (which may never end) is an
 // error naming the file.
+//
+// The configuration decides what runs (it adds plugin dirs, disables
+// hooks), so, as ssh does with its config, a file that fails the trust
+// rules (see Trust and SystemTrust; links followed one by one) or that is
+// in a directory others may write to (unless sticky, like /tmp) is
+// refused: an *UntrustedError naming the file and the fix. That holds for
+// every path, the default one, $<APP>_CONFIG's or --config's alike.
 func LoadConfig(path string) (*Config, error) {
-	data, err := readConfig(path)
+	return loadConfig(OS, SystemTrust(), path)
+}
+
+func loadConfig(fsys FS, t Trust, path string) (*Config, error) {
+	if fi, err := fsys.Stat(path); err == nil && fi.Mode().IsRegular() {
+		// Not a regular file: reading it says so, with no fix to suggest.
+		if err := t.checkConfig(fsys, path); err != nil {
+			return nil, fmt.Errorf("load config: %w", err)
+		}
+	}
+	data, err := readConfigFS(fsys, path)
 	if err != nil {
 		return nil, fmt.Errorf("load config: %w", err)
 	}
@@ -110,10 +127,25 @@ func LoadConfig(path string) (*Config, error) {
 	return ParseConfig(path, data)
 }
 
+// checkConfig checks the configuration file at path, which exists: its
+// directory, then the file and the links it resolves through.
+func (t Trust) checkConfig(fsys FS, path string) error {
+	dir := filepath.Dir(path)
+	if abs, err := filepath.Abs(path); err == nil {
+		dir = filepath.Dir(abs)
+	}
+	if err := t.checkLinkDir(fsys, dir); err != nil {
+		return err
+	}
+	return t.checkPath(fsys, path)
+}
+
 // readConfig reads the configuration file at path with the cap; a missing
 // file is nil data and no error.
-func readConfig(path string) ([]byte, error) {
-	data, err := readRegular(OS, path, MaxConfigSize)
+func readConfig(path string) ([]byte, error) { return readConfigFS(OS, path) }
+
+func readConfigFS(fsys FS, path string) ([]byte, error) {
+	data, err := readRegular(fsys, path, MaxConfigSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -135,17 +167,17 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		Pager    yaml.Node `yaml:"pager"`
 	}
 	if err := yaml.Unmarshal(data, &top); err != nil {
-		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
+		return nil, fmt.Errorf("load config: %w", yamlError(path, data, err))
 	}
 	if err := oneDocument(path, data); err != nil {
 		return nil, fmt.Errorf("load config: %w", err)
 	}
 	c := &Config{Path: path}
 	if err := knownKeys(&top.Plugins, "plugins", "dirs", "disabled"); err != nil {
-		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
+		return nil, fmt.Errorf("load config: %w", yamlError(path, data, err))
 	}
 	if err := top.Plugins.Decode(&c.Plugins); err != nil {
-		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
+		return nil, fmt.Errorf("load config: %w", yamlError(path, data, err))
 	}
 	if err := c.parseAliases(&top.Aliases); err != nil {
 		return nil, fmt.Errorf("load config: %w", err)
@@ -194,7 +226,7 @@ func oneDocument(path string, data []byte) error {
 		return nil
 	}
 	if err != nil {
-		return yamlError(path, err)
+		return yamlError(path, data, err)
 	}
 	return fmt.Errorf("%s:%d: a second YAML document: the file must hold one (remove the \"---\" line and what follows, or merge it)", Escape(path), docStart(data, &second))
 }
@@ -227,5 +259,5 @@ func decodeStrict(path string, data []byte, v any) error {
 	if err == nil || errors.Is(err, io.EOF) {
 		return nil
 	}
-	return yamlError(path, err)
+	return yamlError(path, data, err)
 }

@@ -100,7 +100,7 @@ func editConfig(path string, edit func(root *yaml.Node) bool) (bool, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return false, fmt.Errorf("edit config: %w", yamlError(path, err))
+		return false, fmt.Errorf("edit config: %w", yamlError(path, data, err))
 	}
 	var prefix []byte
 	if doc.Kind == 0 {

@@ -43,7 +43,7 @@ func SetDisabled(path, name string, disabled bool) (bool, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return false, yamlError(path, err)
+		return false, yamlError(path, data, err)
 	}
 	var prefix []byte
 	if doc.Kind == 0 {

@@ -128,3 +128,11 @@ func (f *fakeFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
 	return out, nil
 }
+
+func (f *fakeFS) Readlink(name string) (string, error) {
+	f.calls["Readlink"]++
+	if ff, ok := f.files[name]; ok && ff.link != "" {
+		return ff.link, nil
+	}
+	return "", &fs.PathError{Op: "readlink", Path: name, Err: fs.ErrInvalid}
+}

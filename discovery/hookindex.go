@@ -15,16 +15,20 @@ import (
 	"time"
 )
 
-// The hook index caches what the manifests in the plugin dirs declare about
-// hooks, so that running a command finds the external hooks that may
-// attach to it without listing a directory or reading a manifest: it stats
-// the few paths whose change could change the answer, and rebuilds from a
-// scan when one did. It holds manifest facts only; what the config and the
-// environment decide (disabled plugins, requires) is evaluated per run.
+// The hook index caches which plugins in the plugin dirs declare hooks,
+// so that running a command finds the external hooks that may attach to
+// it without listing a directory or reading every manifest: it stats the
+// few paths whose change could change the answer, and rebuilds from a
+// scan when one did. It records where those plugins are, never what
+// their manifests say: a warm run reads and checks each of their
+// manifests again, as a scan would (the trust rules, the name, that no
+// plugin of an earlier dir shadows it), so the cache can only speed up
+// what a scan would find. What the config and the environment decide
+// (disabled plugins, requires) is evaluated per run.
 
 // hookIndexFormat is the layout of the cache file; a file of another
 // format is rebuilt.
-const hookIndexFormat = 2
+const hookIndexFormat = 3
 
 // racyWindow is how recent a change may be for its modification time not
 // to be trusted: a second change within one tick of the file system's
@@ -64,50 +68,70 @@ type HookIndex struct {
 	// listing (RefreshHookIndex) or once the cache file is removed.
 	Stamped []string `json:"stamped"`
 	// Sum is the checksum of the stamped paths' signatures (modification
-	// time, size and mode, as stat gives them), in order: one value to
-	// compare, so that a warm run decodes little.
+	// time, size and mode, as stat gives them), in order, and of the
+	// index's own entries (Dirs, Stamped, Plugins): one value to compare,
+	// so that a warm run decodes little, and an entry edited or dropped
+	// without the sum is a stale index.
 	Sum string `json:"sum"`
 	// Plugins are the usable, unshadowed plugins whose manifests declare
 	// hooks, in the scan's order.
 	Plugins []HookPlugin `json:"plugins"`
+	// loaded are Plugins as found and loaded by the scan or, for an index
+	// read from its file, as checked and loaded again (Finder.reload).
+	loaded []*Plugin
 	// racy is set when a stamp is too recent to be trusted (racyWindow).
 	racy bool
 	// dirExists is set when one of Dirs exists.
 	dirExists bool
 }
 
-// HookPlugin is a plugin with hooks, as the index records it: what running
-// and checking its hooks needs, nothing else of its manifest.
+// HookPlugin is a plugin with hooks, as the index records it: where it
+// is, nothing of its manifest, which a warm run reads again.
 type HookPlugin struct {
 	// Name, Path and Folder are as in Plugin.
 	Name   string `json:"name"`
 	Path   string `json:"path"`
 	Folder string `json:"folder,omitempty"`
-	// Description is the manifest's one-line description.
-	Description string `json:"description,omitempty"`
-	// Requires is checked on every run: it may depend on the environment.
-	Requires Requires `json:"requires"`
-	// Hooks are the hooks the manifest declares.
-	Hooks []HookSpec `json:"hooks"`
 }
 
-// Plugin returns p as a plugin of a plugin dir, its manifest holding the
-// recorded fields only.
-func (p HookPlugin) Plugin() *Plugin {
-	pl := &Plugin{Name: p.Name, Words: strings.Fields(p.Name), Path: p.Path, Folder: p.Folder,
-		Dir: filepath.Dir(p.Path), Source: SourceDir, ManifestPath: p.Path + ".yaml",
-		Manifest: &Manifest{Description: p.Description, Requires: p.Requires, Hooks: p.Hooks}}
+// entry returns the plugin's entry in its plugin dir: its folder for a
+// folder plugin, else its executable.
+func (p HookPlugin) entry() string {
 	if p.Folder != "" {
-		pl.Dir, pl.ManifestPath = filepath.Dir(p.Folder), filepath.Join(p.Folder, ManifestFile)
+		return p.Folder
 	}
-	return pl
+	return p.Path
+}
+
+// sum returns the index's checksum (see Sum) as the files are now, and
+// whether one of them changed within racyWindow before now (the zero
+// time: never).
+func (x *HookIndex) sum(fsys FS, now time.Time) (string, bool) {
+	h := fnv.New64a()
+	for _, list := range [][]string{x.Dirs, x.Stamped} {
+		for _, s := range list {
+			h.Write([]byte(s))
+			h.Write([]byte{0})
+		}
+		h.Write([]byte{1})
+	}
+	for _, p := range x.Plugins {
+		for _, s := range []string{p.Name, p.Path, p.Folder} {
+			h.Write([]byte(s))
+			h.Write([]byte{0})
+		}
+	}
+	h.Write([]byte{1})
+	return signatures(fsys, x.Stamped, now, h.Sum64())
 }
 
 // signatures returns the checksum of the stat signatures of paths, in
-// order, and whether one changed within racyWindow before now (the zero
-// time: never). A missing path has a signature of its own.
-func signatures(fsys FS, paths []string, now time.Time) (sum string, racy bool) {
+// order, continuing the checksum seed, and whether one changed within
+// racyWindow before now (the zero time: never). A missing path has a
+// signature of its own.
+func signatures(fsys FS, paths []string, now time.Time, seed uint64) (sum string, racy bool) {
 	h := fnv.New64a()
+	binary.Write(h, binary.LittleEndian, seed)
 	var buf [8 * 3]byte
 	for _, path := range paths {
 		var t, size, mode int64
@@ -152,9 +176,8 @@ func NewHookIndex(fsys FS, dirs []Dir, s *Scan, now time.Time) *HookIndex {
 			paths = append(paths, p.ShadowedBy)
 			continue
 		}
-		x.Plugins = append(x.Plugins, HookPlugin{Name: p.Name, Path: p.Path, Folder: p.Folder,
-			Description: p.Manifest.Description, Requires: p.Manifest.Requires,
-			Hooks: hooksAsText(p.Manifest.Hooks)})
+		x.Plugins = append(x.Plugins, HookPlugin{Name: p.Name, Path: p.Path, Folder: p.Folder})
+		x.loaded = append(x.loaded, p)
 	}
 	paths = append(paths, s.Inert...)
 	seen := map[string]bool{}
@@ -164,7 +187,7 @@ func NewHookIndex(fsys FS, dirs []Dir, s *Scan, now time.Time) *HookIndex {
 			x.Stamped = append(x.Stamped, path)
 		}
 	}
-	x.Sum, x.racy = signatures(fsys, x.Stamped, now)
+	x.Sum, x.racy = x.sum(fsys, now)
 	x.dirExists = anyExists(fsys, x.Dirs)
 	return x
 }
@@ -195,13 +218,18 @@ func hooksAsText(hooks []HookSpec) []HookSpec {
 	return out
 }
 
-// PluginsWithHooks returns the indexed plugins as plugins of their dirs.
-// Their manifests hold the description, requirements and hooks only, and
-// a hook flag's default is its text ("10", "true").
+// PluginsWithHooks returns the indexed plugins as the scan found them or,
+// for an index read from its file, as they were checked and loaded again;
+// nil for an index read but not yet checked. Each is a copy whose
+// manifest's hook flag defaults are their text ("10", "true"), the same
+// whichever way the plugin was found.
 func (x *HookIndex) PluginsWithHooks() []*Plugin {
-	out := make([]*Plugin, 0, len(x.Plugins))
-	for _, p := range x.Plugins {
-		out = append(out, p.Plugin())
+	out := make([]*Plugin, 0, len(x.loaded))
+	for _, p := range x.loaded {
+		c, m := *p, *p.Manifest
+		m.Hooks = hooksAsText(m.Hooks)
+		c.Manifest = &m
+		out = append(out, &c)
 	}
 	return out
 }
@@ -233,7 +261,7 @@ func LoadHookIndex(fsys FS, path string, dirs []Dir) (*HookIndex, error) {
 	if err := x.checkEntries(); err != nil {
 		return nil, err
 	}
-	if sum, _ := signatures(fsys, x.Stamped, time.Time{}); sum != x.Sum {
+	if sum, _ := x.sum(fsys, time.Time{}); sum != x.Sum {
 		return nil, errStale
 	}
 	return x, nil
@@ -261,6 +289,9 @@ func (x *HookIndex) checkEntries() error {
 	}
 	for _, p := range x.Plugins {
 		entry, manifest := p.Path, p.Path+".yaml"
+		if p.Path == "" {
+			return errForged
+		}
 		if p.Folder != "" {
 			entry, manifest = p.Folder, filepath.Join(p.Folder, ManifestFile)
 			if filepath.Dir(p.Path) != filepath.Clean(p.Folder) && !inside(p.Folder, p.Path) {
@@ -268,7 +299,7 @@ func (x *HookIndex) checkEntries() error {
 			}
 		}
 		if entry != filepath.Clean(entry) || !dirs[filepath.Dir(entry)] ||
-			!stamped[entry] || !stamped[manifest] || !stamped[p.Path] || len(p.Hooks) == 0 {
+			!stamped[entry] || !stamped[manifest] || !stamped[p.Path] {
 			return errForged
 		}
 	}
@@ -301,25 +332,38 @@ func (f *Finder) checkCache(path string) error {
 	return nil
 }
 
-// validate checks what the index's plugins are now, as a scan would: each
-// a plugin file name of the app, its files trusted.
-func (f *Finder) validateIndex(x *HookIndex) error {
-	t := f.trust()
-	for _, p := range x.Plugins {
-		entry := p.Path
-		if p.Folder != "" {
-			entry = p.Folder
+// reload finds and loads each of the index's plugins again, as dispatch
+// would find it (f.look, dir by dir, so that a plugin an earlier dir's
+// shadows is not one): its name from its file name, the trust rules
+// (links followed), its manifest read and validated. The index only says
+// where to look: anything not as it records (another file found first,
+// no hooks any more, refused, invalid) makes it stale.
+func (f *Finder) reload(x *HookIndex) error {
+	x.loaded = x.loaded[:0]
+	for _, rec := range x.Plugins {
+		stem := filepath.Base(rec.entry())
+		if exts := f.exts(); exts != nil && rec.Folder == "" {
+			stem, _ = TrimExecExt(stem, exts)
 		}
-		words, err := ParseFileName(f.App, filepath.Base(entry))
-		if err != nil || strings.Join(words, " ") != p.Name {
+		words, err := ParseFileName(f.App, stem)
+		if err != nil || strings.Join(words, " ") != rec.Name {
 			return errForged
 		}
-		pl := p.Plugin()
-		for _, path := range []string{pl.Dir, entry, pl.ManifestPath, p.Path} {
-			if err := t.checkPath(f.fs(), path); err != nil {
-				return err
+		var p *Plugin
+		for _, d := range f.Dirs {
+			if p, _ = f.look(d, FileName(f.App, words), words); p != nil {
+				break
 			}
 		}
+		switch {
+		case p == nil || p.Path != rec.Path || p.Folder != rec.Folder:
+			return errStale
+		case p.Invalid != nil:
+			return p.Invalid
+		case p.Manifest == nil || len(p.Manifest.Hooks) == 0:
+			return errStale
+		}
+		x.loaded = append(x.loaded, p)
 	}
 	return nil
 }
@@ -380,7 +424,7 @@ func (f *Finder) HookPlugins(cache string, scan func() *Scan) ([]*Plugin, error)
 			err = f.checkCache(cache)
 		}
 		if err == nil {
-			err = f.validateIndex(x)
+			err = f.reload(x)
 		}
 		if err == nil {
 			return x.PluginsWithHooks(), nil

@@ -119,7 +119,7 @@ func parseManifest(path string, data []byte, taken func(string) bool) (*Manifest
 	}
 	var doc yaml.Node
 	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
-		return nil, yamlError(path, err)
+		return nil, yamlError(path, data, err)
 	}
 	if err := oneDocument(path, data); err != nil {
 		return nil, err

@@ -57,6 +57,8 @@ formatters:
 		{"flag default", "hooks:\n  - name: h\n    after: true\n    commands: ['*']\n    flags:\n      - {name: n, type: int, default: lots}\n", `m.yaml:6: hook "h": flag "n": default lots is not a int`},
 		{"flag twice", "hooks:\n  - name: h\n    after: true\n    commands: ['*']\n    flags:\n      - {name: n}\n      - {name: n}\n", `m.yaml:7: hook "h": flag "n" declared twice`},
 		{"formatter kind", "formatters:\n  - name: xml\n    kind: tree\n", `m.yaml:3: formatter "xml": kind "tree" must be list, record or both`},
+		{"YAML 1.2", "# a plugin\n%YAML 1.2\n---\ndescription: x\n", `m.yaml:2: only YAML 1.1 documents are read: remove the %YAML line`},
+		{"unknown directive", "%FOO bar\n---\ndescription: x\n", `m.yaml:1: found unknown directive name`},
 		{"formatter name", "formatters:\n  - name: X\n", `m.yaml:2: formatters: name: word "X" must start with a lower-case letter`},
 	}
 	for _, tt := range tests {

@@ -213,24 +213,24 @@ func (f *Finder) look(d Dir, base string, words []string) (*Plugin, error) {
 			p.ManifestPath, p.manifestInfo = mpath, mfi
 		}
 	}
-	f.load(p, fi)
+	f.load(p)
 	return p, nil
 }
 
-// load checks that p's files and directory may be trusted, then reads
-// its manifest; fi is the stat of p.Path (its folder for a folder plugin).
-func (f *Finder) load(p *Plugin, fi fs.FileInfo) {
+// load checks that p's files and directory may be trusted (Trust, links
+// followed one by one), then reads its manifest.
+func (f *Finder) load(p *Plugin) {
 	t := f.trust()
 	if err := t.checkPath(f.fs(), p.Dir); err != nil {
 		p.Invalid = err
 		return
 	}
-	if err := t.Check(p.Path, fi); err != nil {
+	if err := t.checkPath(f.fs(), p.Path); err != nil {
 		p.Invalid = err
 		return
 	}
 	if p.manifestInfo != nil {
-		if err := t.Check(p.ManifestPath, p.manifestInfo); err != nil {
+		if err := t.checkPath(f.fs(), p.ManifestPath); err != nil {
 			p.Invalid = err
 			return
 		}

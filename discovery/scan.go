@@ -118,6 +118,9 @@ func (f *Finder) sameFile(a, b string) bool {
 
 // untrustedMsg is a refusal as a scan warning about its path.
 func untrustedMsg(u *UntrustedError) string {
+	if u.Fix == "" {
+		return u.Why + ": refused"
+	}
 	return fmt.Sprintf("%s: refused (if you trust it: %s)", u.Why, u.Fix)
 }
 
@@ -200,7 +203,7 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 			p.ManifestPath, p.manifestInfo = mpath, mfi
 		}
 	}
-	f.load(p, fi)
+	f.load(p)
 	if u := p.Refused(); u != nil && u.Path != d.Path {
 		s.warn(u.Path, untrustedMsg(u))
 	}

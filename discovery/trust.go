@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,6 +43,9 @@ type UntrustedError struct {
 }
 
 func (e *UntrustedError) Error() string {
+	if e.Fix == "" {
+		return fmt.Sprintf("refused %s: %s", Escape(e.Path), e.Why)
+	}
 	return fmt.Sprintf("refused %s: %s (if you trust it: %s)", Escape(e.Path), e.Why, Escape(e.Fix))
 }
 
@@ -65,15 +69,103 @@ func (t Trust) owner() func(fs.FileInfo) (int, bool) {
 	return t.Owner
 }
 
-// checkPath stats path (following links) and checks it; a path that
-// cannot be stat'ed is not this check's business (nil).
+// readlinker is an FS that reads symbolic links, so that a chain of them
+// can be checked link by link; without it only the chain's end is.
+type readlinker interface {
+	Readlink(name string) (string, error)
+}
+
+// Readlink returns the target of the symbolic link name.
+func (osFS) Readlink(name string) (string, error) { return os.Readlink(name) }
+
+// maxLinks is how many symbolic links a chain may hold before it is
+// given up on (the kernel's own limit is 40).
+const maxLinks = 40
+
+// checkPath checks path and, when it is a symbolic link, the chain of
+// links it resolves through: every link must be owned by the user or root
+// (whoever owns a link can point it elsewhere), every directory holding a
+// link's target must pass Check, though a sticky one (like /tmp) may be
+// world-writable, since no one else can rename or replace an entry the
+// user or root owns there; and the file at the end must pass Check and,
+// unless it is a directory, be a regular file. Errors name the file at
+// the end, so that the fix they suggest acts on it, never on a link.
+// A path that cannot be stat'ed is not this check's business (nil): the
+// caller reports it missing. The directory holding path itself is the
+// caller's to check (a plugin dir may not be world-writable at all).
 func (t Trust) checkPath(fsys FS, path string) error {
+	rl, _ := fsys.(readlinker)
+	cur := path
+	for range maxLinks {
+		li, err := fsys.Lstat(cur)
+		if err != nil {
+			return nil
+		}
+		if li.Mode()&fs.ModeSymlink == 0 {
+			return t.checkEnd(path, cur, li)
+		}
+		if uid, ok := t.owner()(li); ok && uid != t.UID && uid != 0 {
+			return &UntrustedError{Path: cur, Why: fmt.Sprintf("a symbolic link owned by another user (uid %d), who could point it elsewhere", uid),
+				Fix: "rm " + cur + " and link it again"}
+		}
+		if rl == nil {
+			break // no links to follow one by one: check where the chain ends
+		}
+		target, err := rl.Readlink(cur)
+		if err != nil {
+			return nil
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(cur), target)
+		}
+		if err := t.checkLinkDir(fsys, filepath.Dir(target)); err != nil {
+			return err
+		}
+		cur = target
+	}
 	fi, err := fsys.Stat(path)
 	if err != nil {
 		return nil
 	}
-	return t.Check(path, fi)
+	real, err := fsys.EvalSymlinks(path)
+	if err != nil {
+		return nil
+	}
+	if err := t.checkLinkDir(fsys, filepath.Dir(real)); err != nil {
+		return err
+	}
+	return t.checkEnd(path, real, fi)
 }
+
+// checkEnd checks the file at the end of path's chain of links, real,
+// whose stat is fi.
+func (t Trust) checkEnd(path, real string, fi fs.FileInfo) error {
+	if !fi.Mode().IsRegular() && !fi.IsDir() {
+		// chmod or chown would act on the device or pipe, not on path.
+		return &UntrustedError{Path: path, Why: "not a regular file (" + typeName(fi.Mode()) + ")"}
+	}
+	return t.Check(real, fi)
+}
+
+// checkLinkDir checks dir, the directory holding a link's target (links
+// in its own path followed): Check, except that a sticky directory may be
+// world-writable.
+func (t Trust) checkLinkDir(fsys FS, dir string) error {
+	fi, err := fsys.Stat(dir)
+	if err != nil {
+		return nil
+	}
+	if fi.Mode()&fs.ModeSticky != 0 {
+		fi = stickyInfo{fi}
+	}
+	return t.Check(dir, fi)
+}
+
+// stickyInfo is a sticky directory's stat with its o+w bit cleared: in
+// it, others cannot rename or remove what they do not own.
+type stickyInfo struct{ fs.FileInfo }
+
+func (i stickyInfo) Mode() fs.FileMode { return i.FileInfo.Mode() &^ 0o002 }
 
 // EscapeText is Escape for text of several lines: newlines and tabs are
 // kept, everything else Escape escapes is escaped.

@@ -12,9 +12,11 @@ import (
 // yamlLine matches the "line N: " that yaml.v3 puts in its messages.
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
-// yamlError rewords a yaml.v3 error as "path:line: message", one problem per
-// error (the first when there are several).
-func yamlError(path string, err error) error {
+// yamlError rewords a yaml.v3 error about data, read from path, as
+// "path:line: message", one problem per error (the first when there are
+// several). yaml.v3 gives no line for a directive it refuses ("%YAML 1.2",
+// an unknown "%FOO"): the line is then that of the first directive.
+func yamlError(path string, data []byte, err error) error {
 	var te *yaml.TypeError
 	msg := err.Error()
 	if errors.As(err, &te) && len(te.Errors) > 0 {
@@ -22,10 +24,35 @@ func yamlError(path string, err error) error {
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	path = Escape(path)
+	if line := directiveLine(data); line > 0 && directiveErr.MatchString(msg) {
+		// Its own line, if given, is the document's start, not the directive's.
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			msg = m[2]
+		}
+		if msg == "found incompatible YAML document" {
+			msg = "only YAML 1.1 documents are read: remove the %YAML line"
+		}
+		return fmt.Errorf("%s:%d: %s", path, line, msg)
+	}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		return fmt.Errorf("%s:%s: %s", path, m[1], reword(m[2]))
 	}
 	return fmt.Errorf("%s: %s", path, reword(msg))
+}
+
+// directiveErr matches yaml.v3's messages about directives, which carry no
+// line.
+var directiveErr = regexp.MustCompile(`directive|incompatible YAML document`)
+
+// directiveLine returns the line of the first directive ("%YAML", "%TAG",
+// any line starting with "%") in data, 0 when there is none.
+func directiveLine(data []byte) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "%") {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 var (

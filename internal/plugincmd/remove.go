@@ -106,6 +106,13 @@ func removeRun(opts *RemoveOptions) error {
 	if ok, err := confirmRemove(opts, name, dir); !ok || err != nil {
 		return err
 	}
+	// Under the install lock (taken once the user said yes, not while
+	// asking): never half-way through an install of it.
+	unlock, err := discovery.LockPluginDir(dir)
+	if err != nil {
+		return fmt.Errorf("remove %s: %w", name, err)
+	}
+	defer unlock()
 	if err := os.RemoveAll(path); err != nil {
 		return fmt.Errorf("remove %s: %w", name, err)
 	}
