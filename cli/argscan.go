@@ -44,6 +44,10 @@ type commandLine struct {
 	plugin int
 	// help is set by -h or --help among the app's arguments.
 	help bool
+	// dashArg is the index in args of the first argument after "--" when
+	// the command named takes no arguments (the root, a group): a command
+	// word there is a usage error, not a word. -1 when none.
+	dashArg int
 }
 
 // pluginArgs returns the arguments of an external command named by the
@@ -87,9 +91,13 @@ func (l *commandLine) listing() bool {
 }
 
 // cobraArgs returns what cobra parses for a compiled-in command: the
-// arguments without the global options the scanner has read, or, when
-// the line asks for help anywhere, the command words and --help, so that
-// help shows the deepest command named.
+// command words, then the other arguments without the global options the
+// scanner has read, or, when the line asks for help anywhere, the command
+// words and --help, so that help shows the deepest command named. The
+// words come first so that cobra finds the command before it reads an
+// option given before them (a hook's, which the scanner cannot know):
+// cobra would take the word after an option it does not know for its
+// value.
 func (l *commandLine) cobraArgs() []string {
 	if l.about() {
 		return l.args // a completion request is cobra's to read whole
@@ -98,10 +106,19 @@ func (l *commandLine) cobraArgs() []string {
 		return append(append([]string{}, l.words...), "--help")
 	}
 	out := make([]string, 0, len(l.args))
+	w := len(l.wordAt)
+	if l.plugin < 0 {
+		// An external command's stand-in owns what follows its name.
+		out, w = append(out, l.words...), 0
+	}
 	g := 0
 	for i, a := range l.args {
 		if g < len(l.globalAt) && l.globalAt[g] == i {
 			g++
+			continue
+		}
+		if w < len(l.wordAt) && l.wordAt[w] == i {
+			w++
 			continue
 		}
 		out = append(out, a)
@@ -149,11 +166,14 @@ type scanNode interface {
 // that word and what follows belong to an external command. Everything
 // after "--" is a compiled-in command's arguments.
 func scanArgs(args []string, globals *pflag.FlagSet, root scanNode) commandLine {
-	l := commandLine{args: args, node: root, extAt: -1, plugin: -1}
+	l := commandLine{args: args, node: root, extAt: -1, plugin: -1, dashArg: -1}
 	sawArg := false
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
+			if i+1 < len(args) && !l.node.takesArgs() {
+				l.dashArg = i + 1
+			}
 			return l
 		}
 		if isFlagArg(a) {

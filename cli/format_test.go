@@ -88,13 +88,15 @@ func TestFormatFlagAndColumnErrors(t *testing.T) {
 		{[]string{"things", "list", "-f", "nope"}, 2, "", `tapp: error: unknown formatter "nope" (valid: csv, json, jsonl, markdown, table, template, value, yaml)` + "\n"},
 		{[]string{"things", "list", "-f", "shell"}, 2, "", `tapp: error: formatter "shell" cannot render lists (valid: csv, json, jsonl, markdown, table, template, value, yaml)` + "\n"},
 		{[]string{"things", "list", "-c", "m"}, 2, "", `tapp: error: unknown column "m" (valid: n)` + "\n"},
-		// A bad --template is a usage error (exit 2), on the line it is on;
-		// a template failing on a row is a failure (exit 1).
+		// A bad --template is a usage error (exit 2), on the line it is on,
+		// as is one naming no column; a template failing on a row is a
+		// failure (exit 1).
 		{[]string{"things", "list", "-f", "template", "--template", "{{.n"}, 2, "", "tapp: error: parse template: --template:1: unclosed action\n"},
 		{[]string{"things", "list", "-f", "template", "--template", `{{.n}}\n{{end}}`}, 2, "", "tapp: error: parse template: --template:2: unexpected {{end}}\n"},
 		{[]string{"things", "list", "-f", "template", "--template", "{{.n}}"}, 0, "1\n2\n", ""},
 		{[]string{"things", "list", "-f", "template", "--template", `{{.n}}\n`}, 0, "1\n2\n", ""},
-		{[]string{"things", "list", "-f", "template", "--template", "{{.m}}"}, 1, "", `tapp: error: template: --template:1:2: executing "--template" at <.m>: map has no entry for key "m"` + "\n"},
+		{[]string{"things", "list", "-f", "template", "--template", "{{.m}}"}, 2, "", `tapp: error: --template: unknown column "m" (valid: n)` + "\n"},
+		{[]string{"things", "list", "-f", "template", "--template", "{{len .n}}"}, 1, "", `tapp: error: template: --template:1:2: executing "--template" at <len .n>: error calling len: len of type int` + "\n"},
 	}
 	for _, tt := range tests {
 		out.Reset()

@@ -308,9 +308,9 @@ func (o *Outputs) FormatRecord(out *Output, fields []string, values []any) error
 	tw, closeTW := o.terminalOut(rf)
 	defer closeTW()
 	w := &lineEnder{w: tw}
-	return QuietPipe(w.end(command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
+	return usageOf(QuietPipe(w.end(command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
 		return rf.FormatRecord(w, fields, values)
-	})))
+	}))))
 }
 
 // lineEnder passes a formatter's output through, remembering its last

@@ -32,7 +32,7 @@ func (o *Outputs) streamList(lf formatters.ListFormatter, columns []string, rows
 	if _, ok := lf.(*formatters.External); ok {
 		// Its process writes the output itself, and it streams its input
 		// through a Stream of its own.
-		return QuietPipe(out.end(command.Guard(plugin, func() error { return lf.FormatList(out, columns, rows) })))
+		return usageOf(QuietPipe(out.end(command.Guard(plugin, func() error { return lf.FormatList(out, columns, rows) }))))
 	}
 	defer catchPipe()()
 	st := stream.New(out, o.Cancel)
@@ -42,7 +42,17 @@ func (o *Outputs) streamList(lf formatters.ListFormatter, columns []string, rows
 	if cerr := st.Close(); err == nil {
 		err = cerr
 	}
-	return QuietPipe(out.end(err))
+	return usageOf(QuietPipe(out.end(err)))
+}
+
+// usageOf makes an unknown column or field a formatter finds while
+// rendering (a template's "{{.x}}") the usage error it is.
+func usageOf(err error) error {
+	var unknown *formatters.UnknownError
+	if errors.As(err, &unknown) && !command.IsUsage(err) {
+		return command.Usagef("%w", err)
+	}
+	return err
 }
 
 // terminalOut returns the writer f's output goes to: the output, through

@@ -87,7 +87,7 @@ func createRun(opts *CreateOptions) error {
 	}
 	base := discovery.FileName(opts.App, words)
 	if _, err := checkNewName(opts.App, opts.Catalog, base); err != nil {
-		return fmt.Errorf("create %s: %w", base, err)
+		return command.Usagef("create %s: %w", base, err)
 	}
 	dest := filepath.Join(opts.WorkDir, base)
 	if _, err := os.Lstat(dest); err == nil {

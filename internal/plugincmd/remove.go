@@ -102,7 +102,7 @@ func removeRun(opts *RemoveOptions) error {
 		if p := opts.Catalog.Lookup(words); p != nil {
 			return fmt.Errorf("%s is not installed in %s but found at %s: remove that yourself", name, dir, p.Path)
 		}
-		return fmt.Errorf("no plugin %q installed in %s", name, dir)
+		return command.Usagef("no plugin %q installed in %s", name, dir)
 	}
 	if ok, err := confirmRemove(opts, name, dir); !ok || err != nil {
 		return err
