@@ -11,13 +11,13 @@ import (
 	"time"
 )
 
-// writeIndex writes x to the fixture's cache as is.
+// writeIndex writes ix to the fixture's cache as is, its only index.
 func (x *hookFixture) writeIndex(ix *HookIndex, dirMode fs.FileMode) {
 	x.t.Helper()
 	if err := os.MkdirAll(filepath.Dir(x.cache), 0o700); err != nil {
 		x.t.Fatal(err)
 	}
-	data, err := json.Marshal(ix)
+	data, err := json.Marshal(&hookIndexFile{Format: hookIndexFormat, Sets: []*HookIndex{ix}})
 	if err != nil {
 		x.t.Fatal(err)
 	}
