@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -152,9 +153,12 @@ type invalid struct {
 
 func bad(msg string, at ...any) *invalid { return &invalid{at: at, msg: msg} }
 
+// The patterns are compiled the first time a manifest needs them, not
+// when the program starts: every run of an App pays for its package
+// init, few read a manifest.
 var (
-	versionRe = regexp.MustCompile(`^v?\d+(\.\d+){0,2}([-+].*)?$`)
-	envRe     = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	versionRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^v?\d+(\.\d+){0,2}([-+].*)?$`) })
+	envRe     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`) })
 )
 
 // takenName explains why a hook or formatter may not take a compiled-in
@@ -179,7 +183,7 @@ func (m *Manifest) validate(taken func(string) bool) *invalid {
 		return bad(fmt.Sprintf("exec %q: must be a path inside the plugin's folder", m.Exec), "exec")
 	}
 	for i, e := range m.Requires.Env {
-		if !envRe.MatchString(e) {
+		if !envRe().MatchString(e) {
 			return bad(fmt.Sprintf("requires.env %q: not an environment variable name", e), "requires", "env", i)
 		}
 	}
@@ -188,7 +192,7 @@ func (m *Manifest) validate(taken func(string) bool) *invalid {
 			return bad(fmt.Sprintf("requires.executables %q: must be a command name looked up on PATH", e), "requires", "executables", i)
 		}
 	}
-	if a := m.Requires.App; a != "" && !versionRe.MatchString(a) {
+	if a := m.Requires.App; a != "" && !versionRe().MatchString(a) {
 		return bad(fmt.Sprintf("requires.app %q: not a version like 1.2.3", a), "requires", "app")
 	}
 	seen := map[string]bool{}

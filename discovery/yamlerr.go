@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
 
 // yamlLine matches the "line N: " that yaml.v3 puts in its messages.
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`) })
 
 // yamlError rewords a yaml.v3 error as "path:line: message", one problem per
 // error (the first when there are several).
@@ -22,7 +23,7 @@ func yamlError(path string, err error) error {
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	path = Escape(path)
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		return fmt.Errorf("%s:%s: %s", path, m[1], reword(m[2]))
 	}
 	return fmt.Errorf("%s: %s", path, reword(msg))
@@ -31,18 +32,18 @@ func yamlError(path string, err error) error {
 var (
 	// unknownField and cannotUnmarshal match yaml.v3's messages, which
 	// name Go types.
-	unknownField    = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
-	cannotUnmarshal = regexp.MustCompile("^cannot unmarshal !!(\\w+) (`.*` )?into (\\S+)$")
+	unknownField    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^field (\S+) not found in type \S+$`) })
+	cannotUnmarshal = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^cannot unmarshal !!(\\w+) (`.*` )?into (\\S+)$") })
 )
 
 // reword says a yaml.v3 message in the YAML's terms, not Go's:
 // "field x not found in type discovery.Manifest" is `unknown key "x"`,
 // "cannot unmarshal !!str `x` into bool" is "want a boolean, not the string `x`".
 func reword(msg string) string {
-	if m := unknownField.FindStringSubmatch(msg); m != nil {
+	if m := unknownField().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("unknown key %q", m[1])
 	}
-	m := cannotUnmarshal.FindStringSubmatch(msg)
+	m := cannotUnmarshal().FindStringSubmatch(msg)
 	if m == nil {
 		return msg
 	}
