@@ -25,7 +25,12 @@ func main() {
 	bin := flag.String("bin", "", "directory with demoapp, floor, barecobra, demoapp-hello and git-hello, built by the script")
 	runs := flag.Int("runs", 200, "runs of each variant")
 	sections := flag.String("sections", "abcdefg", "the comparisons to run, by letter (see below)")
+	flag.StringVar(&clock, "clock", "wall", "what to time: wall, or cpu (user + system time of the process, exec'd plugin included: steadier on a loaded machine)")
 	flag.Parse()
+	if clock != "wall" && clock != "cpu" {
+		log.Fatalf("-clock %s: want wall or cpu", clock)
+	}
+	fmt.Printf("clock: %s\n", clock)
 	if *bin == "" {
 		log.Fatal("-bin is required")
 	}
@@ -312,6 +317,9 @@ func compare(runs int, vs ...variant) []float64 {
 	return out
 }
 
+// clock is what run times: "wall" or "cpu".
+var clock = "wall"
+
 func run(v variant) float64 {
 	cmd := exec.Command(v.prog, v.args...)
 	cmd.Env = v.env
@@ -320,7 +328,11 @@ func run(v variant) float64 {
 	if err := cmd.Run(); err != nil {
 		log.Fatalf("%s %s: %v", v.prog, strings.Join(v.args, " "), err)
 	}
-	return float64(time.Since(start).Microseconds()) / 1000
+	d := time.Since(start)
+	if clock == "cpu" {
+		d = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	}
+	return float64(d.Microseconds()) / 1000
 }
 
 func env(base []string, extra ...string) []string {
