@@ -114,18 +114,28 @@ func ParseManifest(path string, data []byte) (*Manifest, error) {
 // parseManifest is ParseManifest that also refuses hook and formatter
 // names taken (see Finder.Taken); taken may be nil.
 func parseManifest(path string, data []byte, taken func(string) bool) (*Manifest, error) {
+	// One pass of the parser: the strict decoding of the document, then
+	// the check that no second one follows (see oneDocument). The node
+	// tree, for the line of a field at fault, is built only when there is
+	// one: a listing parses every manifest, and each pass cost as much.
 	m := &Manifest{}
-	if err := decodeStrict(path, data, m); err != nil {
-		return nil, err
-	}
-	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(m); err != nil && !errors.Is(err, io.EOF) {
 		return nil, yamlError(path, err)
-	}
-	if err := oneDocument(path, data); err != nil {
-		return nil, err
+	} else if err == nil {
+		var second yaml.Node
+		err := dec.Decode(&second)
+		switch {
+		case err == nil:
+			return nil, secondDocument(path, data, &second)
+		case !errors.Is(err, io.EOF):
+			return nil, yamlError(path, err)
+		}
 	}
 	if v := m.validate(taken); v != nil {
+		var doc yaml.Node
+		yaml.Unmarshal(data, &doc) // it decoded above
 		return nil, fmt.Errorf("%s:%d: %s", path, lineAt(&doc, v.at...), v.msg)
 	}
 	return m, nil
