@@ -150,7 +150,7 @@ func (hs *hookSet) before(r *commandRunner, inv *command.Invocation) error {
 // succeeded and a required hook failed, an exit code of 1.
 func (hs *hookSet) after(r *commandRunner, inv *command.Invocation, err error) error {
 	hs.out.Err = err
-	hs.out.ExitCode = codeFor(err, r.ctx.Err() != nil)
+	hs.out.ExitCode = r.codeOf(err)
 	ctx, stop := afterContext(r.ctx)
 	defer stop()
 	failures := hs.chain.After(ctx, inv, &hs.out)
@@ -209,11 +209,11 @@ func (hs *hookSet) transformRecord(r *commandRunner, inv *command.Invocation, re
 // counts against the command, as a warning otherwise; --debug adds the
 // chain and the stack of a panic.
 func (r *commandRunner) reportHook(f *hooks.Failure, isError bool) {
-	level := "warning"
+	prefix := warningPrefix(r.app, r.io)
 	if isError {
-		level = "error"
+		prefix = errorPrefix(r.app, r.io)
 	}
-	fmt.Fprintf(r.errOut, "%s: %s: %s\n", r.app, level, oneLine(f.Error()))
+	fmt.Fprintf(r.errOut, "%s%s\n", prefix, oneLine(f.Error()))
 	if *r.debug {
 		writeChain(r.errOut, f)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/internal/output"
+	"github.com/longshore/longshore/internal/pluginexec"
 )
 
 // commandRunner is the part of a run that calls a command's code: it runs
@@ -20,6 +21,8 @@ type commandRunner struct {
 	// app names the app in what is reported, on errOut.
 	app    string
 	errOut io.Writer
+	// io colours the "error:" and "warning:" of what is reported.
+	io *command.IOStreams
 	// debug adds the chain and stack of a hook's failure.
 	debug *bool
 }
@@ -127,4 +130,16 @@ func terminalWidth(io *command.IOStreams, getenv func(string) string) int {
 		return terminalSize(f)
 	}
 	return 0
+}
+
+// codeOf is the exit code of a command that ended with err, asked while
+// the run goes on (by the after-hooks): 128+N when signal N stopped it.
+func (r *commandRunner) codeOf(err error) int {
+	stopCode := 0
+	if sig := pluginexec.StopSignal(r.ctx, err); sig != nil {
+		stopCode = pluginexec.SignalCode(sig)
+	} else if r.ctx.Err() != nil {
+		stopCode = exitInterrupted
+	}
+	return codeFor(err, stopCode)
 }

@@ -139,5 +139,5 @@ func (s *session) checkDisabled(name string) error {
 
 // warn prints a warning to stderr, escaped: it may quote a file name.
 func (s *session) warn(w string) {
-	fmt.Fprintf(s.errOut, "%s: warning: %s\n", s.app.Name, discovery.Escape(w))
+	fmt.Fprintf(s.errOut, "%s%s\n", warningPrefix(s.app.Name, s.io), discovery.Escape(w))
 }

@@ -6,14 +6,13 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/internal/output"
+	"github.com/longshore/longshore/internal/pluginexec"
 )
 
 // run is one invocation of an App. It composes the parts each stage of
@@ -42,11 +41,20 @@ type run struct {
 	out    *output.Outputs
 	runner *commandRunner
 
-	// stopped records whether a signal ended the run.
-	stopped bool
+	// stopped records whether a signal ended the run; stopSignal is the
+	// signal, when known.
+	stopped    bool
+	stopSignal os.Signal
+	// executed is set once execute has returned.
+	executed bool
+	// startup ends the process at a stop signal until the command or
+	// plugin starts (see started); nil in the interactive shell.
+	startup *pluginexec.Stopper
 	// startShell is set by the shell command: the interactive shell starts
 	// once this run is over.
 	startShell bool
+	// cobraOut is what cobra writes help to: the pager, once started.
+	cobraOut *writeChecker
 	// inShell is set for a line the interactive shell runs: external
 	// plugins then run as child processes, never replacing the shell.
 	inShell bool
@@ -68,10 +76,12 @@ func (r *run) close() { r.log.close() }
 func (r *run) interrupted() bool { return r.stopped }
 
 // execute runs args, as the flow of one invocation in DESIGN.md goes.
-func (r *run) execute(ctx context.Context, args []string) error {
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+func (r *run) execute(ctx context.Context, args []string) (err error) {
+	ctx, stop := r.plugins().NotifyStop(ctx)
 	defer func() {
 		r.stopped = ctx.Err() != nil
+		r.stopSignal = pluginexec.StopSignal(ctx, err)
+		r.executed = true
 		stop()
 	}()
 	r.ctx = ctx
@@ -105,6 +115,9 @@ func (r *run) execute(ctx context.Context, args []string) error {
 		}
 		return r.runExternal(call)
 	}
+	// The command is compiled in (or help): the streams take --color,
+	// --no-pager, -q and the config's pager:.
+	r.applyTerminal()
 	// 5. A listing shows the external commands too; help and completion.
 	if r.line.listing() {
 		r.tree.addExternalCommands()
@@ -114,7 +127,11 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	// 6. cobra parses the compiled-in command's own options and runs it.
+	// 6. cobra parses the compiled-in command's own options and runs it,
+	// unless a signal came during start-up.
+	if err := r.started(); err != nil {
+		return err
+	}
 	return r.runCobra(line)
 }
 
@@ -129,11 +146,11 @@ func (r *run) start(args []string) (scanErr, err error) {
 	if err := r.log.open(r.opts, r.io.ErrOut); err != nil {
 		return scanErr, err
 	}
-	r.sess = openSession(r.app, r.io.ErrOut, r.opts.config, r.tree.compiledInName)
-	r.sess.logger = r.log.logger
+	r.sess = openSession(r.app, r.io, r.opts.config, r.tree.compiledInName)
+	r.sess.logger, r.sess.lookPath = r.log.logger, r.plugins().Look
 	r.tree.sess = r.sess
 	r.hooks = &hookBinder{app: r.app, sess: r.sess, globals: r.tree.globals(), pluginEnv: r.pluginEnv, logger: r.log.logger}
-	r.runner = &commandRunner{ctx: r.ctx, app: r.app.Name, errOut: r.io.ErrOut, debug: &r.opts.debug}
+	r.runner = &commandRunner{ctx: r.ctx, app: r.app.Name, errOut: r.io.ErrOut, io: r.io, debug: &r.opts.debug}
 	return scanErr, nil
 }
 
@@ -162,6 +179,11 @@ func (r *run) build() error {
 	return nil
 }
 
+// started marks the end of start-up, the command or plugin being about
+// to run, and returns a *pluginexec.Stopped error if a signal stopped the
+// run before.
+func (r *run) started() error { return r.startup.Started(r.ctx) }
+
 // completer returns what completes the finished tree.
 func (r *run) completer() *completer {
 	return &completer{t: r.tree, sess: r.sess, out: r.out, ctx: r.ctx, line: r.line, pluginEnv: r.pluginEnv}
@@ -186,6 +208,10 @@ func (r *run) runCobra(l commandLine) error {
 	root := r.tree.root
 	out := &writeChecker{w: r.io.Out}
 	root.SetOut(out)
+	// Help goes through the pager, which the run waits for before it ends.
+	r.cobraOut = out
+	r.pageHelp(root)
+	defer r.stopPager()
 	var clean *descCleaner
 	if l.first() == cobra.ShellCompRequestCmd {
 		clean = &descCleaner{w: out}
@@ -197,7 +223,8 @@ func (r *run) runCobra(l commandLine) error {
 		clean.Flush()
 	}
 	if err == nil && out.err != nil {
-		err = output.QuietPipe(out.err)
+		// The user quitting the pager early is no failed write.
+		err = output.QuietPipe(pagerClosed(out.err))
 	}
 	return err
 }
@@ -245,5 +272,6 @@ func (r *run) outputs() *output.Outputs {
 	o.Plugins, o.Globals, o.PluginEnv, o.Format = sessionPlugins{r.sess}, r.tree.globals(), r.pluginEnv, &r.opts.format
 	o.Structured = r.app.structuredRequested()
 	o.TerminalWidth = func() int { return terminalWidth(r.io, r.app.getenv) }
+	o.Pager = r.startPager
 	return o
 }

@@ -25,6 +25,10 @@ type Config struct {
 	Path string `yaml:"-"`
 	// Plugins holds the plugin settings.
 	Plugins PluginConfig `yaml:"plugins"`
+	// Pager is the "pager:" setting, the program help and lists are paged
+	// through; nil when the file has no such key. An empty value (`pager:`
+	// or `pager: ""`) turns paging off.
+	Pager *string `yaml:"-"`
 }
 
 // PluginConfig is the "plugins" section of the configuration.
@@ -117,6 +121,7 @@ func readConfig(path string) ([]byte, error) {
 func ParseConfig(path string, data []byte) (*Config, error) {
 	var top struct {
 		Plugins yaml.Node `yaml:"plugins"`
+		Pager   yaml.Node `yaml:"pager"`
 	}
 	if err := yaml.Unmarshal(data, &top); err != nil {
 		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
@@ -130,6 +135,16 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 	}
 	if err := top.Plugins.Decode(&c.Plugins); err != nil {
 		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
+	}
+	if top.Pager.Kind != 0 {
+		if top.Pager.Kind != yaml.ScalarNode {
+			return nil, fmt.Errorf("load config: %s:%d: pager: want a program, or nothing to turn paging off", path, top.Pager.Line)
+		}
+		pager := top.Pager.Value
+		if top.Pager.Tag == "!!null" {
+			pager = ""
+		}
+		c.Pager = &pager
 	}
 	return c, nil
 }

@@ -2,8 +2,8 @@ package plugincmd
 
 import (
 	"bytes"
-	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -150,6 +150,9 @@ func TestShowRun(t *testing.T) {
 	for i, f := range rec.Fields {
 		got[f] = rec.Values[i]
 	}
+	if s, ok := got["status"].(status); ok {
+		got["status"] = string(s)
+	}
 	for f, want := range map[string]any{"name": "hello", "version": "2.0", "status": "enabled", "hooks": "audit", "formatters": "toml", "manifest": ""} {
 		if got[f] != want {
 			t.Errorf("%s = %q, want %q", f, got[f], want)
@@ -226,114 +229,6 @@ func writeFile(t *testing.T, path, text string) {
 	}
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
-	}
-}
-
-func TestInstallRun(t *testing.T) {
-	src := t.TempDir()
-	writeExec(t, filepath.Join(src, "tapp-hello"), "echo hello\n")
-	writeFile(t, filepath.Join(src, "tapp-hello.yaml"), "description: say hello\n")
-	writeFile(t, filepath.Join(src, "tapp-greet", "plugin.yaml"), "description: greet\nexec: run.sh\n")
-	writeExec(t, filepath.Join(src, "tapp-greet", "run.sh"), "echo hi\n")
-	writeExec(t, filepath.Join(src, "tapp-help"), "")
-	writeExec(t, filepath.Join(src, "tapp-version"), "")
-	writeFile(t, filepath.Join(src, "tapp-bad"), "not executable")
-	writeFile(t, filepath.Join(src, "tapp-empty", "README"), "no manifest")
-	writeExec(t, filepath.Join(src, "tapp-broken"), "")
-	writeExec(t, filepath.Join(src, "notaplugin"), "")
-	writeFile(t, filepath.Join(src, "tapp-broken.yaml"), "nosuchkey: 1\n")
-
-	user := filepath.Join(t.TempDir(), "plugins")
-	other := &discovery.Plugin{Name: "greet", Path: "/elsewhere/tapp-greet"}
-	cat := &fakeCatalog{reserved: map[string]bool{"help": true}, shadow: map[string]string{"version": "version"},
-		found: map[string]*discovery.Plugin{"greet": other}}
-	install := func(ref string) (string, []string, error) {
-		var out bytes.Buffer
-		var warned []string
-		err := installRun(context.Background(), &InstallOptions{Out: &out, ErrOut: &out, App: "tapp", UserDir: user,
-			Catalog: cat, Warn: func(w string) { warned = append(warned, w) }, Ref: filepath.Join(src, ref)})
-		return out.String(), warned, err
-	}
-
-	out, warned, err := install("tapp-hello")
-	if err != nil || out != "installed hello to "+filepath.Join(user, "tapp-hello")+"\n" || warned != nil {
-		t.Fatalf("install tapp-hello: out %q warned %q error %v", out, warned, err)
-	}
-	for _, f := range []string{"tapp-hello", "tapp-hello.yaml"} {
-		if _, err := os.Stat(filepath.Join(user, f)); err != nil {
-			t.Error(err)
-		}
-	}
-	if fi, err := os.Stat(filepath.Join(user, "tapp-hello")); err != nil || fi.Mode().Perm() != 0o755 {
-		t.Errorf("installed executable: %v, %v", fi, err)
-	}
-
-	// A folder plugin; a plugin of that name elsewhere, found first, is
-	// reported.
-	out, warned, err = install("tapp-greet")
-	if err != nil || !strings.HasPrefix(out, "installed greet to ") {
-		t.Fatalf("install tapp-greet: out %q error %v", out, err)
-	}
-	if want := []string{"greet is shadowed by /elsewhere/tapp-greet, found first: the installed copy will not run"}; !reflect.DeepEqual(warned, want) {
-		t.Errorf("warned %q, want %q", warned, want)
-	}
-	if _, err := os.Stat(filepath.Join(user, "tapp-greet", "run.sh")); err != nil {
-		t.Error(err)
-	}
-
-	refused := []struct{ ref, err string }{
-		{"tapp-hello", "hello is already installed at " + filepath.Join(user, "tapp-hello") + `; remove it first with "tapp plugin remove hello"`},
-		{"tapp-help", `"help" is a reserved word of tapp`},
-		{"tapp-version", `"version" would be shadowed by the compiled-in command "version"`},
-		{"tapp-bad", "is not executable"},
-		{"tapp-empty", "not a plugin (an executable file, or a folder with plugin.yaml)"},
-		{"tapp-broken", "invalid plugin: "},
-		{"tapp-nosuch", "install " + filepath.Join(src, "tapp-nosuch") + ": no such file or directory"},
-		{"notaplugin", `must start with "tapp-"`},
-	}
-	for _, r := range refused {
-		out, _, err := install(r.ref)
-		if err == nil || !strings.Contains(err.Error(), r.err) || out != "" {
-			t.Errorf("install %s: out %q error %v, want %q", r.ref, out, err, r.err)
-		}
-	}
-	entries, _ := os.ReadDir(user)
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	if want := []string{"tapp-greet", "tapp-hello", "tapp-hello.yaml"}; !reflect.DeepEqual(names, want) {
-		t.Errorf("user dir holds %q, want %q (nothing from refused installs, no temporary files)", names, want)
-	}
-}
-
-// fetched is a Source that hands out a prepared path and records that
-// install released it.
-type fetched struct {
-	path     string
-	released bool
-}
-
-func (f *fetched) Fetch(ctx context.Context, ref string) (string, func(), error) {
-	return f.path, func() { f.released = true }, nil
-}
-
-func TestInstallRunFromASource(t *testing.T) {
-	src := t.TempDir()
-	writeExec(t, filepath.Join(src, "tapp-hello"), "echo hello\n")
-	user := filepath.Join(t.TempDir(), "plugins")
-	f := &fetched{path: filepath.Join(src, "tapp-hello")}
-	var out bytes.Buffer
-	err := installRun(context.Background(), &InstallOptions{Out: &out, App: "tapp", UserDir: user, Catalog: &fakeCatalog{},
-		Source: f, Ref: "example.com/tapp-hello@v1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !f.released {
-		t.Error("install did not release what the source fetched")
-	}
-	if _, err := os.Stat(filepath.Join(user, "tapp-hello")); err != nil {
-		t.Error(err)
 	}
 }
 
@@ -415,5 +310,76 @@ func TestCreateRun(t *testing.T) {
 	err = createRun(&CreateOptions{Out: &bytes.Buffer{}, App: "tapp", Catalog: &fakeCatalog{shadow: map[string]string{"files": "files"}}, WorkDir: dir, Name: "files", Lang: "sh"})
 	if err == nil || !strings.Contains(err.Error(), "would be shadowed by the compiled-in command") {
 		t.Errorf("create files: %v", err)
+	}
+}
+
+func TestRemoveRunAsks(t *testing.T) {
+	user := t.TempDir()
+	hello := filepath.Join(user, "tapp-hello")
+	for _, tt := range []struct {
+		name     string
+		terminal bool
+		yes      bool
+		answer   string
+		prompt   string
+		out      string
+		usage    string // the start of a usage error
+		removed  bool
+	}{
+		{name: "yes on a terminal", terminal: true, answer: "y\n",
+			prompt: "Remove hello from " + user + "? [y/N] ", out: "removed hello from " + user + "\n", removed: true},
+		{name: "no on a terminal", terminal: true, answer: "n\n",
+			prompt: "Remove hello from " + user + "? [y/N] ", out: "kept hello in " + user + "\n"},
+		{name: "empty answer", terminal: true, answer: "\n",
+			prompt: "Remove hello from " + user + "? [y/N] ", out: "kept hello in " + user + "\n"},
+		{name: "--yes on a terminal", terminal: true, yes: true, out: "removed hello from " + user + "\n", removed: true},
+		{name: "--yes piped", yes: true, out: "removed hello from " + user + "\n", removed: true},
+		{name: "piped", usage: "plugin remove: not removing hello without asking, and there is no terminal to ask on: pass --yes to remove it"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			writeExec(t, hello, "")
+			io, in, out, errOut := command.TestIO()
+			if tt.terminal {
+				io.SetTerminal(80)
+			}
+			in.WriteString(tt.answer)
+			err := removeRun(&RemoveOptions{Out: out, IO: io, Yes: tt.yes, App: "tapp", UserDir: user, Catalog: &fakeCatalog{}, Name: "hello"})
+			switch {
+			case tt.usage != "" && (!command.IsUsage(err) || err.Error() != tt.usage):
+				t.Errorf("error %v, want the usage error %q", err, tt.usage)
+			case tt.usage == "" && err != nil:
+				t.Errorf("error %v", err)
+			}
+			if errOut.String() != tt.prompt {
+				t.Errorf("stderr %q, want %q", errOut, tt.prompt)
+			}
+			if out.String() != tt.out {
+				t.Errorf("stdout %q, want %q", out, tt.out)
+			}
+			_, statErr := os.Stat(hello)
+			if removed := errors.Is(statErr, fs.ErrNotExist); removed != tt.removed {
+				t.Errorf("removed: %v, want %v", removed, tt.removed)
+			}
+		})
+	}
+}
+
+func TestStatusColors(t *testing.T) {
+	cs := command.NewColorScheme(true)
+	for text, want := range map[string]string{
+		"enabled":                     cs.Green("enabled"),
+		"disabled":                    cs.Dim("disabled"),
+		"unavailable: needs docker":   cs.Yellow("unavailable: needs docker"),
+		"shadowed by /bin/tapp-hello": cs.Red("shadowed by /bin/tapp-hello"),
+		"invalid: bad manifest":       cs.Red("invalid: bad manifest"),
+		"refused: writable by others": cs.Red("refused: writable by others"),
+		"something else":              "something else",
+	} {
+		if got := status(text).Colorize(cs, text); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+		if got := status(text).Colorize(command.NewColorScheme(false), text); got != text {
+			t.Errorf("%q without colour: %q", text, got)
+		}
 	}
 }
