@@ -103,7 +103,11 @@ func (t *tree) buildMain() {
 func (t *tree) finish(c *completer) {
 	t.out.DescribeFormatFlag()
 	t.addHelp()
-	c.addCompletions()
+	if c.line.completing() {
+		// Only a completion request calls what completes: attaching it to
+		// every command's flags cost every other run a walk of the tree.
+		c.addCompletions()
+	}
 }
 
 // scanRoot is the scanner's view of the built tree.
