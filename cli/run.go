@@ -50,6 +50,9 @@ type run struct {
 	// startup ends the process at a stop signal until the command or
 	// plugin starts (see started); nil in the interactive shell.
 	startup *pluginexec.Stopper
+	// shellAlias is the user's shell alias the line names, run in place
+	// of a command (see applyAliases).
+	shellAlias *shellAliasCall
 	// startShell is set by the shell command: the interactive shell starts
 	// once this run is over.
 	startShell bool
@@ -108,6 +111,9 @@ func (r *run) execute(ctx context.Context, args []string) (err error) {
 	if err := r.build(); err != nil {
 		return err
 	}
+	if r.shellAlias != nil {
+		return r.runShellAlias(r.shellAlias)
+	}
 	// 4. The external command the words name, found lazily.
 	if call, err := r.tree.resolveExternal(r.line); call != nil || err != nil {
 		if err != nil {
@@ -121,6 +127,7 @@ func (r *run) execute(ctx context.Context, args []string) (err error) {
 	// 5. A listing shows the external commands too; help and completion.
 	if r.line.listing() {
 		r.tree.addExternalCommands()
+		r.tree.addAliasCommands(r.sess.userAliases())
 	}
 	r.tree.finish(r.completer())
 	line, err := r.tree.checkCommandWords(r.line)
@@ -172,7 +179,11 @@ func (r *run) build() error {
 	if err := r.line.parseGlobals(t); err != nil {
 		return err
 	}
-	if err := r.sess.checkConfig(r.line.listing()); err != nil {
+	if err := r.sess.checkConfig(r.line.listing() || r.line.repairsConfig()); err != nil {
+		return err
+	}
+	// The user's alias expands once, then resolution goes on.
+	if err := r.applyAliases(); err != nil {
 		return err
 	}
 	t.attachTargetHooks(r.line)
@@ -268,7 +279,7 @@ func (c *writeChecker) Write(p []byte) (int, error) {
 // outputs returns the output side of the run, once the session is open.
 func (r *run) outputs() *output.Outputs {
 	o := output.New(r.app.registry(), r.app.namespace("formatters"))
-	o.Prefix, o.Getenv, o.IO, o.Ctx = r.app.envPrefix(), r.app.getenv, r.io, r.ctx
+	o.App, o.Prefix, o.Getenv, o.IO, o.Ctx = r.app.Name, r.app.envPrefix(), r.app.getenv, r.io, r.ctx
 	o.Plugins, o.Globals, o.PluginEnv, o.Format = sessionPlugins{r.sess}, r.tree.globals(), r.pluginEnv, &r.opts.format
 	o.Structured = r.app.structuredRequested()
 	o.TerminalWidth = func() int { return terminalWidth(r.io, r.app.getenv) }

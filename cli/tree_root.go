@@ -101,12 +101,24 @@ func (t *tree) buildMain() {
 
 // finish adds help and completion once every command is in the tree.
 func (t *tree) finish(c *completer) {
+	t.hideDisabled()
 	t.out.DescribeFormatFlag()
 	t.addHelp()
 	if c.line.completing() {
 		// Only a completion request calls what completes: attaching it to
 		// every command's flags cost every other run a walk of the tree.
 		c.addCompletions()
+	}
+}
+
+// hideDisabled hides from help and completion the commands, compiled-in
+// or external, that the config disables: they cannot run. plugin list
+// still shows them, and running one says how to enable it again.
+func (t *tree) hideDisabled() {
+	for _, n := range t.nodes {
+		if (n.kind == kindCommand || n.kind == kindExternal) && t.sess.checkDisabled(n.name) != nil {
+			n.cmd.Hidden = true
+		}
 	}
 }
 
@@ -135,6 +147,8 @@ func (t *tree) reserved(word string) bool {
 		return t.app.Interactive
 	case "docs":
 		return t.app.DocsCommand
+	case "alias":
+		return t.app.aliasesOn()
 	}
 	return false
 }
@@ -188,7 +202,7 @@ func (t *tree) compiledInName(name string) bool {
 	}
 	// Commands the App added to the tree itself (Customize).
 	c := childNamed(t.root, name)
-	return c != nil && !t.nodes.of(c).external()
+	return c != nil && !t.nodes.of(c).external() && t.nodes.of(c).kind != kindAlias
 }
 
 // attachTargetHooks attaches the hooks of the one compiled-in command the
