@@ -83,6 +83,16 @@ func (l *commandLine) about() bool {
 	return false
 }
 
+// completing reports whether the line is one of cobra's completion
+// requests, which a shell sends on Tab.
+func (l *commandLine) completing() bool {
+	switch l.first() {
+	case cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+		return true
+	}
+	return false
+}
+
 // listing reports whether the line asks for a listing of commands (root
 // or group help, help words, completion), the only runs that scan for
 // external plugins.

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/cobra/doc"
 
 	"github.com/longshore/longshore/command"
 )
@@ -54,20 +53,17 @@ func (a *App) WriteDocs(dir string, opts DocOptions) error {
 
 // writeDocs renders the tree under root into dir.
 func writeDocs(root *cobra.Command, dir string, opts DocOptions) error {
-	// The reference must not change from one day to the next.
-	walk(root, func(c *cobra.Command) { c.DisableAutoGenTag = true })
 	var err error
 	switch opts.Format {
 	case DocMarkdown, "":
-		err = doc.GenMarkdownTree(root, dir)
+		err = writePages(root, dir, markdownPage, func(path string) string {
+			return strings.ReplaceAll(path, " ", "_") + ".md"
+		})
 	case DocMan:
-		header := &doc.GenManHeader{
-			Section: "1",
-			Source:  strings.TrimSpace(root.Name() + " " + root.Version),
-			Manual:  root.Name() + " manual",
-			Date:    opts.Date,
-		}
-		err = doc.GenManTree(root, header, dir)
+		h := manHeader{source: strings.TrimSpace(root.Name() + " " + root.Version), manual: root.Name() + " manual", date: manDate(opts.Date)}
+		err = writePages(root, dir, h.page, func(path string) string {
+			return strings.ReplaceAll(path, " ", "-") + ".1"
+		})
 	default:
 		return command.Usagef("unknown documentation format %q (want %s or %s)", opts.Format, DocMarkdown, DocMan)
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -96,8 +97,12 @@ func (r *run) execute(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	// 2. A plugin named at the root runs before the compiled-in tree is
-	// built: it costs no more than reading the registry's names.
+	// 2. "--version" alone, and a plugin named at the root, are answered
+	// before the compiled-in tree is built: they cost no more than reading
+	// the registry's names.
+	if r.tree.versionEarly(r.line, scanErr) {
+		return r.printVersion()
+	}
 	if call := r.tree.resolveEarly(r.line, scanErr); call != nil {
 		return r.runExternal(call)
 	}
@@ -198,6 +203,18 @@ func (r *run) started() error { return r.startup.Started(r.ctx) }
 // completer returns what completes the finished tree.
 func (r *run) completer() *completer {
 	return &completer{t: r.tree, sess: r.sess, out: r.out, ctx: r.ctx, line: r.line, pluginEnv: r.pluginEnv}
+}
+
+// printVersion prints what cobra's --version prints, as "version" is
+// asked for alone (see tree.versionEarly). A failed write is the run's
+// error, as in runCobra.
+func (r *run) printVersion() error {
+	out := &writeChecker{w: r.io.Out}
+	fmt.Fprintf(out, "%s version %s\n", r.tree.root.Name(), r.app.Version)
+	if out.err != nil {
+		return output.QuietPipe(out.err)
+	}
+	return nil
 }
 
 // runCobra hands cobra what the scanner left it of the command line. A

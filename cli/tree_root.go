@@ -44,6 +44,21 @@ func newTree(a *App, io *command.IOStreams, opts *globalOptions) *tree {
 	return &tree{app: a, root: root, nodes: nodes{}}
 }
 
+// versionEarly reports whether the line asks for the version and nothing
+// else ("demoapp --version", global options aside): cobra would print it
+// before running anything, so it is printed before the compiled-in tree
+// is built, making --version no dearer than an external plugin's
+// dispatch. An App that changes the tree (Customize, Main) may change the
+// version flag too: cobra answers it then.
+func (t *tree) versionEarly(l commandLine, scanErr error) bool {
+	if t.app.Customize != nil || t.app.Main != nil || scanErr != nil ||
+		l.help || len(l.words) > 0 || l.extAt >= 0 || len(l.unknown) > 0 {
+		return false
+	}
+	rest := l.cobraArgs()
+	return len(rest) == 1 && rest[0] == "--version"
+}
+
 // globals returns the app's global options, as one set sharing their
 // values with the options the tree was built with.
 func (t *tree) globals() *pflag.FlagSet { return t.root.PersistentFlags() }
@@ -89,7 +104,11 @@ func (t *tree) finish(c *completer) {
 	t.hideDisabled()
 	t.out.DescribeFormatFlag()
 	t.addHelp()
-	c.addCompletions()
+	if c.line.completing() {
+		// Only a completion request calls what completes: attaching it to
+		// every command's flags cost every other run a walk of the tree.
+		c.addCompletions()
+	}
 }
 
 // hideDisabled hides from help and completion the commands, compiled-in

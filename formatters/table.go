@@ -235,6 +235,11 @@ type span struct{ chunk, start, end int32 }
 const (
 	textChunk = 1 << 20
 	spanChunk = 1 << 16
+	// firstChunk is the first text chunk's size, and a span chunk's first
+	// capacity: a record or a short list (version, show) allocates a few
+	// KiB, not the 1.8 MiB of two full chunks; each next text chunk
+	// doubles up to textChunk, so a large table still copies no text.
+	firstChunk = 1 << 12
 )
 
 func newGrid(header []string) *grid {
@@ -250,8 +255,10 @@ func newGrid(header []string) *grid {
 // a space (as cliff does), other control characters escaped (see
 // appendEscaped).
 func (g *grid) add(v any) {
-	if len(g.text) == 0 || len(g.text[len(g.text)-1]) > textChunk-4096 {
-		g.text = append(g.text, make([]byte, 0, textChunk))
+	if len(g.text) == 0 {
+		g.text = append(g.text, make([]byte, 0, firstChunk))
+	} else if last := g.text[len(g.text)-1]; len(last) > cap(last)-cap(last)/4 && (cap(last) < textChunk || len(last) > textChunk-4096) {
+		g.text = append(g.text, make([]byte, 0, min(2*cap(last), textChunk)))
 	}
 	k := len(g.text) - 1
 	buf := g.text[k]
@@ -288,7 +295,12 @@ func (g *grid) add(v any) {
 	col := g.n % g.cols
 	g.widths[col] = max(g.widths[col], w)
 	if g.n%spanChunk == 0 {
-		g.spans = append(g.spans, make([]span, 0, spanChunk))
+		// The first chunk grows by append (copying spans, never text).
+		n := spanChunk
+		if len(g.spans) == 0 {
+			n = firstChunk
+		}
+		g.spans = append(g.spans, make([]span, 0, n))
 	}
 	g.spans[len(g.spans)-1] = append(g.spans[len(g.spans)-1], span{int32(k), int32(start), int32(len(buf))})
 	g.n++

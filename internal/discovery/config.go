@@ -231,7 +231,13 @@ func oneDocument(path string, data []byte) error {
 	if err != nil {
 		return yamlError(path, data, err)
 	}
-	return fmt.Errorf("%s:%d: a second YAML document: the file must hold one (remove the \"---\" line and what follows, or merge it)", Escape(path), docStart(data, &second))
+	return secondDocument(path, data, &second)
+}
+
+// secondDocument is the error for second, a second YAML document in the
+// file at path holding data.
+func secondDocument(path string, data []byte, second *yaml.Node) error {
+	return fmt.Errorf("%s:%d: a second YAML document: the file must hold one (remove the \"---\" line and what follows, or merge it)", Escape(path), docStart(data, second))
 }
 
 // docStart returns the line of the "---" that starts the document n (the

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -30,7 +31,19 @@ import (
 
 // hookIndexFormat is the layout of the cache file; a file of another
 // format is rebuilt.
-const hookIndexFormat = 3
+const hookIndexFormat = 4
+
+// maxHookIndexSets is how many sets of plugin dirs the cache file holds an
+// index for: switching between a few ($<APP>_PLUGIN_PATH set per project)
+// rebuilds none, as a file of one index would on every switch.
+const maxHookIndexSets = 4
+
+// hookIndexFile is the cache file: the indexes of the last sets of plugin
+// dirs saved, the latest first.
+type hookIndexFile struct {
+	Format int          `json:"format"`
+	Sets   []*HookIndex `json:"sets"`
+}
 
 // racyWindow is how recent a change may be for its modification time not
 // to be trusted: a second change within one tick of the file system's
@@ -54,20 +67,20 @@ func HookIndexPath(e Env) string {
 }
 
 // HookIndex is what the plugin dirs' manifests declare about hooks, and
-// the stat signatures that tell whether it still holds.
+// the stat signatures that tell whether it still holds. The cache file
+// holds one for each of the last few sets of dirs.
 type HookIndex struct {
-	// Format is the layout of the file (hookIndexFormat when written).
-	Format int `json:"format"`
 	// Dirs are the plugin dirs scanned, in order.
 	Dirs []string `json:"dirs"`
 	// Stamps are the signatures of the paths whose change changes the
 	// hooks: the dirs (plugins added, removed or renamed), the plugin
-	// folders, the manifests declaring hooks and their executables (and
-	// those shadowing them), and the entries skipped that a chmod or a
-	// manifest inside would make plugins (Scan.Inert). A manifest without
-	// hooks is not stamped, so that a warm run stats a few paths, not one
-	// per plugin: hooks added to it in place are seen after the next
-	// listing (RefreshHookIndex) or once the cache file is removed.
+	// folders with hooks, the manifests declaring hooks and their
+	// executables (and those shadowing them), and the entries skipped that
+	// a chmod or a manifest inside would make plugins (Scan.Inert). A
+	// plugin without hooks, flat or a folder, is not stamped, so that a
+	// warm run stats a few paths, not one per plugin: hooks added to its
+	// manifest in place are seen after the next listing (RefreshHookIndex)
+	// or once the cache file is removed.
 	Stamped []string `json:"stamped"`
 	// Sum is the checksum of the stamped paths' signatures (modification
 	// time, size and mode, as stat gives them), in order, and of the
@@ -160,18 +173,18 @@ func signatures(fsys FS, paths []string, now time.Time, seed uint64) (sum string
 // NewHookIndex builds the index of dirs from s, a scan of exactly those
 // dirs, stamping the paths it depends on with fsys at time now.
 func NewHookIndex(fsys FS, dirs []Dir, s *Scan, now time.Time) *HookIndex {
-	x := &HookIndex{Format: hookIndexFormat}
+	x := &HookIndex{}
 	paths := []string{}
 	for _, d := range dirs {
 		x.Dirs = append(x.Dirs, d.Path)
 		paths = append(paths, d.Path)
 	}
 	for _, p := range s.Plugins {
-		if p.Folder != "" {
-			paths = append(paths, p.Folder)
-		}
 		if p.Manifest == nil || len(p.Manifest.Hooks) == 0 || p.Invalid != nil {
 			continue
+		}
+		if p.Folder != "" {
+			paths = append(paths, p.Folder)
 		}
 		paths = append(paths, p.ManifestPath, p.Path)
 		if p.ShadowedBy != "" {
@@ -222,26 +235,18 @@ func (x *HookIndex) PluginsWithHooks() []*Plugin {
 // errStale reports an index that no longer describes the plugin dirs.
 var errStale = errors.New("hook index is stale")
 
-// LoadHookIndex reads the index at path and checks that it still holds
-// for dirs by stat'ing its stamped paths: it lists no directory and reads
-// no manifest. A missing, unreadable, corrupt or stale index is an error;
-// the caller rebuilds it.
+// LoadHookIndex reads the index of dirs in the cache file at path and
+// checks that it still holds by stat'ing its stamped paths: it lists no
+// directory and reads no manifest. A missing, unreadable, corrupt or stale
+// index, or none for dirs, is an error; the caller rebuilds it.
 func LoadHookIndex(fsys FS, path string, dirs []Dir) (*HookIndex, error) {
-	data, err := readRegular(fsys, path, maxHookIndexSize)
+	file, err := readHookIndexFile(fsys, path)
 	if err != nil {
 		return nil, err
 	}
-	x := &HookIndex{}
-	if err := json.Unmarshal(data, x); err != nil {
-		return nil, fmt.Errorf("read hook index %s: %w", path, err)
-	}
-	if x.Format != hookIndexFormat || len(x.Dirs) != len(dirs) {
+	x := file.find(dirs)
+	if x == nil {
 		return nil, errStale
-	}
-	for i, d := range dirs {
-		if x.Dirs[i] != d.Path {
-			return nil, errStale
-		}
 	}
 	if err := x.checkEntries(); err != nil {
 		return nil, err
@@ -250,6 +255,46 @@ func LoadHookIndex(fsys FS, path string, dirs []Dir) (*HookIndex, error) {
 		return nil, errStale
 	}
 	return x, nil
+}
+
+// readHookIndexFile reads and decodes the cache file at path; a file of
+// another format is stale.
+func readHookIndexFile(fsys FS, path string) (*hookIndexFile, error) {
+	data, err := readRegular(fsys, path, maxHookIndexSize)
+	if err != nil {
+		return nil, err
+	}
+	file := &hookIndexFile{}
+	if err := json.Unmarshal(data, file); err != nil {
+		return nil, fmt.Errorf("read hook index %s: %w", path, err)
+	}
+	if file.Format != hookIndexFormat {
+		return nil, errStale
+	}
+	return file, nil
+}
+
+// find returns the file's index of exactly dirs, in order, or nil.
+func (file *hookIndexFile) find(dirs []Dir) *HookIndex {
+	for _, x := range file.Sets {
+		if x != nil && x.sameDirs(dirs) {
+			return x
+		}
+	}
+	return nil
+}
+
+// sameDirs reports whether x is the index of exactly dirs, in order.
+func (x *HookIndex) sameDirs(dirs []Dir) bool {
+	if len(x.Dirs) != len(dirs) {
+		return false
+	}
+	for i, d := range dirs {
+		if x.Dirs[i] != d.Path {
+			return false
+		}
+	}
+	return true
 }
 
 // errForged reports an index naming something a scan of its dirs would
@@ -353,26 +398,37 @@ func (f *Finder) reload(x *HookIndex) error {
 	return nil
 }
 
-// Save writes the index to path atomically (a temporary file renamed over
-// it), creating its directory. An index with a change too recent to trust
-// is not saved (nil error) and any cached one is removed: the next run
-// rebuilds it. Nor is one of dirs that do not exist saved: scanning them
-// costs no more than checking it.
+// Save writes the index to path as the only one of the cache file,
+// atomically (a temporary file renamed over it), creating its directory.
+// An index with a change too recent to trust is not saved (nil error) and
+// any cached one is removed: the next run rebuilds it. Nor is one of dirs
+// that do not exist saved: scanning them costs no more than checking it.
 func (x *HookIndex) Save(path string) error {
-	data, err := json.Marshal(x)
-	if err != nil {
-		return fmt.Errorf("save hook index: %w", err)
-	}
-	return x.save(path, data)
+	return x.saveWith(path, nil)
 }
 
-func (x *HookIndex) save(path string, data []byte) error {
-	if x.racy || !x.dirExists {
+// saveWith saves x, the latest index, with others, the other indexes the
+// file is to keep (any of x's dirs among them is dropped).
+func (x *HookIndex) saveWith(path string, others []*HookIndex) error {
+	file := &hookIndexFile{Format: hookIndexFormat}
+	if !x.racy && x.dirExists {
+		file.Sets = append(file.Sets, x)
+	}
+	for _, o := range others {
+		if o != nil && !slices.Equal(o.Dirs, x.Dirs) && len(file.Sets) < maxHookIndexSets {
+			file.Sets = append(file.Sets, o)
+		}
+	}
+	if len(file.Sets) == 0 {
 		// Not trusted to the cache, and what is there may be out of date.
 		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("remove hook index: %w", err)
 		}
 		return nil
+	}
+	data, err := json.Marshal(file)
+	if err != nil {
+		return fmt.Errorf("save hook index: %w", err)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("save hook index: %w", err)
@@ -423,13 +479,13 @@ func (f *Finder) HookPlugins(cache string, scan func() *Scan) ([]*Plugin, error)
 	if errors.Is(loadErr, fs.ErrNotExist) || errors.Is(loadErr, errStale) {
 		loadErr = nil
 	}
-	return x.PluginsWithHooks(), errors.Join(loadErr, f.saveIndex(x, cache, nil))
+	return x.PluginsWithHooks(), errors.Join(loadErr, f.saveIndex(x, cache))
 }
 
-// saveIndex saves x to the cache (data its encoding, nil to encode it)
-// unless the cache's directory is not the user's own: a cache nobody
-// would trust is not written to.
-func (f *Finder) saveIndex(x *HookIndex, cache string, data []byte) error {
+// saveIndex saves x to the cache, keeping the indexes of other sets of
+// dirs it holds if it is the user's own, unless the cache's directory is
+// not the user's own: a cache nobody would trust is not written to.
+func (f *Finder) saveIndex(x *HookIndex, cache string) error {
 	if fi, err := f.fs().Stat(filepath.Dir(cache)); err == nil {
 		t := f.trust()
 		uid, ok := t.owner()(fi)
@@ -437,10 +493,11 @@ func (f *Finder) saveIndex(x *HookIndex, cache string, data []byte) error {
 			return fmt.Errorf("hook index not saved: %s is not the user's own", filepath.Dir(cache))
 		}
 	}
-	if data == nil {
-		return x.Save(cache)
+	var others []*HookIndex
+	if file, err := readHookIndexFile(f.fs(), cache); err == nil && f.checkCache(cache) == nil {
+		others = file.Sets
 	}
-	return x.save(cache, data)
+	return x.saveWith(cache, others)
 }
 
 // RefreshHookIndex saves the index built from s, a scan of exactly f.Dirs
@@ -454,12 +511,13 @@ func (f *Finder) RefreshHookIndex(cache string, s *Scan) error {
 		return nil
 	}
 	x := NewHookIndex(f.fs(), f.Dirs, s, f.now())
-	data, err := json.Marshal(x)
-	if err != nil {
-		return fmt.Errorf("save hook index: %w", err)
+	if file, err := readHookIndexFile(f.fs(), cache); err == nil && len(file.Sets) > 0 && !x.racy && x.dirExists {
+		// Unchanged and the latest: not written again.
+		latest, _ := json.Marshal(file.Sets[0])
+		data, _ := json.Marshal(x)
+		if bytes.Equal(latest, data) && f.checkCache(cache) == nil {
+			return nil
+		}
 	}
-	if old, err := readRegular(f.fs(), cache, maxHookIndexSize); err == nil && bytes.Equal(old, data) && f.checkCache(cache) == nil {
-		return nil
-	}
-	return f.saveIndex(x, cache, data)
+	return f.saveIndex(x, cache)
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -307,5 +308,79 @@ func TestContinueIsOneScan(t *testing.T) {
 	parts := (&Finder{App: "demoapp", Dirs: []Dir{dirB}}).Continue((&Finder{App: "demoapp", Dirs: []Dir{dirA}}).Scan())
 	if !reflect.DeepEqual(whole, parts) {
 		t.Errorf("scan in two parts differs from one scan:\n%+v\n%+v", parts, whole)
+	}
+}
+
+// TestHookIndexKeepsOtherDirSets pins that switching between sets of
+// plugin dirs ($DEMOAPP_PLUGIN_PATH per project) rebuilds each index
+// once, not on every switch: the cache file keeps the last
+// maxHookIndexSets of them.
+func TestHookIndexKeepsOtherDirSets(t *testing.T) {
+	x := newHookFixture(t)
+	root := t.TempDir()
+	var dirs [][]Dir
+	for i := range maxHookIndexSets + 1 {
+		d := filepath.Join(root, fmt.Sprint(i))
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(d, longAgo, longAgo); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, []Dir{{Path: x.dir, Source: SourceDir}, {Path: d, Source: SourceDir}})
+	}
+	scans := 0
+	run := func(set []Dir) {
+		t.Helper()
+		f := &Finder{App: "demoapp", Dirs: set}
+		plugins, err := f.HookPlugins(x.cache, func() *Scan { scans++; return f.Scan() })
+		if err != nil || len(plugins) != 2 {
+			t.Fatalf("%v: %d plugins with hooks, %v; want 2", set, len(plugins), err)
+		}
+	}
+	for round := range 3 {
+		for _, set := range dirs[:maxHookIndexSets] {
+			run(set)
+		}
+		if want := maxHookIndexSets; scans != want {
+			t.Errorf("round %d: %d scans, want %d (one per set of dirs)", round, scans, want)
+		}
+	}
+	// One set too many: the oldest is dropped, the others kept.
+	run(dirs[maxHookIndexSets])
+	run(dirs[1])
+	if want := maxHookIndexSets + 1; scans != want {
+		t.Errorf("%d scans, want %d", scans, want)
+	}
+	run(dirs[0])
+	if want := maxHookIndexSets + 2; scans != want {
+		t.Errorf("%d scans, want %d (the oldest set rebuilt)", scans, want)
+	}
+}
+
+// TestHookIndexStampsOnlyPluginsWithHooks pins that a warm run stats a
+// number of paths that does not grow with the plugins: folder plugins
+// without hooks are no more stamped than flat ones.
+func TestHookIndexStampsOnlyPluginsWithHooks(t *testing.T) {
+	x := newHookFixture(t)
+	stamped := func() []string {
+		t.Helper()
+		f := &Finder{App: "demoapp", Dirs: []Dir{{Path: x.dir, Source: SourceDir}}}
+		return NewHookIndex(OS, f.Dirs, f.Scan(), time.Now()).Stamped
+	}
+	before := stamped()
+	for i := range 20 {
+		x.write(fmt.Sprintf("demoapp-f%02d/plugin.yaml", i), "exec: run\ndescription: no hooks\n", 0o644)
+		x.write(fmt.Sprintf("demoapp-f%02d/run", i), "#!/bin/sh\n", 0o755)
+		x.write(fmt.Sprintf("demoapp-p%02d", i), "#!/bin/sh\n", 0o755)
+		x.write(fmt.Sprintf("demoapp-p%02d.yaml", i), "description: no hooks\n", 0o644)
+	}
+	if after := stamped(); !reflect.DeepEqual(after, before) {
+		t.Errorf("40 plugins without hooks changed the stamped paths from %v to %v", before, after)
+	}
+	// The folder with hooks is stamped: its manifest replaced by a rename
+	// changes only the folder.
+	if !slices.Contains(before, filepath.Join(x.dir, "demoapp-folder")) {
+		t.Errorf("stamped %v: the folder with hooks is missing", before)
 	}
 }

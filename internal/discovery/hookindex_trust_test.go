@@ -11,13 +11,13 @@ import (
 	"time"
 )
 
-// writeIndex writes x to the fixture's cache as is.
+// writeIndex writes ix to the fixture's cache as is, its only index.
 func (x *hookFixture) writeIndex(ix *HookIndex, dirMode fs.FileMode) {
 	x.t.Helper()
 	if err := os.MkdirAll(filepath.Dir(x.cache), 0o700); err != nil {
 		x.t.Fatal(err)
 	}
-	data, err := json.Marshal(ix)
+	data, err := json.Marshal(&hookIndexFile{Format: hookIndexFormat, Sets: []*HookIndex{ix}})
 	if err != nil {
 		x.t.Fatal(err)
 	}
@@ -154,9 +154,11 @@ func TestHookIndexContentsAreNotTrusted(t *testing.T) {
 	}
 	// The attack on a cache that recorded the hooks themselves: commands
 	// ["*"] and a new flag, written where the old format kept them.
-	for _, p := range doc["plugins"].([]any) {
-		p.(map[string]any)["hooks"] = []any{map[string]any{"name": "audit", "commands": []any{"*"}, "before": true,
-			"flags": []any{map[string]any{"name": "x", "type": "string"}}}}
+	for _, set := range doc["sets"].([]any) {
+		for _, p := range set.(map[string]any)["plugins"].([]any) {
+			p.(map[string]any)["hooks"] = []any{map[string]any{"name": "audit", "commands": []any{"*"}, "before": true,
+				"flags": []any{map[string]any{"name": "x", "type": "string"}}}}
+		}
 	}
 	data, _ := json.Marshal(doc)
 	if err := os.WriteFile(x.cache, data, 0o600); err != nil {

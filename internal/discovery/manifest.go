@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -73,18 +74,28 @@ func ParseManifest(path string, data []byte) (*Manifest, error) {
 // parseManifest is ParseManifest that also refuses hook and formatter
 // names taken (see Finder.Taken); taken may be nil.
 func parseManifest(path string, data []byte, taken func(string) bool) (*Manifest, error) {
+	// One pass of the parser: the strict decoding of the document, then
+	// the check that no second one follows (see oneDocument). The node
+	// tree, for the line of a field at fault, is built only when there is
+	// one: a listing parses every manifest, and each pass cost as much.
 	m := &Manifest{}
-	if err := decodeStrict(path, data, m); err != nil {
-		return nil, err
-	}
-	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(m); err != nil && !errors.Is(err, io.EOF) {
 		return nil, yamlError(path, data, err)
-	}
-	if err := oneDocument(path, data); err != nil {
-		return nil, err
+	} else if err == nil {
+		var second yaml.Node
+		err := dec.Decode(&second)
+		switch {
+		case err == nil:
+			return nil, secondDocument(path, data, &second)
+		case !errors.Is(err, io.EOF):
+			return nil, yamlError(path, data, err)
+		}
 	}
 	if v := m.validate(taken); v != nil {
+		var doc yaml.Node
+		yaml.Unmarshal(data, &doc) // it decoded above
 		return nil, fmt.Errorf("%s:%d: %s", path, lineAt(&doc, v.at...), v.msg)
 	}
 	return m, nil
@@ -112,9 +123,12 @@ type invalid struct {
 
 func bad(msg string, at ...any) *invalid { return &invalid{at: at, msg: msg} }
 
+// The patterns are compiled the first time a manifest needs them, not
+// when the program starts: every run of an App pays for its package
+// init, few read a manifest.
 var (
-	versionRe = regexp.MustCompile(`^v?\d+(\.\d+){0,2}([-+].*)?$`)
-	envRe     = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	versionRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^v?\d+(\.\d+){0,2}([-+].*)?$`) })
+	envRe     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`) })
 )
 
 // takenName explains why a hook or formatter may not take a compiled-in
@@ -139,7 +153,7 @@ func (m *Manifest) validate(taken func(string) bool) *invalid {
 		return bad(fmt.Sprintf("exec %q: must be a path inside the plugin's folder", m.Exec), "exec")
 	}
 	for i, e := range m.Requires.Env {
-		if !envRe.MatchString(e) {
+		if !envRe().MatchString(e) {
 			return bad(fmt.Sprintf("requires.env %q: not an environment variable name", e), "requires", "env", i)
 		}
 	}
@@ -148,7 +162,7 @@ func (m *Manifest) validate(taken func(string) bool) *invalid {
 			return bad(fmt.Sprintf("requires.executables %q: must be a command name looked up on PATH", e), "requires", "executables", i)
 		}
 	}
-	if a := m.Requires.App; a != "" && !versionRe.MatchString(a) {
+	if a := m.Requires.App; a != "" && !versionRe().MatchString(a) {
 		return bad(fmt.Sprintf("requires.app %q: not a version like 1.2.3", a), "requires", "app")
 	}
 	seen := map[string]bool{}

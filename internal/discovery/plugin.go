@@ -213,16 +213,22 @@ func (f *Finder) look(d Dir, base string, words []string) (*Plugin, error) {
 			p.ManifestPath, p.manifestInfo = mpath, mfi
 		}
 	}
-	f.load(p)
+	f.load(p, fi)
 	return p, nil
 }
 
-// load checks that p's files and directory may be trusted (Trust, links
-// followed one by one), then reads its manifest.
-func (f *Finder) load(p *Plugin) {
+// load checks that p's files and directory may be trusted, then reads
+// its manifest; fi is the stat of p.Path (its folder for a folder plugin).
+func (f *Finder) load(p *Plugin, fi fs.FileInfo) {
+	f.loadIn(p, fi, f.trust().checkPath(f.fs(), p.Dir))
+}
+
+// loadIn is load, knowing dirErr, why p's directory is not trusted (nil
+// when it is): a scan checks a directory once for all its entries.
+func (f *Finder) loadIn(p *Plugin, fi fs.FileInfo, dirErr error) {
 	t := f.trust()
-	if err := t.checkPath(f.fs(), p.Dir); err != nil {
-		p.Invalid = err
+	if dirErr != nil {
+		p.Invalid = dirErr
 		return
 	}
 	if err := t.checkPath(f.fs(), p.Path); err != nil {

@@ -2,6 +2,7 @@ package discovery
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -219,5 +220,38 @@ func TestSearch(t *testing.T) {
 	}
 	if strings.Join(sp.Ignored, " ") != "rel ." {
 		t.Errorf("ignored = %q", sp.Ignored)
+	}
+}
+
+// TestScanCostsPerPlugin pins what a listing asks of the file system for
+// each plugin: a stat of the executable, and of its manifest only when the
+// directory lists one, one lstat of each for the trust rules' chain of
+// links (Trust.checkPath), and one read of that manifest (with its own
+// stat, for the size cap). Whether a manifest
+// has its executable, and whether the directory is trusted, are known from
+// the listing and one stat of the directory.
+func TestScanCostsPerPlugin(t *testing.T) {
+	for _, n := range []int{10, 100} {
+		tree := map[string]fakeFile{}
+		for i := range n {
+			name := fmt.Sprintf("/p/demoapp-p%03d", i)
+			tree[name] = fakeFile{mode: exe}
+			if i%2 == 0 {
+				tree[name+".yaml"] = fakeFile{mode: 0o644, data: "description: x\n"}
+			}
+		}
+		fsys := newFakeFS(tree)
+		f := &Finder{App: "demoapp", Dirs: []Dir{{Path: "/p", Source: SourceDir}}, FS: fsys}
+		s := f.Scan()
+		if len(s.Plugins) != n || len(s.Warnings) != 0 {
+			t.Fatalf("%d plugins, warnings %v; want %d and none", len(s.Plugins), s.Warnings, n)
+		}
+		stats := fsys.calls["Stat"] + fsys.calls["Lstat"]
+		if want := 2*n + 3*(n/2) + 1; stats != want {
+			t.Errorf("%d plugins, %d with manifests: %d stats, want %d", n, n/2, stats, want)
+		}
+		if got := fsys.calls["ReadFile"]; got != n/2 {
+			t.Errorf("%d manifests read %d times, want once each", n/2, got)
+		}
 	}
 }

@@ -35,6 +35,11 @@ type Scan struct {
 	// directory reached twice (a symbolic link to it also on PATH) is
 	// scanned once.
 	realDirs map[string]bool
+	// inDir are the names listed in the directory being scanned, and
+	// dirErr why it is not trusted: known from the listing and one stat,
+	// not asked again for each entry.
+	inDir  map[string]bool
+	dirErr error
 }
 
 // Scan lists every directory and returns the plugins found, with their
@@ -78,6 +83,11 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 			continue
 		}
 		warnedDir := false
+		s.inDir = make(map[string]bool, len(entries))
+		for _, e := range entries {
+			s.inDir[e.Name()] = true
+		}
+		s.dirErr = f.trust().checkPath(f.fs(), d.Path)
 		for _, e := range entries {
 			p := f.scanEntry(d, e.Name(), s)
 			if p == nil {
@@ -150,7 +160,9 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 	}
 	path := filepath.Join(d.Path, name)
 	if base, ok := strings.CutSuffix(name, ".yaml"); ok {
-		if !f.lexists(d.Path, base) {
+		// The listing tells, but where extensions and case are the file
+		// system's business (Windows), a stat does.
+		if !s.inDir[base] && (f.exts() == nil || !f.lexists(d.Path, base)) {
 			s.warn(path, "manifest without an executable "+base)
 		}
 		return nil
@@ -198,12 +210,15 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 		s.Inert = append(s.Inert, path)
 		return nil
 	default:
+		if f.exts() == nil && !s.inDir[stem+".yaml"] {
+			break // listed with its directory: no stat to find it missing
+		}
 		mpath := filepath.Join(d.Path, stem) + ".yaml"
 		if mfi, err := f.fs().Stat(mpath); err == nil {
 			p.ManifestPath, p.manifestInfo = mpath, mfi
 		}
 	}
-	f.load(p)
+	f.loadIn(p, fi, s.dirErr)
 	if u := p.Refused(); u != nil && u.Path != d.Path {
 		s.warn(u.Path, untrustedMsg(u))
 	}

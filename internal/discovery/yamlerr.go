@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
 
 // yamlLine matches the "line N: " that yaml.v3 puts in its messages.
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`) })
 
 // yamlError rewords a yaml.v3 error about data, read from path, as
 // "path:line: message", one problem per error (the first when there are
@@ -24,9 +25,9 @@ func yamlError(path string, data []byte, err error) error {
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	path = Escape(path)
-	if line := directiveLine(data); line > 0 && directiveErr.MatchString(msg) {
+	if line := directiveLine(data); line > 0 && directiveErr().MatchString(msg) {
 		// Its own line, if given, is the document's start, not the directive's.
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		if m := yamlLine().FindStringSubmatch(msg); m != nil {
 			msg = m[2]
 		}
 		if msg == "found incompatible YAML document" {
@@ -34,7 +35,7 @@ func yamlError(path string, data []byte, err error) error {
 		}
 		return fmt.Errorf("%s:%d: %s", path, line, msg)
 	}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		return fmt.Errorf("%s:%s: %s", path, m[1], reword(m[2]))
 	}
 	return fmt.Errorf("%s: %s", path, reword(msg))
@@ -42,7 +43,7 @@ func yamlError(path string, data []byte, err error) error {
 
 // directiveErr matches yaml.v3's messages about directives, which carry no
 // line.
-var directiveErr = regexp.MustCompile(`directive|incompatible YAML document`)
+var directiveErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`directive|incompatible YAML document`) })
 
 // directiveLine returns the line of the first directive ("%YAML", "%TAG",
 // any line starting with "%") in data, 0 when there is none.
@@ -58,18 +59,18 @@ func directiveLine(data []byte) int {
 var (
 	// unknownField and cannotUnmarshal match yaml.v3's messages, which
 	// name Go types.
-	unknownField    = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
-	cannotUnmarshal = regexp.MustCompile("^cannot unmarshal !!(\\w+) (`.*` )?into (\\S+)$")
+	unknownField    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^field (\S+) not found in type \S+$`) })
+	cannotUnmarshal = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^cannot unmarshal !!(\\w+) (`.*` )?into (\\S+)$") })
 )
 
 // reword says a yaml.v3 message in the YAML's terms, not Go's:
 // "field x not found in type discovery.Manifest" is `unknown key "x"`,
 // "cannot unmarshal !!str `x` into bool" is "want a boolean, not the string `x`".
 func reword(msg string) string {
-	if m := unknownField.FindStringSubmatch(msg); m != nil {
+	if m := unknownField().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("unknown key %q", m[1])
 	}
-	m := cannotUnmarshal.FindStringSubmatch(msg)
+	m := cannotUnmarshal().FindStringSubmatch(msg)
 	if m == nil {
 		return msg
 	}
