@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -86,20 +85,14 @@ func (s *ArchiveSource) stage(ctx context.Context, st *staging) (string, Record,
 // its SHA-256 in hex.
 func (s *ArchiveSource) fetch(ctx context.Context, st *staging, file string) (string, error) {
 	var r io.Reader
+	max := st.t.maxSize()
 	if s.URL {
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.Location, nil)
-		if err != nil {
-			return "", err
-		}
-		resp, err := st.t.client().Do(req)
+		body, err := st.t.fetcher()(ctx, s.Location, max)
 		if err != nil {
 			return "", fmt.Errorf("download: %w", err)
 		}
-		defer resp.Body.Close()
-		if resp.StatusCode != http.StatusOK {
-			return "", fmt.Errorf("download: %s", resp.Status)
-		}
-		r = resp.Body
+		defer body.Close()
+		r = body
 	} else {
 		f, err := os.Open(s.Location)
 		if err != nil {
@@ -113,7 +106,6 @@ func (s *ArchiveSource) fetch(ctx context.Context, st *staging, file string) (st
 		return "", err
 	}
 	h := sha256.New()
-	max := st.t.maxSize()
 	n, err := io.Copy(io.MultiWriter(out, h), io.LimitReader(r, max+1))
 	if cerr := out.Close(); err == nil {
 		err = cerr

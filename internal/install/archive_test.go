@@ -7,13 +7,25 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 )
 
-// archiveServer serves archives by path; set them with put.
+// needCurl skips a test that downloads when no curl is on PATH: archives
+// by URL are fetched with curl.
+func needCurl(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("curl"); err != nil {
+		t.Skip("curl is not on PATH: archive downloads run curl; install it to run this test")
+	}
+}
+
+// archiveServer serves archives by path; set them with put. A path under
+// /chunked/ is sent in pieces with no Content-Length; one under
+// /redirect/ redirects to a file:// URL.
 type archiveServer struct {
 	*httptest.Server
 	mu    sync.Mutex
@@ -21,13 +33,27 @@ type archiveServer struct {
 }
 
 func newArchiveServer(t *testing.T) *archiveServer {
+	needCurl(t)
 	s := &archiveServer{files: map[string][]byte{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/redirect/") {
+			http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
+			return
+		}
 		s.mu.Lock()
 		data, ok := s.files[r.URL.Path]
 		s.mu.Unlock()
 		if !ok {
 			http.NotFound(w, r)
+			return
+		}
+		if strings.HasPrefix(r.URL.Path, "/chunked/") {
+			for len(data) > 0 {
+				n := min(len(data), 100)
+				w.Write(data[:n])
+				w.(http.Flusher).Flush()
+				data = data[n:]
+			}
 			return
 		}
 		w.Write(data)
@@ -135,7 +161,8 @@ func TestArchiveFailures(t *testing.T) {
 	}{
 		{name: "bad checksum", path: "/a.tar.gz", data: good, sha: strings.Repeat("0", 64), want: "checksum mismatch: --sha256 says 0000"},
 		{name: "not found", path: "/b.tar.gz", url: srv.URL + "/nothere.tar.gz", want: "download: 404 Not Found"},
-		{name: "unreachable", url: closedURL, want: "download: "},
+		{name: "unreachable", url: closedURL, want: "download: curl: Failed to connect to 127.0.0.1 port "},
+		{name: "redirect to file", url: srv.URL + "/redirect/a.tar.gz", want: `download: curl: Protocol "file" not supported`},
 		{name: "dotdot", path: "/c.tar.gz", data: tarGz(t, exe("../demoapp-hi", "hi")), want: `unsafe archive: entry "../demoapp-hi": a path with ".."`},
 		{name: "dotdot inside", path: "/c2.tar.gz", data: tarGz(t, exe("x/../../demoapp-hi", "hi")), want: `a path with ".."`},
 		{name: "dotdot zip", path: "/d.zip", data: zipOf(t, exe("a/../../demoapp-hi", "hi")), want: `a path with ".."`},
@@ -153,7 +180,10 @@ func TestArchiveFailures(t *testing.T) {
 		{name: "device", path: "/k.tar.gz", data: tarGz(t, entry{name: "demoapp-hi", typ: tar.TypeChar}), want: "a device"},
 		{name: "too large unpacked", path: "/l.tar.gz", data: tarGz(t, entry{name: "demoapp-hi", body: big, mode: 0o755}), want: "unpacks past the size cap"},
 		{name: "too large zip", path: "/l.zip", data: zipOf(t, entry{name: "demoapp-hi", body: big, mode: 0o755}), want: "unpacks past the size cap"},
-		{name: "too large packed", path: "/m.tar.gz", data: append(tarGz(t, exe("demoapp-hi", "hi")), make([]byte, 2000)...), want: "larger than the size cap"},
+		{name: "too large packed", path: "/m.tar.gz", data: append(tarGz(t, exe("demoapp-hi", "hi")), make([]byte, 2000)...), want: "the archive is larger than the size cap (1500 bytes)"},
+		// Its Content-Length says it is too large: curl stops before the body.
+		{name: "too large by its length", path: "/m2.tar.gz", data: []byte(strings.Repeat("x", 1800)), want: "download: the archive is larger than the size cap (1500 bytes)"},
+		{name: "too large chunked", path: "/chunked/m.tar.gz", data: append(tarGz(t, exe("demoapp-hi", "hi")), make([]byte, 2000)...), want: "the archive is larger than the size cap (1500 bytes)"},
 		{name: "not gzip", path: "/n.tar.gz", data: []byte("plain text"), want: "read archive: gzip: invalid header"},
 		{name: "no plugin", path: "/o.tar.gz", data: tarGz(t, entry{name: "README", body: "x"}), want: "the archive holds no plugin: want an executable demoapp-<name>"},
 		{name: "two plugins", path: "/p.tar.gz", data: tarGz(t, exe("demoapp-a", "a"), exe("demoapp-b", "b")), want: "more than one plugin: demoapp-a, demoapp-b"},

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,8 +53,8 @@ type Target struct {
 	// Env is the environment of the go and git commands run, and the
 	// PATH they are looked up in; nil means os.Environ().
 	Env []string
-	// Client fetches archives by URL; nil means http.DefaultClient.
-	Client *http.Client
+	// Fetch opens archives by URL; nil runs curl, found on Env's PATH.
+	Fetch Fetcher
 	// MaxSize caps an archive, packed and unpacked; 0 means
 	// DefaultMaxSize.
 	MaxSize int64
@@ -84,11 +83,11 @@ func (t *Target) env() []string {
 	return t.Env
 }
 
-func (t *Target) client() *http.Client {
-	if t.Client == nil {
-		return http.DefaultClient
+func (t *Target) fetcher() Fetcher {
+	if t.Fetch == nil {
+		return t.curlFetch
 	}
-	return t.Client
+	return t.Fetch
 }
 
 // Result is what one install or upgrade did.

@@ -117,9 +117,13 @@ func isExecutable(path string) bool {
 }
 
 // lookPath finds a program on the PATH of the target's environment.
-func (st *staging) lookPath(name string) (string, error) {
+func (st *staging) lookPath(name string) (string, error) { return st.t.lookPath(name) }
+
+// lookPath finds the executable name on the PATH of the target's
+// environment.
+func (t *Target) lookPath(name string) (string, error) {
 	path := ""
-	for _, kv := range st.t.env() {
+	for _, kv := range t.env() {
 		if v, ok := strings.CutPrefix(kv, "PATH="); ok {
 			path = v
 		}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/http"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -35,8 +34,8 @@ type InstallOptions struct {
 	// Env is the environment of the go and git commands run, and the PATH
 	// they are found on; nil is the process's own.
 	Env []string
-	// Client fetches archives by URL; nil is http.DefaultClient.
-	Client *http.Client
+	// Fetch opens archives by URL; nil runs curl (install.Target.Fetch).
+	Fetch install.Fetcher
 	// Ref is the argument: what to install, from where.
 	Ref string
 	// FromLongshore asks the executable for its manifest
@@ -123,7 +122,7 @@ func installRun(ctx context.Context, opts *InstallOptions) error {
 		return command.Usagef("%w", err)
 	}
 	t := newTarget(targetOptions{app: opts.App, dir: opts.UserDir, cat: opts.Catalog, env: opts.Env,
-		client: opts.Client, errOut: opts.ErrOut, fromLongshore: opts.FromLongshore})
+		fetch: opts.Fetch, errOut: opts.ErrOut, fromLongshore: opts.FromLongshore})
 	do := install.Install
 	if opts.Force {
 		do = install.Reinstall
@@ -156,7 +155,7 @@ type targetOptions struct {
 	app, dir      string
 	cat           Catalog
 	env           []string
-	client        *http.Client
+	fetch         install.Fetcher
 	errOut        io.Writer
 	fromLongshore bool
 }
@@ -177,8 +176,8 @@ func newTarget(o targetOptions) install.Target {
 			}
 			return askManifest(ctx, o.errOut, exe)
 		},
-		Env:    o.env,
-		Client: o.client,
+		Env:   o.env,
+		Fetch: o.fetch,
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -35,8 +34,8 @@ type UpgradeOptions struct {
 	// Env is the environment of the go and git commands run; nil is the
 	// process's own.
 	Env []string
-	// Client fetches archives by URL; nil is http.DefaultClient.
-	Client *http.Client
+	// Fetch opens archives by URL; nil runs curl (install.Target.Fetch).
+	Fetch install.Fetcher
 	// Name is the plugin and the version asked for, "NAME[@VERSION]",
 	// its words joined by one space; "" with All.
 	Name string
@@ -109,7 +108,7 @@ func (c *upgradeCmd) CompleteArgs(args []string, toComplete string) []string {
 // became of each.
 func upgradeRun(ctx context.Context, opts *UpgradeOptions) error {
 	t := newTarget(targetOptions{app: opts.App, dir: opts.UserDir, cat: opts.Catalog, env: opts.Env,
-		client: opts.Client, errOut: opts.ErrOut})
+		fetch: opts.Fetch, errOut: opts.ErrOut})
 	switch {
 	case opts.All && opts.Name != "":
 		return command.Usagef("plugin upgrade: give NAME or --all, not both")
