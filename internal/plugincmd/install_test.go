@@ -204,6 +204,9 @@ func (r *recorder) Start(msg string) { *r = append(*r, "start "+msg) }
 func (r *recorder) Stop()            { *r = append(*r, "stop") }
 
 func TestInstallRunArchiveByURL(t *testing.T) {
+	if _, err := exec.LookPath("curl"); err != nil {
+		t.Skip("curl is not on PATH: archive downloads run curl; install it to run this test")
+	}
 	v1 := tarGz(t, "tapp-hi", "#!/bin/sh\necho v1\n")
 	served := v1
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(served) }))
