@@ -109,6 +109,9 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := r.tree.checkFormatFlag(line); err != nil {
+		return err
+	}
 	// 6. cobra parses the compiled-in command's own options and runs it.
 	return r.runCobra(line)
 }

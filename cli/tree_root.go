@@ -88,6 +88,12 @@ func (t *tree) buildMain() {
 func (t *tree) finish(c *completer) {
 	t.out.DescribeFormatFlag()
 	t.addHelp()
+	t.root.SetUsageFunc(t.usage)
+	// -f is offered only where it applies (see checkFormatFlag).
+	if f := t.globals().Lookup(formatFlag); f != nil {
+		n := t.target(c.line)
+		f.Hidden = n == nil || n.output == nil
+	}
 	c.addCompletions()
 }
 
