@@ -158,6 +158,44 @@ func TestTableWidthFromEnv(t *testing.T) {
 	}
 }
 
+// TestTableFitsTerminalByDefault: on a terminal a table fits its width
+// unless --fit-width=false or <APP>_FIT_WIDTH says no; piped, never.
+func TestTableFitsTerminalByDefault(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		terminal bool
+		env      string
+		flag     string // "" when --fit-width is not given
+		want     int
+		wantErr  bool
+	}{
+		{name: "terminal", terminal: true, want: 44},
+		{name: "piped", terminal: false, want: 0},
+		{name: "piped, flag", terminal: false, flag: "true", want: 0},
+		{name: "env off", terminal: true, env: "0", want: 0},
+		{name: "env on", terminal: true, env: "1", want: 44},
+		{name: "flag off", terminal: true, flag: "false", want: 0},
+		{name: "flag off beats env", terminal: true, env: "1", flag: "false", want: 0},
+		{name: "flag on beats env", terminal: true, env: "0", flag: "true", want: 44},
+		{name: "bad env", terminal: true, env: "maybe", wantErr: true},
+	} {
+		tb := &Table{}
+		fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
+		tb.Flags(fs, List)
+		if tt.flag != "" {
+			if err := fs.Parse([]string{"--fit-width=" + tt.flag}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		env := Env{Prefix: "APP", OutIsTerminal: tt.terminal, TerminalWidth: 44,
+			Getenv: func(k string) string { return map[string]string{"APP_FIT_WIDTH": tt.env}[k] }}
+		err := tb.Prepare(env)
+		if (err != nil) != tt.wantErr || err == nil && tb.width != tt.want {
+			t.Errorf("%s: width %d, err %v; want %d", tt.name, tb.width, err, tt.want)
+		}
+	}
+}
+
 // TestShellUnknownVariable: a --variable that names no field names the
 // valid ones, and nothing is written.
 func TestShellUnknownVariable(t *testing.T) {
