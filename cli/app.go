@@ -18,6 +18,7 @@ import (
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/pluginexec"
 )
 
 // App is a command-line application built on Longshore.
@@ -72,6 +73,9 @@ type App struct {
 	externalHooks []hooks.Spec
 	// fsys, when set, is the file system plugin discovery reads (tests).
 	fsys discovery.FS
+	// pluginExec runs external plugins; nil means the operating system.
+	// Tests inject a recording one.
+	pluginExec *pluginexec.Handler
 }
 
 // New returns an App with a name, a version and a one-line description.
@@ -149,16 +153,25 @@ func (a *App) envPrefix() string {
 }
 
 // Run runs one invocation with args (without the program name) and returns
-// the exit code: 0 success, 1 the command failed, 2 usage error, 130
-// interrupted, or a code an external plugin or command chose.
+// the exit code: 0 success, 1 the command failed, 2 usage error, 126 an
+// external plugin found but not executable, 128+N stopped by signal N (130
+// for SIGINT, 143 for SIGTERM, at any moment, start-up included), or a
+// code an external plugin or command chose.
 func (a *App) Run(ctx context.Context, args []string) int {
+	// Catch SIGINT and SIGTERM before anything else: one that comes while
+	// the app starts up (reading the config or a manifest, resolving the
+	// command) ends it at once with 128+N, and nothing runs after it.
+	stopCtx, guard := (&run{app: a}).plugins().GuardStartup(ctx)
 	if len(args) == 0 && a.Interactive && a.onTerminal() {
+		guard.Release()
 		return a.runShell(ctx)
 	}
 	r := newRun(a)
+	r.startup = guard
 	code := func() int {
+		defer guard.Release()
 		defer r.close()
-		return r.exitCode(r.execute(ctx, args))
+		return r.exitCode(r.execute(stopCtx, args))
 	}()
 	if r.startShell && code == exitOK {
 		return a.runShell(ctx)

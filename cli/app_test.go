@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/pluginexec"
 )
 
 // testApp returns an App with its own registry and captured streams.
@@ -122,21 +124,24 @@ func TestBrokenConstructorIsReportedNotFatal(t *testing.T) {
 
 func TestCodeFor(t *testing.T) {
 	tests := []struct {
-		name        string
-		err         error
-		interrupted bool
-		want        int
+		name     string
+		err      error
+		stopCode int
+		want     int
 	}{
-		{"success", nil, false, 0},
-		{"failure", errors.New("x"), false, 1},
-		{"usage", command.Usagef("bad"), false, 2},
-		{"wrapped usage", fmt.Errorf("ctx: %w", command.Usagef("bad")), false, 2},
-		{"plugin code", &command.ExitError{Code: 42}, false, 42},
-		{"interrupted", errors.New("x"), true, 130},
-		{"canceled", context.Canceled, false, 130},
+		{"success", nil, 0, 0},
+		{"failure", errors.New("x"), 0, 1},
+		{"usage", command.Usagef("bad"), 0, 2},
+		{"wrapped usage", fmt.Errorf("ctx: %w", command.Usagef("bad")), 0, 2},
+		{"plugin code", &command.ExitError{Code: 42}, 0, 42},
+		{"plugin code 130 on SIGTERM", &command.ExitError{Code: 130}, 143, 130},
+		{"interrupted", errors.New("x"), 130, 130},
+		{"terminated", errors.New("x"), 143, 143},
+		{"stopped in start-up", fmt.Errorf("load: %w", &pluginexec.Stopped{Signal: syscall.SIGTERM}), 0, 143},
+		{"canceled", context.Canceled, 0, 130},
 	}
 	for _, tt := range tests {
-		if got := codeFor(tt.err, tt.interrupted); got != tt.want {
+		if got := codeFor(tt.err, tt.stopCode); got != tt.want {
 			t.Errorf("%s: codeFor = %d, want %d", tt.name, got, tt.want)
 		}
 	}

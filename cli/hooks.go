@@ -169,7 +169,7 @@ func (hs *hookSet) before(r *commandRunner, inv *command.Invocation) error {
 // succeeded and a required hook failed, an exit code of 1.
 func (hs *hookSet) after(r *commandRunner, inv *command.Invocation, err error) error {
 	hs.out.Err = err
-	hs.out.ExitCode = codeFor(err, r.ctx.Err() != nil)
+	hs.out.ExitCode = r.codeOf(err)
 	ctx, stop := afterContext(r.ctx)
 	defer stop()
 	failures := hs.chain.After(ctx, inv, &hs.out)

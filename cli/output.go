@@ -10,6 +10,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/internal/output"
+	"github.com/longshore/longshore/internal/pluginexec"
 )
 
 // commandRunner is the part of a run that calls a command's code: it runs
@@ -127,4 +128,16 @@ func terminalWidth(io *command.IOStreams, getenv func(string) string) int {
 		return terminalSize(f)
 	}
 	return 0
+}
+
+// codeOf is the exit code of a command that ended with err, asked while
+// the run goes on (by the after-hooks): 128+N when signal N stopped it.
+func (r *commandRunner) codeOf(err error) int {
+	stopCode := 0
+	if sig := pluginexec.StopSignal(r.ctx, err); sig != nil {
+		stopCode = pluginexec.SignalCode(sig)
+	} else if r.ctx.Err() != nil {
+		stopCode = exitInterrupted
+	}
+	return codeFor(err, stopCode)
 }

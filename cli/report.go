@@ -9,6 +9,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/pluginexec"
 )
 
 // Exit codes, as DESIGN.md fixes them.
@@ -19,25 +20,49 @@ const (
 	exitInterrupted = 130
 )
 
-// codeFor maps an error to an exit code.
-func codeFor(err error, interrupted bool) int {
+// codeFor maps an error to an exit code; stopCode is the code of a run a
+// signal stopped (128+N), or 0 when none did.
+func codeFor(err error, stopCode int) int {
 	var ee *command.ExitError
+	var st *pluginexec.Stopped
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ee):
 		return ee.Code
+	case errors.As(err, &st):
+		return st.Code()
 	case command.IsUsage(err):
 		return exitUsage
-	case interrupted || errors.Is(err, context.Canceled):
+	case stopCode != 0:
+		return stopCode
+	case errors.Is(err, context.Canceled):
 		return exitInterrupted
 	}
 	return exitFailure
 }
 
+// codeOf is the exit code of the run ending with err: 128+N for a run
+// stopped by signal N (130 for SIGINT, 143 for SIGTERM), see codeFor.
+func (r *run) codeOf(err error) int {
+	interrupted, sig := r.interrupted(), r.stopSignal
+	if !r.executed && r.ctx != nil {
+		// The command is still running (after-hooks ask).
+		interrupted, sig = r.ctx.Err() != nil, pluginexec.StopSignal(r.ctx, err)
+	}
+	stopCode := 0
+	switch {
+	case sig != nil:
+		stopCode = pluginexec.SignalCode(sig)
+	case interrupted:
+		stopCode = exitInterrupted
+	}
+	return codeFor(err, stopCode)
+}
+
 // exitCode reports err to the user and returns the exit code for it.
 func (r *run) exitCode(err error) int {
-	code := codeFor(err, r.interrupted())
+	code := r.codeOf(err)
 	if err == nil {
 		return code
 	}

@@ -5,14 +5,13 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/internal/output"
+	"github.com/longshore/longshore/internal/pluginexec"
 )
 
 // run is one invocation of an App. It composes the parts each stage of
@@ -41,8 +40,15 @@ type run struct {
 	out    *output.Outputs
 	runner *commandRunner
 
-	// stopped records whether a signal ended the run.
-	stopped bool
+	// stopped records whether a signal ended the run; stopSignal is the
+	// signal, when known.
+	stopped    bool
+	stopSignal os.Signal
+	// executed is set once execute has returned.
+	executed bool
+	// startup ends the process at a stop signal until the command or
+	// plugin starts (see started); nil in the interactive shell.
+	startup *pluginexec.Stopper
 	// startShell is set by the shell command: the interactive shell starts
 	// once this run is over.
 	startShell bool
@@ -67,10 +73,12 @@ func (r *run) close() { r.log.close() }
 func (r *run) interrupted() bool { return r.stopped }
 
 // execute runs args, as the flow of one invocation in DESIGN.md goes.
-func (r *run) execute(ctx context.Context, args []string) error {
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+func (r *run) execute(ctx context.Context, args []string) (err error) {
+	ctx, stop := r.plugins().NotifyStop(ctx)
 	defer func() {
 		r.stopped = ctx.Err() != nil
+		r.stopSignal = pluginexec.StopSignal(ctx, err)
+		r.executed = true
 		stop()
 	}()
 	r.ctx = ctx
@@ -112,7 +120,11 @@ func (r *run) execute(ctx context.Context, args []string) error {
 	if err := r.tree.checkFormatFlag(line); err != nil {
 		return err
 	}
-	// 6. cobra parses the compiled-in command's own options and runs it.
+	// 6. cobra parses the compiled-in command's own options and runs it,
+	// unless a signal came during start-up.
+	if err := r.started(); err != nil {
+		return err
+	}
 	return r.runCobra(line)
 }
 
@@ -128,7 +140,7 @@ func (r *run) start(args []string) (scanErr, err error) {
 		return scanErr, err
 	}
 	r.sess = openSession(r.app, r.io.ErrOut, r.opts.config, r.tree.compiledInName)
-	r.sess.logger = r.log.logger
+	r.sess.logger, r.sess.lookPath = r.log.logger, r.plugins().Look
 	r.tree.sess = r.sess
 	r.hooks = &hookBinder{app: r.app, sess: r.sess, globals: r.tree.globals(), pluginEnv: r.pluginEnv, logger: r.log.logger}
 	r.runner = &commandRunner{ctx: r.ctx, app: r.app.Name, errOut: r.io.ErrOut, debug: &r.opts.debug}
@@ -159,6 +171,11 @@ func (r *run) build() error {
 	t.attachTargetHooks(r.line)
 	return nil
 }
+
+// started marks the end of start-up, the command or plugin being about
+// to run, and returns a *pluginexec.Stopped error if a signal stopped the
+// run before.
+func (r *run) started() error { return r.startup.Started(r.ctx) }
 
 // completer returns what completes the finished tree.
 func (r *run) completer() *completer {

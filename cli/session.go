@@ -27,6 +27,8 @@ type session struct {
 	search discovery.SearchPath
 	finder *discovery.Finder
 	logger *slog.Logger
+	// lookPath finds an executable a plugin requires.
+	lookPath func(string) (string, error)
 
 	dirScanned, scanned *discovery.Scan
 }
@@ -39,7 +41,7 @@ type session struct {
 // runs that run a command fail with it (see checkConfig), help and
 // completion go on without it.
 func openSession(a *App, errOut io.Writer, configFlag string, taken func(string) bool) *session {
-	s := &session{app: a, errOut: errOut, configFlag: configFlag, logger: slog.New(slog.DiscardHandler)}
+	s := &session{app: a, errOut: errOut, configFlag: configFlag, logger: slog.New(slog.DiscardHandler), lookPath: exec.LookPath}
 	path := discovery.ConfigPath(a.Name, a.envPrefix(), configFlag, a.getenv)
 	s.cfg, s.cfgErr = discovery.LoadConfig(path)
 	if s.cfgErr != nil {
@@ -104,7 +106,7 @@ func (s *session) discoveryEnv() discovery.Env {
 
 // host is what plugin requirements are checked against.
 func (s *session) host() discovery.Host {
-	return discovery.Host{AppVersion: s.app.Version, Getenv: s.app.getenv, LookPath: exec.LookPath}
+	return discovery.Host{AppVersion: s.app.Version, Getenv: s.app.getenv, LookPath: s.lookPath}
 }
 
 // checkExternal returns why p must not run: an invalid manifest, disabled

@@ -107,7 +107,11 @@ func (a *App) complete(ctx context.Context, words []string, partial string) ([]s
 	quiet := *a
 	quiet.IO = &command.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: io.Discard}
 	args := append(append([]string{cobra.ShellCompNoDescRequestCmd}, words...), partial)
-	quiet.Run(ctx, args)
+	// Not quiet.Run: a stop signal must not end the shell from here, as
+	// it ends a run that is starting up.
+	r := newRun(&quiet)
+	r.execute(ctx, args)
+	r.close()
 	return parseCompletions(out.String())
 }
 

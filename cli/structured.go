@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"os/exec"
 	"strings"
 	"time"
 
@@ -16,12 +15,13 @@ import (
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/pluginexec"
 )
 
 // outputEnv is the app-independent variable that asks a plugin for
 // structured output; "<APP>_OUTPUT" says the same for plugins that know
 // their parent's name.
-const outputEnv = "LONGSHORE_OUTPUT"
+const outputEnv = pluginexec.OutputEnv
 
 // stopGrace is how long a plugin whose output was malformed may take to
 // exit on its own once the app stops reading, before it is killed.
@@ -126,32 +126,22 @@ type structuredProc struct {
 	kind formatters.Kind
 	args []string
 
-	cmd    *exec.Cmd
-	out    io.ReadCloser
-	sf     *signalForwarder
-	dec    *formatters.WireDecoder
-	waited bool
+	child *pluginexec.Child
+	dec   *formatters.WireDecoder
 }
 
 // start runs the plugin, asking for structured output, and reads its
 // header.
 func (s *structuredProc) start() ([]string, error) {
 	r, p := s.r, s.p
-	env := append(r.pluginEnv(p), r.app.envPrefix()+"_OUTPUT="+formatters.WireFormat, outputEnv+"="+formatters.WireFormat)
-	s.cmd = &exec.Cmd{Path: p.Path, Args: append([]string{p.Path}, s.args...), Env: env, Stdin: r.io.In, Stderr: r.io.ErrOut}
-	out, err := s.cmd.StdoutPipe()
+	vars := r.pluginVars(p)
+	vars.Output = formatters.WireFormat
+	child, err := r.plugins().Start(r.ctx, pluginexec.Call{Path: p.Path, Args: s.args, Env: r.plugins().Env(vars), IO: r.io})
 	if err != nil {
-		return nil, fmt.Errorf("run %s: %w", p.Path, err)
+		return nil, err
 	}
-	s.out = out
-	s.sf = catchSignals(r.controllingTTY())
-	if err := s.cmd.Start(); err != nil {
-		s.sf.stop()
-		s.waited = true
-		return nil, execError(p.Path, err)
-	}
-	s.sf.forwardTo(s.cmd.Process)
-	s.dec = formatters.NewWireDecoder(out)
+	s.child = child
+	s.dec = formatters.NewWireDecoder(child)
 	kind, names, err := s.dec.Header()
 	if err == io.EOF {
 		if err := s.wait(); err != nil {
@@ -202,38 +192,27 @@ func (s *structuredProc) rows() iter.Seq2[[]any, error] {
 }
 
 // wait waits for the plugin to exit on its own and returns its status.
-func (s *structuredProc) wait() error {
-	s.waited = true
-	defer s.sf.stop()
-	return exitStatus(s.p.Path, s.cmd.Wait())
-}
+func (s *structuredProc) wait() error { return s.child.Wait() }
 
 // fail stops reading the malformed output err describes and returns the
 // error naming the plugin and the line. The plugin has stopGrace to exit
 // by itself; when it exits with a code of its own other than 0, that code
-// is the run's.
+// is the run's. When a signal made the app give up on the plugin, that is
+// the error.
 func (s *structuredProc) fail(err error) error {
+	var st *pluginexec.Stopped
+	if errors.As(err, &st) {
+		s.child.Kill()
+		return err
+	}
 	var we *formatters.WireError
 	if errors.As(err, &we) {
 		err = fmt.Errorf("plugin %q: output %w", s.p.Name, err)
 	} else {
 		err = fmt.Errorf("plugin %q: read output: %w", s.p.Name, err)
 	}
-	s.out.Close()
-	done := make(chan error, 1)
-	go func() { done <- s.cmd.Wait() }()
-	var werr error
-	select {
-	case werr = <-done:
-	case <-time.After(stopGrace):
-		s.cmd.Process.Kill()
-		werr = <-done
-	}
-	s.waited = true
-	s.sf.stop()
-	var ee *exec.ExitError
-	if errors.As(werr, &ee) && ee.ExitCode() > 0 {
-		return &command.ExitError{Code: ee.ExitCode(), Err: err}
+	if code := s.child.Stop(stopGrace); code > 0 {
+		return &command.ExitError{Code: code, Err: err}
 	}
 	return err
 }
@@ -241,14 +220,9 @@ func (s *structuredProc) fail(err error) error {
 // finish kills the plugin if it still runs because its output was not
 // read to the end (a usage error, or the formatter stopped early).
 func (s *structuredProc) finish() {
-	if s.cmd == nil || s.waited {
-		return
+	if s.child != nil {
+		s.child.Kill()
 	}
-	s.out.Close()
-	s.cmd.Process.Kill()
-	s.cmd.Wait()
-	s.waited = true
-	s.sf.stop()
 }
 
 // structuredList is a structured plugin whose output is a list.

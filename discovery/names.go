@@ -2,6 +2,10 @@ package discovery
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/longshore/longshore/command"
@@ -64,3 +68,52 @@ func candidateBases(app string, words []string, min int) [][]string {
 // maxWords bounds how many leading words dispatch tries as one name, so
 // that a long argument list costs a fixed number of stats.
 const maxWords = 6
+
+// ExecExts returns the file name extensions that make a file executable
+// on goos, lower-cased with their dot: on Windows those pathext (the value
+// of PATHEXT) lists, or ".com", ".exe", ".bat" and ".cmd" when it lists
+// none, as exec.LookPath does; elsewhere nil, as the mode's execute bits
+// decide there.
+func ExecExts(goos, pathext string) []string {
+	if goos != "windows" {
+		return nil
+	}
+	var exts []string
+	for _, e := range strings.Split(strings.ToLower(pathext), ";") {
+		e = strings.TrimSpace(e)
+		if e == "" {
+			continue
+		}
+		if e[0] != '.' {
+			e = "." + e
+		}
+		if !slices.Contains(exts, e) {
+			exts = append(exts, e)
+		}
+	}
+	if len(exts) == 0 {
+		return []string{".com", ".exe", ".bat", ".cmd"}
+	}
+	return exts
+}
+
+// TrimExecExt returns name without its extension when that is one of exts
+// (compared without case, as Windows names are), and whether it was:
+// "demoapp-hello.EXE" is "demoapp-hello". The name of the command a file
+// stands for never includes the extension.
+func TrimExecExt(name string, exts []string) (string, bool) {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == "" || ext == name || !slices.Contains(exts, ext) {
+		return name, false
+	}
+	return name[:len(name)-len(ext)], true
+}
+
+// platformExts are the executable extensions of the running system: nil
+// on Unix; on Windows, from PATHEXT.
+func platformExts() []string {
+	if runtime.GOOS != "windows" {
+		return nil
+	}
+	return ExecExts(runtime.GOOS, os.Getenv("PATHEXT"))
+}

@@ -86,7 +86,51 @@ type Finder struct {
 	// Trust decides which files and directories may be loaded from; nil
 	// means SystemTrust.
 	Trust *Trust
+	// Exts, when not nil, are the file name extensions that make a file
+	// executable (Windows' PATHEXT, see ExecExts): a plugin is then
+	// "<app>-<name>" plus one of them, the first found in this order, its
+	// mode aside. Nil means the running system's rule: the mode's execute
+	// bits on Unix, PATHEXT on Windows.
+	Exts []string
 }
+
+func (f *Finder) exts() []string {
+	if f.Exts == nil {
+		return platformExts()
+	}
+	return f.Exts
+}
+
+// executable reports whether fi, a candidate's file, may run: a regular
+// file, with an execute bit where no extensions decide.
+func (f *Finder) executable(fi fs.FileInfo) bool {
+	return fi.Mode().IsRegular() && (f.exts() != nil || fi.Mode().Perm()&0o111 != 0)
+}
+
+// statExec finds the file of executable name base in dir: base itself, or
+// where extensions decide, base plus the first of them that exists, else
+// base (which is then not executable).
+func (f *Finder) statExec(dir, base string) (string, fs.FileInfo, error) {
+	for _, ext := range f.exts() {
+		path := filepath.Join(dir, base+ext)
+		if fi, err := f.fs().Stat(path); err == nil && !fi.IsDir() {
+			return path, fi, nil
+		}
+	}
+	path := filepath.Join(dir, base)
+	fi, err := f.fs().Stat(path)
+	if err == nil && !fi.IsDir() && f.exts() != nil {
+		// "demoapp-x" with no extension: not executable there.
+		return path, notExec{fi}, nil
+	}
+	return path, fi, err
+}
+
+// notExec is a file that extensions say is not executable: no regular
+// file for executable.
+type notExec struct{ fs.FileInfo }
+
+func (notExec) Mode() fs.FileMode { return fs.ModeIrregular }
 
 func (f *Finder) trust() Trust {
 	if f.Trust == nil {
@@ -145,8 +189,7 @@ func (f *Finder) Resolve(words []string, min int) (*Plugin, int, error) {
 
 // look checks one candidate name in one directory.
 func (f *Finder) look(d Dir, base string, words []string) (*Plugin, error) {
-	path := filepath.Join(d.Path, base)
-	fi, err := f.fs().Stat(path)
+	path, fi, err := f.statExec(d.Path, base)
 	if err != nil {
 		return nil, nil
 	}
@@ -162,11 +205,12 @@ func (f *Finder) look(d Dir, base string, words []string) (*Plugin, error) {
 			return nil, nil
 		}
 		p.Folder, p.ManifestPath, p.manifestInfo = path, mpath, mfi
-	case !fi.Mode().IsRegular() || fi.Mode().Perm()&0o111 == 0:
+	case !f.executable(fi):
 		return nil, &NotExecutableError{Path: path}
 	default:
-		if mfi, err := f.fs().Stat(path + ".yaml"); err == nil {
-			p.ManifestPath, p.manifestInfo = path+".yaml", mfi
+		mpath := filepath.Join(d.Path, base) + ".yaml"
+		if mfi, err := f.fs().Stat(mpath); err == nil {
+			p.ManifestPath, p.manifestInfo = mpath, mfi
 		}
 	}
 	f.load(p, fi)
@@ -231,10 +275,12 @@ func (f *Finder) loadManifest(p *Plugin) {
 // folderExec returns the executable of a folder plugin, which must resolve
 // (symbolic links followed) to a path inside the folder.
 func (f *Finder) folderExec(folder, exec string) (string, error) {
+	var path string
 	if exec == "" {
-		exec = filepath.Base(folder)
+		path, _, _ = f.statExec(folder, filepath.Base(folder))
+	} else {
+		path = filepath.Join(folder, exec)
 	}
-	path := filepath.Join(folder, exec)
 	realFolder, err := f.fs().EvalSymlinks(folder)
 	if err != nil {
 		return path, fmt.Errorf("resolve %s: %w", folder, err)

@@ -125,6 +125,20 @@ func (s *Scan) warn(path, msg string) {
 	s.Warnings = append(s.Warnings, Warning{Path: path, Msg: msg})
 }
 
+// lexists reports whether dir holds the executable base: that name, or
+// with one of the executable extensions where they decide.
+func (f *Finder) lexists(dir, base string) bool {
+	if _, err := f.fs().Lstat(filepath.Join(dir, base)); err == nil {
+		return true
+	}
+	for _, ext := range f.exts() {
+		if _, err := f.fs().Lstat(filepath.Join(dir, base+ext)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
 // scanEntry returns the plugin an entry of d is, or nil with a warning
 // when it is one that cannot be used.
 func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
@@ -133,12 +147,24 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 	}
 	path := filepath.Join(d.Path, name)
 	if base, ok := strings.CutSuffix(name, ".yaml"); ok {
-		if _, err := f.fs().Lstat(filepath.Join(d.Path, base)); err != nil {
+		if !f.lexists(d.Path, base) {
 			s.warn(path, "manifest without an executable "+base)
 		}
 		return nil
 	}
-	words, err := ParseFileName(f.App, name)
+	// Where extensions make a file executable (Windows), the command's
+	// name is the file's without it, and of "demoapp-x.exe" and
+	// "demoapp-x.bat" the one dispatch runs (PATHEXT's order) is the plugin.
+	stem, hasExt := name, false
+	if exts := f.exts(); exts != nil {
+		stem, hasExt = TrimExecExt(name, exts)
+		if hasExt {
+			if runs, _, _ := f.statExec(d.Path, stem); !strings.EqualFold(runs, path) {
+				return nil
+			}
+		}
+	}
+	words, err := ParseFileName(f.App, stem)
 	if err != nil {
 		s.warn(path, "invalid plugin name: "+strings.TrimPrefix(err.Error(), fmt.Sprintf("plugin name %q: ", name)))
 		return nil
@@ -149,6 +175,9 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 			s.warn(path, "broken symbolic link")
 		}
 		return nil
+	}
+	if f.exts() != nil && !hasExt && !fi.IsDir() {
+		fi = notExec{fi}
 	}
 	p := &Plugin{Name: strings.Join(words, " "), Words: words, Path: path, Dir: d.Path, Source: d.Source}
 	switch {
@@ -161,13 +190,14 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 			return nil
 		}
 		p.Folder, p.ManifestPath, p.manifestInfo = path, mpath, mfi
-	case !fi.Mode().IsRegular() || fi.Mode().Perm()&0o111 == 0:
+	case !f.executable(fi):
 		s.warn(path, "not executable: skipped")
 		s.Inert = append(s.Inert, path)
 		return nil
 	default:
-		if mfi, err := f.fs().Stat(path + ".yaml"); err == nil {
-			p.ManifestPath, p.manifestInfo = path+".yaml", mfi
+		mpath := filepath.Join(d.Path, stem) + ".yaml"
+		if mfi, err := f.fs().Stat(mpath); err == nil {
+			p.ManifestPath, p.manifestInfo = mpath, mfi
 		}
 	}
 	f.load(p, fi)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -20,10 +21,35 @@ import (
 func script(t *testing.T, body string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "demoapp-hook")
-	if err := os.WriteFile(path, []byte("#!/bin/sh\n"+body), 0o755); err != nil {
+	writeExecutable(t, path, "#!/bin/sh\n"+body)
+	return path
+}
+
+// writeExecutable writes an executable file so that no descriptor open
+// for writing to it can exist when it runs, here or in a child
+// (golang/go#22315, "text file busy"): it is written and closed under a
+// temporary name while syscall.ForkLock keeps this process from forking,
+// then renamed into place.
+func writeExecutable(t *testing.T, path, content string) {
+	t.Helper()
+	syscall.ForkLock.RLock()
+	f, err := os.CreateTemp(filepath.Dir(path), ".exe-*")
+	if err == nil {
+		_, err = f.WriteString(content)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	syscall.ForkLock.RUnlock()
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o755)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
 		t.Fatal(err)
 	}
-	return path
 }
 
 // invocation returns an invocation of "files list /" with a flag set like
@@ -48,6 +74,11 @@ func invocation(t *testing.T, e *External, args ...string) (*command.Invocation,
 
 func newExternal(t *testing.T, spec Spec) *External {
 	t.Helper()
+	// A hook here must never time out unless its test says so: the
+	// default would fire on a machine slow enough.
+	if spec.Timeout == 0 {
+		spec.Timeout = time.Minute
+	}
 	if spec.Environ == nil {
 		spec.Environ = func() []string { return []string{"PATH=" + os.Getenv("PATH")} }
 	}
@@ -110,10 +141,12 @@ func TestExternalOutcomes(t *testing.T) {
 		{name: "success passes stderr on", body: "echo out; echo note >&2", wantErrOut: "out\nnote\n"},
 		{name: "non-zero exit is a veto with the hook's message", body: "echo 'refusing to list /' >&2; exit 3", wantErr: "refusing to list /"},
 		{name: "non-zero exit without a message", body: "exit 4", wantErr: "exit status 4"},
-		{name: "timeout kills the hook and its children", body: "sleep 30 & sleep 30; wait", timeout: 200 * time.Millisecond, wantErr: "timed out after 200ms and was killed", wantBroken: true},
-		{name: "a child left running does not fail it", body: "(sleep 30) & echo done", timeout: 5 * time.Second, wantErrOut: "done\n"},
-		{name: "a child left running does not make it time out", body: "(sleep 30) & exit 0", timeout: 300 * time.Millisecond},
-		{name: "its own exit status decides despite a child left running", body: "(sleep 30) & echo no >&2; exit 2", wantErr: "no"},
+		{name: "timeout kills the hook and its children", body: "sleep 120 & sleep 120; wait", timeout: 200 * time.Millisecond, wantErr: "timed out after 200ms and was killed", wantBroken: true},
+		// A timeout that must not fire is far longer than any machine
+		// takes to start a shell: were the child waited for, it would fire.
+		{name: "a child left running does not fail it", body: "(sleep 120) & echo done", timeout: time.Minute, wantErrOut: "done\n"},
+		{name: "a child left running does not make it time out", body: "(sleep 120) & exit 0", timeout: time.Minute},
+		{name: "its own exit status decides despite a child left running", body: "(sleep 120) & echo no >&2; exit 2", wantErr: "no"},
 		{name: "missing executable", path: "/no/such/hook", wantErr: "run /no/such/hook: fork/exec /no/such/hook: no such file or directory", wantBroken: true},
 		{name: "bad interpreter", body: "", path: "badinterp", wantErr: "run ", wantBroken: true},
 	}
@@ -125,13 +158,15 @@ func TestExternalOutcomes(t *testing.T) {
 				path = script(t, tt.body)
 			case "badinterp":
 				path = filepath.Join(t.TempDir(), "hook")
-				os.WriteFile(path, []byte("#!/no/such/interpreter\n"), 0o755)
+				writeExecutable(t, path, "#!/no/such/interpreter\n")
 			}
 			e := newExternal(t, Spec{Name: "h", Path: path, Commands: []string{"*"}, Before: true, Timeout: tt.timeout})
 			inv, errOut := invocation(t, e)
 			start := time.Now()
 			err := e.Before(context.Background(), inv)
-			if took := time.Since(start); took > 5*time.Second {
+			// What the hook leaves sleeps for two minutes: a bound far
+			// from both a kill and a wait tells them apart on any machine.
+			if took := time.Since(start); took > 90*time.Second {
 				t.Errorf("the hook was not killed: took %s", took)
 			}
 			if got := errString(err); tt.wantErr == "" && got != "" || !strings.HasPrefix(got, tt.wantErr) {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -47,7 +48,7 @@ func TestExternalKillsWhatItLeaves(t *testing.T) {
 	}
 	// The kill is sent before Before returns; the process may take a
 	// moment to be reaped.
-	for deadline := time.Now().Add(5 * time.Second); running(pid) && time.Now().Before(deadline); {
+	for deadline := time.Now().Add(time.Minute); running(pid) && time.Now().Before(deadline); {
 		time.Sleep(10 * time.Millisecond)
 	}
 	if running(pid) {
@@ -61,9 +62,18 @@ func TestExternalOutputHeldOutsideItsGroup(t *testing.T) {
 	}
 	// setsid puts sleep in a session, and group, of its own, out of reach of
 	// the group kill, with the hook's stdout and stderr open.
+	// The sleep outlives the test unless killed: the ready file holds its
+	// pid.
 	ready := filepath.Join(t.TempDir(), "ready")
-	exe := script(t, "setsid sh -c 'echo > "+ready+"; exec sleep 3' &\nuntil [ -s "+ready+" ]; do sleep 0.01; done\necho done\nexit 0\n")
-	e := newExternal(t, Spec{Name: "h", Path: exe, Commands: []string{"*"}, Before: true, Timeout: 500 * time.Millisecond})
+	t.Cleanup(func() {
+		if data, err := os.ReadFile(ready); err == nil {
+			if pid, err := strconv.Atoi(strings.TrimSpace(string(data))); err == nil {
+				syscall.Kill(pid, syscall.SIGKILL)
+			}
+		}
+	})
+	exe := script(t, "setsid sh -c 'echo $$ > "+ready+"; exec sleep 120' &\nuntil [ -s "+ready+" ]; do sleep 0.01; done\necho done\nexit 0\n")
+	e := newExternal(t, Spec{Name: "h", Path: exe, Commands: []string{"*"}, Before: true})
 	inv, errOut := invocation(t, e)
 	var log bytes.Buffer
 	inv.Logger = slog.New(slog.NewTextHandler(&log, &slog.HandlerOptions{Level: slog.LevelDebug}))

@@ -17,7 +17,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"syscall"
 	"time"
 )
 
@@ -57,9 +56,7 @@ func main() {
 				log.Fatalf("%v: %v", args, err)
 			}
 			secs := time.Since(start).Seconds()
-			// wait4 reports the largest of demoapp and the children it
-			// waited for: the plugin.
-			rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss
+			rss := peakRSS(cmd.ProcessState)
 			best.secs = min(best.secs, secs)
 			best.rss = max(best.rss, rss)
 		}

@@ -4,10 +4,13 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/rogpeppe/go-internal/txtar"
 
 	// Hooks and a hidden command that only the test binary has, for the
 	// hook_*.txtar scenarios.
@@ -19,7 +22,8 @@ import (
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script from the actual output")
 
 func TestMain(m *testing.M) {
-	testscript.Main(cleanupM{m}, map[string]func(){"demoapp": main, "childapp": childApp, "sigcount": sigCount})
+	testscript.Main(cleanupM{m}, map[string]func(){"demoapp": main, "childapp": childApp, "sigcount": sigCount,
+		"sigtally": sigTally, "slowstart": slowStart})
 }
 
 // cleanupM runs the tests, then removes what they left for the whole run
@@ -66,6 +70,7 @@ func scriptParams(t *testing.T, dir string) testscript.Params {
 			"chtimes":    chtimes,
 			"interrupt":  interrupt,
 			"mkexec":     mkexec,
+			"sendsig":    sendsig,
 			"tmux-start": tmuxStart,
 			"tmux-send":  tmuxSend,
 			"tmux-wait":  tmuxWait,
@@ -84,5 +89,64 @@ func chtimes(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	for _, f := range args[1:] {
 		ts.Check(os.Chtimes(ts.MkAbs(f), when, when))
+	}
+}
+
+// TestScriptsUseMkexec checks that no scenario makes a file that the test
+// process wrote (one of its archive's files, or a cp destination)
+// executable with chmod, or runs a copy of an executable without mkexec:
+// mkexec writes the file afresh so that exec'ing it cannot fail with "text
+// file busy" while other scenarios fork (see writeExecutable).
+func TestScriptsUseMkexec(t *testing.T) {
+	files, err := filepath.Glob("testdata/script/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scripts: %v", err)
+	}
+	for _, file := range files {
+		a, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// written holds the files the test process writes: the archive's
+		// and cp's. executable holds those mkexec wrote afresh since;
+		// copied, by line, the copies of executables that await mkexec.
+		written, executable, copied := map[string]bool{}, map[string]bool{}, map[string]int{}
+		for _, f := range a.Files {
+			written[f.Name] = true
+		}
+		for i, line := range strings.Split(string(a.Comment), "\n") {
+			words := strings.Fields(line)
+			for len(words) > 0 && (words[0] == "!" || strings.HasPrefix(words[0], "[")) {
+				words = words[1:]
+			}
+			if len(words) < 2 {
+				continue
+			}
+			switch words[0] {
+			case "chmod":
+				mode, err := strconv.ParseUint(words[1], 8, 32)
+				for _, f := range words[2:] {
+					// A file mkexec wrote afresh may change mode.
+					if written[f] && !executable[f] && (err != nil || mode&0o111 != 0) {
+						t.Errorf("%s:%d: %s: use mkexec [-m MODE] to make a file executable", file, i+1, line)
+					}
+				}
+			case "mkexec":
+				for _, f := range words[1:] {
+					executable[f] = true
+					delete(copied, f)
+				}
+			case "cp":
+				src, dst := words[1], words[len(words)-1]
+				written[dst] = true
+				delete(executable, dst)
+				if len(words) == 3 && (executable[src] || strings.Contains(src, "$EXAMPLE")) {
+					copied[dst] = i + 1
+				}
+			}
+		}
+		for dst, line := range copied {
+			t.Errorf("%s:%d: %s is copied from an executable: mkexec it before it runs", file, line, dst)
+		}
 	}
 }

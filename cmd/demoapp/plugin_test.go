@@ -63,10 +63,11 @@ func buildExamples(t *testing.T) (bin, src string) {
 	return examplesBin, src
 }
 
-// interrupt [-TERM] READY-FILE WANT-CODE PROG ARGS... starts PROG from the
-// script's PATH with the script's directories, waits for READY-FILE to
-// appear (the plugin is running), sends SIGINT (SIGTERM with -TERM) to PROG
-// only (not to its process group) and checks that it exits with
+// interrupt [-TERM] READY WANT-CODE PROG ARGS... starts PROG from the
+// script's PATH with the script's directories, waits until it is ready —
+// READY is a file that appears (the plugin is running), or "stdout" for a
+// first line on its standard output — sends SIGINT (SIGTERM with -TERM)
+// to PROG only (not to its process group) and checks that it exits with
 // WANT-CODE. Its stdout and stderr become the command's.
 func interrupt(ts *testscript.TestScript, neg bool, args []string) {
 	sig := syscall.SIGINT
@@ -74,9 +75,8 @@ func interrupt(ts *testscript.TestScript, neg bool, args []string) {
 		sig, args = syscall.SIGTERM, args[1:]
 	}
 	if neg || len(args) < 3 {
-		ts.Fatalf("usage: interrupt [-TERM] READY-FILE WANT-CODE PROG ARGS...")
+		ts.Fatalf("usage: interrupt [-TERM] READY-FILE|stdout WANT-CODE PROG ARGS...")
 	}
-	ready := ts.MkAbs(args[0])
 	want, err := strconv.Atoi(args[1])
 	ts.Check(err)
 	path := lookPath(ts.Getenv("PATH"), args[2])
@@ -90,12 +90,21 @@ func interrupt(ts *testscript.TestScript, neg bool, args []string) {
 		env = append(env, k+"="+ts.Getenv(k))
 	}
 	cmd.Env = env
-	var stdout, stderr strings.Builder
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	stdout := &lineWatcher{}
+	var stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = stdout, &stderr
+	isReady := func() bool { return stdout.hasLine() }
+	if args[0] != "stdout" {
+		ready := ts.MkAbs(args[0])
+		isReady = func() bool {
+			_, err := os.Stat(ready)
+			return err == nil
+		}
+	}
 	ts.Check(cmd.Start())
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(tmuxWaitFor) // a limit on waiting, as in tmux-wait
 	for {
-		if _, err := os.Stat(ready); err == nil {
+		if isReady() {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -123,6 +132,33 @@ func interrupt(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
+// lineWatcher is a program's standard output, kept, that tells whether a
+// whole line has come.
+type lineWatcher struct {
+	mu   sync.Mutex
+	buf  strings.Builder
+	line bool
+}
+
+func (w *lineWatcher) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.line = w.line || strings.IndexByte(string(p), '\n') >= 0
+	return w.buf.Write(p)
+}
+
+func (w *lineWatcher) hasLine() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.line
+}
+
+func (w *lineWatcher) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
+}
+
 func lookPath(pathList, name string) string {
 	for _, dir := range filepath.SplitList(pathList) {
 		p := filepath.Join(dir, name)
@@ -133,20 +169,12 @@ func lookPath(pathList, name string) string {
 	return ""
 }
 
-// mkexec FILE... makes files executable (testscript's chmod takes one).
-func mkexec(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) == 0 {
-		ts.Fatalf("usage: mkexec FILE...")
-	}
-	for _, f := range args {
-		ts.Check(os.Chmod(ts.MkAbs(f), 0o755))
-	}
-}
-
 // sigCount is a test plugin that counts the SIGINTs it receives: it prints
 // "ready", waits for a first SIGINT, counts those that follow within a
 // second, prints "interrupts: N" and exits 130. Go's handler sees each
 // delivery, where a shell's trap would merge two that arrive together.
+// The wait for the first is bounded by sigCountWait only so that a failing
+// run ends; a loaded machine may take long to send it.
 func sigCount() {
 	sigs := make(chan os.Signal, 8)
 	signal.Notify(sigs, syscall.SIGINT)
@@ -155,7 +183,7 @@ func sigCount() {
 	select {
 	case <-sigs:
 		n++
-	case <-time.After(10 * time.Second):
+	case <-time.After(sigCountWait):
 	}
 	deadline := time.After(time.Second)
 	for done := false; !done; {
@@ -169,3 +197,8 @@ func sigCount() {
 	os.Stdout.WriteString("interrupts: " + strconv.Itoa(n) + "\n")
 	os.Exit(130)
 }
+
+// sigCountWait bounds how long sigCount waits for the first SIGINT. It is
+// far longer than tmux-wait's limit, so that the script, not the plugin,
+// reports a Ctrl-C that never came.
+const sigCountWait = 5 * time.Minute

@@ -5,7 +5,9 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -30,8 +32,10 @@ func shellCondition(cond string) (bool, error) {
 }
 
 // tmuxWaitFor bounds how long tmux-wait and tmux-gone poll the screen.
-// It is a limit on waiting, not an assertion on speed.
-const tmuxWaitFor = 20 * time.Second
+// It is a limit on waiting, not an assertion on speed: long enough for a
+// machine loaded by parallel tests under -race (a passing wait ends as soon
+// as the screen shows what it waits for).
+const tmuxWaitFor = 90 * time.Second
 
 // tmux runs tmux on the script's own server socket with its environment.
 func tmux(ts *testscript.TestScript, args ...string) (string, error) {
@@ -39,6 +43,14 @@ func tmux(ts *testscript.TestScript, args ...string) (string, error) {
 	cmd.Dir = ts.Getenv("WORK")
 	for _, k := range []string{"PATH", "HOME", "TZ", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "DEMOAPP_WEATHER_API_KEY"} {
 		cmd.Env = append(cmd.Env, k+"="+ts.Getenv(k))
+	}
+	// Under go test -cover or -race the programs on the screen are the
+	// instrumented test binary: they get testscript's GOCOVERDIR and
+	// GORACE, else coverage's warning at exit would land on the screen.
+	for _, k := range []string{"GOCOVERDIR", "GORACE"} {
+		if v := ts.Getenv(k); v != "" {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
 	}
 	cmd.Env = append(cmd.Env, "TERM=xterm-256color")
 	out, err := cmd.CombinedOutput()
@@ -58,12 +70,11 @@ func tmuxStart(ts *testscript.TestScript, neg bool, args []string) {
 	tmux(ts, "kill-server")
 	var out string
 	var err error
-	for try := 0; try < 10; try++ {
+	for deadline := time.Now().Add(tmuxWaitFor); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		out, err = tmux(ts, append([]string{"new-session", "-d", "-s", "t", "-x", "100", "-y", "30", "--"}, args...)...)
 		if err == nil {
 			return
 		}
-		time.Sleep(100 * time.Millisecond)
 	}
 	ts.Fatalf("tmux new-session: %v\n%s", err, out)
 }
@@ -109,6 +120,9 @@ func tmuxWait(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Logf("screen:\n%s", strings.TrimRight(s, "\n"))
 			return
 		case time.Now().After(deadline):
+			if stacks := dumpGoStacks(ts); stacks != "" {
+				ts.Logf("the session's processes, terminal and history after SIGQUIT to its Go programs:\n%s", stacks)
+			}
 			ts.Fatalf("screen does not show %q after %v:\n%s", args[0], tmuxWaitFor, s)
 		}
 		time.Sleep(50 * time.Millisecond)
@@ -131,4 +145,84 @@ func tmuxGone(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// dumpGoStacks tells what the session was doing when a wait failed: its
+// processes and their threads (ps -L, with what each waits on in the
+// kernel), the terminal's settings (stty -a), then, after SIGQUIT to the
+// Go programs in it (demoapp and childapp, the test binary), the pane's
+// whole history, where they print their goroutines' stacks unless they
+// are blocked writing to it. It is "" where tmux or /proc cannot tell.
+func dumpGoStacks(ts *testscript.TestScript) string {
+	out, err := tmux(ts, "display-message", "-p", "-t", "t", "#{pane_pid}")
+	if err != nil {
+		return ""
+	}
+	root, err := strconv.Atoi(strings.TrimSpace(out))
+	if err != nil {
+		return ""
+	}
+	// Keep the pane, and its history, when its program ends.
+	tmux(ts, "set-option", "-w", "-t", "t", "remain-on-exit", "on")
+	var pids []string
+	for _, pid := range descendants(root) {
+		pids = append(pids, strconv.Itoa(pid))
+	}
+	ps, _ := exec.Command("ps", "-L", "-o", "pid,tid,ppid,pgid,tpgid,stat,wchan:32,args", "-p", strings.Join(pids, ",")).CombinedOutput()
+	if tty, err := tmux(ts, "display-message", "-p", "-t", "t", "#{pane_tty}"); err == nil {
+		st, _ := exec.Command("stty", "-a", "-F", strings.TrimSpace(tty)).CombinedOutput()
+		ps = append(ps, st...)
+	}
+	var quit []int
+	for _, pid := range descendants(root) {
+		comm, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/comm")
+		if name := strings.TrimSpace(string(comm)); err == nil && (name == "demoapp" || name == "childapp") {
+			if p, err := os.FindProcess(pid); err == nil && p.Signal(syscall.SIGQUIT) == nil {
+				quit = append(quit, pid)
+			}
+		}
+	}
+	// The dump ends the program: wait until it has.
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		alive := false // none was sent SIGQUIT: nothing to wait for
+		for _, pid := range quit {
+			if _, err := os.Stat("/proc/" + strconv.Itoa(pid) + "/task"); err == nil {
+				stat, _ := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+				alive = alive || !strings.Contains(string(stat), ") Z")
+			}
+		}
+		if !alive {
+			break
+		}
+	}
+	s, _ := tmux(ts, "capture-pane", "-p", "-J", "-S", "-", "-t", "t")
+	return string(ps) + s
+}
+
+// descendants returns pid and the processes below it, from /proc.
+func descendants(pid int) []int {
+	children := map[int][]int{}
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		p, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		stat, err := os.ReadFile("/proc/" + e.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// The parent's pid is the second field after the command name.
+		f := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
+		if len(f) > 1 {
+			if pp, err := strconv.Atoi(f[1]); err == nil {
+				children[pp] = append(children[pp], p)
+			}
+		}
+	}
+	all := []int{pid}
+	for i := 0; i < len(all); i++ {
+		all = append(all, children[all[i]]...)
+	}
+	return all
 }
