@@ -36,6 +36,9 @@ type tree struct {
 	rootWords map[string]bool
 	// externals is set once the external commands are in the tree.
 	externals bool
+	// abbrev lets a command word be a unique prefix of a name (see
+	// abbreviator).
+	abbrev bool
 }
 
 // buildCommands adds every compiled-in command to the root, creating the
