@@ -44,6 +44,9 @@ func (t *tree) flagSections(cmd *cobra.Command) []flagSection {
 		for _, name := range names {
 			f := cmd.Flags().Lookup(name)
 			if f == nil {
+				f = cmd.PersistentFlags().Lookup(name)
+			}
+			if f == nil {
 				f = cmd.InheritedFlags().Lookup(name)
 			}
 			if f == nil {
@@ -86,6 +89,11 @@ func (t *tree) flagSections(cmd *cobra.Command) []flagSection {
 	}
 	own := rest(cmd.LocalFlags(), grouped)
 	global := rest(cmd.InheritedFlags(), grouped)
+	if !cmd.HasParent() {
+		// The root's persistent flags are the global options.
+		own = rest(cmd.LocalNonPersistentFlags(), grouped)
+		global = rest(cmd.PersistentFlags(), grouped)
+	}
 	out := make([]flagSection, 0, len(groups)+2)
 	if own.HasAvailableFlags() {
 		out = append(out, flagSection{title: ownFlagsTitle, flags: own})
