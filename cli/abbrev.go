@@ -105,7 +105,7 @@ func (t *tree) abbreviation(path []string, word string) (string, error) {
 
 // externalWords returns the words that follow path in the names of the
 // external commands a scan finds, less those no one can run (shadowed,
-// reserved, external formatters).
+// reserved, disabled, external formatters).
 func (t *tree) externalWords(path []string) []string {
 	if t.app.Main != nil || t.sess == nil {
 		return nil
@@ -119,7 +119,7 @@ func (t *tree) externalWords(path []string) []string {
 		if len(p.Words) <= len(path) || !slices.Equal(p.Words[:len(path)], path) || p.ShadowedBy != "" {
 			continue
 		}
-		if _, ok := output.ConventionFormatter(p); ok || t.reserved(p.Words[0]) {
+		if _, ok := output.ConventionFormatter(p); ok || t.reserved(p.Words[0]) || t.sess.pluginDisabled(p.Name) {
 			continue
 		}
 		out = append(out, p.Words[len(path)])
