@@ -17,14 +17,12 @@ import (
 type commandLine struct {
 	args []string
 	// globals are the arguments, with their values, that set the app's
-	// global options (see parseGlobals), in order. An unknown flag
-	// before the command words, or under a group, is among them, so that
-	// parsing them reports it.
+	// global options (see parseGlobals), in order.
 	globals []string
-	// unknown are the options, before an external command's name, that
-	// are neither global options nor the command's: cobra judges them
-	// for a compiled-in command (a hook may add them); before an external
-	// command's name they are an error.
+	// unknown are the options, where a command word may still come, that
+	// are neither global options nor the command's own: cobra judges them
+	// for a compiled-in command (a hook may add them later); before an
+	// external command's name they are a usage error.
 	unknown []string
 	// globalAt are the indexes of globals in args.
 	globalAt []int
