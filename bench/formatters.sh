@@ -54,7 +54,7 @@ for f in Table TableMaxWidth; do
 done
 
 echo
-echo "== memory kept: live heap while rendering $rows rows vs 10000 rows (budget <= 1.2x; table buffers by design)"
+echo "== memory kept: live heap while rendering $rows rows vs 10000 rows (budget <= 1.2x; the table streams past 10,000 rows)"
 go test -run '^$' -bench '^BenchmarkLiveHeap$' -benchtime 10000x ./formatters >"$tmp/m1.txt"
 go test -run '^$' -bench '^BenchmarkLiveHeap$' -benchtime "${rows}x" ./formatters >"$tmp/m2.txt"
 live() { awk -v f="$1" '$1 ~ "^BenchmarkLiveHeap/"f"(-[0-9]+)?$" {for (i = 1; i < NF; i++) if ($(i+1) == "live-bytes") print $i}' "$2"; }

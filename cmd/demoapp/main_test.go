@@ -64,20 +64,31 @@ func scriptParams(t *testing.T, dir string) testscript.Params {
 			env.Setenv("EXAMPLEBIN", exampleBin)
 			// Scripts that build Go share the host's build cache.
 			env.Setenv("GOCACHE", goCache)
+			// The folder holding demoapp alone, for a PATH without go or git.
+			env.Setenv("DEMOAPPBIN", filepath.Dir(lookPath(env.Getenv("PATH"), "demoapp")))
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"chtimes":    chtimes,
-			"interrupt":  interrupt,
-			"mkexec":     mkexec,
-			"sendsig":    sendsig,
-			"tmux-start": tmuxStart,
-			"tmux-send":  tmuxSend,
-			"tmux-wait":  tmuxWait,
-			"tmux-gone":  tmuxGone,
-		},
+		Cmds:      scriptCmds(),
 		Condition: shellCondition,
 	}
+}
+
+// scriptCmds are the commands scripts have beyond testscript's own.
+func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []string) {
+	cmds := map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		"chtimes":    chtimes,
+		"interrupt":  interrupt,
+		"mkexec":     mkexec,
+		"sendsig":    sendsig,
+		"tmux-start": tmuxStart,
+		"tmux-send":  tmuxSend,
+		"tmux-wait":  tmuxWait,
+		"tmux-gone":  tmuxGone,
+	}
+	for name, cmd := range installCmds {
+		cmds[name] = cmd
+	}
+	return cmds
 }
 
 // chtimes RFC3339-TIME FILE... sets the access and modification times.

@@ -107,9 +107,43 @@ type Result struct {
 	Unchanged bool
 }
 
-// ErrExists is wrapped by the error of an install whose plugin is
-// already installed (Install with replace false).
+// ErrExists is matched (errors.Is) by the error of an install whose
+// plugin is already installed (Install, not Reinstall); the error is an
+// [*ExistsError].
 var ErrExists = errors.New("already installed")
+
+// ExistsError is the error of an install whose plugin is already
+// installed, so that a command can say how to remove or replace it.
+type ExistsError struct {
+	// Name is the plugin's command words joined by one space.
+	Name string
+	// Path is what is in the way: the installed plugin, or its manifest.
+	Path string
+}
+
+// Error says which plugin is installed where.
+func (e *ExistsError) Error() string {
+	return fmt.Sprintf("%s is %s at %s", e.Name, ErrExists, e.Path)
+}
+
+// Is reports whether target is ErrExists.
+func (e *ExistsError) Is(target error) bool { return target == ErrExists }
+
+// exists returns the ExistsError of the plugin file name base in dir, or
+// nil when neither it nor its manifest is there.
+func (t *Target) exists(base string) error {
+	name := base
+	if words, err := discovery.ParseFileName(t.App, base); err == nil {
+		name = strings.Join(words, " ")
+	}
+	path := filepath.Join(t.Dir, base)
+	for _, p := range []string{path, path + ".yaml"} {
+		if _, err := os.Lstat(p); err == nil {
+			return &ExistsError{Name: name, Path: p}
+		}
+	}
+	return nil
+}
 
 // Install installs the plugin src names into t.Dir, as a folder
 // <app>-<name>/ holding the executable, plugin.yaml and a Record. An
@@ -152,8 +186,8 @@ func install(ctx context.Context, src Source, t Target, progress Progress, m mod
 	if n, ok := src.(namer); ok && !m.replace {
 		// Say so before a download or a build, when the name is known.
 		if base := n.baseName(); base != "" {
-			if _, err := os.Lstat(filepath.Join(t.Dir, base)); err == nil {
-				return fail(fmt.Errorf("%s is %w at %s", base, ErrExists, filepath.Join(t.Dir, base)))
+			if err := t.exists(base); err != nil {
+				return fail(err)
 			}
 		}
 	}
@@ -202,11 +236,8 @@ func install(ctx context.Context, src Source, t Target, progress Progress, m mod
 	}
 	defer unlock()
 	if !m.replace {
-		if _, err := os.Lstat(res.Path); err == nil {
-			return fail(fmt.Errorf("%s is %w at %s", res.Name, ErrExists, res.Path))
-		}
-		if _, err := os.Lstat(res.Path + ".yaml"); err == nil {
-			return fail(fmt.Errorf("%s is %w: its manifest %s is there", res.Name, ErrExists, res.Path+".yaml"))
+		if err := t.exists(base); err != nil {
+			return fail(err)
 		}
 		if err := os.Rename(folder, res.Path); err != nil {
 			return fail(err)

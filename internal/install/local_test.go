@@ -94,10 +94,29 @@ func TestInstallLocalFile(t *testing.T) {
 		t.Error("installed plugin does not run")
 	}
 	_, err = Install(context.Background(), s, tg, nil)
-	if !errors.Is(err, ErrExists) {
-		t.Fatalf("second install: %v, want ErrExists", err)
+	var ee *ExistsError
+	if !errors.Is(err, ErrExists) || !errors.As(err, &ee) || ee.Name != "hi" || ee.Path != folder {
+		t.Fatalf("second install: %v, want an ExistsError naming hi at %s", err, folder)
 	}
+	wantErr(t, err, "hi is already installed at "+folder)
 	onlyEntries(t, tg.Dir, "demoapp-hi") // no stage left behind
+}
+
+// A local plugin's invalid manifest is reported with the user's own file
+// name, not the staged plugin.yaml.
+func TestInstallLocalNamesTheUsersManifest(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "demoapp-hi")
+	writeFile(t, src, "#!/bin/sh\n", 0o755)
+	writeFile(t, src+".yaml", "description: x\nnam: typo\n", 0o644)
+	writeFile(t, filepath.Join(dir, "demoapp-dir", "plugin.yaml"), "hooks:\n  - name: version\n    commands: [files]\n", 0o644)
+	tg := newTarget(t)
+	tg.Taken = func(name string) bool { return name == "version" }
+	_, err := Install(context.Background(), &LocalSource{Path: src}, tg, nil)
+	wantErr(t, err, "invalid plugin: "+src+".yaml:2: unknown key \"nam\"")
+	_, err = Install(context.Background(), &LocalSource{Path: filepath.Join(dir, "demoapp-dir")}, tg, nil)
+	wantErr(t, err, "invalid plugin: "+filepath.Join(dir, "demoapp-dir", "plugin.yaml")+":2:")
+	onlyEntries(t, tg.Dir)
 }
 
 func TestInstallLocalFolderAndChecks(t *testing.T) {

@@ -200,6 +200,13 @@ func (s *LocalSource) stage(ctx context.Context, st *staging) (string, Record, e
 		return "", rec, err
 	}
 	base := filepath.Base(s.Path)
+	words, err := st.t.checkName(base)
+	if err != nil {
+		return "", rec, err
+	}
+	if err := checkInPlace(st.t, s.Path, words); err != nil {
+		return "", rec, err
+	}
 	folder := st.path(base)
 	var budget = st.t.maxSize()
 	if fi.IsDir() {
@@ -223,6 +230,19 @@ func (s *LocalSource) stage(ctx context.Context, st *staging) (string, Record, e
 		}
 	}
 	return folder, rec, nil
+}
+
+// checkInPlace refuses the local plugin at path when discovery finds it
+// invalid where it is (its manifest, hooks or formatters), so that the
+// error names the user's own file ("demoapp-hi.yaml:3"), not the staged
+// copy. The staged copy is validated again before it is put in place.
+func checkInPlace(t *Target, path string, words []string) error {
+	f := &discovery.Finder{App: t.App, Dirs: []discovery.Dir{{Path: filepath.Dir(path), Source: discovery.SourceDir}}, Taken: t.Taken}
+	p, _, err := f.Resolve(words, len(words))
+	if err != nil || p == nil || p.Invalid == nil || p.Path != path && p.Folder != path {
+		return nil
+	}
+	return fmt.Errorf("invalid plugin: %w", p.Invalid)
 }
 
 // copyTree copies src (a file, or a folder with its files, folders and

@@ -16,6 +16,10 @@ import (
 // no Record: it was not installed by plugin install from a source.
 var ErrNoRecord = errors.New("no record of where it was installed from")
 
+// ErrNotInstalled is wrapped by the error of an upgrade of a plugin that
+// is not in the target's directory.
+var ErrNotInstalled = errors.New("not installed")
+
 // SplitVersion splits the argument "NAME@VERSION" of "plugin upgrade"
 // into the plugin's name and the version; version is "" when none is
 // given.
@@ -39,7 +43,7 @@ func Upgrade(ctx context.Context, t Target, name, version string, progress Progr
 	name = strings.Join(words, " ")
 	folder := filepath.Join(t.Dir, discovery.FileName(t.App, words))
 	if _, err := os.Lstat(folder); err != nil {
-		return Result{}, fmt.Errorf("upgrade %s: not installed in %s", name, t.Dir)
+		return Result{}, fmt.Errorf("upgrade %s: %w in %s", name, ErrNotInstalled, t.Dir)
 	}
 	rec, err := ReadRecord(folder)
 	if err != nil {

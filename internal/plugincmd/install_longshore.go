@@ -5,9 +5,8 @@ import (
 	"context"
 	"debug/buildinfo"
 	"fmt"
-	"os"
+	"io"
 	"os/exec"
-	"path/filepath"
 	"time"
 
 	"github.com/longshore/longshore/discovery"
@@ -40,13 +39,13 @@ func isLongshoreApp(path string) bool {
 }
 
 // askManifest runs "<exe> --longshore-manifest" and returns the manifest
-// it prints, validated. Its stderr goes to opts.ErrOut.
-func askManifest(ctx context.Context, opts *InstallOptions, exe string) ([]byte, error) {
+// it prints, validated. Its stderr goes to errOut.
+func askManifest(ctx context.Context, errOut io.Writer, exe string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, manifestTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, exe, ManifestFlag)
 	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, opts.ErrOut
+	cmd.Stdout, cmd.Stderr = &out, errOut
 	if err := cmd.Run(); err != nil {
 		return nil, fmt.Errorf("%s %s: %w", exe, ManifestFlag, err)
 	}
@@ -54,23 +53,4 @@ func askManifest(ctx context.Context, opts *InstallOptions, exe string) ([]byte,
 		return nil, err
 	}
 	return out.Bytes(), nil
-}
-
-// installManifest writes the manifest of the executable plugin src,
-// installed at dest, as dest.yaml when the user asks (--from-longshore) or
-// when src is a Longshore app with no manifest of its own beside it. It
-// reports whether it wrote one.
-func installManifest(ctx context.Context, opts *InstallOptions, p *discovery.Plugin, src, dest string) (bool, error) {
-	if p.Folder != "" || !opts.FromLongshore && (p.ManifestPath != "" || !isLongshoreApp(src)) {
-		return false, nil
-	}
-	data, err := askManifest(ctx, opts, src)
-	if err != nil {
-		return false, err
-	}
-	tmp := filepath.Join(filepath.Dir(dest), ".tmp-"+filepath.Base(dest)+".yaml")
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return false, err
-	}
-	return true, os.Rename(tmp, dest+".yaml")
 }

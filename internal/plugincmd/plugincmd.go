@@ -1,14 +1,15 @@
 // Package plugincmd holds Longshore's built-in "plugin" commands (list,
-// show, enable, disable, install, remove, create), written as any app's
-// commands are, after gh's pkg/cmd: for each, an options struct holding
-// its inputs and what it depends on, a thin constructor that builds the
-// command.Command and fills the options, and a run function that does the
-// work.
+// show, enable, disable, install, upgrade, remove, create), written as any
+// app's commands are, after gh's pkg/cmd: for each, an options struct
+// holding its inputs and what it depends on, a thin constructor that
+// builds the command.Command and fills the options, and a run function
+// that does the work.
 //
 // The commands know the app only through [Options]: its name, the user's
 // plugin directory, the config and a [Catalog] of what it knows of its
 // plugins. The cli package fills them for each run; tests fill them with
-// fakes and a temporary directory.
+// fakes and a temporary directory. Install and upgrade do their work with
+// internal/install.
 package plugincmd
 
 import (
@@ -19,7 +20,7 @@ import (
 )
 
 // GroupShort describes the "plugin" group in help.
-const GroupShort = "Manage plugins: list, show, enable, disable, install, remove, create"
+const GroupShort = "Manage plugins: list, show, enable, disable, install, upgrade, remove, create"
 
 // ManifestFlag is the argument that makes a Longshore app print its own
 // manifest; cli.ManifestFlag is the same.
@@ -33,8 +34,8 @@ type Options struct {
 	// EnvPrefix is the app's name as an environment variable prefix
 	// ("DEMOAPP"), for the scaffolds of plugin create.
 	EnvPrefix string
-	// UserDir is the user's plugin directory, where install copies and
-	// remove removes.
+	// UserDir is the user's plugin directory, where install and upgrade
+	// install and remove removes.
 	UserDir string
 	// WorkDir is where create writes its folder; "" is the current
 	// directory.
@@ -46,8 +47,6 @@ type Options struct {
 	Config func() (*discovery.Config, error)
 	// Warn prints one warning to the user (cli prefixes "<app>: warning: ").
 	Warn func(string)
-	// Source fetches what plugin install installs; nil is LocalSource.
-	Source Source
 }
 
 // Catalog is what the plugin commands ask the app about its plugins. The
@@ -88,6 +87,7 @@ func Commands(o *Options) []Named {
 		{"plugin enable", NewEnableCmd(o, false, nil)},
 		{"plugin disable", NewEnableCmd(o, true, nil)},
 		{"plugin install", NewInstallCmd(o, nil)},
+		{"plugin upgrade", NewUpgradeCmd(o, nil)},
 		{"plugin remove", NewRemoveCmd(o, nil)},
 		{"plugin create", NewCreateCmd(o, nil)},
 	}

@@ -2,7 +2,6 @@ package plugincmd
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -226,114 +225,6 @@ func writeFile(t *testing.T, path, text string) {
 	}
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
-	}
-}
-
-func TestInstallRun(t *testing.T) {
-	src := t.TempDir()
-	writeExec(t, filepath.Join(src, "tapp-hello"), "echo hello\n")
-	writeFile(t, filepath.Join(src, "tapp-hello.yaml"), "description: say hello\n")
-	writeFile(t, filepath.Join(src, "tapp-greet", "plugin.yaml"), "description: greet\nexec: run.sh\n")
-	writeExec(t, filepath.Join(src, "tapp-greet", "run.sh"), "echo hi\n")
-	writeExec(t, filepath.Join(src, "tapp-help"), "")
-	writeExec(t, filepath.Join(src, "tapp-version"), "")
-	writeFile(t, filepath.Join(src, "tapp-bad"), "not executable")
-	writeFile(t, filepath.Join(src, "tapp-empty", "README"), "no manifest")
-	writeExec(t, filepath.Join(src, "tapp-broken"), "")
-	writeExec(t, filepath.Join(src, "notaplugin"), "")
-	writeFile(t, filepath.Join(src, "tapp-broken.yaml"), "nosuchkey: 1\n")
-
-	user := filepath.Join(t.TempDir(), "plugins")
-	other := &discovery.Plugin{Name: "greet", Path: "/elsewhere/tapp-greet"}
-	cat := &fakeCatalog{reserved: map[string]bool{"help": true}, shadow: map[string]string{"version": "version"},
-		found: map[string]*discovery.Plugin{"greet": other}}
-	install := func(ref string) (string, []string, error) {
-		var out bytes.Buffer
-		var warned []string
-		err := installRun(context.Background(), &InstallOptions{Out: &out, ErrOut: &out, App: "tapp", UserDir: user,
-			Catalog: cat, Warn: func(w string) { warned = append(warned, w) }, Ref: filepath.Join(src, ref)})
-		return out.String(), warned, err
-	}
-
-	out, warned, err := install("tapp-hello")
-	if err != nil || out != "installed hello to "+filepath.Join(user, "tapp-hello")+"\n" || warned != nil {
-		t.Fatalf("install tapp-hello: out %q warned %q error %v", out, warned, err)
-	}
-	for _, f := range []string{"tapp-hello", "tapp-hello.yaml"} {
-		if _, err := os.Stat(filepath.Join(user, f)); err != nil {
-			t.Error(err)
-		}
-	}
-	if fi, err := os.Stat(filepath.Join(user, "tapp-hello")); err != nil || fi.Mode().Perm() != 0o755 {
-		t.Errorf("installed executable: %v, %v", fi, err)
-	}
-
-	// A folder plugin; a plugin of that name elsewhere, found first, is
-	// reported.
-	out, warned, err = install("tapp-greet")
-	if err != nil || !strings.HasPrefix(out, "installed greet to ") {
-		t.Fatalf("install tapp-greet: out %q error %v", out, err)
-	}
-	if want := []string{"greet is shadowed by /elsewhere/tapp-greet, found first: the installed copy will not run"}; !reflect.DeepEqual(warned, want) {
-		t.Errorf("warned %q, want %q", warned, want)
-	}
-	if _, err := os.Stat(filepath.Join(user, "tapp-greet", "run.sh")); err != nil {
-		t.Error(err)
-	}
-
-	refused := []struct{ ref, err string }{
-		{"tapp-hello", "hello is already installed at " + filepath.Join(user, "tapp-hello") + `; remove it first with "tapp plugin remove hello"`},
-		{"tapp-help", `"help" is a reserved word of tapp`},
-		{"tapp-version", `"version" would be shadowed by the compiled-in command "version"`},
-		{"tapp-bad", "is not executable"},
-		{"tapp-empty", "not a plugin (an executable file, or a folder with plugin.yaml)"},
-		{"tapp-broken", "invalid plugin: "},
-		{"tapp-nosuch", "install " + filepath.Join(src, "tapp-nosuch") + ": no such file or directory"},
-		{"notaplugin", `must start with "tapp-"`},
-	}
-	for _, r := range refused {
-		out, _, err := install(r.ref)
-		if err == nil || !strings.Contains(err.Error(), r.err) || out != "" {
-			t.Errorf("install %s: out %q error %v, want %q", r.ref, out, err, r.err)
-		}
-	}
-	entries, _ := os.ReadDir(user)
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	if want := []string{"tapp-greet", "tapp-hello", "tapp-hello.yaml"}; !reflect.DeepEqual(names, want) {
-		t.Errorf("user dir holds %q, want %q (nothing from refused installs, no temporary files)", names, want)
-	}
-}
-
-// fetched is a Source that hands out a prepared path and records that
-// install released it.
-type fetched struct {
-	path     string
-	released bool
-}
-
-func (f *fetched) Fetch(ctx context.Context, ref string) (string, func(), error) {
-	return f.path, func() { f.released = true }, nil
-}
-
-func TestInstallRunFromASource(t *testing.T) {
-	src := t.TempDir()
-	writeExec(t, filepath.Join(src, "tapp-hello"), "echo hello\n")
-	user := filepath.Join(t.TempDir(), "plugins")
-	f := &fetched{path: filepath.Join(src, "tapp-hello")}
-	var out bytes.Buffer
-	err := installRun(context.Background(), &InstallOptions{Out: &out, App: "tapp", UserDir: user, Catalog: &fakeCatalog{},
-		Source: f, Ref: "example.com/tapp-hello@v1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !f.released {
-		t.Error("install did not release what the source fetched")
-	}
-	if _, err := os.Stat(filepath.Join(user, "tapp-hello")); err != nil {
-		t.Error(err)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/install"
 )
 
 // Row is one line of plugin list.
@@ -13,18 +14,19 @@ type Row struct {
 	// Name, Kind ("command", "hook", "formatter"), Source (where it was
 	// found: "builtin", a directory kind), Version, Status ("enabled",
 	// "disabled", "unavailable: ...", "shadowed by ...", "invalid: ..."),
-	// Path and Description are its columns.
-	Name, Kind, Source, Version, Status, Path, Description string
+	// Path, InstalledFrom (the source plugin install recorded, as
+	// install.Record's String) and Description are its columns.
+	Name, Kind, Source, Version, Status, Path, InstalledFrom, Description string
 	// Plugin is the external plugin behind the row, nil for a compiled-in
 	// one.
 	Plugin *discovery.Plugin
 }
 
 // Columns are plugin list's columns, in the order of Row.values.
-var Columns = []string{"name", "kind", "source", "version", "status", "path", "description"}
+var Columns = []string{"name", "kind", "source", "version", "status", "path", "installed from", "description"}
 
 func (r Row) values() []any {
-	return []any{r.Name, r.Kind, r.Source, r.Version, r.Status, r.Path, r.Description}
+	return []any{r.Name, r.Kind, r.Source, r.Version, r.Status, r.Path, r.InstalledFrom, r.Description}
 }
 
 // Inventory is what the app knows of its plugins, as the Catalog reports
@@ -124,7 +126,7 @@ func (inv *Inventory) status(name string, unmet error) string {
 func (inv *Inventory) externalRows(app string, e External) []Row {
 	p := e.Plugin
 	base := Row{Name: p.Name, Kind: "command", Source: string(p.Source), Version: p.Version(),
-		Status: e.Status, Path: p.Path, Description: p.Description(), Plugin: p}
+		Status: e.Status, Path: p.Path, InstalledFrom: installedFrom(p), Description: p.Description(), Plugin: p}
 	if e.Formatter != "" {
 		base.Name, base.Kind = e.Formatter, "formatter"
 		if e.Status == "enabled" {
@@ -164,6 +166,20 @@ func (inv *Inventory) externalRows(app string, e External) []Row {
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// installedFrom describes where plugin install installed p from, from the
+// record in its folder: "" for a plugin it did not install, the error for
+// a record that cannot be read.
+func installedFrom(p *discovery.Plugin) string {
+	rec, err := install.RecordOf(p)
+	switch {
+	case err != nil:
+		return "invalid record: " + oneLine(err.Error())
+	case rec == nil:
+		return ""
+	}
+	return rec.String()
 }
 
 // hookDescription is a hook's description in plugin list: the commands it

@@ -36,13 +36,26 @@ func invoke(t *testing.T, c command.Command, args ...string) {
 }
 
 func TestCommandsFillTheirOptions(t *testing.T) {
-	src := &fetched{}
-	o := &Options{App: "tapp", EnvPrefix: "TAPP", UserDir: "/u", WorkDir: "/w", Catalog: &fakeCatalog{}, Source: src}
+	o := &Options{App: "tapp", EnvPrefix: "TAPP", UserDir: "/u", WorkDir: "/w", Catalog: &fakeCatalog{}}
 
 	var install *InstallOptions
 	invoke(t, NewInstallCmd(o, func(_ context.Context, opts *InstallOptions) error { install = opts; return nil }), "--from-longshore", "./tapp-x")
-	if install.Ref != "./tapp-x" || !install.FromLongshore || install.UserDir != "/u" || install.App != "tapp" || install.Out == nil || install.Source != src {
+	if install.Ref != "./tapp-x" || !install.FromLongshore || install.UserDir != "/u" || install.App != "tapp" || install.Out == nil || install.Progress == nil {
 		t.Errorf("install options %+v", install)
+	}
+	invoke(t, NewInstallCmd(o, func(_ context.Context, opts *InstallOptions) error { install = opts; return nil }), "--git", "--force", "--sha256", "ab", "../tapp-x@v1")
+	if install.Ref != "../tapp-x@v1" || !install.Git || !install.Force || install.SHA256 != "ab" || install.FromLongshore {
+		t.Errorf("install options %+v", install)
+	}
+
+	var upgrade *UpgradeOptions
+	invoke(t, NewUpgradeCmd(o, func(_ context.Context, opts *UpgradeOptions) error { upgrade = opts; return nil }), "files", "stat@v1.2.0")
+	if upgrade.Name != "files stat@v1.2.0" || upgrade.All || upgrade.UserDir != "/u" || upgrade.Out == nil || upgrade.Progress == nil {
+		t.Errorf("upgrade options %+v", upgrade)
+	}
+	invoke(t, NewUpgradeCmd(o, func(_ context.Context, opts *UpgradeOptions) error { upgrade = opts; return nil }), "--all")
+	if upgrade.Name != "" || !upgrade.All {
+		t.Errorf("upgrade --all options %+v", upgrade)
 	}
 
 	var create *CreateOptions
