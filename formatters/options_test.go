@@ -210,3 +210,30 @@ func TestShellUnknownVariable(t *testing.T) {
 		t.Errorf("err = %v, output %q", err, buf.String())
 	}
 }
+
+// TestFitHeadersFits: a column is never narrower than its header, so the
+// others share less and the table still fits (plugin list's "installed
+// from" made it overshoot a 99-column terminal by 3).
+func TestFitHeadersFits(t *testing.T) {
+	widths := []int{14, 9, 7, 7, 47, 4, 14, 83}
+	floors := []int{4, 4, 6, 7, 6, 4, 14, 11}
+	tableWidth := func(limits []int) int {
+		total := 1
+		for i, w := range widths {
+			if limits != nil {
+				w = max(floors[i], min(w, limits[i]))
+			}
+			total += w + 3
+		}
+		return total
+	}
+	for _, width := range []int{95, 99, 100, 120, 150} {
+		limits := fitHeaders(widths, floors, width, 8)
+		if got := tableWidth(limits); got > width {
+			t.Errorf("width %d: table is %d wide (limits %v)", width, got, limits)
+		}
+	}
+	if limits := fitHeaders(widths, floors, 300, 8); limits != nil {
+		t.Errorf("a table that fits got limits %v", limits)
+	}
+}

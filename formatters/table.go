@@ -92,10 +92,70 @@ func (t *Table) sized(g *grid, floor, minWidth int) *grid {
 		}
 		g = g.wrap(limits)
 	}
-	if limits := shrink(g.widths, t.width, minWidth); limits != nil {
+	if limits := fitHeaders(g.widths, headerWidths(g.header), t.width, minWidth); limits != nil {
 		g = g.wrap(limits)
 	}
 	return g
+}
+
+// headerWidths returns the display width of each name.
+func headerWidths(header []string) []int {
+	out := make([]int, len(header))
+	for i, h := range header {
+		out[i] = displayWidth(h)
+	}
+	return out
+}
+
+// fitHeaders returns shrink's limits for columns that are never narrower
+// than their header (floors): a column whose header is wider than its
+// share keeps the header's width, and the other columns share what is left,
+// so the table fits whenever its headers allow. nil when no fitting is
+// needed.
+func fitHeaders(widths, floors []int, width, minWidth int) []int {
+	limits := shrink(widths, width, minWidth)
+	if limits == nil {
+		return nil
+	}
+	pinned := make([]bool, len(widths))
+	for {
+		more := false
+		for i, l := range limits {
+			if !pinned[i] && l < widths[i] && l < floors[i] {
+				pinned[i], more = true, true
+			}
+		}
+		if !more {
+			return limits
+		}
+		// Shrink the others into what the pinned columns leave.
+		var rest []int
+		left := width
+		for i, w := range widths {
+			if pinned[i] {
+				left -= floors[i] + 3
+			} else {
+				rest = append(rest, w)
+			}
+		}
+		if len(rest) == 0 {
+			return limits
+		}
+		sub := shrink(rest, left, minWidth)
+		k := 0
+		for i := range widths {
+			switch {
+			case pinned[i]:
+				limits[i] = floors[i]
+			case sub == nil:
+				limits[i] = widths[i]
+				k++
+			default:
+				limits[i] = sub[k]
+				k++
+			}
+		}
+	}
 }
 
 type streamMode int
