@@ -52,6 +52,10 @@ type App struct {
 	// NoPluginCommands leaves out the built-in "plugin" commands (list,
 	// show, enable, disable, install, remove, create).
 	NoPluginCommands bool
+	// NoAliases turns off the user's aliases and default options (see
+	// docs/aliases.md) and leaves out the "alias" commands (set, list,
+	// delete).
+	NoAliases bool
 	// PluginsAsChild runs external plugins as child processes even when
 	// nothing has to run after them; by default the app replaces itself
 	// with the plugin (syscall.Exec).

@@ -78,7 +78,7 @@ func TestCompleteProtocol(t *testing.T) {
 		want      []string
 		directive cobra.ShellCompDirective
 	}{
-		{[]string{""}, []string{"any", "completion", "explode", "help", "noargs", "one", "pick", "plugin", "rows"}, cobra.ShellCompDirectiveNoFileComp},
+		{[]string{""}, []string{"alias", "any", "completion", "explode", "help", "noargs", "one", "pick", "plugin", "rows"}, cobra.ShellCompDirectiveNoFileComp},
 		{[]string{"an"}, []string{"any"}, cobra.ShellCompDirectiveNoFileComp},
 		{[]string{"any", ""}, []string{"dirs", "files", "none"}, cobra.ShellCompDirectiveNoFileComp},
 		{[]string{"any", "files", ""}, nil, cobra.ShellCompDirectiveDefault},

@@ -26,6 +26,7 @@ func ExampleApp_WriteDocs() {
 	app := cli.New("greeter", "1.0.0", "Greets people")
 	app.Registry = &command.Registry{}
 	app.NoPluginCommands = true
+	app.NoAliases = true
 	app.AddCommand("say hello", func() command.Command { return &hello{} })
 	dir, _ := os.MkdirTemp("", "docs")
 	defer os.RemoveAll(dir)

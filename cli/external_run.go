@@ -20,6 +20,9 @@ func (r *run) runExternal(call *externalCall) error {
 	if err := r.sess.checkExternal(p); err != nil {
 		return err
 	}
+	if err := r.checkExternalAliases(p); err != nil {
+		return err
+	}
 	// The arguments are counted, never logged: they may hold secrets.
 	r.log.logger.Debug("running external plugin", "plugin", p.Name, "path", p.Path, "nargs", len(call.args))
 	hs := r.hooks.externalHooks(p)

@@ -22,15 +22,18 @@ type globalOptions struct {
 	config  string
 	// format is -f, the formatter of listers and showers.
 	format string
+	// term is --color and --no-pager (see streams.go).
+	term terminalOptions
 }
 
 // addFlags declares the global options on fs.
 func (o *globalOptions) addFlags(fs *pflag.FlagSet) {
 	fs.CountVarP(&o.verbose, "verbose", "v", "log more: -v info, -vv debug (repeatable)")
-	fs.BoolVarP(&o.quiet, "quiet", "q", false, "log errors only")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "log errors only and draw no progress")
 	fs.BoolVar(&o.debug, "debug", false, "log everything and show error chains and stacks")
 	fs.StringVar(&o.logFile, "log-file", "", "append the log to `FILE` instead of stderr")
 	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE`")
+	o.term.addFlags(fs)
 	// Its usage names the formatters once the config is known (see
 	// output.Outputs.DescribeFormatFlag).
 	fs.StringVarP(&o.format, formatFlag, "f", "", output.FormatUsage(formatters.Builtins()))

@@ -228,11 +228,11 @@ func (hs *hookSet) transformRecord(r *commandRunner, inv *command.Invocation, re
 // counts against the command, as a warning otherwise; --debug adds the
 // chain and the stack of a panic.
 func (r *commandRunner) reportHook(f *hooks.Failure, isError bool) {
-	level := "warning"
+	prefix := warningPrefix(r.app, r.io)
 	if isError {
-		level = "error"
+		prefix = errorPrefix(r.app, r.io)
 	}
-	fmt.Fprintf(r.errOut, "%s: %s: %s\n", r.app, level, oneLine(f.Error()))
+	fmt.Fprintf(r.errOut, "%s%s\n", prefix, oneLine(f.Error()))
 	if *r.debug {
 		writeChain(r.errOut, f)
 	}

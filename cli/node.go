@@ -25,6 +25,9 @@ const (
 	// kindExternalGroup holds the shared words of external commands only
 	// ("cloud" for demoapp-cloud-up).
 	kindExternalGroup
+	// kindAlias stands for one of the user's aliases in help and
+	// completion; an alias expands before cobra is reached.
+	kindAlias
 )
 
 // node is Longshore's own state for one command of the cobra tree: what

@@ -21,6 +21,8 @@ type commandRunner struct {
 	// app names the app in what is reported, on errOut.
 	app    string
 	errOut io.Writer
+	// io colours the "error:" and "warning:" of what is reported.
+	io *command.IOStreams
 	// debug adds the chain and stack of a hook's failure.
 	debug *bool
 }

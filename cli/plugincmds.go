@@ -18,22 +18,25 @@ import (
 const pluginGroupShort = plugincmd.GroupShort
 
 // commandEntries returns the App's compiled-in commands plus, unless the
-// App opts out, the built-in plugin management commands (an App's own
-// command of the same name wins), sorted.
+// App opts out, the built-in plugin management and alias commands (an
+// App's own command of the same name wins), sorted.
 func (t *tree) commandEntries() []command.Entry {
 	entries := t.app.commandEntries()
-	if t.app.NoPluginCommands || t.app.Main != nil {
-		return entries
-	}
 	taken := map[string]bool{}
 	for _, e := range entries {
 		taken[e.Name] = true
 	}
-	for _, n := range plugincmd.Commands(t.pluginOptions()) {
-		c := n.Command
-		if !taken[n.Name] {
-			entries = append(entries, command.Entry{Namespace: t.app.namespace("commands"), Name: n.Name,
+	var builtins []command.Entry
+	if !t.app.NoPluginCommands && t.app.Main == nil {
+		for _, n := range plugincmd.Commands(t.pluginOptions()) {
+			c := n.Command
+			builtins = append(builtins, command.Entry{Namespace: t.app.namespace("commands"), Name: n.Name,
 				New: func() command.Command { return c }, Registrant: "longshore/cli (built in)"})
+		}
+	}
+	for _, e := range append(builtins, t.aliasEntries()...) {
+		if !taken[e.Name] {
+			entries = append(entries, e)
 		}
 	}
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Name < entries[j].Name })
@@ -139,5 +142,5 @@ func (s *session) checkDisabled(name string) error {
 
 // warn prints a warning to stderr, escaped: it may quote a file name.
 func (s *session) warn(w string) {
-	fmt.Fprintf(s.errOut, "%s: warning: %s\n", s.app.Name, discovery.Escape(w))
+	fmt.Fprintf(s.errOut, "%s%s\n", warningPrefix(s.app.Name, s.io), discovery.Escape(w))
 }

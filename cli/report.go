@@ -26,7 +26,8 @@ func codeFor(err error, stopCode int) int {
 	var ee *command.ExitError
 	var st *pluginexec.Stopped
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, command.ErrPagerClosed):
+		// The user quitting the pager early is how paged output ends.
 		return exitOK
 	case errors.As(err, &ee):
 		return ee.Code
@@ -63,7 +64,7 @@ func (r *run) codeOf(err error) int {
 // exitCode reports err to the user and returns the exit code for it.
 func (r *run) exitCode(err error) int {
 	code := r.codeOf(err)
-	if err == nil {
+	if err == nil || code == exitOK {
 		return code
 	}
 	var ee *command.ExitError
@@ -75,7 +76,10 @@ func (r *run) exitCode(err error) int {
 		// command gave up because of it; there is nothing more to say.
 		return code
 	}
-	fmt.Fprintf(r.io.ErrOut, "%s: error: %s\n", r.app.Name, oneLine(err.Error()))
+	// The options may not have been applied yet (an error found before
+	// the command ran); --color still decides the prefix's colour.
+	r.applyTerminal()
+	fmt.Fprintf(r.io.ErrOut, "%s%s\n", errorPrefix(r.app.Name, r.io), oneLine(err.Error()))
 	if r.opts.debug {
 		writeChain(r.io.ErrOut, err)
 	}

@@ -49,9 +49,14 @@ type run struct {
 	// startup ends the process at a stop signal until the command or
 	// plugin starts (see started); nil in the interactive shell.
 	startup *pluginexec.Stopper
+	// shellAlias is the user's shell alias the line names, run in place
+	// of a command (see applyAliases).
+	shellAlias *shellAliasCall
 	// startShell is set by the shell command: the interactive shell starts
 	// once this run is over.
 	startShell bool
+	// cobraOut is what cobra writes help to: the pager, once started.
+	cobraOut *writeChecker
 	// inShell is set for a line the interactive shell runs: external
 	// plugins then run as child processes, never replacing the shell.
 	inShell bool
@@ -101,6 +106,9 @@ func (r *run) execute(ctx context.Context, args []string) (err error) {
 	if err := r.build(); err != nil {
 		return err
 	}
+	if r.shellAlias != nil {
+		return r.runShellAlias(r.shellAlias)
+	}
 	// 4. The external command the words name, found lazily.
 	if call, err := r.tree.resolveExternal(r.line); call != nil || err != nil {
 		if err != nil {
@@ -108,9 +116,13 @@ func (r *run) execute(ctx context.Context, args []string) (err error) {
 		}
 		return r.runExternal(call)
 	}
+	// The command is compiled in (or help): the streams take --color,
+	// --no-pager, -q and the config's pager:.
+	r.applyTerminal()
 	// 5. A listing shows the external commands too; help and completion.
 	if r.line.listing() {
 		r.tree.addExternalCommands()
+		r.tree.addAliasCommands(r.sess.userAliases())
 	}
 	r.tree.finish(r.completer())
 	line, err := r.tree.checkCommandWords(r.line)
@@ -140,11 +152,11 @@ func (r *run) start(args []string) (scanErr, err error) {
 	if err := r.log.open(r.opts, r.io.ErrOut); err != nil {
 		return scanErr, err
 	}
-	r.sess = openSession(r.app, r.io.ErrOut, r.opts.config, r.tree.compiledInName)
+	r.sess = openSession(r.app, r.io, r.opts.config, r.tree.compiledInName)
 	r.sess.logger, r.sess.lookPath = r.log.logger, r.plugins().Look
 	r.tree.sess = r.sess
 	r.hooks = &hookBinder{app: r.app, sess: r.sess, globals: r.tree.globals(), pluginEnv: r.pluginEnv, logger: r.log.logger}
-	r.runner = &commandRunner{ctx: r.ctx, app: r.app.Name, errOut: r.io.ErrOut, debug: &r.opts.debug}
+	r.runner = &commandRunner{ctx: r.ctx, app: r.app.Name, errOut: r.io.ErrOut, io: r.io, debug: &r.opts.debug}
 	return scanErr, nil
 }
 
@@ -169,7 +181,11 @@ func (r *run) build() error {
 	if err := r.line.parseGlobals(t); err != nil {
 		return err
 	}
-	if err := r.sess.checkConfig(r.line.listing()); err != nil {
+	if err := r.sess.checkConfig(r.line.listing() || r.line.repairsConfig()); err != nil {
+		return err
+	}
+	// The user's alias expands once, then resolution goes on.
+	if err := r.applyAliases(); err != nil {
 		return err
 	}
 	t.attachTargetHooks(r.line)
@@ -193,6 +209,10 @@ func (r *run) runCobra(l commandLine) error {
 	root := r.tree.root
 	out := &writeChecker{w: r.io.Out}
 	root.SetOut(out)
+	// Help goes through the pager, which the run waits for before it ends.
+	r.cobraOut = out
+	r.pageHelp(root)
+	defer r.stopPager()
 	var clean *descCleaner
 	if l.first() == cobra.ShellCompRequestCmd {
 		clean = &descCleaner{w: out}
@@ -204,7 +224,8 @@ func (r *run) runCobra(l commandLine) error {
 		clean.Flush()
 	}
 	if err == nil && out.err != nil {
-		err = output.QuietPipe(out.err)
+		// The user quitting the pager early is no failed write.
+		err = output.QuietPipe(pagerClosed(out.err))
 	}
 	return err
 }
@@ -252,5 +273,6 @@ func (r *run) outputs() *output.Outputs {
 	o.Plugins, o.Globals, o.PluginEnv, o.Format = sessionPlugins{r.sess}, r.tree.globals(), r.pluginEnv, &r.opts.format
 	o.Structured = r.app.structuredRequested()
 	o.TerminalWidth = func() int { return terminalWidth(r.io, r.app.getenv) }
+	o.Pager = r.startPager
 	return o
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 
+	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
 )
 
@@ -19,6 +20,8 @@ import (
 type session struct {
 	app    *App
 	errOut io.Writer
+	// io colours the "warning:" of the warnings printed on errOut.
+	io *command.IOStreams
 	// configFlag is the value of --config ("" when not given).
 	configFlag string
 	cfg        *discovery.Config
@@ -40,15 +43,16 @@ type session struct {
 // disable" can create it. An unreadable config is kept as cfgErr: the
 // runs that run a command fail with it (see checkConfig), help and
 // completion go on without it.
-func openSession(a *App, errOut io.Writer, configFlag string, taken func(string) bool) *session {
-	s := &session{app: a, errOut: errOut, configFlag: configFlag, logger: slog.New(slog.DiscardHandler), lookPath: exec.LookPath}
+func openSession(a *App, ios *command.IOStreams, configFlag string, taken func(string) bool) *session {
+	errOut := ios.ErrOut
+	s := &session{app: a, errOut: errOut, io: ios, configFlag: configFlag, logger: slog.New(slog.DiscardHandler), lookPath: exec.LookPath}
 	path := discovery.ConfigPath(a.Name, a.envPrefix(), configFlag, a.getenv)
 	s.cfg, s.cfgErr = discovery.LoadConfig(path)
 	if s.cfgErr != nil {
 		s.cfg = &discovery.Config{Path: path}
 	} else if source := s.configSource(); source != "" {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(errOut, "%s: warning: config file %s (from %s) does not exist\n", a.Name, path, source)
+			fmt.Fprintf(errOut, "%sconfig file %s (from %s) does not exist\n", warningPrefix(a.Name, ios), path, source)
 		}
 	}
 	s.search = discovery.Search(s.discoveryEnv(), s.cfg.PluginDirs())

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/longshore/longshore/command"
 )
 
 func TestOpenSessionReadsTheConfigOnce(t *testing.T) {
@@ -31,7 +33,7 @@ func TestOpenSessionReadsTheConfigOnce(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var errOut bytes.Buffer
-		s := openSession(a, &errOut, tt.flag, func(string) bool { return false })
+		s := openSession(a, &command.IOStreams{ErrOut: &errOut}, tt.flag, func(string) bool { return false })
 		if got := strings.TrimSpace(errOut.String()); !strings.Contains(got, tt.warn) || tt.warn == "" && got != "" {
 			t.Errorf("%s: stderr %q, want %q", tt.name, got, tt.warn)
 		}

@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"strconv"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
@@ -86,14 +89,76 @@ func (a *App) applyTerminal(s *command.IOStreams, o terminalOptions) {
 	}
 }
 
+// applyTerminal gives the run's streams the terminal settings of its
+// global options (--color, --no-pager, -q) and of the config's pager:. It
+// is called once the command to run is known to be compiled in (and
+// before an error is reported), never on the way to an external plugin,
+// which gets the terminal as it is.
+func (r *run) applyTerminal() {
+	o := r.opts.term
+	o.quiet = r.opts.quiet
+	if r.sess != nil {
+		if cfg, err := r.sess.config(); err == nil && cfg.Pager != nil {
+			o.pager, o.pagerSet = *cfg.Pager, true
+		}
+	}
+	r.app.applyTerminal(r.io, o)
+}
+
+// startPager sends the rest of the run's output through the pager when
+// stdout is a terminal and paging is on (see command.PagerConfig); the run
+// stops it as it ends. A line of the interactive shell is not paged.
+func (r *run) startPager() error {
+	if r.inShell {
+		return nil
+	}
+	r.applyTerminal()
+	if err := r.io.StartPager(); err != nil {
+		return err
+	}
+	if r.cobraOut != nil {
+		r.cobraOut.w = r.io.Out
+	}
+	return nil
+}
+
+// stopPager waits for the pager, if one runs, and gives the output back.
+func (r *run) stopPager() {
+	r.io.StopPager()
+	if r.cobraOut != nil {
+		r.cobraOut.w = r.io.Out
+	}
+}
+
+// pageHelp makes help, from "help", --help or a group run without a
+// command, go through the pager.
+func (r *run) pageHelp(root *cobra.Command) {
+	help := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		if err := r.startPager(); err != nil {
+			fmt.Fprintf(r.io.ErrOut, "%s%s\n", warningPrefix(r.app.Name, r.io), err)
+		}
+		help(c, args)
+	})
+}
+
+// pagerClosed turns the pager's closing, the user quitting it before the
+// end, into success.
+func pagerClosed(err error) error {
+	if errors.Is(err, command.ErrPagerClosed) {
+		return nil
+	}
+	return err
+}
+
 // errorPrefix is "<app>: error: ", with "error:" in red when stderr may be
 // coloured.
-func (a *App) errorPrefix(s *command.IOStreams) string {
-	return a.Name + ": " + s.ErrColorScheme().Red("error:") + " "
+func errorPrefix(app string, s *command.IOStreams) string {
+	return app + ": " + s.ErrColorScheme().Red("error:") + " "
 }
 
 // warningPrefix is "<app>: warning: ", with "warning:" in yellow when
 // stderr may be coloured.
-func (a *App) warningPrefix(s *command.IOStreams) string {
-	return a.Name + ": " + s.ErrColorScheme().Yellow("warning:") + " "
+func warningPrefix(app string, s *command.IOStreams) string {
+	return app + ": " + s.ErrColorScheme().Yellow("warning:") + " "
 }

@@ -77,18 +77,18 @@ func TestDiagnosticPrefixes(t *testing.T) {
 	app := &App{Name: "demoapp"}
 	ios, _, _, _ := command.TestIO()
 	ios.OutIsTerminal = true // colour on stdout says nothing of stderr
-	if got := app.errorPrefix(ios) + "|" + app.warningPrefix(ios); got != "demoapp: error: |demoapp: warning: " {
+	if got := errorPrefix(app.Name, ios) + "|" + warningPrefix(app.Name, ios); got != "demoapp: error: |demoapp: warning: " {
 		t.Errorf("piped stderr: %q", got)
 	}
 	ios.ErrIsTerminal = true
-	if got := app.errorPrefix(ios); got != "demoapp: \x1b[31merror:\x1b[0m " {
+	if got := errorPrefix(app.Name, ios); got != "demoapp: \x1b[31merror:\x1b[0m " {
 		t.Errorf("terminal stderr: %q", got)
 	}
-	if got := app.warningPrefix(ios); got != "demoapp: \x1b[33mwarning:\x1b[0m " {
+	if got := warningPrefix(app.Name, ios); got != "demoapp: \x1b[33mwarning:\x1b[0m " {
 		t.Errorf("terminal stderr: %q", got)
 	}
 	ios.SetEnv("NO_COLOR=1")
-	if got := app.errorPrefix(ios); got != "demoapp: error: " {
+	if got := errorPrefix(app.Name, ios); got != "demoapp: error: " {
 		t.Errorf("NO_COLOR: %q", got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/aliascmd"
 	"github.com/longshore/longshore/internal/output"
 )
 
@@ -98,6 +99,9 @@ func (t *tree) groupCommand(path string) *cobra.Command {
 	if short == "" && path == "plugin" {
 		short = pluginGroupShort
 	}
+	if short == "" && path == "alias" {
+		short = aliascmd.GroupShort
+	}
 	if short == "" {
 		short = "Commands for " + path
 	}
@@ -162,7 +166,14 @@ func (t *tree) leafCommand(name string, newFn func() command.Command) *cobra.Com
 	n.output = t.out.AddFlags(name, c, cc)
 	// Hooks attach only to the command this run is for (see
 	// attachTargetHooks).
-	n.attachHooks = func() { n.hooks = t.hooks.attach(name, cc) }
+	// Once: alias expansion may ask for the flags first (flagsOf).
+	attached := false
+	n.attachHooks = func() {
+		if !attached {
+			attached = true
+			n.hooks = t.hooks.attach(name, cc)
+		}
+	}
 	var unavailable error
 	if ac, ok := c.(command.AvailabilityChecker); ok {
 		if err := command.Guard(plugin, ac.Available); err != nil {

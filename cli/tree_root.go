@@ -122,6 +122,8 @@ func (t *tree) reserved(word string) bool {
 		return t.app.Interactive
 	case "docs":
 		return t.app.DocsCommand
+	case "alias":
+		return t.app.aliasesOn()
 	}
 	return false
 }
@@ -175,7 +177,7 @@ func (t *tree) compiledInName(name string) bool {
 	}
 	// Commands the App added to the tree itself (Customize).
 	c := childNamed(t.root, name)
-	return c != nil && !t.nodes.of(c).external()
+	return c != nil && !t.nodes.of(c).external() && t.nodes.of(c).kind != kindAlias
 }
 
 // attachTargetHooks attaches the hooks of the one compiled-in command the

@@ -74,9 +74,9 @@ func TestReservedWordsFollowTheApp(t *testing.T) {
 		words map[string]bool
 	}{
 		{func(*App) {}, map[string]bool{"help": true, "completion": true, "__complete": true, "__completeNoDesc": true,
-			"format": true, "plugin": true, "shell": false, "docs": false, "hello": false}},
-		{func(a *App) { a.Interactive, a.DocsCommand, a.NoPluginCommands = true, true, true },
-			map[string]bool{"plugin": false, "shell": true, "docs": true}},
+			"format": true, "plugin": true, "alias": true, "shell": false, "docs": false, "hello": false}},
+		{func(a *App) { a.Interactive, a.DocsCommand, a.NoPluginCommands, a.NoAliases = true, true, true, true },
+			map[string]bool{"plugin": false, "alias": false, "shell": true, "docs": true}},
 	}
 	for i, tt := range tests {
 		a, _, _ := testApp(t)

@@ -159,7 +159,7 @@ func (s *IOStreams) warnPager(name, why string) {
 		return
 	}
 	st.warned = true
-	prefix := "warning: "
+	prefix := s.ErrColorScheme().Yellow("warning:") + " "
 	if s.Pager.App != "" {
 		prefix = s.Pager.App + ": " + prefix
 	}

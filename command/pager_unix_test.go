@@ -88,7 +88,7 @@ func TestPagerMissing(t *testing.T) {
 	fakePagers(t)
 	ios, _, out, errOut := command.TestIO()
 	ios.SetTerminal(80)
-	ios.SetEnv("PAGER=nosuchpager -x")
+	ios.SetEnv("PAGER=nosuchpager -x", "NO_COLOR=1")
 	ios.Pager.App = "demoapp"
 	for range 2 {
 		if err := ios.StartPager(); err != nil {
@@ -102,6 +102,17 @@ func TestPagerMissing(t *testing.T) {
 	}
 	if want := "demoapp: warning: pager \"nosuchpager\" not found; output is not paged\n"; errOut.String() != want {
 		t.Errorf("stderr %q, want one warning %q", errOut, want)
+	}
+
+	// On a terminal that may be coloured, "warning:" is yellow.
+	ios, _, _, errOut = command.TestIO()
+	ios.SetTerminal(80)
+	ios.SetEnv("PAGER=nosuchpager")
+	ios.Pager.App = "demoapp"
+	ios.StartPager()
+	ios.StopPager()
+	if want := "demoapp: \x1b[33mwarning:\x1b[0m pager \"nosuchpager\" not found; output is not paged\n"; errOut.String() != want {
+		t.Errorf("stderr %q, want %q", errOut, want)
 	}
 }
 

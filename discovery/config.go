@@ -18,6 +18,10 @@ import (
 //	plugins:
 //	  dirs: [/opt/demoapp/plugins]   # extra plugin directories, searched in order
 //	  disabled: [hello, audit]       # plugins (commands, hooks, formatters) turned off
+//	aliases:
+//	  ls: files list -f csv          # see Alias
+//	defaults:
+//	  files list: [--sort-column, name]  # see Default
 //
 // Everything found is enabled unless it is listed under disabled.
 type Config struct {
@@ -25,6 +29,15 @@ type Config struct {
 	Path string `yaml:"-"`
 	// Plugins holds the plugin settings.
 	Plugins PluginConfig `yaml:"plugins"`
+	// Aliases are the user's aliases, in the file's order.
+	Aliases []Alias `yaml:"-"`
+	// Defaults are the user's default options per command, in the file's
+	// order.
+	Defaults []Default `yaml:"-"`
+	// Pager is the "pager:" setting, the program help and lists are paged
+	// through; nil when the file has no such key. An empty value (`pager:`
+	// or `pager: ""`) turns paging off.
+	Pager *string `yaml:"-"`
 }
 
 // PluginConfig is the "plugins" section of the configuration.
@@ -111,12 +124,15 @@ func readConfig(path string) ([]byte, error) {
 }
 
 // ParseConfig decodes configuration data read from path; errors name
-// path:line. The file is the app's too: only the plugins section is
-// strict (an unknown key in it is an error); other top-level keys are
-// left to the app.
+// path:line. The file is the app's too: only the plugins, aliases and
+// defaults sections are strict (an unknown key in plugins is an error);
+// other top-level keys are left to the app.
 func ParseConfig(path string, data []byte) (*Config, error) {
 	var top struct {
-		Plugins yaml.Node `yaml:"plugins"`
+		Plugins  yaml.Node `yaml:"plugins"`
+		Aliases  yaml.Node `yaml:"aliases"`
+		Defaults yaml.Node `yaml:"defaults"`
+		Pager    yaml.Node `yaml:"pager"`
 	}
 	if err := yaml.Unmarshal(data, &top); err != nil {
 		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
@@ -130,6 +146,22 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 	}
 	if err := top.Plugins.Decode(&c.Plugins); err != nil {
 		return nil, fmt.Errorf("load config: %w", yamlError(path, err))
+	}
+	if err := c.parseAliases(&top.Aliases); err != nil {
+		return nil, fmt.Errorf("load config: %w", err)
+	}
+	if err := c.parseDefaults(&top.Defaults); err != nil {
+		return nil, fmt.Errorf("load config: %w", err)
+	}
+	if top.Pager.Kind != 0 {
+		if top.Pager.Kind != yaml.ScalarNode {
+			return nil, fmt.Errorf("load config: %s:%d: pager: want a program, or nothing to turn paging off", path, top.Pager.Line)
+		}
+		pager := top.Pager.Value
+		if top.Pager.Tag == "!!null" {
+			pager = ""
+		}
+		c.Pager = &pager
 	}
 	return c, nil
 }

@@ -77,3 +77,39 @@ func TestConfigPath(t *testing.T) {
 		t.Errorf("flag = %s", got)
 	}
 }
+
+func TestLoadConfigPager(t *testing.T) {
+	for _, tt := range []struct {
+		name, yaml string
+		pager      *string // nil: no setting
+		wantErr    string
+	}{
+		{"absent", "plugins: {}\n", nil, ""},
+		{"a program", "pager: less -S\n", ptr("less -S"), ""},
+		{"empty string turns it off", "pager: \"\"\n", ptr(""), ""},
+		{"no value turns it off", "pager:\n", ptr(""), ""},
+		{"a list", "plugins: {}\npager: [less]\n", nil, "config.yaml:2: pager: want a program, or nothing to turn paging off"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "config.yaml")
+			if err := os.WriteFile(path, []byte(tt.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			c, err := LoadConfig(path)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (c.Pager == nil) != (tt.pager == nil) || c.Pager != nil && *c.Pager != *tt.pager {
+				t.Errorf("Pager = %v, want %v", c.Pager, tt.pager)
+			}
+		})
+	}
+}
+
+func ptr(s string) *string { return &s }

@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
+
+	"github.com/longshore/longshore/command"
 )
 
 // Table renders cliff's bordered table: `+---+` rules, a header row, one
@@ -46,6 +48,9 @@ type Table struct {
 	// BoldHeader writes the header's names in bold; Prepare sets it when
 	// the output may be coloured.
 	BoldHeader bool
+	// ColorCells colours the cells whose values are a [Colorer]; Prepare
+	// sets it when the output may be coloured.
+	ColorCells bool
 
 	maxWidthSet bool
 	width       int
@@ -286,6 +291,7 @@ func (t *Table) Prepare(env Env) error {
 		}
 	}
 	t.BoldHeader = t.BoldHeader || env.Color
+	t.ColorCells = t.ColorCells || env.Color
 	switch {
 	case t.MaxWidth > 0:
 		t.width = t.MaxWidth
@@ -308,6 +314,9 @@ type grid struct {
 	widths []int
 	right  []bool
 	multi  bool // some cell holds a newline
+	// colors holds the cells whose values are a Colorer, by index; nil
+	// when there is none.
+	colors map[int]Colorer
 }
 
 // span locates a cell's text: chunk, start and end offset.
@@ -353,6 +362,12 @@ func (g *grid) add(v any) {
 		w = blockWidth(string(cell))
 	} else {
 		w = displayWidthBytes(cell)
+	}
+	if c, ok := v.(Colorer); ok {
+		if g.colors == nil {
+			g.colors = make(map[int]Colorer)
+		}
+		g.colors[g.n] = c
 	}
 	col := g.n % g.cols
 	g.widths[col] = max(g.widths[col], w)
@@ -446,6 +461,9 @@ type tableStream struct {
 	cells  [][]byte
 	lines  [][][]byte // each cell's lines, when a row takes several
 	out    []byte     // the row's text
+	// paint holds the row's Colorer cells when the table colours them
+	// (ColorCells), nil otherwise.
+	paint []Colorer
 }
 
 // begin fixes the column widths from the rows in g (as render would, with
@@ -454,7 +472,11 @@ type tableStream struct {
 func (t *Table) begin(bw *bufio.Writer, g *grid) *tableStream {
 	g = t.sized(g, streamMinWidth, 8)
 	t.writeRows(bw, g, false)
-	return &tableStream{bw: bw, widths: g.widths, right: g.right, ends: make([]int, g.cols), cells: make([][]byte, g.cols), lines: make([][][]byte, g.cols)}
+	ts := &tableStream{bw: bw, widths: g.widths, right: g.right, ends: make([]int, g.cols), cells: make([][]byte, g.cols), lines: make([][][]byte, g.cols)}
+	if t.ColorCells {
+		ts.paint = make([]Colorer, g.cols)
+	}
+	return ts
 }
 
 // row writes one row, wrapping a cell wider than its column.
@@ -463,6 +485,9 @@ func (ts *tableStream) row(row []any) {
 	for i := range ts.cells {
 		v := at(row, i)
 		start := len(ts.buf)
+		if ts.paint != nil {
+			ts.paint[i], _ = v.(Colorer)
+		}
 		if f, ok := v.(Formattable); ok {
 			ts.buf = append(ts.buf, f.HumanReadable()...)
 		} else {
@@ -523,17 +548,21 @@ func (ts *tableStream) row(row []any) {
 }
 
 // appendLine appends the line of ts.cells to ts.out, as writeLine writes
-// it.
+// it, or writePaintedLine when some cells are coloured.
 func (ts *tableStream) appendLine() {
 	b := ts.out
 	for i, c := range ts.cells {
 		b = append(b, '|', ' ')
 		excess := ts.widths[i] - displayWidthBytes(c)
+		text := c
+		if ts.paint != nil && ts.paint[i] != nil && len(c) > 0 {
+			text = []byte(ts.paint[i].Colorize(command.NewColorScheme(true), string(c)))
+		}
 		if ts.right[i] {
 			b = appendSpaces(b, excess)
-			b = append(b, c...)
+			b = append(b, text...)
 		} else {
-			b = append(b, c...)
+			b = append(b, text...)
 			b = appendSpaces(b, excess)
 		}
 		b = append(b, ' ')
@@ -611,13 +640,23 @@ func (t *Table) writeRows(bw *bufio.Writer, g *grid, centre bool) {
 	}
 	bw.WriteString(rule)
 	row := make([][]byte, g.cols)
+	var paint []Colorer
+	if t.ColorCells && g.colors != nil {
+		paint = make([]Colorer, g.cols)
+	}
 	for r := 0; r+g.cols <= g.n; r += g.cols {
 		for i := range row {
 			row[i] = g.cell(r + i)
 		}
-		if g.multi {
-			writeMultiLine(bw, row, widths, g.right)
-		} else {
+		for i := range paint {
+			paint[i] = g.colors[r+i]
+		}
+		switch {
+		case g.multi:
+			writeMultiLine(bw, row, widths, g.right, paint)
+		case paint != nil:
+			writePaintedLine(bw, row, widths, g.right, paint)
+		default:
 			writeLine(bw, row, widths, g.right, false)
 		}
 	}
@@ -636,6 +675,7 @@ func (g *grid) wrap(limits []int) *grid {
 		s, _ := wrapCell(string(g.cell(i)), widths[i%g.cols])
 		out.add(s)
 	}
+	out.colors = g.colors
 	// Columns keep their computed width even if wrapping left them narrower.
 	out.widths = widths
 	return out
@@ -722,6 +762,29 @@ func writeBoldLine(bw *bufio.Writer, row [][]byte, widths []int, right []bool, c
 	bw.WriteString("|\n")
 }
 
+// writePaintedLine is writeLine for a row of which some cells are
+// coloured: paint[i], when not nil, colours the text of cell i; the
+// padding stays plain and the width is the text's.
+func writePaintedLine(bw *bufio.Writer, row [][]byte, widths []int, right []bool, paint []Colorer) {
+	cs := command.NewColorScheme(true)
+	for i, c := range row {
+		bw.WriteString("| ")
+		excess := widths[i] - displayWidthBytes(c)
+		switch {
+		case paint[i] == nil || len(c) == 0:
+			writeCell(bw, c, excess, right[i], false)
+		case right[i]:
+			pad(bw, spaces, excess)
+			bw.WriteString(paint[i].Colorize(cs, string(c)))
+		default:
+			bw.WriteString(paint[i].Colorize(cs, string(c)))
+			pad(bw, spaces, excess)
+		}
+		bw.WriteByte(' ')
+	}
+	bw.WriteString("|\n")
+}
+
 func writeCell(bw *bufio.Writer, c []byte, excess int, right, centre bool) {
 	switch {
 	case centre:
@@ -742,8 +805,9 @@ func writeCell(bw *bufio.Writer, c []byte, excess int, right, centre bool) {
 }
 
 // writeMultiLine writes a row whose cells may hold several lines, each
-// cell's lines at the top.
-func writeMultiLine(bw *bufio.Writer, row [][]byte, widths []int, right []bool) {
+// cell's lines at the top; paint, when not nil, colours cells as
+// writePaintedLine does, line by line.
+func writeMultiLine(bw *bufio.Writer, row [][]byte, widths []int, right []bool, paint []Colorer) {
 	lines := make([][][]byte, len(row))
 	height := 1
 	for i, c := range row {
@@ -758,6 +822,10 @@ func writeMultiLine(bw *bufio.Writer, row [][]byte, widths []int, right []bool) 
 				line[i] = lines[i][y]
 			}
 		}
-		writeLine(bw, line, widths, right, false)
+		if paint != nil {
+			writePaintedLine(bw, line, widths, right, paint)
+		} else {
+			writeLine(bw, line, widths, right, false)
+		}
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/longshore/longshore/command"
 )
 
 // Formattable is implemented by a value that renders differently for
@@ -21,6 +23,19 @@ type Formattable interface {
 	HumanReadable() string
 	// MachineReadable is the value csv, json, yaml and the rest render.
 	MachineReadable() any
+}
+
+// Colorer is implemented by a value that people see in colour on a
+// terminal, such as a status that is green when all is well. When the
+// output may be coloured ([Env].Color), the table writes the cell's text
+// through Colorize, with a scheme that colours; it measures, pads and
+// wraps the cell by its text alone, so Colorize must only add escape codes
+// around the text, as the scheme's methods do. Every other formatter, and
+// the table when colour is off, ignore Colorize: csv, json, yaml and value
+// output never carry an escape code. A Colorer that is also a
+// [Formattable] shows its HumanReadable text in the table.
+type Colorer interface {
+	Colorize(cs command.ColorScheme, text string) string
 }
 
 // Machine returns the value a machine format renders: MachineReadable of a

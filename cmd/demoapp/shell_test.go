@@ -91,23 +91,34 @@ func tmuxSend(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
-// screen returns what the session's pane shows.
-func screen(ts *testscript.TestScript) (string, error) {
-	return tmux(ts, "capture-pane", "-p", "-N", "-t", "t")
+// screen returns what the session's pane shows; with escapes, its
+// colours and attributes as escape codes (tmux's own: bold is ESC[1m,
+// green ESC[32m).
+func screen(ts *testscript.TestScript, escapes ...bool) (string, error) {
+	args := []string{"capture-pane", "-p", "-N", "-t", "t"}
+	if len(escapes) > 0 && escapes[0] {
+		args = append(args, "-e")
+	}
+	return tmux(ts, args...)
 }
 
-// tmuxWait REGEXP waits until the screen matches REGEXP (multi-line mode)
-// and fails with the screen when it does not in time; "! tmux-wait"
-// asserts that the screen does not match, now.
+// tmuxWait [-e] REGEXP waits until the screen matches REGEXP (multi-line
+// mode) and fails with the screen when it does not in time; "! tmux-wait"
+// asserts that the screen does not match, now. With -e the screen has its
+// colours as escape codes (see screen).
 func tmuxWait(ts *testscript.TestScript, neg bool, args []string) {
+	escapes := len(args) == 2 && args[0] == "-e"
+	if escapes {
+		args = args[1:]
+	}
 	if len(args) != 1 {
-		ts.Fatalf("usage: tmux-wait REGEXP")
+		ts.Fatalf("usage: tmux-wait [-e] REGEXP")
 	}
 	re, err := regexp.Compile("(?m)" + args[0])
 	ts.Check(err)
 	deadline := time.Now().Add(tmuxWaitFor)
 	for {
-		s, err := screen(ts)
+		s, err := screen(ts, escapes)
 		if err != nil {
 			ts.Fatalf("tmux capture-pane: %v\n%s", err, s)
 		}

@@ -6,6 +6,7 @@ package output
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -58,6 +59,11 @@ type Outputs struct {
 	// Cancel stops the lister whose output is being rendered when the
 	// output fails (nil when none).
 	Cancel func()
+	// Pager, when not nil, is called before a list is written: it sends
+	// the output through the pager on a terminal (see
+	// command.IOStreams.StartPager). The user quitting the pager early
+	// ends the list with success.
+	Pager func() error
 
 	set    *formatters.Set
 	setErr error
@@ -282,6 +288,7 @@ func (o *Outputs) Prepare(out *Output) error {
 			Getenv:        o.Getenv,
 			OutIsTerminal: o.IO.OutIsTerminal,
 			TerminalWidth: o.TerminalWidth(),
+			Color:         o.IO.ColorEnabled(),
 			ErrOut:        o.IO.ErrOut,
 			Kind:          out.kind,
 		}
@@ -296,8 +303,9 @@ func (o *Outputs) Prepare(out *Output) error {
 	return nil
 }
 
-// FormatList renders a lister's rows with the formatter prepared for it;
-// declared is the lister's own table, for the column widths it declares.
+// FormatList renders a lister's rows with the formatter prepared for it,
+// through the pager when Pager says so; declared is the lister's own
+// table, for the column widths it declares.
 func (o *Outputs) FormatList(out *Output, columns []string, rows iter.Seq2[[]any, error], declared *command.Table) error {
 	columns, rows, err := out.opts.ApplyList(columns, rows)
 	if err != nil {
@@ -308,7 +316,16 @@ func (o *Outputs) FormatList(out *Output, columns []string, rows iter.Seq2[[]any
 			d.DeclareWidths(w)
 		}
 	}
-	return o.streamList(out.chosen.(formatters.ListFormatter), columns, rows)
+	if o.Pager != nil {
+		if err := o.Pager(); err != nil {
+			return err
+		}
+	}
+	err = o.streamList(out.chosen.(formatters.ListFormatter), columns, rows)
+	if errors.Is(err, command.ErrPagerClosed) {
+		return nil
+	}
+	return err
 }
 
 // FormatRecord renders a shower's record with the formatter prepared for

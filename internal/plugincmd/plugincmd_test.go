@@ -3,6 +3,7 @@ package plugincmd
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -148,6 +149,9 @@ func TestShowRun(t *testing.T) {
 	got := map[string]any{}
 	for i, f := range rec.Fields {
 		got[f] = rec.Values[i]
+	}
+	if s, ok := got["status"].(status); ok {
+		got["status"] = string(s)
 	}
 	for f, want := range map[string]any{"name": "hello", "version": "2.0", "status": "enabled", "hooks": "audit", "formatters": "toml", "manifest": ""} {
 		if got[f] != want {
@@ -306,5 +310,76 @@ func TestCreateRun(t *testing.T) {
 	err = createRun(&CreateOptions{Out: &bytes.Buffer{}, App: "tapp", Catalog: &fakeCatalog{shadow: map[string]string{"files": "files"}}, WorkDir: dir, Name: "files", Lang: "sh"})
 	if err == nil || !strings.Contains(err.Error(), "would be shadowed by the compiled-in command") {
 		t.Errorf("create files: %v", err)
+	}
+}
+
+func TestRemoveRunAsks(t *testing.T) {
+	user := t.TempDir()
+	hello := filepath.Join(user, "tapp-hello")
+	for _, tt := range []struct {
+		name     string
+		terminal bool
+		yes      bool
+		answer   string
+		prompt   string
+		out      string
+		usage    string // the start of a usage error
+		removed  bool
+	}{
+		{name: "yes on a terminal", terminal: true, answer: "y\n",
+			prompt: "Remove hello from " + user + "? [y/N] ", out: "removed hello from " + user + "\n", removed: true},
+		{name: "no on a terminal", terminal: true, answer: "n\n",
+			prompt: "Remove hello from " + user + "? [y/N] ", out: "kept hello in " + user + "\n"},
+		{name: "empty answer", terminal: true, answer: "\n",
+			prompt: "Remove hello from " + user + "? [y/N] ", out: "kept hello in " + user + "\n"},
+		{name: "--yes on a terminal", terminal: true, yes: true, out: "removed hello from " + user + "\n", removed: true},
+		{name: "--yes piped", yes: true, out: "removed hello from " + user + "\n", removed: true},
+		{name: "piped", usage: "plugin remove: not removing hello without asking, and there is no terminal to ask on: pass --yes to remove it"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			writeExec(t, hello, "")
+			io, in, out, errOut := command.TestIO()
+			if tt.terminal {
+				io.SetTerminal(80)
+			}
+			in.WriteString(tt.answer)
+			err := removeRun(&RemoveOptions{Out: out, IO: io, Yes: tt.yes, App: "tapp", UserDir: user, Catalog: &fakeCatalog{}, Name: "hello"})
+			switch {
+			case tt.usage != "" && (!command.IsUsage(err) || err.Error() != tt.usage):
+				t.Errorf("error %v, want the usage error %q", err, tt.usage)
+			case tt.usage == "" && err != nil:
+				t.Errorf("error %v", err)
+			}
+			if errOut.String() != tt.prompt {
+				t.Errorf("stderr %q, want %q", errOut, tt.prompt)
+			}
+			if out.String() != tt.out {
+				t.Errorf("stdout %q, want %q", out, tt.out)
+			}
+			_, statErr := os.Stat(hello)
+			if removed := errors.Is(statErr, fs.ErrNotExist); removed != tt.removed {
+				t.Errorf("removed: %v, want %v", removed, tt.removed)
+			}
+		})
+	}
+}
+
+func TestStatusColors(t *testing.T) {
+	cs := command.NewColorScheme(true)
+	for text, want := range map[string]string{
+		"enabled":                     cs.Green("enabled"),
+		"disabled":                    cs.Dim("disabled"),
+		"unavailable: needs docker":   cs.Yellow("unavailable: needs docker"),
+		"shadowed by /bin/tapp-hello": cs.Red("shadowed by /bin/tapp-hello"),
+		"invalid: bad manifest":       cs.Red("invalid: bad manifest"),
+		"refused: writable by others": cs.Red("refused: writable by others"),
+		"something else":              "something else",
+	} {
+		if got := status(text).Colorize(cs, text); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+		if got := status(text).Colorize(command.NewColorScheme(false), text); got != text {
+			t.Errorf("%q without colour: %q", text, got)
+		}
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/pflag"
+
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
 )
@@ -18,6 +20,11 @@ import (
 type RemoveOptions struct {
 	// Out receives the one-line report.
 	Out io.Writer
+	// IO asks the user before anything is removed; nil asks nothing, as
+	// Yes does.
+	IO *command.IOStreams
+	// Yes is --yes: remove without asking.
+	Yes bool
 	// App is the app's name.
 	App string
 	// UserDir is the only directory remove removes from.
@@ -45,19 +52,27 @@ type removeCmd struct {
 var (
 	_ command.Runner       = (*removeCmd)(nil)
 	_ command.ArgCompleter = (*removeCmd)(nil)
+	_ command.FlagDeclarer = (*removeCmd)(nil)
 )
 
 func (*removeCmd) Info() command.Info {
 	return command.Info{
 		Short: "Remove an external plugin from the user's plugin directory",
+		Long: "Remove an external plugin, and its manifest, from the user's plugin directory.\n" +
+			"On a terminal it asks first; --yes removes without asking, as a script must.",
 		Usage: "NAME...",
 		Args:  command.Args{Min: 1, Max: command.Unlimited},
 	}
 }
 
+// Flags adds --yes.
+func (c *removeCmd) Flags(fs *pflag.FlagSet) {
+	fs.BoolVarP(&c.opts.Yes, "yes", "y", false, "remove without asking")
+}
+
 func (c *removeCmd) Run(ctx context.Context, inv *command.Invocation) error {
 	opts := c.opts
-	opts.Out, opts.Name = inv.IO.Out, strings.Join(inv.Args, " ")
+	opts.Out, opts.IO, opts.Name = inv.IO.Out, inv.IO, strings.Join(inv.Args, " ")
 	return c.runF(&opts)
 }
 
@@ -72,7 +87,8 @@ func (c *removeCmd) CompleteArgs(args []string, toComplete string) []string {
 }
 
 // removeRun removes the plugin, file or folder, and its manifest from the
-// user's plugin directory.
+// user's plugin directory, once the user said yes: on a terminal it asks,
+// elsewhere it needs --yes.
 func removeRun(opts *RemoveOptions) error {
 	words, err := command.SplitName(opts.Name)
 	if err != nil {
@@ -87,6 +103,9 @@ func removeRun(opts *RemoveOptions) error {
 		}
 		return fmt.Errorf("no plugin %q installed in %s", name, dir)
 	}
+	if ok, err := confirmRemove(opts, name, dir); !ok || err != nil {
+		return err
+	}
 	if err := os.RemoveAll(path); err != nil {
 		return fmt.Errorf("remove %s: %w", name, err)
 	}
@@ -95,4 +114,25 @@ func removeRun(opts *RemoveOptions) error {
 	}
 	fmt.Fprintf(opts.Out, "removed %s from %s\n", name, dir)
 	return nil
+}
+
+// confirmRemove asks whether to remove name from dir, unless --yes was
+// given. No terminal to ask on is a usage error saying how to proceed;
+// "no" keeps the plugin, says so and is no error.
+func confirmRemove(opts *RemoveOptions, name, dir string) (bool, error) {
+	if opts.Yes || opts.IO == nil {
+		return true, nil
+	}
+	ok, err := opts.IO.Confirm(fmt.Sprintf("Remove %s from %s?", name, dir))
+	var nt *command.NoTerminalError
+	if errors.As(err, &nt) {
+		return false, command.Usagef("plugin remove: not removing %s without asking, and there is no terminal to ask on: pass --yes to remove it", name)
+	}
+	if err != nil {
+		return false, err
+	}
+	if !ok {
+		fmt.Fprintf(opts.Out, "kept %s in %s\n", name, dir)
+	}
+	return ok, nil
 }

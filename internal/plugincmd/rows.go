@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/hooks"
 	"github.com/longshore/longshore/internal/install"
@@ -26,7 +27,35 @@ type Row struct {
 var Columns = []string{"name", "kind", "source", "version", "status", "path", "installed from", "description"}
 
 func (r Row) values() []any {
-	return []any{r.Name, r.Kind, r.Source, r.Version, r.Status, r.Path, r.InstalledFrom, r.Description}
+	return []any{r.Name, r.Kind, r.Source, r.Version, status(r.Status), r.Path, r.InstalledFrom, r.Description}
+}
+
+// status is a row's status as plugin list's cell: its text everywhere,
+// coloured by what it says in a table on a terminal (formatters.Colorer):
+// enabled green, disabled dim, unavailable yellow, shadowed, invalid or
+// refused red.
+type status string
+
+// HumanReadable and MachineReadable make a status plain text in every
+// format (formatters.Formattable).
+func (s status) HumanReadable() string { return string(s) }
+
+// MachineReadable is the status's text.
+func (s status) MachineReadable() any { return string(s) }
+
+// Colorize colours text, the status's cell, by what the status says.
+func (s status) Colorize(cs command.ColorScheme, text string) string {
+	switch word, _, _ := strings.Cut(string(s), " "); strings.TrimSuffix(word, ":") {
+	case "enabled":
+		return cs.Green(text)
+	case "disabled":
+		return cs.Dim(text)
+	case "unavailable":
+		return cs.Yellow(text)
+	case "shadowed", "invalid", "refused":
+		return cs.Red(text)
+	}
+	return text
 }
 
 // Inventory is what the app knows of its plugins, as the Catalog reports

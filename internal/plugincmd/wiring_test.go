@@ -76,8 +76,12 @@ func TestCommandsFillTheirOptions(t *testing.T) {
 
 	var remove *RemoveOptions
 	invoke(t, NewRemoveCmd(o, func(opts *RemoveOptions) error { remove = opts; return nil }), "hello")
-	if remove.Name != "hello" || remove.UserDir != "/u" {
+	if remove.Name != "hello" || remove.UserDir != "/u" || remove.IO == nil || remove.Yes {
 		t.Errorf("remove options %+v", remove)
+	}
+	invoke(t, NewRemoveCmd(o, func(opts *RemoveOptions) error { remove = opts; return nil }), "-y", "hello")
+	if !remove.Yes {
+		t.Errorf("remove -y: %+v", remove)
 	}
 
 	var show *ShowOptions

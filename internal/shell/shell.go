@@ -81,7 +81,7 @@ type Options struct {
 // stop signal, and returns its exit code: 0, 1 when the input cannot be
 // read, 130 when interrupted, 128+N after signal N (SIGTERM, SIGHUP).
 func Run(ctx context.Context, o Options) int {
-	s := &Session{Name: o.Name, App: o.App, ErrOut: o.IO.ErrOut}
+	s := &Session{Name: o.Name, App: o.App, ErrOut: o.IO.ErrOut, Colors: o.IO.ErrColorScheme()}
 	if o.Terminal {
 		// Only lines typed at a terminal are history: a script piped in
 		// is neither recalled nor recorded.
@@ -119,6 +119,9 @@ type Session struct {
 	Lines LineReader
 	// ErrOut receives the shell's own messages.
 	ErrOut io.Writer
+	// Colors colour their "error:" and "warning:"; the zero value does
+	// not.
+	Colors command.ColorScheme
 	// History is the lines loaded from the history file; those entered
 	// are appended.
 	History []string
@@ -149,12 +152,12 @@ func (s *Session) Loop(ctx context.Context) int {
 		case errors.Is(err, ErrAborted):
 			continue
 		case err != nil:
-			fmt.Fprintf(s.ErrOut, "%s: error: read input: %s\n", s.Name, oneLine(err.Error()))
+			fmt.Fprintf(s.ErrOut, "%sread input: %s\n", s.prefix("error:"), oneLine(err.Error()))
 			return exitFailure
 		}
 		words, err := splitWords(line)
 		if err != nil {
-			fmt.Fprintf(s.ErrOut, "%s: error: %s\n", s.Name, err)
+			fmt.Fprintf(s.ErrOut, "%s%s\n", s.prefix("error:"), err)
 			continue
 		}
 		if len(words) == 0 {
@@ -190,7 +193,7 @@ func (s *Session) runLine(ctx context.Context, words []string) int {
 		fmt.Fprintln(s.ErrOut)
 	}
 	if res.Silent && res.Code != exitOK && !res.Interrupted {
-		fmt.Fprintf(s.ErrOut, "%s: error: exit code %d\n", s.Name, res.Code)
+		fmt.Fprintf(s.ErrOut, "%sexit code %d\n", s.prefix("error:"), res.Code)
 	}
 	if res.WantsShell {
 		fmt.Fprintf(s.ErrOut, "%s: already in the interactive shell\n", s.Name)
@@ -205,8 +208,19 @@ func (s *Session) saveHistory() {
 		return
 	}
 	if err := writeHistory(s.HistoryPath, s.History); err != nil {
-		fmt.Fprintf(s.ErrOut, "%s: warning: %s\n", s.Name, err)
+		fmt.Fprintf(s.ErrOut, "%s%s\n", s.prefix("warning:"), err)
 	}
+}
+
+// prefix is "<app>: error: " or "<app>: warning: ", the word coloured as
+// the app colours it (red, yellow) when stderr may be coloured.
+func (s *Session) prefix(word string) string {
+	if word == "error:" {
+		word = s.Colors.Red(word)
+	} else {
+		word = s.Colors.Yellow(word)
+	}
+	return s.Name + ": " + word + " "
 }
 
 // oneLine folds a multi-line message onto one line.
