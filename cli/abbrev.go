@@ -74,6 +74,13 @@ func (t *tree) abbreviation(path []string, word string) (string, error) {
 	if _, ok := names[word]; ok {
 		return "", nil
 	}
+	if len(path) == 0 && t.sess != nil {
+		// The user's alias is a name too: expanded later, never
+		// abbreviated, it beats a command it is a prefix of.
+		if cfg := t.sess.userAliases(); cfg != nil && cfg.Alias(word) != nil {
+			return "", nil
+		}
+	}
 	for _, w := range t.externalWords(path) {
 		if _, taken := names[w]; !taken {
 			names[w] = w

@@ -20,7 +20,7 @@ func TestHelpGroupsFlagsOfMain(t *testing.T) {
 	want := regexp.MustCompile(`(?s)\nFlags:\n  -h, --help +help for tapp\n      --version .*` +
 		`\n\nOutput Flags:\n  -f, --format FORMAT .*\n  -c, --column NAME .*` +
 		`\n\nOutput Flags \(-f csv\):\n      --quote MODE +quote the fields .*` +
-		`\n\nGlobal Flags:\n      --config FILE .*\n  -v, --verbose count .*\n$`)
+		`\n\nGlobal Flags:\n.*      --config FILE .*\n  -v, --verbose count .*\n$`)
 	if !want.MatchString(out.String()) {
 		t.Errorf("help:\n%s", out)
 	}
