@@ -1,9 +1,10 @@
 package cli
 
 import (
-	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"slices"
 	"strings"
@@ -17,8 +18,56 @@ import (
 )
 
 // externalCompletionTimeout bounds how long a plugin may take to answer a
-// completion request; past it, the shell gets file names instead.
-const externalCompletionTimeout = 5 * time.Second
+// completion request; past it, the plugin and what it started are killed
+// and the shell gets file names instead. A variable for tests.
+var externalCompletionTimeout = 5 * time.Second
+
+// maxCompletionOutput caps what is read of a plugin's completion answer.
+const maxCompletionOutput = 4 << 20
+
+// runCompletion runs the completing plugin at path with argv and env, in
+// a process group of its own, and returns its standard output once it has
+// closed it and exited with status 0. Past timeout (or when ctx ends) the
+// whole group is killed and an error returned at once: neither a child the
+// plugin left holding its output nor the plugin itself can keep the shell
+// waiting.
+func runCompletion(ctx context.Context, path string, argv, env []string, timeout time.Duration) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	proc := exec.Command(path, argv...)
+	proc.Env, proc.Stdout, proc.Stderr = env, w, nil
+	ownCompletionGroup(proc)
+	err = proc.Start()
+	w.Close()
+	if err != nil {
+		return nil, err
+	}
+	type result struct {
+		out []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		out, err := io.ReadAll(io.LimitReader(r, maxCompletionOutput))
+		if werr := proc.Wait(); err == nil {
+			err = werr
+		}
+		done <- result{out, err}
+	}()
+	select {
+	case res := <-done:
+		return res.out, res.err
+	case <-ctx.Done():
+		// The deferred close of r ends the read; the goroutine reaps it.
+		killCompletionGroup(proc.Process)
+		return nil, fmt.Errorf("no answer within %v", timeout)
+	}
+}
 
 // completeExternal completes the arguments of the external command at
 // path. A plugin whose manifest says "completion: true" answers cobra's
@@ -43,18 +92,29 @@ func (c *completer) completeExternal(p *discovery.Plugin) cobra.CompletionFunc {
 		if !p.Manifest.Completion {
 			return nil, cobra.ShellCompDirectiveDefault
 		}
-		ctx, cancel := context.WithTimeout(c.ctx, externalCompletionTimeout)
-		defer cancel()
 		argv := append(append([]string{cobra.ShellCompRequestCmd}, c.pluginArgs(args)...), toComplete)
-		proc := exec.CommandContext(ctx, p.Path, argv...)
-		var out bytes.Buffer
-		proc.Env, proc.Stdout, proc.Stderr = c.pluginEnv(p), &out, io.Discard
-		if err := proc.Run(); err != nil {
+		out, err := runCompletion(c.ctx, p.Path, argv, c.pluginEnv(p), externalCompletionTimeout)
+		if err != nil {
 			cobra.CompDebugln("plugin "+p.Name+" did not complete: "+err.Error(), false)
 			return nil, cobra.ShellCompDirectiveDefault
 		}
-		return parseCompletions(out.String())
+		cands, directive := parseCompletions(string(out))
+		return escapeCompletions(cands), directive
 	}
+}
+
+// escapeCompletions escapes a plugin's candidates and their descriptions
+// (the text after a tab) before cobra prints them to the shell, which
+// shows them on the terminal.
+func escapeCompletions(cands []string) []string {
+	for i, c := range cands {
+		value, desc, ok := strings.Cut(c, "\t")
+		cands[i] = discovery.Escape(value)
+		if ok {
+			cands[i] += "\t" + discovery.Escape(desc)
+		}
+	}
+	return cands
 }
 
 // outputFlagValue returns, when the word being completed after a

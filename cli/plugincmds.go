@@ -52,7 +52,18 @@ func (t *tree) pluginOptions() *plugincmd.Options {
 		Catalog:   pluginCatalog{t},
 		Config:    t.sess.config,
 		Warn:      func(w string) { t.sess.warn(w) },
+		Permanent: permanentPlugin,
 	}
+}
+
+// permanentPlugin returns why the plugin called name cannot be disabled:
+// the default formatter prints every command run without -f. "" for any
+// other name.
+func permanentPlugin(name string) string {
+	if name == output.DefaultFormat {
+		return "it is the default formatter, which prints every list and record when -f is not given"
+	}
+	return ""
 }
 
 // pluginCatalog answers the plugin commands' questions from the tree and

@@ -269,7 +269,7 @@ func (c *writeChecker) Write(p []byte) (int, error) {
 // outputs returns the output side of the run, once the session is open.
 func (r *run) outputs() *output.Outputs {
 	o := output.New(r.app.registry(), r.app.namespace("formatters"))
-	o.Prefix, o.Getenv, o.IO, o.Ctx = r.app.envPrefix(), r.app.getenv, r.io, r.ctx
+	o.App, o.Prefix, o.Getenv, o.IO, o.Ctx = r.app.Name, r.app.envPrefix(), r.app.getenv, r.io, r.ctx
 	o.Plugins, o.Globals, o.PluginEnv, o.Format = sessionPlugins{r.sess}, r.tree.globals(), r.pluginEnv, &r.opts.format
 	o.Structured = r.app.structuredRequested()
 	o.TerminalWidth = func() int { return terminalWidth(r.io, r.app.getenv) }

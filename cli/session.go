@@ -90,9 +90,11 @@ func (s *session) configSource() string {
 
 // pluginDisabled reports whether the config disables the plugin called
 // name; an unreadable config disables nothing (checkConfig has already
-// failed every run that runs a command).
+// failed every run that runs a command), and the default formatter is
+// never disabled (plugin disable refuses it; an entry written by hand is
+// ignored, as one for a plugin command is).
 func (s *session) pluginDisabled(name string) bool {
-	return s.cfgErr == nil && s.cfg.Disabled(name)
+	return s.cfgErr == nil && s.cfg.Disabled(name) && permanentPlugin(name) == ""
 }
 
 // find returns the plugin finder; an unreadable config is an error (it

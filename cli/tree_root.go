@@ -86,6 +86,7 @@ func (t *tree) buildMain() {
 
 // finish adds help and completion once every command is in the tree.
 func (t *tree) finish(c *completer) {
+	t.hideDisabled()
 	t.out.DescribeFormatFlag()
 	t.addHelp()
 	t.root.SetUsageFunc(t.usage)
@@ -95,6 +96,17 @@ func (t *tree) finish(c *completer) {
 		f.Hidden = n == nil || n.output == nil
 	}
 	c.addCompletions()
+}
+
+// hideDisabled hides from help and completion the commands, compiled-in
+// or external, that the config disables: they cannot run. plugin list
+// still shows them, and running one says how to enable it again.
+func (t *tree) hideDisabled() {
+	for _, n := range t.nodes {
+		if (n.kind == kindCommand || n.kind == kindExternal) && t.sess.checkDisabled(n.name) != nil {
+			n.cmd.Hidden = true
+		}
+	}
 }
 
 // scanRoot is the scanner's view of the built tree.

@@ -20,8 +20,10 @@ import (
 // Table renders cliff's bordered table: `+---+` rules, a header row, one
 // space of padding, strings left-aligned and numbers right-aligned (by the
 // types in the first row, as cliff does), embedded newlines kept inside the
-// cell, widths measured in terminal cells. An empty list prints nothing
-// unless --print-empty.
+// cell, widths measured in terminal cells. Other control characters, in
+// cells and names, are escaped (\x1b, \t, \u009b...), on a terminal or
+// not, since they would break the layout anyway. An empty list prints
+// nothing unless --print-empty.
 //
 // A list of up to [StreamAfter] rows is held to size the columns, exactly
 // as cliff does. A longer one is streamed, in constant memory: the columns
@@ -328,15 +330,17 @@ const (
 )
 
 func newGrid(header []string) *grid {
-	g := &grid{header: header, cols: len(header), widths: make([]int, len(header)), right: make([]bool, len(header))}
+	g := &grid{header: make([]string, len(header)), cols: len(header), widths: make([]int, len(header)), right: make([]bool, len(header))}
 	for i, h := range header {
-		g.widths[i] = displayWidth(h)
+		g.header[i] = escapeHeader(h)
+		g.widths[i] = displayWidth(g.header[i])
 	}
 	return g
 }
 
 // add appends the next cell: v as people see it, CR LF as LF, a lone CR as
-// a space (as cliff does).
+// a space (as cliff does), other control characters escaped (see
+// appendEscaped).
 func (g *grid) add(v any) {
 	if len(g.text) == 0 || len(g.text[len(g.text)-1]) > textChunk-4096 {
 		g.text = append(g.text, make([]byte, 0, textChunk))
@@ -353,6 +357,10 @@ func (g *grid) add(v any) {
 	if bytes.IndexByte(cell, '\r') >= 0 {
 		s := strings.ReplaceAll(strings.ReplaceAll(string(cell), "\r\n", "\n"), "\r", " ")
 		buf = append(buf[:start], s...)
+		cell = buf[start:]
+	}
+	if e := escapeCell(cell); len(e) != len(cell) {
+		buf = append(buf[:start], e...)
 		cell = buf[start:]
 	}
 	g.text[k] = buf
@@ -496,6 +504,9 @@ func (ts *tableStream) row(row []any) {
 		if bytes.IndexByte(ts.buf[start:], '\r') >= 0 {
 			c := strings.ReplaceAll(strings.ReplaceAll(string(ts.buf[start:]), "\r\n", "\n"), "\r", " ")
 			ts.buf = append(ts.buf[:start], c...)
+		}
+		if e := escapeCell(ts.buf[start:]); len(e) != len(ts.buf)-start {
+			ts.buf = append(ts.buf[:start], e...)
 		}
 		ts.ends[i] = len(ts.buf)
 	}

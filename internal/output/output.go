@@ -35,6 +35,8 @@ const (
 // available (built once, by New), and the list being rendered. Each
 // lister's or shower's own options are an *Output (see AddFlags).
 type Outputs struct {
+	// App is the app's name, for the hint of a disabled formatter.
+	App string
 	// Prefix is the app's environment variable prefix ("DEMOAPP") and
 	// Getenv its environment, for the formatters' options.
 	Prefix string
@@ -268,7 +270,7 @@ func (o *Outputs) Prepare(out *Output) error {
 	switch {
 	case o.Plugins.Disabled(fname):
 		// Built-in, compiled-in or external: plugin disable applies to all.
-		return command.Usagef("formatter %q is disabled in the configuration", fname)
+		return command.Usagef("formatter %q is disabled; enable it with \"%s plugin enable %s\"", fname, o.App, fname)
 	case f != nil:
 	case set.Has(fname):
 		return command.Usagef("formatter %q cannot render %ss (valid: %s)", fname, out.kind, strings.Join(o.ValidFormats(out.kind), ", "))
@@ -336,7 +338,9 @@ func (o *Outputs) FormatRecord(out *Output, fields []string, values []any) error
 		return command.Usagef("%w", err)
 	}
 	rf := out.chosen.(formatters.RecordFormatter)
-	w := &lineEnder{w: o.IO.Out}
+	tw, closeTW := o.terminalOut(rf)
+	defer closeTW()
+	w := &lineEnder{w: tw}
 	return QuietPipe(w.end(command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
 		return rf.FormatRecord(w, fields, values)
 	})))

@@ -42,7 +42,7 @@ func newTestOutputs(t *testing.T, format string, disabled ...string) (*Outputs, 
 	o := New(&command.Registry{}, "tapp.formatters")
 	var out bytes.Buffer
 	o.IO = &command.IOStreams{Out: &out, ErrOut: &bytes.Buffer{}}
-	o.Prefix, o.Getenv = "TAPP", func(string) string { return "" }
+	o.App, o.Prefix, o.Getenv = "tapp", "TAPP", func(string) string { return "" }
 	o.TerminalWidth = func() int { return 0 }
 	d := map[string]bool{}
 	for _, n := range disabled {
@@ -86,7 +86,7 @@ func TestPrepareAndFormat(t *testing.T) {
 	}{
 		{"csv", nil, "\"a\",\"b\"\n1,\"x\"\n", false},
 		{"", nil, "| a | b |", false},
-		{"csv", []string{"csv"}, `formatter "csv" is disabled in the configuration`, true},
+		{"csv", []string{"csv"}, `formatter "csv" is disabled; enable it with "tapp plugin enable csv"`, true},
 		{"nosuch", nil, `unknown formatter "nosuch"`, true},
 	}
 	for _, tt := range tests {

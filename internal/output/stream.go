@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"os"
 	"os/signal"
@@ -24,7 +25,9 @@ const ExitBrokenPipe = 141
 func (o *Outputs) streamList(lf formatters.ListFormatter, columns []string, rows iter.Seq2[[]any, error]) error {
 	plugin := fmt.Sprintf("formatter %q", lf.Name())
 	// Output cut short by an error ends with a newline (see lineEnder).
-	out := &lineEnder{w: o.IO.Out}
+	tw, closeTW := o.terminalOut(lf)
+	out := &lineEnder{w: tw}
+	defer closeTW()
 	if _, ok := lf.(*formatters.External); ok {
 		// Its process writes the output itself, and it streams its input
 		// through a Stream of its own.
@@ -39,6 +42,20 @@ func (o *Outputs) streamList(lf formatters.ListFormatter, columns []string, rows
 		err = cerr
 	}
 	return QuietPipe(out.end(err))
+}
+
+// terminalOut returns the writer f's output goes to: the output, through
+// a formatters.TerminalWriter when it is a terminal and f does not escape
+// what it writes itself; and the func that ends that writer.
+func (o *Outputs) terminalOut(f formatters.Formatter) (io.Writer, func()) {
+	if !o.IO.OutIsTerminal {
+		return o.IO.Out, func() {}
+	}
+	if ts, ok := f.(formatters.TerminalSafe); ok && ts.EscapesControls() {
+		return o.IO.Out, func() {}
+	}
+	tw := formatters.NewTerminalWriter(o.IO.Out)
+	return tw, func() { tw.Close() }
 }
 
 // Stall tells the list being rendered, if any, that its row source is

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/longshore/longshore/command"
@@ -25,6 +26,8 @@ type EnableOptions struct {
 	Name string
 	// Disable disables Name; false enables it.
 	Disable bool
+	// Permanent is Options.Permanent.
+	Permanent func(name string) string
 }
 
 // NewEnableCmd returns "plugin enable NAME..." or, with disable, "plugin
@@ -34,7 +37,7 @@ func NewEnableCmd(o *Options, disable bool, runF func(*EnableOptions) error) com
 	if runF == nil {
 		runF = enableRun
 	}
-	return &enableCmd{opts: EnableOptions{App: o.App, Catalog: o.Catalog, Config: o.Config, Disable: disable}, runF: runF}
+	return &enableCmd{opts: EnableOptions{App: o.App, Catalog: o.Catalog, Config: o.Config, Disable: disable, Permanent: o.Permanent}, runF: runF}
 }
 
 type enableCmd struct {
@@ -67,8 +70,9 @@ func (c *enableCmd) Run(ctx context.Context, inv *command.Invocation) error {
 	return c.runF(&opts)
 }
 
-// CompleteArgs offers, to enable, the names the config disables and, to
-// disable, the names of the plugins still enabled.
+// CompleteArgs offers, to enable, the names the config disables (sorted) and, to
+// disable, the names of the plugins still enabled that may be disabled
+// (not the plugin commands, nor the default formatter).
 func (c *enableCmd) CompleteArgs(args []string, toComplete string) []string {
 	disabled := map[string]bool{}
 	var names []string
@@ -80,8 +84,11 @@ func (c *enableCmd) CompleteArgs(args []string, toComplete string) []string {
 			}
 		}
 	}
+	slices.Sort(names)
 	if c.opts.Disable {
-		names = rowNames(c.opts.App, c.opts.Catalog, func(row Row) bool { return !disabled[row.Name] })
+		names = rowNames(c.opts.App, c.opts.Catalog, func(row Row) bool {
+			return !disabled[row.Name] && cannotDisable(c.opts.Permanent, row.Name) == ""
+		})
 	}
 	return nextWords(names, args)
 }
@@ -94,8 +101,8 @@ func enableRun(opts *EnableOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Disable && IsPluginCommand(name) {
-		return fmt.Errorf("%q cannot be disabled: the plugin commands are how plugins are enabled again", name)
+	if why := cannotDisable(opts.Permanent, name); opts.Disable && why != "" {
+		return fmt.Errorf("%q cannot be disabled: %s", name, why)
 	}
 	// Disabling needs a plugin that exists; enabling also accepts a name
 	// only the config still knows.

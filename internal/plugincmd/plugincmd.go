@@ -47,6 +47,11 @@ type Options struct {
 	Config func() (*discovery.Config, error)
 	// Warn prints one warning to the user (cli prefixes "<app>: warning: ").
 	Warn func(string)
+	// Permanent returns why the plugin called name cannot be disabled
+	// (the default formatter: every command without -f prints with it),
+	// "" when it can; nil is "" for every name. The plugin commands never
+	// can (IsPluginCommand).
+	Permanent func(name string) string
 }
 
 // Catalog is what the plugin commands ask the app about its plugins. The
@@ -98,6 +103,18 @@ func Commands(o *Options) []Named {
 // again.
 func IsPluginCommand(name string) bool {
 	return name == "plugin" || strings.HasPrefix(name, "plugin ")
+}
+
+// cannotDisable returns why the plugin called name cannot be disabled, ""
+// when it can.
+func cannotDisable(permanent func(string) string, name string) string {
+	if IsPluginCommand(name) {
+		return "the plugin commands are how plugins are enabled again"
+	}
+	if permanent != nil {
+		return permanent(name)
+	}
+	return ""
 }
 
 // warn calls o.Warn for each warning; a nil Warn drops them.

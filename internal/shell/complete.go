@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/longshore/longshore/discovery"
 )
 
 // token is one word of a shell line and where its text starts in the line.
@@ -141,7 +143,9 @@ func CompleteWord(ctx context.Context, app App, line string, pos int) (string, [
 
 // fileCandidates lists the paths that complete partial: directories with a
 // trailing slash, files (when not dirsOnly, and with one of exts when
-// given) with a trailing space. Hidden entries need a partial dot.
+// given) with a trailing space. Hidden entries need a partial dot. A name
+// holding a control character is left out: shown, it would act on the
+// terminal, and escaped it would name another file.
 func fileCandidates(partial string, dirsOnly bool, exts []string) []string {
 	dir, base := filepath.Split(partial)
 	root := dir
@@ -155,7 +159,7 @@ func fileCandidates(partial string, dirsOnly bool, exts []string) []string {
 	var out []string
 	for _, e := range entries {
 		name := e.Name()
-		if !strings.HasPrefix(name, base) || strings.HasPrefix(name, ".") && !strings.HasPrefix(base, ".") {
+		if !strings.HasPrefix(name, base) || strings.HasPrefix(name, ".") && !strings.HasPrefix(base, ".") || discovery.Escape(name) != name {
 			continue
 		}
 		isDir := e.IsDir()

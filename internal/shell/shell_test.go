@@ -150,3 +150,19 @@ func TestCompleteWord(t *testing.T) {
 		t.Errorf("with NoSpace: %q", cands)
 	}
 }
+
+// TestCompleteWordLeavesOutFileNamesWithControls pins that the shell's Tab
+// never shows a file name that would act on the terminal.
+func TestCompleteWordLeavesOutFileNamesWithControls(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"fine.txt", "f\x1b[2Jx.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	app := &fakeApp{}
+	_, cands, _ := CompleteWord(context.Background(), app, "cat "+dir+"/f", len([]rune("cat "+dir+"/f")))
+	if want := []string{dir + "/fine.txt "}; !reflect.DeepEqual(cands, want) {
+		t.Errorf("candidates %q, want %q", cands, want)
+	}
+}
