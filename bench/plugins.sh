@@ -4,7 +4,9 @@
 # bench/plugins/main.go): a Go floor linking only cobra, a bare cobra app
 # with 20 commands, git, and a static C plugin. Figures go to
 # docs/performance.md under "External plugins".
-#   bash bench/plugins.sh [RUNS] [SECTIONS]
+#   bash bench/plugins.sh [RUNS] [SECTIONS] [CLOCK]
+# CLOCK is wall (the default) or cpu: user + system time of each process,
+# steadier than wall time on a loaded machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
@@ -20,4 +22,4 @@ go build -ldflags="-s -w" -o "$bin/barecobra-stripped" ./bench/plugins/barecobra
 cc -O2 -static -o "$bin/demoapp-hello" bench/plugins/chello/hello.c 2>/dev/null ||
 	cc -O2 -o "$bin/demoapp-hello" bench/plugins/chello/hello.c
 cp "$bin/demoapp-hello" "$bin/git-hello"
-go run ./bench/plugins -bin "$bin" -runs "${1:-200}" -sections "${2:-abcdefg}"
+go run ./bench/plugins -bin "$bin" -runs "${1:-200}" -sections "${2:-abcdefg}" -clock "${3:-wall}"

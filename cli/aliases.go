@@ -9,10 +9,11 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/internal/alias"
 	"github.com/longshore/longshore/internal/aliascmd"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/pluginexec"
+	"github.com/longshore/longshore/internal/registry"
 )
 
 // The user's aliases and default options (docs/aliases.md). The rule is
@@ -47,15 +48,15 @@ func (s *session) userAliases() *discovery.Config {
 
 // aliasEntries returns the alias commands as registry entries, when the
 // App has them.
-func (t *tree) aliasEntries() []command.Entry {
+func (t *tree) aliasEntries() []registry.Entry[command.Command] {
 	if !t.app.aliasesOn() {
 		return nil
 	}
 	o := &aliascmd.Options{App: t.app.Name, EnvPrefix: t.app.envPrefix(), Config: t.sess.config, Catalog: commandResolver{t}}
-	var out []command.Entry
+	var out []registry.Entry[command.Command]
 	for _, n := range aliascmd.Commands(o) {
 		c := n.Command
-		out = append(out, command.Entry{Namespace: t.app.namespace("commands"), Name: n.Name,
+		out = append(out, registry.Entry[command.Command]{App: t.app.Name, Name: n.Name,
 			New: func() command.Command { return c }, Registrant: "longshore/cli (built in)"})
 	}
 	return out

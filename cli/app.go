@@ -16,9 +16,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/formatters"
 	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/pluginexec"
+	"github.com/longshore/longshore/internal/registry"
 )
 
 // App is a command-line application built on Longshore.
@@ -28,8 +30,8 @@ import (
 //	app := cli.New("demoapp", "1.0.0", "Does demo things")
 //	os.Exit(app.Run(context.Background(), os.Args[1:]))
 type App struct {
-	// Name is the program name; it prefixes errors and names the registry
-	// namespaces ("<name>.commands", "<name>.hooks", "<name>.formatters").
+	// Name is the program name; it prefixes errors, and compiled-in
+	// plugins register under it (command.Register(name, ...)).
 	Name string
 	// Version is printed by --version.
 	Version string
@@ -37,11 +39,10 @@ type App struct {
 	Description string
 	// Long is the longer text of root help; Description is used when empty.
 	Long string
-	// Registry holds the compiled-in plugins; nil means command.Default.
-	Registry *command.Registry
 	// IO overrides the standard streams; nil means the process's own.
 	IO *command.IOStreams
-	// Getenv overrides os.Getenv, for tests.
+	// Getenv overrides os.Getenv, for tests; commands see it through
+	// command.Invocation's Env. The test kit, cli/clitest, sets it.
 	Getenv func(string) string
 	// Interactive enables the interactive shell: a "shell" command, also
 	// started by running the app with no arguments on a terminal.
@@ -80,7 +81,9 @@ type App struct {
 	// count as compiled-in, so no external plugin can replace them.
 	Customize func(root *cobra.Command)
 
-	explicit      []command.Entry
+	explicit      []registry.Entry[command.Command]
+	addedHooks    []registry.Entry[hooks.Hook]
+	addedFormats  []registry.Entry[formatters.Formatter]
 	groups        map[string]string
 	externalHooks []hooks.Spec
 	// fsys, when set, is the file system plugin discovery reads (tests).
@@ -91,30 +94,68 @@ type App struct {
 }
 
 // New returns an App with a name, a version and a one-line description.
+// The name is the one compiled-in plugins register under
+// (command.Register("todo", ...)); a registration under a name no App has
+// is reported by `plugin list`, --debug and the test kit.
 func New(name, version, description string) *App {
+	registry.Claim(name)
 	return &App{Name: name, Version: version, Description: description}
 }
 
-// AddCommand registers a command on this App only, beside those in the
-// registry. Its name is its words, e.g. "server list". A name already taken,
-// in the registry or on the App, is an error naming both registrants.
+// AddCommand adds a command to this App only, beside those registered for
+// its name with command.Register. Its name is its words, e.g. "server
+// list". A name already taken, in the registry or on the App, is an error
+// naming both registrants, as is an optional method with the wrong
+// signature.
 func (a *App) AddCommand(name string, newFn func() command.Command) error {
-	words, err := command.SplitName(name)
+	e, err := registry.Of[command.Command]("command").Entry(a.Name, name, newFn, registry.Caller(1))
 	if err != nil {
 		return fmt.Errorf("add command: %w", err)
 	}
-	name = strings.Join(words, " ")
-	if newFn == nil {
-		return fmt.Errorf("add command %q: nil constructor", name)
+	a.explicit, err = addEntry(a.explicit, registry.Of[command.Command]("command"), e)
+	return err
+}
+
+// AddHook adds a hook to this App only, beside those registered for its
+// name with hooks.Register. A name already taken is an error naming both
+// registrants, as is an optional method with the wrong signature.
+func (a *App) AddHook(name string, newFn func() hooks.Hook) error {
+	e, err := registry.Of[hooks.Hook]("hook").Entry(a.Name, name, newFn, registry.Caller(1))
+	if err != nil {
+		return fmt.Errorf("add hook: %w", err)
 	}
-	e := command.Entry{Namespace: a.namespace("commands"), Name: name, New: newFn, Registrant: command.Caller(1)}
-	for _, old := range a.commandEntries() {
-		if old.Name == name {
-			return &command.DuplicateError{Namespace: e.Namespace, Name: name, First: old.Registrant, Second: e.Registrant}
+	a.addedHooks, err = addEntry(a.addedHooks, registry.Of[hooks.Hook]("hook"), e)
+	return err
+}
+
+// AddFormatter adds a formatter, chosen with -f name, to this App only,
+// beside those registered for its name with formatters.Register. A name
+// already taken, a built-in's included, is an error naming both
+// registrants, as is an optional method with the wrong signature.
+func (a *App) AddFormatter(name string, newFn func() formatters.Formatter) error {
+	e, err := registry.Of[formatters.Formatter]("formatter").Entry(a.Name, name, newFn, registry.Caller(1))
+	if err != nil {
+		return fmt.Errorf("add formatter: %w", err)
+	}
+	a.addedFormats, err = addEntry(a.addedFormats, registry.Of[formatters.Formatter]("formatter"), e)
+	return err
+}
+
+// addEntry appends e to an App's own list unless its name is taken there
+// or in the registry, which is an error naming both registrants.
+func addEntry[T any](list []registry.Entry[T], reg *registry.Registry[T], e registry.Entry[T]) ([]registry.Entry[T], error) {
+	dup := func(first string) error {
+		return &registry.DuplicateError{Kind: reg.Kind(), App: e.App, Name: e.Name, First: first, Second: e.Registrant}
+	}
+	if old, ok := reg.Lookup(e.App, e.Name); ok {
+		return list, dup(old.Registrant)
+	}
+	for _, old := range list {
+		if old.Name == e.Name {
+			return list, dup(old.Registrant)
 		}
 	}
-	a.explicit = append(a.explicit, e)
-	return nil
+	return append(list, e), nil
 }
 
 // DescribeGroup gives a command group (the words shared by several commands,
@@ -127,21 +168,23 @@ func (a *App) DescribeGroup(words, short string) {
 	a.groups[strings.Join(strings.Fields(words), " ")] = short
 }
 
-func (a *App) registry() *command.Registry {
-	if a.Registry != nil {
-		return a.Registry
-	}
-	return command.Default
-}
-
-// namespace returns "<app>.<kind>".
-func (a *App) namespace(kind string) string { return a.Name + "." + kind }
-
 // commandEntries returns the registry's commands and the App's own, sorted.
-func (a *App) commandEntries() []command.Entry {
-	entries := append(a.registry().Entries(a.namespace("commands")), a.explicit...)
+func (a *App) commandEntries() []registry.Entry[command.Command] {
+	entries := append(registry.Of[command.Command]("command").Entries(a.Name), a.explicit...)
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Name < entries[j].Name })
 	return entries
+}
+
+// env is the environment commands see: the process's, or Getenv's.
+func (a *App) env() command.Env {
+	if a.Getenv == nil {
+		return command.Env{}
+	}
+	getenv := a.Getenv
+	return command.Env{Lookup: func(key string) (string, bool) {
+		v := getenv(key)
+		return v, v != ""
+	}}
 }
 
 func (a *App) getenv(key string) string {
@@ -170,6 +213,7 @@ func (a *App) envPrefix() string {
 // for SIGINT, 143 for SIGTERM, at any moment, start-up included), or a
 // code an external plugin or command chose.
 func (a *App) Run(ctx context.Context, args []string) int {
+	registry.Claim(a.Name)
 	// Catch SIGINT and SIGTERM before anything else: one that comes while
 	// the app starts up (reading the config or a manifest, resolving the
 	// command) ends it at once with 128+N, and nothing runs after it.

@@ -13,14 +13,15 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/internal/pluginexec"
+	"github.com/longshore/longshore/internal/registry"
 )
 
-// testApp returns an App with its own registry and captured streams.
+// testApp returns an App with captured streams. Nothing is registered for
+// "tapp": tests add their plugins to the App itself.
 func testApp(t *testing.T) (*App, *bytes.Buffer, *bytes.Buffer) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	a := New("tapp", "1.2.3", "a test app")
-	a.Registry = &command.Registry{}
 	a.IO = &command.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}
 	return a, &out, &errOut
 }
@@ -55,7 +56,8 @@ func (l *lister) List(ctx context.Context, inv *command.Invocation) (*command.Ta
 
 func TestAppRunsExplicitAndRegisteredCommands(t *testing.T) {
 	a, out, errOut := testApp(t)
-	if err := a.Registry.Add("tapp.commands", "greet hello", func() command.Command { return &hello{} }, "reg.go:1"); err != nil {
+	a.Name = "tapp-registered"
+	if err := registry.Of[command.Command]("command").Add(a.Name, "greet hello", func() command.Command { return &hello{} }, "reg.go:1"); err != nil {
 		t.Fatal(err)
 	}
 	if err := a.AddCommand("things list", func() command.Command { return &lister{} }); err != nil {
@@ -78,11 +80,12 @@ func TestAppRunsExplicitAndRegisteredCommands(t *testing.T) {
 
 func TestAddCommandDuplicate(t *testing.T) {
 	a, _, _ := testApp(t)
-	if err := a.Registry.Add("tapp.commands", "greet hello", func() command.Command { return &hello{} }, "reg.go:1"); err != nil {
+	a.Name = "tapp-dup"
+	if err := registry.Of[command.Command]("command").Add(a.Name, "greet hello", func() command.Command { return &hello{} }, "reg.go:1"); err != nil {
 		t.Fatal(err)
 	}
 	err := a.AddCommand("greet  hello", func() command.Command { return &hello{} })
-	var dup *command.DuplicateError
+	var dup *registry.DuplicateError
 	if !errors.As(err, &dup) || dup.First != "reg.go:1" || !strings.Contains(dup.Second, "app_test.go:") {
 		t.Fatalf("AddCommand duplicate = %v, want one naming reg.go:1 and this file", err)
 	}

@@ -47,6 +47,10 @@ type commandLine struct {
 	help bool
 	// err is a usage error the scan found: an ambiguous abbreviation.
 	err error
+	// dashArg is the index in args of the first argument after "--" when
+	// the command named takes no arguments (the root, a group): a command
+	// word there is a usage error, not a word. -1 when none.
+	dashArg int
 }
 
 // pluginArgs returns the arguments of an external command named by the
@@ -82,6 +86,16 @@ func (l *commandLine) about() bool {
 	return false
 }
 
+// completing reports whether the line is one of cobra's completion
+// requests, which a shell sends on Tab.
+func (l *commandLine) completing() bool {
+	switch l.first() {
+	case cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+		return true
+	}
+	return false
+}
+
 // listing reports whether the line asks for a listing of commands (root
 // or group help, help words, completion), the only runs that scan for
 // external plugins.
@@ -90,9 +104,13 @@ func (l *commandLine) listing() bool {
 }
 
 // cobraArgs returns what cobra parses for a compiled-in command: the
-// arguments without the global options the scanner has read, or, when
-// the line asks for help anywhere, the command words and --help, so that
-// help shows the deepest command named.
+// command words, then the other arguments without the global options the
+// scanner has read, or, when the line asks for help anywhere, the command
+// words and --help, so that help shows the deepest command named. The
+// words come first so that cobra finds the command before it reads an
+// option given before them (a hook's, which the scanner cannot know):
+// cobra would take the word after an option it does not know for its
+// value.
 func (l *commandLine) cobraArgs() []string {
 	if l.about() {
 		return l.args // a completion request is cobra's to read whole
@@ -101,10 +119,19 @@ func (l *commandLine) cobraArgs() []string {
 		return append(append([]string{}, l.words...), "--help")
 	}
 	out := make([]string, 0, len(l.args))
+	w := len(l.wordAt)
+	if l.plugin < 0 {
+		// An external command's stand-in owns what follows its name.
+		out, w = append(out, l.words...), 0
+	}
 	g := 0
 	for i, a := range l.args {
 		if g < len(l.globalAt) && l.globalAt[g] == i {
 			g++
+			continue
+		}
+		if w < len(l.wordAt) && l.wordAt[w] == i {
+			w++
 			continue
 		}
 		out = append(out, a)
@@ -152,11 +179,14 @@ type scanNode interface {
 // that word and what follows belong to an external command. Everything
 // after "--" is a compiled-in command's arguments.
 func scanArgs(args []string, globals *pflag.FlagSet, root scanNode) commandLine {
-	l := commandLine{args: args, node: root, extAt: -1, plugin: -1}
+	l := commandLine{args: args, node: root, extAt: -1, plugin: -1, dashArg: -1}
 	sawArg := false
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
+			if i+1 < len(args) && !l.node.takesArgs() {
+				l.dashArg = i + 1
+			}
 			return l
 		}
 		if isFlagArg(a) {

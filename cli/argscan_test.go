@@ -121,11 +121,39 @@ func TestCobraArgs(t *testing.T) {
 		{"--help files list -a", "files list --help"},
 		{"files list -- -v", "files list -- -v"},
 		{"__complete -v files li", "__complete -v files li"},
+		// The command words first: cobra finds the command before it reads
+		// an option it does not know (a hook's), which it would take the
+		// next word for the value of.
+		{"--audit files -a list .", "files list --audit -a ."},
+		{"-v --audit files list -- x", "files list --audit -- x"},
 	}
 	for _, tt := range tests {
 		l := scanArgs(strings.Fields(tt.args), tr.globals(), tr.scanRoot())
 		if got := strings.Join(l.cobraArgs(), " "); got != tt.want {
 			t.Errorf("cobraArgs(%q) = %q, want %q", tt.args, got, tt.want)
+		}
+	}
+}
+
+func TestScanArgsAfterDashes(t *testing.T) {
+	tr := scanTree(t)
+	tests := []struct {
+		args string
+		want int
+	}{
+		// Where a command word is expected, what follows "--" is an
+		// argument the root or group does not take.
+		{"-- version", 1},
+		{"-v files -- list", 3},
+		// Nothing after it, or a command that takes arguments: none.
+		{"--", -1},
+		{"files list -- x", -1},
+		{"version -- x", -1},
+	}
+	for _, tt := range tests {
+		l := scanArgs(strings.Fields(tt.args), tr.globals(), tr.scanRoot())
+		if l.dashArg != tt.want {
+			t.Errorf("scan %q: dashArg = %d, want %d", tt.args, l.dashArg, tt.want)
 		}
 	}
 }

@@ -121,7 +121,8 @@ func TestCompletionCarriesDescriptions(t *testing.T) {
 func TestFormatFlagCompletesFormatterNames(t *testing.T) {
 	a := completeApp(t)
 	r := newRun(a)
-	if _, err := r.start(nil); err != nil {
+	args := []string{cobra.ShellCompNoDescRequestCmd, "rows", "list", "-f", ""}
+	if _, err := r.start(args); err != nil {
 		t.Fatal(err)
 	}
 	if err := r.build(); err != nil {
@@ -131,7 +132,7 @@ func TestFormatFlagCompletesFormatterNames(t *testing.T) {
 	var out bytes.Buffer
 	root := r.tree.root
 	root.SetOut(&out)
-	root.SetArgs([]string{cobra.ShellCompNoDescRequestCmd, "rows", "list", "-f", ""})
+	root.SetArgs(args)
 	if err := root.Execute(); err != nil {
 		t.Fatal(err)
 	}
@@ -205,6 +206,27 @@ func TestParseCompletions(t *testing.T) {
 		cands, d := parseCompletions(tt.in)
 		if !reflect.DeepEqual(cands, tt.cands) || d != tt.directive {
 			t.Errorf("parseCompletions(%q) = %q, %d; want %q, %d", tt.in, cands, d, tt.cands, tt.directive)
+		}
+	}
+}
+
+// TestCompletionsOnlyForCompletionRequests pins that a run which is not a
+// completion request attaches no completion function: walking every
+// command's flags for them cost every run of a command.
+func TestCompletionsOnlyForCompletionRequests(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"rows", "list"}, false},
+		{[]string{cobra.ShellCompNoDescRequestCmd, "rows", "list", "-f", ""}, true},
+	} {
+		r := newRun(completeApp(t))
+		if err := r.execute(context.Background(), tt.args); err != nil {
+			t.Fatalf("%q: %v", tt.args, err)
+		}
+		if _, got := r.tree.root.GetFlagCompletionFunc(formatFlag); got != tt.want {
+			t.Errorf("%q: -f has a completion function: %v, want %v", tt.args, got, tt.want)
 		}
 	}
 }

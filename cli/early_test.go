@@ -27,7 +27,7 @@ func (c flagCounter) Run(ctx context.Context, inv *command.Invocation) error {
 }
 
 // TestExternalRunsBeforeTheTreeIsBuilt pins the early dispatch: running an
-// external plugin builds no compiled-in command (no constructor's flags are
+// external plugin, or --version, builds no compiled-in command (no constructor's flags are
 // declared), while a compiled-in word, or an alias of one, is never taken
 // for a plugin of the same name.
 func TestExternalRunsBeforeTheTreeIsBuilt(t *testing.T) {
@@ -62,6 +62,10 @@ func TestExternalRunsBeforeTheTreeIsBuilt(t *testing.T) {
 		{[]string{"-v", "ext"}, "tapp-ext ran \n", 0},
 		{[]string{"counter"}, "compiled-in ran\n", 1},
 		{[]string{"ls"}, "compiled-in ran\n", 1},
+		// --version alone, global options aside, is answered early too,
+		// as cobra answers it.
+		{[]string{"--version"}, "tapp version 1.2.3\n", 0},
+		{[]string{"--debug", "--version"}, "tapp version 1.2.3\n", 0},
 	}
 	for _, tt := range tests {
 		n = 0

@@ -24,7 +24,6 @@ func (*hello) Run(ctx context.Context, inv *command.Invocation) error {
 // WriteDocs renders the command tree as Markdown pages (or man pages).
 func ExampleApp_WriteDocs() {
 	app := cli.New("greeter", "1.0.0", "Greets people")
-	app.Registry = &command.Registry{}
 	app.NoPluginCommands = true
 	app.NoAliases = true
 	app.AddCommand("say hello", func() command.Command { return &hello{} })

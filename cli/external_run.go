@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/pluginexec"
 )
 

@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/output"
 )
 
@@ -25,22 +25,73 @@ func (t *tree) addExternalCommands() {
 	if err != nil {
 		return
 	}
+	// Each plugin is looked up in indexes, never by walking a parent's
+	// children: cobra re-sorts them after every AddCommand, which made
+	// listing quadratic in the number of plugins.
+	groups := map[string]*cobra.Command{}
+	added := map[*cobra.Command][]*cobra.Command{}
+	var parents []*cobra.Command
+	add := func(parent, child *cobra.Command) {
+		if added[parent] == nil {
+			parents = append(parents, parent)
+		}
+		added[parent] = append(added[parent], child)
+	}
 	for _, p := range s.Plugins {
 		if _, ok := output.ConventionFormatter(p); ok || p.ShadowedBy != "" || t.compiledInShadow(p.Words) != "" {
 			continue
 		}
 		parent := t.root
 		for i, w := range p.Words[:len(p.Words)-1] {
-			next := childNamed(parent, w)
+			name := strings.Join(p.Words[:i+1], " ")
+			next := groups[name]
 			if next == nil {
-				next = t.nodes.add(&node{kind: kindExternalGroup, name: strings.Join(p.Words[:i+1], " "), cmd: &cobra.Command{
-					Use: w, Short: "External commands for " + w, SuggestionsMinimumDistance: 2}})
-				addExternalChild(parent, next)
+				next = t.compiledChild(parent, w)
 			}
+			if next == nil {
+				next = t.nodes.add(&node{kind: kindExternalGroup, name: name, cmd: &cobra.Command{
+					Use: w, Short: "External commands for " + w, SuggestionsMinimumDistance: 2}})
+				add(parent, next)
+			}
+			groups[name] = next
 			parent = next
 		}
-		addExternalChild(parent, t.externalCommand(p))
+		cmd := t.externalCommand(p)
+		add(parent, cmd)
+		if groups[p.Name] == nil {
+			groups[p.Name] = cmd // "hello world" goes under "hello", as cobra would find it
+		}
 	}
+	for _, parent := range parents {
+		addExternalChildren(parent, added[parent])
+	}
+}
+
+// compiledChild returns the compiled-in command called word (a name or
+// an alias) under parent, as childNamed would find it, or nil. The
+// children of each parent are indexed the first time one is looked for:
+// by then the compiled-in tree is built, and external commands, added
+// later, are never compiled-in.
+func (t *tree) compiledChild(parent *cobra.Command, word string) *cobra.Command {
+	m, ok := t.compiled[parent]
+	if !ok {
+		if t.compiled == nil {
+			t.compiled = map[*cobra.Command]map[string]*cobra.Command{}
+		}
+		m = map[string]*cobra.Command{}
+		for _, c := range parent.Commands() { // childNamed's order: the first match wins
+			if t.nodes.of(c).external() {
+				continue
+			}
+			for _, w := range append([]string{c.Name()}, c.Aliases...) {
+				if _, taken := m[w]; !taken {
+					m[w] = c
+				}
+			}
+		}
+		t.compiled[parent] = m
+	}
+	return m[word]
 }
 
 // compiledInShadow returns the compiled-in command that keeps an external
@@ -51,18 +102,16 @@ func (t *tree) compiledInShadow(words []string) string {
 	if len(words) > 0 && t.reserved(words[0]) && words[0] != output.FormatterWord {
 		return words[0]
 	}
+	// Only compiled-in commands shadow: a path through an external one
+	// never reaches one.
 	cmd := t.root
 	for i, w := range words {
-		next := childNamed(cmd, w)
+		next := t.compiledChild(cmd, w)
 		if next == nil {
 			return ""
 		}
 		cmd = next
-		external := t.nodes.of(cmd).external()
-		if i == len(words)-1 || cmd.Runnable() && !external {
-			if external {
-				return ""
-			}
+		if i == len(words)-1 || cmd.Runnable() {
 			return strings.Join(words[:i+1], " ")
 		}
 	}
@@ -78,12 +127,14 @@ func childNamed(cmd *cobra.Command, word string) *cobra.Command {
 	return nil
 }
 
-func addExternalChild(parent, child *cobra.Command) {
+func addExternalChildren(parent *cobra.Command, children []*cobra.Command) {
 	if !parent.ContainsGroup(externalGroupID) {
 		parent.AddGroup(&cobra.Group{ID: externalGroupID, Title: "External Commands:"})
 	}
-	child.GroupID = externalGroupID
-	parent.AddCommand(child)
+	for _, c := range children {
+		c.GroupID = externalGroupID
+	}
+	parent.AddCommand(children...)
 }
 
 // externalCommand is the stand-in of an external plugin in the tree: help

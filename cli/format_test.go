@@ -88,13 +88,15 @@ func TestFormatFlagAndColumnErrors(t *testing.T) {
 		{[]string{"things", "list", "-f", "nope"}, 2, "", `tapp: error: unknown formatter "nope" (valid: csv, json, jsonl, markdown, table, template, value, yaml)` + "\n"},
 		{[]string{"things", "list", "-f", "shell"}, 2, "", `tapp: error: formatter "shell" cannot render lists (valid: csv, json, jsonl, markdown, table, template, value, yaml)` + "\n"},
 		{[]string{"things", "list", "-c", "m"}, 2, "", `tapp: error: unknown column "m" (valid: n)` + "\n"},
-		// A bad --template is a usage error (exit 2), on the line it is on;
-		// a template failing on a row is a failure (exit 1).
+		// A bad --template is a usage error (exit 2), on the line it is on,
+		// as is one naming no column; a template failing on a row is a
+		// failure (exit 1).
 		{[]string{"things", "list", "-f", "template", "--template", "{{.n"}, 2, "", "tapp: error: parse template: --template:1: unclosed action\n"},
 		{[]string{"things", "list", "-f", "template", "--template", `{{.n}}\n{{end}}`}, 2, "", "tapp: error: parse template: --template:2: unexpected {{end}}\n"},
 		{[]string{"things", "list", "-f", "template", "--template", "{{.n}}"}, 0, "1\n2\n", ""},
 		{[]string{"things", "list", "-f", "template", "--template", `{{.n}}\n`}, 0, "1\n2\n", ""},
-		{[]string{"things", "list", "-f", "template", "--template", "{{.m}}"}, 1, "", `tapp: error: template: --template:1:2: executing "--template" at <.m>: map has no entry for key "m"` + "\n"},
+		{[]string{"things", "list", "-f", "template", "--template", "{{.m}}"}, 2, "", `tapp: error: --template: unknown column "m" (valid: n)` + "\n"},
+		{[]string{"things", "list", "-f", "template", "--template", "{{len .n}}"}, 1, "", `tapp: error: template: --template:1:2: executing "--template" at <len .n>: error calling len: len of type int` + "\n"},
 	}
 	for _, tt := range tests {
 		out.Reset()
@@ -105,13 +107,13 @@ func TestFormatFlagAndColumnErrors(t *testing.T) {
 	}
 }
 
-// TestBadFormatterRegistration: a constructor of the wrong type is reported
-// naming its registrant when output is needed.
-func TestBadFormatterRegistration(t *testing.T) {
-	a, _, errOut := testApp(t)
-	a.AddCommand("things list", func() command.Command { return &lister{} })
-	a.Registry.Add("tapp.formatters", "odd", func() int { return 1 }, "odd.go:3")
-	if code := a.Run(context.Background(), []string{"things", "list"}); code != 1 || !strings.Contains(errOut.String(), `formatter "odd" registered by odd.go:3`) {
-		t.Fatalf("exit %d, stderr %q", code, errOut)
+// TestAddFormatterOverBuiltin: a formatter named like a built-in is an
+// error naming both registrants, not a silent replacement.
+func TestAddFormatterOverBuiltin(t *testing.T) {
+	a, _, _ := testApp(t)
+	err := a.AddFormatter("csv", func() formatters.Formatter { return &formatters.CSV{} })
+	if err == nil || !strings.Contains(err.Error(), `built-in formatter "csv" (github.com/longshore/longshore/formatters (built in))`) ||
+		!strings.Contains(err.Error(), "format_test.go:") {
+		t.Fatalf("AddFormatter(csv) = %v, want an error naming the built-in and this file", err)
 	}
 }

@@ -1,15 +1,12 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/cobra/doc"
 
 	"github.com/longshore/longshore/command"
 )
@@ -54,30 +51,39 @@ func (a *App) WriteDocs(dir string, opts DocOptions) error {
 	return t.writeDocs(dir, opts)
 }
 
-// writeDocs renders the tree into dir. A Markdown page shows the flags in
+// writeDocs renders the tree into dir: a Markdown page shows the flags in
 // the groups help shows (see flagSections) and the hooks' epilogs; a man
-// page lists them as cobra does.
+// page lists them as one set.
 func (t *tree) writeDocs(dir string, opts DocOptions) error {
-	root := t.root
-	// The reference must not change from one day to the next.
-	walk(root, func(c *cobra.Command) { c.DisableAutoGenTag = true })
+	if opts.Format == DocMarkdown || opts.Format == "" {
+		err := writePages(t.root, dir, func(c *cobra.Command, file func(string) string) []byte {
+			return markdownPage(c, file, t.markdownOptions)
+		}, func(path string) string { return strings.ReplaceAll(path, " ", "_") + ".md" })
+		if err != nil {
+			return fmt.Errorf("write %s reference to %s: %w", DocMarkdown, dir, err)
+		}
+		return nil
+	}
+	// -f is hidden where it does not apply; a man page lists every flag.
+	if f := t.globals().Lookup(formatFlag); f != nil {
+		f.Hidden = false
+	}
+	return writeDocs(t.root, dir, opts)
+}
+
+// writeDocs renders the tree under root into dir.
+func writeDocs(root *cobra.Command, dir string, opts DocOptions) error {
 	var err error
 	switch opts.Format {
 	case DocMarkdown, "":
-		err = t.writeMarkdown(root, dir)
+		err = writePages(root, dir, func(c *cobra.Command, file func(string) string) []byte { return markdownPage(c, file, nil) }, func(path string) string {
+			return strings.ReplaceAll(path, " ", "_") + ".md"
+		})
 	case DocMan:
-		// -f is hidden where it does not apply; a man page lists the
-		// global options as one set.
-		if f := t.globals().Lookup(formatFlag); f != nil {
-			f.Hidden = false
-		}
-		header := &doc.GenManHeader{
-			Section: "1",
-			Source:  strings.TrimSpace(root.Name() + " " + root.Version),
-			Manual:  root.Name() + " manual",
-			Date:    opts.Date,
-		}
-		err = doc.GenManTree(root, header, dir)
+		h := manHeader{source: strings.TrimSpace(root.Name() + " " + root.Version), manual: root.Name() + " manual", date: manDate(opts.Date)}
+		err = writePages(root, dir, h.page, func(path string) string {
+			return strings.ReplaceAll(path, " ", "-") + ".1"
+		})
 	default:
 		return command.Usagef("unknown documentation format %q (want %s or %s)", opts.Format, DocMarkdown, DocMan)
 	}
@@ -124,42 +130,9 @@ func (t *tree) docsCommand() *cobra.Command {
 	return cmd
 }
 
-// writeMarkdown writes the Markdown page of cmd and of every available
-// command under it into dir, named as cobra/doc names them.
-func (t *tree) writeMarkdown(cmd *cobra.Command, dir string) error {
-	for _, c := range cmd.Commands() {
-		if !c.IsAvailableCommand() || c.IsAdditionalHelpTopicCommand() {
-			continue
-		}
-		if err := t.writeMarkdown(c, dir); err != nil {
-			return err
-		}
-	}
-	page, err := t.markdownPage(cmd)
-	if err != nil {
-		return err
-	}
-	name := filepath.Join(dir, strings.ReplaceAll(cmd.CommandPath(), " ", "_")+".md")
-	return os.WriteFile(name, page, 0o644)
-}
-
-// markdownPage renders cmd's page: cobra/doc's, with the flags in their
-// groups and the hooks' epilogs before "SEE ALSO".
-func (t *tree) markdownPage(cmd *cobra.Command) ([]byte, error) {
-	var buf bytes.Buffer
-	cmd.InitDefaultHelpFlag() // as cobra/doc would, before hiding it
-	useLine := cmd.UseLine()
-	var bare string
-	var err error
-	withFlagsHidden(cmd, func() {
-		bare = cmd.UseLine()
-		err = doc.GenMarkdownCustom(cmd, &buf, func(s string) string { return s })
-	})
-	if err != nil {
-		return nil, err
-	}
-	// Hidden, the flags are no longer in the use line either.
-	text := strings.Replace(buf.String(), "```\n"+bare+"\n```", "```\n"+useLine+"\n```", 1)
+// markdownOptions renders cmd's flags in their groups and the epilogs of
+// its hooks, for its Markdown page.
+func (t *tree) markdownOptions(cmd *cobra.Command) string {
 	var b strings.Builder
 	for _, s := range t.flagSections(cmd) {
 		fmt.Fprintf(&b, "### %s\n\n```\n%s```\n\n", s.title, s.flags.FlagUsages())
@@ -169,9 +142,5 @@ func (t *tree) markdownPage(cmd *cobra.Command) ([]byte, error) {
 			fmt.Fprintf(&b, "### Hook %s\n\n```\n%s\n```\n\n", e.hook, strings.Join(e.lines, "\n"))
 		}
 	}
-	at := strings.Index(text, "### SEE ALSO")
-	if at < 0 {
-		at = len(text)
-	}
-	return []byte(text[:at] + b.String() + text[at:]), nil
+	return b.String()
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/formatset"
 	"github.com/longshore/longshore/internal/output"
 )
 
@@ -36,7 +36,7 @@ func (o *globalOptions) addFlags(fs *pflag.FlagSet) {
 	o.term.addFlags(fs)
 	// Its usage names the formatters once the config is known (see
 	// output.Outputs.DescribeFormatFlag).
-	fs.StringVarP(&o.format, formatFlag, "f", "", output.FormatUsage(formatters.Builtins()))
+	fs.StringVarP(&o.format, formatFlag, "f", "", output.FormatUsage(formatset.Builtins()))
 }
 
 // level is the log level the options ask for.

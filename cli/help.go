@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
 )
@@ -33,7 +36,7 @@ func (t *tree) addHelp() {
 				return command.Usagef("%s", oneLine(err.Error()))
 			}
 			if words := nonFlags(rest); len(words) > 0 {
-				return unknownHelpTopic(target, words[0])
+				return t.unknownHelpTopic(target, words[0])
 			}
 			target.InitDefaultHelpFlag()
 			return target.Help()
@@ -64,16 +67,44 @@ func (t *tree) addHelp() {
 // ("demoapp-cloud-up" makes "cloud" a group), and suggestions may name
 // external commands too: the line is scanned again with the external
 // commands in the tree, and returned.
+//
+// An option the scanner does not know before that word is reported
+// first, as the unknown flag it is: the word may be its value ("-c name
+// files list"). And a word after "--" where a command word is expected
+// is an argument the command named does not take ("demoapp -- version").
 func (t *tree) checkCommandWords(l commandLine) (commandLine, error) {
-	if l.extAt < 0 || l.about() || t.app.Main != nil {
+	if l.about() || t.app.Main != nil {
+		return l, nil
+	}
+	if l.extAt < 0 && l.dashArg < 0 {
 		return l, nil
 	}
 	t.addExternalCommands()
 	l = scanArgs(l.args, t.globals(), t.scanRoot())
-	if l.extAt < 0 {
-		return l, nil
+	cmd := l.node.(treeNode).cmd
+	switch {
+	case l.extAt >= 0 && len(l.unknown) > 0:
+		return l, unknownOption(t, cmd, l.unknown)
+	case l.extAt >= 0:
+		return l, t.unknownCommand(cmd, l.external[0])
+	case l.dashArg >= 0 && !l.help:
+		return l, command.Usagef("unexpected argument %q after \"--\" for %q: command words go before \"--\"", l.args[l.dashArg], cmd.CommandPath())
 	}
-	return l, unknownCommand(l.node.(treeNode).cmd, l.external[0])
+	return l, nil
+}
+
+// unknownOption is the flag error for the first of the options unknown
+// (neither the app's global options nor cmd's own).
+func unknownOption(t *tree, cmd *cobra.Command, unknown []string) error {
+	fs := pflag.NewFlagSet(cmd.Name(), pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.AddFlagSet(t.globals())
+	fs.AddFlagSet(cmd.Flags())
+	err := fs.Parse(unknown)
+	if err == nil {
+		return nil
+	}
+	return flagError(cmd, err)
 }
 
 // nonFlags returns the arguments that do not start with "-".
@@ -89,20 +120,31 @@ func nonFlags(args []string) []string {
 
 // unknownCommand is the usage error for a word that names no subcommand of
 // cmd, with cobra's suggestions.
-func unknownCommand(cmd *cobra.Command, word string) error {
-	return command.Usagef("unknown command %q for %q%s", word, cmd.CommandPath(), didYouMean(suggestionsFor(cmd, word)))
+func (t *tree) unknownCommand(cmd *cobra.Command, word string) error {
+	return command.Usagef("unknown command %q for %q%s", word, cmd.CommandPath(), didYouMean(t.suggestionsFor(cmd, word)))
 }
 
-func unknownHelpTopic(cmd *cobra.Command, word string) error {
-	return command.Usagef("unknown help topic %q for %q%s", word, cmd.CommandPath(), didYouMean(suggestionsFor(cmd, word)))
+func (t *tree) unknownHelpTopic(cmd *cobra.Command, word string) error {
+	return command.Usagef("unknown help topic %q for %q%s", word, cmd.CommandPath(), didYouMean(t.suggestionsFor(cmd, word)))
 }
 
-// suggestionsFor returns cobra's suggestions for word under cmd, without
-// word itself: a suggestion repeating what was typed helps nobody.
-func suggestionsFor(cmd *cobra.Command, word string) []string {
+// suggestionsFor returns cobra's suggestions for word under cmd, but
+// none that helps nobody: word itself, an external plugin that cannot run
+// (invalid, or refused by the trust rules), or a name that shares no
+// letter's place with a short word ("fi" is not "hk", though two edits
+// apart; it is a prefix of "files").
+func (t *tree) suggestionsFor(cmd *cobra.Command, word string) []string {
 	var out []string
 	for _, s := range cmd.SuggestionsFor(word) {
-		if s != word {
+		c := childNamed(cmd, s)
+		if s == word || c == nil {
+			continue
+		}
+		if p := t.nodes.of(c).plugin; p != nil && (p.Invalid != nil || p.Refused() != nil) {
+			continue
+		}
+		near := strings.HasPrefix(strings.ToLower(s), strings.ToLower(word)) || levenshtein(word, s) < len(word)
+		if near || slices.ContainsFunc(c.SuggestFor, func(f string) bool { return strings.EqualFold(f, word) }) {
 			out = append(out, s)
 		}
 	}

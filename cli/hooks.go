@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -8,16 +9,17 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/discovery"
+	"github.com/longshore/longshore/internal/hookrun"
 )
 
 // hookSet is the hooks attached to one command for this run.
 type hookSet struct {
-	chain *hooks.Chain
+	chain *hookrun.Chain
 	// problems are hooks that could not be attached (a flag clash), reported
 	// when the command runs.
-	problems []*hooks.Failure
+	problems []*hookrun.Failure
 	out      hooks.Outcome
 	// flags are the names of the flags each hook added to the command,
 	// and epilogs the text each adds to its help, by hook, in order.
@@ -39,13 +41,13 @@ func (b *hookBinder) attach(name string, cc *cobra.Command) *hookSet {
 		return nil
 	}
 	hs := &hookSet{problems: problems}
-	hooks.Order(bound)
-	var kept []hooks.Bound
+	hookrun.Order(bound)
+	var kept []hookrun.Bound
 	var epilogs []string
 	for _, h := range bound {
 		names, err := b.addHookFlags(h, cc)
 		if err != nil {
-			hs.problems = append(hs.problems, &hooks.Failure{Hook: h.Name, Phase: "before", Err: err})
+			hs.problems = append(hs.problems, &hookrun.Failure{Hook: h.Name, Phase: "before", Err: err})
 			continue
 		}
 		if len(names) > 0 {
@@ -60,7 +62,7 @@ func (b *hookBinder) attach(name string, cc *cobra.Command) *hookSet {
 			}
 		}
 	}
-	hs.chain = hooks.NewChain(kept)
+	hs.chain = hookrun.NewChain(kept)
 	if len(epilogs) > 0 {
 		epilog := "\n" + strings.Join(epilogs, "\n\n") + "\n"
 		cc.SetHelpFunc(func(c *cobra.Command, args []string) {
@@ -74,7 +76,7 @@ func (b *hookBinder) attach(name string, cc *cobra.Command) *hookSet {
 // addHookFlags adds a hook's flags to cc, marked with the hook's name in
 // their usage, and returns their names. A flag that clashes with one cc or
 // the root already has keeps the hook off this command.
-func (b *hookBinder) addHookFlags(h hooks.Bound, cc *cobra.Command) ([]string, error) {
+func (b *hookBinder) addHookFlags(h hookrun.Bound, cc *cobra.Command) ([]string, error) {
 	fd, ok := h.Hook.(command.FlagDeclarer)
 	if !ok {
 		return nil, nil
@@ -117,7 +119,7 @@ func (b *hookBinder) externalHooks(p *discovery.Plugin) *hookSet {
 	if len(bound) == 0 && len(problems) == 0 {
 		return nil
 	}
-	return &hookSet{chain: hooks.NewChain(bound), problems: problems}
+	return &hookSet{chain: hookrun.NewChain(bound), problems: problems}
 }
 
 // externalInvocation describes a run of an external command to its hooks:
@@ -130,6 +132,7 @@ func (r *run) externalInvocation(p *discovery.Plugin, args []string) *command.In
 	return &command.Invocation{
 		App: r.app.Name, Version: r.app.Version, Name: p.Name, Args: args,
 		Flags: flags, IO: r.io, Logger: r.log.logger.With("command", p.Name),
+		Env: r.app.env(), Config: r.sess.appConfig(),
 	}
 }
 
@@ -170,6 +173,9 @@ func (hs *hookSet) before(r *commandRunner, inv *command.Invocation) error {
 func (hs *hookSet) after(r *commandRunner, inv *command.Invocation, err error) error {
 	hs.out.Err = err
 	hs.out.ExitCode = r.codeOf(err)
+	if !hs.out.Ran && errors.Is(err, hooks.ErrStop) {
+		hs.out.ExitCode, err = exitOK, nil
+	}
 	ctx, stop := afterContext(r.ctx)
 	defer stop()
 	failures := hs.chain.After(ctx, inv, &hs.out)
@@ -227,7 +233,7 @@ func (hs *hookSet) transformRecord(r *commandRunner, inv *command.Invocation, re
 // reportHook prints a hook's failure by name on stderr: as an error when it
 // counts against the command, as a warning otherwise; --debug adds the
 // chain and the stack of a panic.
-func (r *commandRunner) reportHook(f *hooks.Failure, isError bool) {
+func (r *commandRunner) reportHook(f *hookrun.Failure, isError bool) {
 	prefix := warningPrefix(r.app, r.io)
 	if isError {
 		prefix = errorPrefix(r.app, r.io)

@@ -58,7 +58,6 @@ func benchApp(b *testing.B, c benchCase) *App {
 	dir := b.TempDir()
 	pluginDir := filepath.Join(dir, "plugins")
 	app := New("bapp", "1.0.0", "hook benchmarks")
-	app.Registry = &command.Registry{}
 	var out bytes.Buffer
 	app.IO = &command.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &out}
 	cache := filepath.Join(dir, "cache")
@@ -84,7 +83,7 @@ func benchApp(b *testing.B, c benchCase) *App {
 	}
 	add := func(name string, commands ...string) {
 		newFn := func() hooks.Hook { return &benchHook{flag: name, commands: commands} }
-		if err := app.Registry.Add(app.namespace("hooks"), name, newFn, "bench"); err != nil {
+		if err := app.AddHook(name, newFn); err != nil {
 			b.Fatal(err)
 		}
 	}

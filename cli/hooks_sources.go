@@ -7,8 +7,9 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/discovery"
+	"github.com/longshore/longshore/internal/hookrun"
 )
 
 // hookBinder binds hooks to commands for one run: the compiled-in ones
@@ -25,7 +26,7 @@ type hookBinder struct {
 	logger    *slog.Logger
 
 	loaded   bool
-	compiled []hooks.Compiled
+	compiled []hookrun.Compiled
 	external []hooks.Spec
 }
 
@@ -33,7 +34,7 @@ type hookBinder struct {
 func (b *hookBinder) sources() *hookBinder {
 	if !b.loaded {
 		b.loaded = true
-		b.compiled = hooks.LoadCompiled(b.app.registry(), b.app.namespace("hooks"))
+		b.compiled = hookrun.LoadCompiled(b.app.Name, b.app.addedHooks)
 		b.external = append(b.appHookSpecs(), b.manifestHookSpecs()...)
 	}
 	return b
@@ -46,6 +47,9 @@ func (b *hookBinder) sources() *hookBinder {
 func (a *App) AddExternalHook(spec hooks.Spec) error {
 	if err := spec.Check(); err != nil {
 		return fmt.Errorf("add external hook: %w", err)
+	}
+	if spec.Path == "" {
+		return fmt.Errorf("add external hook: hook %q: no executable", spec.Name)
 	}
 	a.externalHooks = append(a.externalHooks, spec)
 	return nil
@@ -106,48 +110,38 @@ func (b *hookBinder) manifestHookSpecs() []hooks.Spec {
 	return specs
 }
 
-// specFromManifest maps a manifest's hooks entry to the spec hooks runs.
-func (b *hookBinder) specFromManifest(p *discovery.Plugin, h discovery.HookSpec) hooks.Spec {
-	s := hooks.Spec{
-		Name: h.Name, Plugin: p.Name, Path: p.Path, Commands: h.Commands,
-		Before: h.Before, After: h.After, Required: h.Required, Priority: h.Priority,
-		Description: p.Description(), Timeout: h.TimeoutOr(0), Environ: b.hookEnviron(p),
-	}
-	for _, f := range h.Flags {
-		def := ""
-		if f.Default != nil {
-			def = fmt.Sprint(f.Default)
-		}
-		s.Flags = append(s.Flags, hooks.FlagSpec{Name: f.Name, Type: f.Type, Default: def, Usage: f.Usage})
-	}
-	return s
+// specFromManifest completes a manifest's hook, decoded as a hooks.Spec,
+// with what the plugin it comes from says.
+func (b *hookBinder) specFromManifest(p *discovery.Plugin, h hooks.Spec) hooks.Spec {
+	h.Plugin, h.Path, h.Description, h.Environ = p.Name, p.Path, p.Description(), b.hookEnviron(p)
+	return h
 }
 
 // bindHooks returns the enabled hooks that match a command name, each a
 // fresh value, and the ones that match but cannot be built.
-func (b *hookBinder) bind(name string) (bound []hooks.Bound, problems []*hooks.Failure) {
+func (b *hookBinder) bind(name string) (bound []hookrun.Bound, problems []*hookrun.Failure) {
 	src := b.sources()
 	for _, c := range src.compiled {
-		if c.Err != nil || !hooks.MatchAny(c.Info.Commands, name) || b.sess.pluginDisabled(c.Name) {
+		if c.Err != nil || !hookrun.MatchAny(c.Info.Commands, name) || b.sess.pluginDisabled(c.Name) {
 			continue
 		}
 		b, err := c.Build()
 		if err != nil {
-			problems = append(problems, &hooks.Failure{Hook: c.Name, Phase: "before", Err: err})
+			problems = append(problems, &hookrun.Failure{Hook: c.Name, Phase: "before", Err: err})
 			continue
 		}
 		bound = append(bound, b)
 	}
 	for _, s := range src.external {
-		if !hooks.MatchAny(s.Commands, name) || b.sess.pluginDisabled(s.Name) || b.sess.pluginDisabled(s.Plugin) {
+		if !hookrun.MatchAny(s.Commands, name) || b.sess.pluginDisabled(s.Name) || b.sess.pluginDisabled(s.Plugin) {
 			continue
 		}
-		e, err := hooks.NewExternal(s)
+		e, err := hookrun.NewExternal(s)
 		if err != nil {
-			problems = append(problems, &hooks.Failure{Hook: s.Name, Phase: "before", Err: err})
+			problems = append(problems, &hookrun.Failure{Hook: s.Name, Phase: "before", Err: err})
 			continue
 		}
-		bound = append(bound, hooks.Bound{Name: s.Name, Hook: e, Info: e.Info()})
+		bound = append(bound, hookrun.Bound{Name: s.Name, Hook: e, Info: e.Info()})
 	}
 	return bound, problems
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/hookrun"
 )
 
 // clashing adds --all, which the command already has, and vetoes everything
@@ -51,7 +52,7 @@ func hookApp(t *testing.T) (*App, *bytes.Buffer, *bytes.Buffer) {
 func TestHookFlagClash(t *testing.T) {
 	app, out, errOut := hookApp(t)
 	app.AddCommand("show", func() command.Command { return &allCmd{} })
-	app.Registry.Add("tapp.hooks", "clash", func() hooks.Hook { return &clashing{} }, "test")
+	app.AddHook("clash", func() hooks.Hook { return &clashing{} })
 	if code := app.Run(context.Background(), []string{"show", "--all"}); code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errOut)
 	}
@@ -67,8 +68,7 @@ func TestHookFlagClash(t *testing.T) {
 func TestBrokenHookConstructor(t *testing.T) {
 	app, out, errOut := hookApp(t)
 	app.AddCommand("show", func() command.Command { return &allCmd{} })
-	app.Registry.Add("tapp.hooks", "nil", func() hooks.Hook { return nil }, "test")
-	app.Registry.Add("tapp.hooks", "wrong", func() int { return 0 }, "test")
+	app.AddHook("nil", func() hooks.Hook { return nil })
 	if code := app.Run(context.Background(), []string{"show"}); code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errOut)
 	}
@@ -76,21 +76,18 @@ func TestBrokenHookConstructor(t *testing.T) {
 		t.Errorf("a hook broken at construction attaches to nothing: stdout %q, stderr %q", out, errOut)
 	}
 	descs := map[string]string{}
-	for _, c := range hooks.LoadCompiled(app.Registry, "tapp.hooks") {
+	for _, c := range hookrun.LoadCompiled(app.Name, app.addedHooks) {
 		descs[c.Name] = c.Describe().Err.Error()
 	}
 	if want := `hook "nil": constructor returned nil`; descs["nil"] != want {
 		t.Errorf("nil hook: %q, want %q", descs["nil"], want)
-	}
-	if want := `hook "wrong" registered by test: constructor is func() int, not func() hooks.Hook`; descs["wrong"] != want {
-		t.Errorf("wrong hook: %q, want %q", descs["wrong"], want)
 	}
 }
 
 func TestAddExternalHookChecksSpec(t *testing.T) {
 	app := New("tapp", "1.0.0", "test")
 	err := app.AddExternalHook(hooks.Spec{Name: "x", Path: "/bin/true", Commands: []string{"*"}})
-	if want := `add external hook: hook "x" runs neither before nor after`; err == nil || err.Error() != want {
+	if want := `add external hook: hook "x": set before, after or both to true`; err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
 	}
 }

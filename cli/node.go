@@ -3,8 +3,8 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/output"
 )
 

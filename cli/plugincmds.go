@@ -5,10 +5,11 @@ import (
 	"sort"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
-	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/discovery"
+	"github.com/longshore/longshore/internal/hookrun"
 	"github.com/longshore/longshore/internal/output"
 	"github.com/longshore/longshore/internal/plugincmd"
+	"github.com/longshore/longshore/internal/registry"
 )
 
 // The built-in "plugin" commands live in internal/plugincmd; this file
@@ -20,17 +21,17 @@ const pluginGroupShort = plugincmd.GroupShort
 // commandEntries returns the App's compiled-in commands plus, unless the
 // App opts out, the built-in plugin management and alias commands (an
 // App's own command of the same name wins), sorted.
-func (t *tree) commandEntries() []command.Entry {
+func (t *tree) commandEntries() []registry.Entry[command.Command] {
 	entries := t.app.commandEntries()
 	taken := map[string]bool{}
 	for _, e := range entries {
 		taken[e.Name] = true
 	}
-	var builtins []command.Entry
+	var builtins []registry.Entry[command.Command]
 	if !t.app.NoPluginCommands && t.app.Main == nil {
 		for _, n := range plugincmd.Commands(t.pluginOptions()) {
 			c := n.Command
-			builtins = append(builtins, command.Entry{Namespace: t.app.namespace("commands"), Name: n.Name,
+			builtins = append(builtins, registry.Entry[command.Command]{App: t.app.Name, Name: n.Name,
 				New: func() command.Command { return c }, Registrant: "longshore/cli (built in)"})
 		}
 	}
@@ -80,20 +81,13 @@ func (c pluginCatalog) Inventory() (*plugincmd.Inventory, error) {
 	inv := &plugincmd.Inventory{Version: t.app.Version, Disabled: s.pluginDisabled}
 	for _, e := range t.commandEntries() {
 		b := plugincmd.Builtin{Name: e.Name}
-		if newFn, ok := e.New.(func() command.Command); ok {
-			cmd, err := command.GuardValue("command "+e.Name, func() (command.Command, error) { return newFn(), nil })
-			if err == nil && cmd != nil {
-				if info, err := command.GuardValue("command "+e.Name, func() (command.Info, error) { return cmd.Info(), nil }); err == nil {
-					b.Description = info.Short
-				}
-				if ac, ok := cmd.(command.AvailabilityChecker); ok {
-					b.Unmet = command.Guard("command "+e.Name, ac.Available)
-				}
-			}
+		if cmd, info, err := loadCommand(e); err == nil {
+			b.Description = info.Short
+			b.Unmet = available(t.app, e.Name, cmd)
 		}
 		inv.Commands = append(inv.Commands, b)
 	}
-	for _, h := range hooks.LoadCompiled(t.app.registry(), t.app.namespace("hooks")) {
+	for _, h := range hookrun.LoadCompiled(t.app.Name, t.app.addedHooks) {
 		inv.Hooks = append(inv.Hooks, h.Describe())
 	}
 	set, err := t.out.FormatSet()
@@ -107,6 +101,7 @@ func (c pluginCatalog) Inventory() (*plugincmd.Inventory, error) {
 	if err != nil {
 		return nil, err
 	}
+	inv.Warnings = append(inv.Warnings, unclaimedWarnings()...)
 	for _, p := range s.search.Ignored {
 		inv.Warnings = append(inv.Warnings, fmt.Sprintf("search path entry %q is not absolute: ignored", p))
 	}

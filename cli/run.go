@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -9,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/output"
 	"github.com/longshore/longshore/internal/pluginexec"
 )
@@ -96,8 +97,12 @@ func (r *run) execute(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	// 2. A plugin named at the root runs before the compiled-in tree is
-	// built: it costs no more than reading the registry's names.
+	// 2. "--version" alone, and a plugin named at the root, are answered
+	// before the compiled-in tree is built: they cost no more than reading
+	// the registry's names.
+	if r.tree.versionEarly(r.line, scanErr) {
+		return r.printVersion()
+	}
 	if call := r.tree.resolveEarly(r.line, scanErr); call != nil {
 		return r.runExternal(call)
 	}
@@ -153,6 +158,11 @@ func (r *run) start(args []string) (scanErr, err error) {
 		return scanErr, err
 	}
 	r.sess = openSession(r.app, r.io, r.opts.config, r.tree.compiledInName)
+	if r.opts.debug {
+		for _, w := range unclaimedWarnings() {
+			r.sess.warn(w)
+		}
+	}
 	r.sess.logger, r.sess.lookPath = r.log.logger, r.plugins().Look
 	r.tree.sess = r.sess
 	r.hooks = &hookBinder{app: r.app, sess: r.sess, globals: r.tree.globals(), pluginEnv: r.pluginEnv, logger: r.log.logger}
@@ -202,6 +212,18 @@ func (r *run) completer() *completer {
 	return &completer{t: r.tree, sess: r.sess, out: r.out, ctx: r.ctx, line: r.line, pluginEnv: r.pluginEnv}
 }
 
+// printVersion prints what cobra's --version prints, as "version" is
+// asked for alone (see tree.versionEarly). A failed write is the run's
+// error, as in runCobra.
+func (r *run) printVersion() error {
+	out := &writeChecker{w: r.io.Out}
+	fmt.Fprintf(out, "%s version %s\n", r.tree.root.Name(), r.app.Version)
+	if out.err != nil {
+		return output.QuietPipe(out.err)
+	}
+	return nil
+}
+
 // runCobra hands cobra what the scanner left it of the command line. A
 // failed write of what cobra prints (help, version, a completion script)
 // is the run's error.
@@ -249,6 +271,8 @@ func (r *run) invocation(name string, cmd *cobra.Command, args []string) *comman
 		Flags:   cmd.Flags(),
 		IO:      r.io,
 		Logger:  r.log.logger.With("command", name),
+		Env:     r.app.env(),
+		Config:  r.sess.appConfig(),
 	}
 }
 
@@ -268,7 +292,7 @@ func (c *writeChecker) Write(p []byte) (int, error) {
 
 // outputs returns the output side of the run, once the session is open.
 func (r *run) outputs() *output.Outputs {
-	o := output.New(r.app.registry(), r.app.namespace("formatters"))
+	o := output.New(r.app.Name, r.app.addedFormats)
 	o.App, o.Prefix, o.Getenv, o.IO, o.Ctx = r.app.Name, r.app.envPrefix(), r.app.getenv, r.io, r.ctx
 	o.Plugins, o.Globals, o.PluginEnv, o.Format = sessionPlugins{r.sess}, r.tree.globals(), r.pluginEnv, &r.opts.format
 	o.Structured = r.app.structuredRequested()

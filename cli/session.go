@@ -10,7 +10,7 @@ import (
 	"os/exec"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // session is what one run knows of the user's setup: the configuration,
@@ -52,7 +52,7 @@ func openSession(a *App, ios *command.IOStreams, configFlag string, taken func(s
 		s.cfg = &discovery.Config{Path: path}
 	} else if source := s.configSource(); source != "" {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(errOut, "%sconfig file %s (from %s) does not exist\n", warningPrefix(a.Name, ios), path, source)
+			fmt.Fprintf(errOut, "%sconfig file %s (from %s) does not exist\n", warningPrefix(a.Name, ios), discovery.Escape(path), source)
 		}
 	}
 	s.search = discovery.Search(s.discoveryEnv(), s.cfg.PluginDirs())

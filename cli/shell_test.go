@@ -108,9 +108,11 @@ func TestShellLoop(t *testing.T) {
 			history: []string{"greet hello"},
 		},
 		{
-			name:   "quit stops too, with any words after it",
+			name:   "quit stops too, with any words after it, as a usage error",
 			lines:  []string{"quit now", "greet hello"},
 			notOut: "hello",
+			errOut: []string{`tapp: error: quit: "now" is not an exit code (0 to 255)`},
+			code:   2,
 		},
 		{
 			name:    "blank lines and Ctrl-C are skipped, not recorded",

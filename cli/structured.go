@@ -13,9 +13,10 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/pluginexec"
+	"github.com/longshore/longshore/internal/wire"
 )
 
 // outputEnv is the app-independent variable that asks a plugin for
@@ -127,7 +128,7 @@ type structuredProc struct {
 	args []string
 
 	child *pluginexec.Child
-	dec   *formatters.WireDecoder
+	dec   *wire.Decoder
 }
 
 // start runs the plugin, asking for structured output, and reads its
@@ -141,7 +142,7 @@ func (s *structuredProc) start() ([]string, error) {
 		return nil, err
 	}
 	s.child = child
-	s.dec = formatters.NewWireDecoder(child)
+	s.dec = wire.NewDecoder(child)
 	kind, names, err := s.dec.Header()
 	if err == io.EOF {
 		if err := s.wait(); err != nil {
@@ -153,7 +154,7 @@ func (s *structuredProc) start() ([]string, error) {
 		return nil, s.fail(err)
 	}
 	if kind != s.kind {
-		return nil, s.fail(&formatters.WireError{Line: 1, Msg: fmt.Sprintf("the manifest says output: %s, want %s", s.kind, headerOf(s.kind))})
+		return nil, s.fail(&wire.Error{Line: 1, Msg: fmt.Sprintf("the manifest says output: %s, want %s", s.kind, headerOf(s.kind))})
 	}
 	return names, nil
 }
@@ -205,7 +206,7 @@ func (s *structuredProc) fail(err error) error {
 		s.child.Kill()
 		return err
 	}
-	var we *formatters.WireError
+	var we *wire.Error
 	if errors.As(err, &we) {
 		err = fmt.Errorf("plugin %q: output %w", s.p.Name, err)
 	} else {

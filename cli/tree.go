@@ -7,9 +7,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/internal/aliascmd"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/output"
+	"github.com/longshore/longshore/internal/registry"
 )
 
 const (
@@ -40,17 +41,16 @@ type tree struct {
 	// abbrev lets a command word be a unique prefix of a name (see
 	// abbreviator).
 	abbrev bool
+	// compiled indexes the compiled-in children of a command by word, on
+	// first use (see compiledChild).
+	compiled map[*cobra.Command]map[string]*cobra.Command
 }
 
 // buildCommands adds every compiled-in command to the root, creating the
 // group commands that multi-word names need.
-func (t *tree) buildCommands(entries []command.Entry) error {
+func (t *tree) buildCommands(entries []registry.Entry[command.Command]) error {
 	byPath := map[string]*cobra.Command{"": t.root}
 	for _, e := range entries {
-		newFn, ok := e.New.(func() command.Command)
-		if !ok {
-			return fmt.Errorf("command %q registered by %s: constructor is %T, not func() command.Command", e.Name, e.Registrant, e.New)
-		}
 		words := strings.Fields(e.Name)
 		parent := t.root
 		for i := range words[:len(words)-1] {
@@ -63,7 +63,7 @@ func (t *tree) buildCommands(entries []command.Entry) error {
 			}
 			parent = group
 		}
-		leaf := t.leafCommand(e.Name, newFn)
+		leaf := t.leafCommand(e)
 		if existing := byPath[e.Name]; existing != nil {
 			// A group registered as a command of its own: keep its children.
 			for _, child := range existing.Commands() {
@@ -117,7 +117,8 @@ func (t *tree) groupCommand(path string) *cobra.Command {
 // leafCommand returns the cobra command that runs one compiled-in command.
 // The constructor and every method are guarded: a broken command still
 // appears in help and answers with its error.
-func (t *tree) leafCommand(name string, newFn func() command.Command) *cobra.Command {
+func (t *tree) leafCommand(e registry.Entry[command.Command]) *cobra.Command {
+	name := e.Name
 	words := strings.Fields(name)
 	plugin := fmt.Sprintf("command %q", name)
 	cc := &cobra.Command{
@@ -132,17 +133,7 @@ func (t *tree) leafCommand(name string, newFn func() command.Command) *cobra.Com
 		cc.RunE = func(*cobra.Command, []string) error { return err }
 		return cc
 	}
-	c, err := command.GuardValue(plugin, func() (command.Command, error) {
-		c := newFn()
-		if c == nil {
-			return nil, fmt.Errorf("%s: constructor returned nil", plugin)
-		}
-		return c, nil
-	})
-	if err != nil {
-		return broken(err)
-	}
-	info, err := command.GuardValue(plugin, func() (command.Info, error) { return c.Info(), nil })
+	c, info, err := loadCommand(e)
 	if err != nil {
 		return broken(err)
 	}
@@ -175,11 +166,9 @@ func (t *tree) leafCommand(name string, newFn func() command.Command) *cobra.Com
 		}
 	}
 	var unavailable error
-	if ac, ok := c.(command.AvailabilityChecker); ok {
-		if err := command.Guard(plugin, ac.Available); err != nil {
-			unavailable = fmt.Errorf("%s %s is unavailable: %w", t.app.Name, name, err)
-			cc.Short = strings.TrimSpace(cc.Short + " (unavailable: " + oneLine(err.Error()) + ")")
-		}
+	if err := available(t.app, name, c); err != nil {
+		unavailable = fmt.Errorf("%s %s is unavailable: %w", t.app.Name, name, err)
+		cc.Short = strings.TrimSpace(cc.Short + " (unavailable: " + oneLine(err.Error()) + ")")
 	}
 	cc.Args = func(cmd *cobra.Command, args []string) error {
 		if unavailable != nil {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/internal/output"
+	"github.com/longshore/longshore/internal/registry"
 )
 
 // newTree returns a tree holding only the root command, with the global
@@ -44,6 +44,21 @@ func newTree(a *App, io *command.IOStreams, opts *globalOptions) *tree {
 	return &tree{app: a, root: root, nodes: nodes{}}
 }
 
+// versionEarly reports whether the line asks for the version and nothing
+// else ("demoapp --version", global options aside): cobra would print it
+// before running anything, so it is printed before the compiled-in tree
+// is built, making --version no dearer than an external plugin's
+// dispatch. An App that changes the tree (Customize, Main) may change the
+// version flag too: cobra answers it then.
+func (t *tree) versionEarly(l commandLine, scanErr error) bool {
+	if t.app.Customize != nil || t.app.Main != nil || scanErr != nil ||
+		l.help || len(l.words) > 0 || l.extAt >= 0 || len(l.unknown) > 0 {
+		return false
+	}
+	rest := l.cobraArgs()
+	return len(rest) == 1 && rest[0] == "--version"
+}
+
 // globals returns the app's global options, as one set sharing their
 // values with the options the tree was built with.
 func (t *tree) globals() *pflag.FlagSet { return t.root.PersistentFlags() }
@@ -71,7 +86,7 @@ func (t *tree) buildMain() {
 		return
 	}
 	root := t.root
-	leaf := t.leafCommand(t.app.Name, t.app.Main)
+	leaf := t.leafCommand(registry.Entry[command.Command]{App: t.app.Name, Name: t.app.Name, New: t.app.Main, Registrant: "App.Main"})
 	root.Use = leaf.Use
 	root.Example = leaf.Example
 	root.Args, root.RunE, root.ValidArgsFunction = leaf.Args, leaf.RunE, leaf.ValidArgsFunction
@@ -95,7 +110,11 @@ func (t *tree) finish(c *completer) {
 		n := t.target(c.line)
 		f.Hidden = n == nil || n.output == nil
 	}
-	c.addCompletions()
+	if c.line.completing() {
+		// Only a completion request calls what completes: attaching it to
+		// every command's flags cost every other run a walk of the tree.
+		c.addCompletions()
+	}
 }
 
 // hideDisabled hides from help and completion the commands, compiled-in
@@ -152,7 +171,7 @@ func (t *tree) compiledInRootWord(word string) bool {
 }
 
 // collectRootWords returns the root words of the compiled-in commands.
-func collectRootWords(entries []command.Entry) map[string]bool {
+func collectRootWords(entries []registry.Entry[command.Command]) map[string]bool {
 	words := map[string]bool{}
 	for _, e := range entries {
 		first, _, multi := strings.Cut(e.Name, " ")
@@ -160,18 +179,7 @@ func collectRootWords(entries []command.Entry) map[string]bool {
 		if multi {
 			continue
 		}
-		newFn, ok := e.New.(func() command.Command)
-		if !ok {
-			continue // the full path reports the bad registration
-		}
-		info, err := command.GuardValue(fmt.Sprintf("command %q", e.Name), func() (command.Info, error) {
-			c := newFn()
-			if c == nil {
-				return command.Info{}, fmt.Errorf("constructor returned nil")
-			}
-			return c.Info(), nil
-		})
-		if err == nil {
+		if _, info, err := loadCommand(e); err == nil {
 			for _, a := range info.Aliases {
 				words[a] = true
 			}

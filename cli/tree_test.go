@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -112,5 +115,70 @@ func TestNodesReplaceAnnotations(t *testing.T) {
 		if len(c.Annotations) != 0 {
 			t.Errorf("%s carries cobra annotations: %v", c.CommandPath(), c.Annotations)
 		}
+	}
+}
+
+// TestExternalCommandsIndexOnce pins that adding external commands looks
+// each word up in an index of a parent's compiled-in children, built once
+// per parent: walking cobra's children per plugin (which cobra re-sorts
+// after every AddCommand) made listing quadratic. The tree it builds is
+// the one a walk would: groups shared, a plugin under another's command.
+func TestExternalCommandsIndexOnce(t *testing.T) {
+	a, _, _ := testApp(t)
+	if err := a.AddCommand("files list", func() command.Command { return &hello{} }); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	names := []string{"tapp-files-stat", "tapp-grp-a", "tapp-grp-b", "tapp-p0001-sub", "tapp-files-list"}
+	for i := range 300 {
+		names = append(names, fmt.Sprintf("tapp-p%04d", i))
+	}
+	for _, n := range names {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("#!/bin/sh\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	home := t.TempDir()
+	a.Getenv = func(k string) string {
+		switch k {
+		case "HOME":
+			return home
+		case "PATH":
+			return dir
+		}
+		return ""
+	}
+	r := newRun(a)
+	t.Cleanup(r.close)
+	if _, err := r.start([]string{"help"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.build(); err != nil {
+		t.Fatal(err)
+	}
+	tr := r.tree
+	tr.addExternalCommands()
+	if len(tr.compiled) > 2 {
+		t.Errorf("indexed the children of %d commands, want the root's and files' only", len(tr.compiled))
+	}
+	find := func(path string) *cobra.Command {
+		c, _, err := tr.root.Find(strings.Fields(path))
+		if err != nil || c.CommandPath() != "tapp "+path {
+			t.Errorf("%q: found %v, %v", path, c, err)
+			return nil
+		}
+		return c
+	}
+	for _, path := range []string{"files stat", "files list", "grp a", "grp b", "p0001 sub", "p0299"} {
+		find(path)
+	}
+	if c := find("files list"); c != nil && tr.nodes.of(c).external() {
+		t.Errorf("files list is the external one, want the compiled-in command")
+	}
+	if c := find("grp"); c != nil && len(c.Commands()) != 2 {
+		t.Errorf("grp has %d commands, want 2 (one group for both)", len(c.Commands()))
+	}
+	if n := len(tr.root.Commands()); n < 302 {
+		t.Errorf("root has %d commands, want the 300 plugins, grp and files at least", n)
 	}
 }

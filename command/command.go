@@ -92,9 +92,11 @@ type FlagDeclarer interface {
 
 // AvailabilityChecker is implemented by commands that need something the
 // machine may lack. A non-nil error disables the command for this run: help
-// marks it unavailable and running it answers with the reason.
+// marks it unavailable and running it answers with the reason. It reads the
+// environment from env, the same one [Invocation].Env holds, never from
+// os.Getenv.
 type AvailabilityChecker interface {
-	Available() error
+	Available(env Env) error
 }
 
 // ColumnDeclarer is implemented by listers that know their columns before
@@ -155,6 +157,35 @@ type Invocation struct {
 	IO *IOStreams
 	// Logger logs to stderr or the --log-file, at the level -v/-q/--debug set.
 	Logger *slog.Logger
+	// Env is the environment the command must read instead of os.Getenv:
+	// the process's own unless the App (or a test) injects another.
+	Env Env
+	// Config is the app's own part of the config file: the top-level keys
+	// Longshore does not use. Decode them into a struct of the command's.
+	Config AppConfig
+}
+
+// AppConfig is the app's own part of the config file (config.yaml, or
+// --config FILE): every top-level key other than Longshore's own. The zero
+// value has no keys, so a command run by a test without a config decodes
+// nothing.
+type AppConfig struct {
+	decode func(v any) error
+}
+
+// NewAppConfig returns the config whose Decode calls decode; the App makes
+// one from the run's config file.
+func NewAppConfig(decode func(v any) error) AppConfig { return AppConfig{decode: decode} }
+
+// Decode decodes the app's keys into v, a pointer to a struct whose fields
+// carry yaml tags. A key v has no field for, or a value of the wrong type,
+// is an error naming file:line. With no config file, or none of the app's
+// keys in it, v is left as it is.
+func (c AppConfig) Decode(v any) error {
+	if c.decode == nil {
+		return nil
+	}
+	return c.decode(v)
 }
 
 // IOStreams are the standard streams of a run, injected so that commands are

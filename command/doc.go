@@ -10,7 +10,7 @@
 //
 // Capabilities beyond that are optional interfaces found by type assertion:
 // [FlagDeclarer] adds flags, [AvailabilityChecker] disables the command for a
-// run when something it needs is missing, [ColumnDeclarer] names a lister's
+// run when something it needs is missing (reading the run's [Env]), [ColumnDeclarer] names a lister's
 // columns before it runs (for completion), [ArgCompleter] offers candidates for
 // its positional arguments (Info.ArgKind covers files and directories).
 //
@@ -29,8 +29,13 @@
 // Every call into a plugin goes through [Guard], so a panic becomes a
 // [PanicError] naming the plugin.
 //
-// The [Registry] is one for all plugin kinds, keyed by namespace
-// (`<app>.commands`, `<app>.hooks`, `<app>.formatters`), which is why the
-// hooks and formatters packages import this one: a blank import of a plugin
-// package is its installation, whatever kind of plugin it holds.
+// [Register] adds a command for an App, by the App's name, from an init
+// function: a blank import of the package is its installation. Its
+// constructor is typed (func() Command), so a constructor of another kind
+// does not compile; assert each optional capability too:
+//
+//	var _ command.FlagDeclarer = (*hello)(nil)
+//
+// The hooks and formatters packages import this one for the
+// [Invocation] their plugins receive and the panic guard.
 package command

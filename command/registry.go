@@ -1,132 +1,51 @@
 package command
 
 import (
-	"fmt"
-	"runtime"
-	"sort"
 	"strings"
-	"sync"
+
+	"github.com/longshore/longshore/internal/names"
+	"github.com/longshore/longshore/internal/registry"
 )
 
-// Entry is one registration in a [Registry].
-type Entry struct {
-	// Namespace is the plugin kind's namespace, e.g. "demoapp.commands".
-	Namespace string
-	// Name is the plugin's name; for commands its words joined by one space.
-	Name string
-	// New constructs the plugin. Its type depends on the namespace: a
-	// func() Command for commands, the hooks and formatters packages define
-	// theirs.
-	New any
-	// Registrant says who registered the entry, as file:line.
-	Registrant string
+// Register adds a compiled-in command for the App called app (the name
+// given to cli.New, e.g. "todo") under its words, e.g. "files list". It is
+// meant for init functions, so that a blank import of the package is its
+// installation, and panics on a programming error: a bad name, a nil
+// constructor, a duplicate (naming both registrants), or an optional method
+// whose name is a capability's but whose signature is not (a Flags,
+// Available, Columns or CompleteArgs the App would never call).
+//
+// A command registered for an app name that no App in the program has (a
+// typo, a renamed app) is reported by `plugin list`, --debug and the test
+// kit, cli/clitest.
+func Register(app, name string, newFn func() Command) {
+	registry.Must(commands.Add(app, name, newFn, registry.Caller(1)))
 }
 
-// Registry holds compiled-in plugins keyed by namespace and name. The zero
-// value is empty and ready to use; it is safe for concurrent use.
-type Registry struct {
-	mu      sync.RWMutex
-	entries map[string]map[string]Entry
+// commands is the registry of compiled-in commands; cli reads it.
+var commands = func() *registry.Registry[Command] {
+	r := registry.Of[Command]("command")
+	r.Check = checkCommand
+	return r
+}()
+
+// checkCommand normalises a command's name to its words joined by single
+// spaces and checks its optional methods.
+func checkCommand(name string, newFn func() Command) (string, error) {
+	words, err := names.SplitName(name)
+	if err != nil {
+		return "", err
+	}
+	return strings.Join(words, " "), registry.CheckNew(newFn, commandCapabilities)
 }
 
-// Default is the process-wide registry that init functions fill.
-var Default = &Registry{}
-
-// DuplicateError reports a second registration of the same name.
-type DuplicateError struct {
-	// Namespace and Name are the registration both registrants wanted.
-	Namespace, Name string
-	// First and Second are the registrants, as file:line.
-	First, Second string
-}
-
-func (e *DuplicateError) Error() string {
-	return fmt.Sprintf("%s %q registered twice: by %s and by %s", e.Namespace, e.Name, e.First, e.Second)
-}
-
-// Add registers a constructor under namespace and name. It fails on an empty
-// namespace, a nil constructor, an invalid command name (in a namespace ending
-// in ".commands") or a duplicate, naming both registrants.
-func (r *Registry) Add(namespace, name string, newFn any, registrant string) error {
-	if namespace == "" {
-		return fmt.Errorf("register %q: empty namespace", name)
-	}
-	if newFn == nil {
-		return fmt.Errorf("register %s %q: nil constructor", namespace, name)
-	}
-	if strings.HasSuffix(namespace, ".commands") {
-		words, err := SplitName(name)
-		if err != nil {
-			return fmt.Errorf("register %s: %w", namespace, err)
-		}
-		name = strings.Join(words, " ")
-	} else if name == "" {
-		return fmt.Errorf("register %s: empty name", namespace)
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.entries == nil {
-		r.entries = map[string]map[string]Entry{}
-	}
-	ns := r.entries[namespace]
-	if ns == nil {
-		ns = map[string]Entry{}
-		r.entries[namespace] = ns
-	}
-	if old, ok := ns[name]; ok {
-		return &DuplicateError{Namespace: namespace, Name: name, First: old.Registrant, Second: registrant}
-	}
-	ns[name] = Entry{Namespace: namespace, Name: name, New: newFn, Registrant: registrant}
-	return nil
-}
-
-// Entries returns the registrations of one namespace sorted by name.
-func (r *Registry) Entries(namespace string) []Entry {
-	r.mu.RLock()
-	defer r.mu.RUnlock()
-	out := make([]Entry, 0, len(r.entries[namespace]))
-	for _, e := range r.entries[namespace] {
-		out = append(out, e)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
-}
-
-// Lookup returns the registration of name in namespace.
-func (r *Registry) Lookup(namespace, name string) (Entry, bool) {
-	r.mu.RLock()
-	defer r.mu.RUnlock()
-	e, ok := r.entries[namespace][name]
-	return e, ok
-}
-
-// Register adds a command constructor to the [Default] registry under
-// namespace (conventionally "<app>.commands") and its words, e.g.
-// "files list". It is meant for init functions and panics on a programming
-// error: a bad name, a nil constructor or a duplicate, naming both
-// registrants.
-func Register(namespace, name string, newFn func() Command) {
-	if newFn == nil {
-		MustAdd(Default, namespace, name, nil, Caller(1))
-		return
-	}
-	MustAdd(Default, namespace, name, newFn, Caller(1))
-}
-
-// MustAdd is [Registry.Add] that panics on error, for init-time registration
-// helpers of other plugin kinds.
-func MustAdd(r *Registry, namespace, name string, newFn any, registrant string) {
-	if err := r.Add(namespace, name, newFn, registrant); err != nil {
-		panic("longshore: " + err.Error())
-	}
-}
-
-// Caller returns "file:line" of the caller skip frames above its own caller,
-// for use as a registrant.
-func Caller(skip int) string {
-	_, file, line, ok := runtime.Caller(skip + 1)
-	if !ok {
-		return "unknown"
-	}
-	return fmt.Sprintf("%s:%d", file, line)
+// commandCapabilities are the optional methods of a command.
+var commandCapabilities = []registry.Capability{
+	registry.Cap[Runner]("Run"),
+	registry.Cap[Lister]("List"),
+	registry.Cap[Shower]("Show"),
+	registry.Cap[FlagDeclarer]("Flags"),
+	registry.Cap[AvailabilityChecker]("Available"),
+	registry.Cap[ColumnDeclarer]("Columns"),
+	registry.Cap[ArgCompleter]("CompleteArgs"),
 }

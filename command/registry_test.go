@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/spf13/pflag"
 )
 
 type nop struct{}
@@ -12,34 +14,35 @@ type nop struct{}
 func (nop) Info() Info                             { return Info{} }
 func (nop) Run(context.Context, *Invocation) error { return nil }
 func newNop() Command                              { return nop{} }
-func newFormatter() any                            { return nil }
 
-func TestRegistryAdd(t *testing.T) {
+func TestRegisterNames(t *testing.T) {
 	tests := []struct {
-		name      string
-		namespace string
-		key       string
-		newFn     any
-		wantName  string
-		wantErr   string
+		name     string
+		app      string
+		key      string
+		newFn    func() Command
+		wantName string
+		wantErr  string
 	}{
-		{"command", "app.commands", "files list", newNop, "files list", ""},
-		{"words are normalised", "app.commands", "  server   list ", newNop, "server list", ""},
-		{"hyphen inside a word", "app.commands", "dir-size", newNop, "dir-size", ""},
-		{"upper case", "app.commands", "Files", newNop, "", `command name "Files": word "Files" must start with a lower-case letter`},
-		{"underscore", "app.commands", "dir_size", newNop, "", `word "dir_size" has '_'`},
-		{"trailing hyphen", "app.commands", "dir-", newNop, "", `ends with a hyphen`},
-		{"double hyphen", "app.commands", "a--b", newNop, "", `double hyphen`},
-		{"empty name", "app.commands", "  ", newNop, "", "empty command name"},
-		{"empty namespace", "", "x", newNop, "", "empty namespace"},
-		{"nil constructor", "app.commands", "x", nil, "", "nil constructor"},
-		{"other namespace keeps the name", "app.formatters", "My_Format", newFormatter, "My_Format", ""},
-		{"other namespace needs a name", "app.hooks", "", newFormatter, "", "empty name"},
+		{"command", "regtest1", "files list", newNop, "files list", ""},
+		{"words are normalised", "regtest2", "  server   list ", newNop, "server list", ""},
+		{"hyphen inside a word", "regtest3", "dir-size", newNop, "dir-size", ""},
+		{"upper case", "regtest", "Files", newNop, "", `command name "Files": word "Files" must start with a lower-case letter`},
+		{"underscore", "regtest", "dir_size", newNop, "", `word "dir_size" has '_'`},
+		{"trailing hyphen", "regtest", "dir-", newNop, "", `ends with a hyphen`},
+		{"double hyphen", "regtest", "a--b", newNop, "", `double hyphen`},
+		{"empty name", "regtest", "  ", newNop, "", "empty command name"},
+		{"empty app", "", "x", newNop, "", "empty app name"},
+		{"old namespace form", "regtest.commands", "x", newNop, "", `give the App's own name, "regtest"`},
+		{"nil constructor", "regtest", "x", nil, "", "nil constructor"},
+		{"wrong Flags", "regtest", "x", func() Command { return badFlags{} }, "",
+			"method Flags has signature func(*pflag.FlagSet, int), want func(*pflag.FlagSet) (interface command.FlagDeclarer)"},
+		{"wrong Available", "regtest", "x", func() Command { return oldAvailable{} }, "",
+			"method Available has signature func() error, want func(command.Env) error"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var r Registry
-			err := r.Add(tt.namespace, tt.key, tt.newFn, "here:1")
+			err := commands.Add(tt.app, tt.key, tt.newFn, "here:1")
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("Add error = %v, want it to contain %q", err, tt.wantErr)
@@ -49,65 +52,31 @@ func TestRegistryAdd(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Add: %v", err)
 			}
-			if _, ok := r.Lookup(tt.namespace, tt.wantName); !ok {
+			if _, ok := commands.Lookup(tt.app, tt.wantName); !ok {
 				t.Fatalf("Lookup(%q) found nothing", tt.wantName)
 			}
 		})
 	}
 }
 
-func TestRegistryDuplicateNamesBoth(t *testing.T) {
-	var r Registry
-	if err := r.Add("app.commands", "files list", newNop, "a.go:10"); err != nil {
-		t.Fatal(err)
-	}
-	err := r.Add("app.commands", "files  list", newNop, "b.go:20")
-	var dup *DuplicateError
-	if !errors.As(err, &dup) {
-		t.Fatalf("second Add error = %v, want a DuplicateError", err)
-	}
-	want := `app.commands "files list" registered twice: by a.go:10 and by b.go:20`
-	if err.Error() != want {
-		t.Fatalf("error = %q, want %q", err, want)
-	}
-	// The same name in another namespace is no duplicate.
-	if err := r.Add("app.hooks", "files list", newNop, "c.go:1"); err != nil {
-		t.Fatalf("other namespace: %v", err)
-	}
-}
+type badFlags struct{ nop }
 
-func TestRegistryEntriesSorted(t *testing.T) {
-	var r Registry
-	for _, n := range []string{"zeta", "alpha beta", "alpha", "mid"} {
-		if err := r.Add("app.commands", n, newNop, n+".go:1"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var got []string
-	for _, e := range r.Entries("app.commands") {
-		got = append(got, e.Name)
-	}
-	if want := "alpha,alpha beta,mid,zeta"; strings.Join(got, ",") != want {
-		t.Fatalf("Entries = %v, want %s", got, want)
-	}
-	if n := len(r.Entries("app.nothing")); n != 0 {
-		t.Fatalf("empty namespace has %d entries", n)
-	}
-}
+func (badFlags) Flags(*pflag.FlagSet, int) {}
+
+type oldAvailable struct{ nop }
+
+func (oldAvailable) Available() error { return nil }
 
 func TestRegisterPanicsOnDuplicate(t *testing.T) {
-	old := Default
-	Default = &Registry{}
-	defer func() { Default = old }()
-	Register("app.commands", "x", newNop)
+	Register("regdup", "x", newNop)
 	defer func() {
 		v := recover()
 		msg, _ := v.(string)
-		if !strings.Contains(msg, `app.commands "x" registered twice: by `) || !strings.Contains(msg, "registry_test.go:") {
+		if !strings.Contains(msg, `command "x" of app "regdup" registered twice: by `) || strings.Count(msg, "registry_test.go:") != 2 {
 			t.Fatalf("panic = %v, want a duplicate naming both registrants", v)
 		}
 	}()
-	Register("app.commands", "x", newNop)
+	Register("regdup", "x", newNop)
 }
 
 func TestGuard(t *testing.T) {

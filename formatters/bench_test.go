@@ -8,6 +8,8 @@ import (
 	"iter"
 	"strconv"
 	"testing"
+
+	"github.com/longshore/longshore/internal/stream"
 )
 
 // Benchmarks write b.N rows of 6 columns, so -benchtime=1000000x writes a
@@ -39,7 +41,7 @@ func benchRows(n int) iter.Seq2[[]any, error] {
 // buffer, its lock around each row and its idle flush).
 func benchList(b *testing.B, f ListFormatter) {
 	b.ReportAllocs()
-	st := NewStream(io.Discard, nil)
+	st := stream.New(io.Discard, nil)
 	err := f.FormatList(st.Writer(), benchColumns, st.Rows(benchRows(b.N)))
 	if cerr := st.Close(); err == nil {
 		err = cerr
@@ -120,7 +122,7 @@ func BenchmarkTemplate(b *testing.B) {
 }
 
 // BenchmarkTableNoStream is BenchmarkTable straight to io.Discard, without
-// the Stream: past StreamAfter rows, the streaming table's own cost.
+// the Stream: past streamAfter rows, the streaming table's own cost.
 func BenchmarkTableNoStream(b *testing.B) {
 	b.ReportAllocs()
 	if err := (&Table{}).FormatList(io.Discard, benchColumns, benchRows(b.N)); err != nil {

@@ -7,6 +7,8 @@ import (
 	"io"
 	"iter"
 	"os/exec"
+
+	"github.com/longshore/longshore/internal/stream"
 )
 
 // External is a formatter provided by an executable (an external plugin).
@@ -39,7 +41,7 @@ func (x *External) Prepare(env Env) error {
 
 // FormatList sends the columns, then each row as it arrives.
 func (x *External) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, error]) error {
-	return x.run(w, func(e *jsonEnc, st *Stream, send func() error) error {
+	return x.run(w, func(e *jsonEnc, st *stream.Stream, send func() error) error {
 		appendWireHeader(e, "columns", columns)
 		if err := send(); err != nil {
 			return err
@@ -59,7 +61,7 @@ func (x *External) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]an
 
 // FormatRecord sends the fields, then the values.
 func (x *External) FormatRecord(w io.Writer, fields []string, values []any) error {
-	return x.run(w, func(e *jsonEnc, _ *Stream, send func() error) error {
+	return x.run(w, func(e *jsonEnc, _ *stream.Stream, send func() error) error {
 		appendWireHeader(e, "fields", fields)
 		appendWireRow(e, values, len(fields))
 		return send()
@@ -82,7 +84,7 @@ func stringsToAny(s []string) []any {
 // run starts the plugin, lets feed write its input and waits for it. A
 // plugin that stops reading early is not an error unless it fails. The
 // input goes through a Stream, so that rows that stall reach the plugin.
-func (x *External) run(w io.Writer, feed func(e *jsonEnc, st *Stream, send func() error) error) error {
+func (x *External) run(w io.Writer, feed func(e *jsonEnc, st *stream.Stream, send func() error) error) error {
 	ctx := x.Context
 	if ctx == nil {
 		ctx = context.Background()
@@ -98,7 +100,7 @@ func (x *External) run(w io.Writer, feed func(e *jsonEnc, st *Stream, send func(
 	if err := cmd.Start(); err != nil {
 		return x.wrap(err)
 	}
-	st := NewStream(stdin, nil)
+	st := stream.New(stdin, nil)
 	bw := st.Writer()
 	e := &jsonEnc{}
 	send := func() error {

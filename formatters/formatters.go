@@ -5,7 +5,7 @@
 // [RecordFormatter] or both. Capabilities beyond that are optional
 // interfaces found by type assertion:
 //
-//   - [FlagDeclarer] adds the formatter's own flags (e.g. --quote) to the
+//   - [KindFlagDeclarer] adds the formatter's own flags (e.g. --quote) to the
 //     commands whose kind of output it renders;
 //   - [Preparer] receives the run's environment (terminal, env vars) and
 //     checks its flag values before any row is read.
@@ -23,21 +23,20 @@
 // types in json and yaml; see [Formattable] for values that render
 // differently for people and programs.
 //
-// The package imports command only for the shared compiled-in registry, in
-// which third-party formatters register under "<app>.formatters".
+// Third-party formatters register for an App by its name with [Register]
+// (or the App's AddFormatter). The package imports command for the panic
+// guard and the row iterators.
 package formatters
 
 import (
 	"fmt"
 	"io"
 	"iter"
-	"slices"
-	"sort"
 	"strings"
 
 	"github.com/spf13/pflag"
 
-	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/registry"
 )
 
 // Formatter is a driver chosen with -f. It implements ListFormatter,
@@ -79,12 +78,18 @@ func (k Kind) String() string {
 	return "list"
 }
 
-// FlagDeclarer is implemented by formatters that take flags. Flags is called
-// once per command that produces output of kind, on a fresh value; binding
-// the flags to the value's own fields is the usual way to receive them. A
-// formatter declares only the flags that apply to kind. "<APP>" in a usage
-// text is replaced by the App's environment variable prefix.
-type FlagDeclarer interface {
+// KindFlagDeclarer is implemented by formatters that take flags. Flags is
+// called once per command that produces output of kind, on a fresh value;
+// binding the flags to the value's own fields is the usual way to receive
+// them. A formatter declares only the flags that apply to kind. "<APP>" in
+// a usage text is replaced by the App's environment variable prefix.
+//
+// It is not [command.FlagDeclarer]: a formatter's Flags also takes the
+// kind. A formatter whose Flags has the command's signature is refused at
+// registration; assert the interface to catch it at compile time:
+//
+//	var _ formatters.KindFlagDeclarer = (*HTML)(nil)
+type KindFlagDeclarer interface {
 	Flags(fs *pflag.FlagSet, kind Kind)
 }
 
@@ -92,31 +97,9 @@ type FlagDeclarer interface {
 // table): DeclareWidths is called before FormatList with the display width,
 // in terminal cells, that the lister declares for each column to be
 // rendered, in their order; 0 is a column without a declared width. See
-// command.Table.Widths and [WidthsFor].
+// command.Table.Widths.
 type WidthDeclarer interface {
 	DeclareWidths(widths []int)
-}
-
-// WidthsFor returns the declared widths of the columns shown, given the
-// lister's columns and the widths it declared for them (by position; a
-// missing one is 0): a column -c left out loses its width, one a hook added
-// has none. It returns nil when no width is declared.
-func WidthsFor(columns []string, widths []int, shown []string) []int {
-	if len(widths) == 0 {
-		return nil
-	}
-	out := make([]int, len(shown))
-	any := false
-	for i, name := range shown {
-		if j := slices.Index(columns, name); j >= 0 && j < len(widths) && widths[j] > 0 {
-			out[i] = widths[j]
-			any = true
-		}
-	}
-	if !any {
-		return nil
-	}
-	return out
 }
 
 // ChoicesAnnotation is the pflag annotation that lists a flag's valid
@@ -166,27 +149,45 @@ type Preparer interface {
 	Prepare(env Env) error
 }
 
-// Register adds a compiled-in formatter to the default registry under
-// namespace (conventionally "<app>.formatters"). It is meant for init
-// functions and panics on a duplicate or nil constructor.
-func Register(namespace, name string, newFn func() Formatter) {
-	if newFn == nil {
-		command.MustAdd(command.Default, namespace, name, nil, command.Caller(1))
-		return
-	}
-	command.MustAdd(command.Default, namespace, name, newFn, command.Caller(1))
+// Register adds a compiled-in formatter for the App called app (the name
+// given to cli.New, e.g. "todo") under name, what the user types after -f.
+// It is meant for init functions and panics on a programming error: a nil
+// constructor, a duplicate name (a built-in's included), naming both
+// registrants, or an optional method whose name is a capability's (Flags,
+// Prepare, Description, FormatList, FormatRecord) but whose signature is
+// not, which the App would never call.
+//
+// A formatter registered for an app name that no App in the program has is
+// reported by `plugin list`, --debug and the test kit, cli/clitest.
+func Register(app, name string, newFn func() Formatter) {
+	registry.Must(compiled.Add(app, name, newFn, registry.Caller(1)))
 }
 
-// Builtins returns the names of the built-in formatters, sorted.
-func Builtins() []string {
-	names := make([]string, 0, len(builtins))
-	for n := range builtins {
-		names = append(names, n)
+// builtinRegistrant names the registrant of the built-in formatters.
+const builtinRegistrant = "github.com/longshore/longshore/formatters (built in)"
+
+// compiled is the registry of compiled-in formatters.
+var compiled = func() *registry.Registry[Formatter] {
+	r := registry.Of[Formatter]("formatter")
+	r.Check = func(name string, newFn func() Formatter) (string, error) {
+		if _, ok := builtins[name]; ok {
+			return "", fmt.Errorf("the name is taken by the built-in formatter %q (%s)", name, builtinRegistrant)
+		}
+		return name, registry.CheckNew(newFn, formatterCapabilities)
 	}
-	sort.Strings(names)
-	return names
+	return r
+}()
+
+// formatterCapabilities are the optional methods of a formatter.
+var formatterCapabilities = []registry.Capability{
+	registry.Cap[KindFlagDeclarer]("Flags"),
+	registry.Cap[Preparer]("Prepare"),
+	registry.Cap[Describer]("Description"),
+	registry.Cap[ListFormatter]("FormatList"),
+	registry.Cap[RecordFormatter]("FormatRecord"),
 }
 
+// builtins are the built-in formatters, which every App has.
 var builtins = map[string]func() Formatter{
 	"table":    func() Formatter { return &Table{} },
 	"csv":      func() Formatter { return &CSV{} },
@@ -199,96 +200,10 @@ var builtins = map[string]func() Formatter{
 	"shell":    func() Formatter { return &Shell{} },
 }
 
-// Set is the formatters available to one App: the built-ins and those
-// registered under its namespace.
-type Set struct {
-	drivers     map[string]func() Formatter
-	registrants map[string]string
-}
-
-// NewSet returns the built-ins plus the formatters found in reg under
-// namespace. A registered name equal to a built-in's replaces it. An entry
-// whose constructor has the wrong type is an error naming its registrant.
-func NewSet(reg *command.Registry, namespace string) (*Set, error) {
-	s := &Set{drivers: map[string]func() Formatter{}, registrants: map[string]string{}}
-	for n, f := range builtins {
-		s.drivers[n] = f
+func init() {
+	for name, newFn := range builtins {
+		compiled.AddBuiltin(name, newFn, builtinRegistrant)
 	}
-	if reg == nil {
-		return s, nil
-	}
-	for _, e := range reg.Entries(namespace) {
-		f, ok := e.New.(func() Formatter)
-		if !ok {
-			return nil, fmt.Errorf("formatter %q registered by %s: constructor is %T, not func() formatters.Formatter", e.Name, e.Registrant, e.New)
-		}
-		s.drivers[e.Name] = f
-		s.registrants[e.Name] = e.Registrant
-	}
-	return s, nil
-}
-
-// Has reports whether name is a built-in or compiled-in formatter.
-func (s *Set) Has(name string) bool {
-	_, ok := s.drivers[name]
-	return ok
-}
-
-// Names returns the names of the formatters that render kind (any kind
-// when kind is 0), sorted. It
-// constructs each formatter to ask; a constructor that panics is left out.
-func (s *Set) Names(kind Kind) []string {
-	var names []string
-	for n := range s.drivers {
-		f, err := s.New(n)
-		if err == nil && (kind == 0 || Renders(f, kind)) {
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
-	return names
-}
-
-// Description returns the one-line description of the formatter called
-// name, or "" when it has none.
-func (s *Set) Description(name string) string {
-	f, err := s.New(name)
-	if err != nil {
-		return ""
-	}
-	if d, ok := f.(Describer); ok {
-		return d.Description()
-	}
-	return ""
-}
-
-// New returns a fresh formatter by name, guarding its constructor.
-func (s *Set) New(name string) (Formatter, error) {
-	newFn, ok := s.drivers[name]
-	if !ok {
-		return nil, fmt.Errorf("unknown formatter %q", name)
-	}
-	plugin := fmt.Sprintf("formatter %q", name)
-	return command.GuardValue(plugin, func() (Formatter, error) {
-		f := newFn()
-		if f == nil {
-			return nil, fmt.Errorf("%s: constructor returned nil", plugin)
-		}
-		return f, nil
-	})
-}
-
-// Renders reports whether f renders output of kind.
-func Renders(f Formatter, kind Kind) bool {
-	switch kind {
-	case List:
-		_, ok := f.(ListFormatter)
-		return ok
-	case Record:
-		_, ok := f.(RecordFormatter)
-		return ok
-	}
-	return false
 }
 
 // UnknownError reports a formatter or column name that is not valid here;

@@ -104,7 +104,7 @@ func (c goldenCase) render(t *testing.T) []byte {
 	t.Helper()
 	f := builtins[c.name]()
 	fs := pflag.NewFlagSet(c.name, pflag.ContinueOnError)
-	if fd, ok := f.(FlagDeclarer); ok {
+	if fd, ok := f.(KindFlagDeclarer); ok {
 		fd.Flags(fs, c.kind)
 	}
 	if err := fs.Parse(c.args); err != nil {

@@ -23,7 +23,7 @@ func TestWholeFloatsStayFloats(t *testing.T) {
 	}
 	render := func(format string) string {
 		t.Helper()
-		set, _ := NewSet(nil, "")
+		set := NewSet("", nil)
 		f, _ := set.New(format)
 		var buf bytes.Buffer
 		if err := f.(ListFormatter).FormatList(&buf, columns, rowsOf([][]any{values})); err != nil {
@@ -89,7 +89,7 @@ func TestNumberLiteralsKept(t *testing.T) {
 		columns[i] = string(rune('a' + i))
 		row[i] = json.Number(l)
 	}
-	set, _ := NewSet(nil, "")
+	set := NewSet("", nil)
 	for _, format := range []string{"table", "csv", "json", "jsonl", "yaml", "value", "markdown"} {
 		f, _ := set.New(format)
 		var buf bytes.Buffer

@@ -7,8 +7,6 @@ import (
 	"iter"
 	"strings"
 	"testing"
-
-	"github.com/spf13/pflag"
 )
 
 func collect(t *testing.T, rows iter.Seq2[[]any, error]) (string, error) {
@@ -21,64 +19,6 @@ func collect(t *testing.T, rows iter.Seq2[[]any, error]) (string, error) {
 		fmt.Fprintln(&sb, row...)
 	}
 	return sb.String(), nil
-}
-
-// TestOptionsApplyList pins column selection, ordering and sorting.
-func TestOptionsApplyList(t *testing.T) {
-	columns := []string{"name", "size", "kind"}
-	rows := [][]any{{"b", 10, "file"}, {"a", 2, "dir"}, {"c", nil, "file"}, {"d", 2.5, "dir"}}
-	tests := []struct {
-		args    []string
-		columns string
-		want    string
-	}{
-		{nil, "name size kind", "b 10 file\na 2 dir\nc <nil> file\nd 2.5 dir\n"},
-		{[]string{"-c", "kind", "-c", "name"}, "kind name", "file b\ndir a\nfile c\ndir d\n"},
-		{[]string{"-c", "kind", "-c", "name", "-c", "kind"}, "kind name", "file b\ndir a\nfile c\ndir d\n"},
-		// nil last ascending and first descending, as cliff sorts None.
-		{[]string{"--sort-column", "size"}, "name size kind", "a 2 dir\nd 2.5 dir\nb 10 file\nc <nil> file\n"},
-		{[]string{"--sort-column", "size", "--sort-descending"}, "name size kind", "c <nil> file\nb 10 file\nd 2.5 dir\na 2 dir\n"},
-		{[]string{"--sort-descending", "--sort-ascending", "--sort-column", "name"}, "name size kind", "a 2 dir\nb 10 file\nc <nil> file\nd 2.5 dir\n"},
-		{[]string{"--sort-column", "kind", "--sort-column", "name", "-c", "name"}, "name", "a\nd\nb\nc\n"},
-	}
-	for _, tt := range tests {
-		var o Options
-		fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
-		o.Flags(fs, List)
-		if err := fs.Parse(tt.args); err != nil {
-			t.Fatal(err)
-		}
-		cols, out, err := o.ApplyList(columns, rowsOf(rows))
-		if err != nil {
-			t.Fatalf("%v: %v", tt.args, err)
-		}
-		got, err := collect(t, out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if strings.Join(cols, " ") != tt.columns || got != tt.want {
-			t.Errorf("%v: got %v\n%s want %s\n%s", tt.args, cols, got, tt.columns, tt.want)
-		}
-	}
-}
-
-// TestOptionsUnknownColumn: an unknown column names the valid ones.
-func TestOptionsUnknownColumn(t *testing.T) {
-	for _, o := range []Options{{Columns: []string{"nmae"}}, {SortColumns: []string{"nmae"}}} {
-		_, _, err := o.ApplyList([]string{"name", "size"}, rowsOf(nil))
-		var u *UnknownError
-		if !errors.As(err, &u) || err.Error() != `unknown column "nmae" (valid: name, size)` {
-			t.Errorf("%+v: err = %v", o, err)
-		}
-	}
-	fields, values, err := (&Options{Columns: []string{"b", "a", "b"}}).ApplyRecord([]string{"a", "b"}, []any{1, 2})
-	if err != nil || strings.Join(fields, " ") != "b a" || len(values) != 2 || values[0] != 2 {
-		t.Errorf("record with a field named twice: %v %v %v", fields, values, err)
-	}
-	_, _, err = (&Options{Columns: []string{"x"}}).ApplyRecord([]string{"a"}, []any{1})
-	if err == nil || err.Error() != `unknown field "x" (valid: a)` {
-		t.Errorf("record: err = %v", err)
-	}
 }
 
 // failingRows yields n rows, then an error.
@@ -94,7 +34,7 @@ func failingRows(n int) iter.Seq2[[]any, error] {
 }
 
 // TestFailHalfWay: every formatter writes the rows read before the error,
-// then returns the error; sorting keeps them too.
+// then returns the error (internal/formatset tests that sorting keeps them).
 func TestFailHalfWay(t *testing.T) {
 	for _, name := range Builtins() {
 		f := builtins[name]()
@@ -106,8 +46,7 @@ func TestFailHalfWay(t *testing.T) {
 			tf.Text = "{{.name}}"
 		}
 		var buf bytes.Buffer
-		_, rows, _ := (&Options{SortColumns: []string{"n"}}).ApplyList([]string{"name", "n"}, failingRows(2))
-		err := lf.FormatList(&buf, []string{"name", "n"}, rows)
+		err := lf.FormatList(&buf, []string{"name", "n"}, failingRows(2))
 		if err == nil || err.Error() != "disk on fire" {
 			t.Errorf("%s: err = %v", name, err)
 		}

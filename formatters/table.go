@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/stream"
 )
 
 // Table renders cliff's bordered table: `+---+` rules, a header row, one
@@ -25,9 +26,9 @@ import (
 // not, since they would break the layout anyway. An empty list prints
 // nothing unless --print-empty.
 //
-// A list of up to [StreamAfter] rows is held to size the columns, exactly
+// A list of up to [streamAfter] rows is held to size the columns, exactly
 // as cliff does. A longer one is streamed, in constant memory: the columns
-// are sized by its first StreamAfter rows (each at least 8 cells wide),
+// are sized by its first streamAfter rows (each at least 8 cells wide),
 // those rows are written, and every later row is written as it comes, a
 // cell wider than its column wrapped inside it as --max-width wraps cells.
 // With --stream the table streams from the start: the first block ends
@@ -45,7 +46,7 @@ type Table struct {
 	// PrintEmpty prints the header of an empty list or record.
 	PrintEmpty bool
 	// Stream, when StreamSet, streams from the start (true) or never
-	// (false); unset, a list streams past StreamAfter rows.
+	// (false); unset, a list streams past streamAfter rows.
 	Stream, StreamSet bool
 	// BoldHeader writes the header's names in bold; Prepare sets it when
 	// the output may be coloured.
@@ -56,7 +57,7 @@ type Table struct {
 
 	maxWidthSet bool
 	width       int
-	block       int   // rows held before streaming; 0 is StreamAfter
+	block       int   // rows held before streaming; 0 is streamAfter
 	declared    []int // widths the lister declared, 0 for none
 }
 
@@ -263,7 +264,7 @@ func (t *Table) Flags(fs *pflag.FlagSet, kind Kind) {
 	}
 	fs.BoolVar(&t.PrintEmpty, "print-empty", false, "table: print the header when there is no "+what)
 	if kind == List {
-		f := fs.VarPF(&streamFlag{t}, "stream", "", "table: write rows as they come, sized by the first ones (default: past "+strconv.Itoa(StreamAfter)+" rows; --stream=false: never)")
+		f := fs.VarPF(&streamFlag{t}, "stream", "", "table: write rows as they come, sized by the first ones (default: past "+strconv.Itoa(streamAfter)+" rows; --stream=false: never)")
 		f.NoOptDefVal = "true"
 	}
 }
@@ -327,6 +328,11 @@ type span struct{ chunk, start, end int32 }
 const (
 	textChunk = 1 << 20
 	spanChunk = 1 << 16
+	// firstChunk is the first text chunk's size, and a span chunk's first
+	// capacity: a record or a short list (version, show) allocates a few
+	// KiB, not the 1.8 MiB of two full chunks; each next text chunk
+	// doubles up to textChunk, so a large table still copies no text.
+	firstChunk = 1 << 12
 )
 
 func newGrid(header []string) *grid {
@@ -342,8 +348,10 @@ func newGrid(header []string) *grid {
 // a space (as cliff does), other control characters escaped (see
 // appendEscaped).
 func (g *grid) add(v any) {
-	if len(g.text) == 0 || len(g.text[len(g.text)-1]) > textChunk-4096 {
-		g.text = append(g.text, make([]byte, 0, textChunk))
+	if len(g.text) == 0 {
+		g.text = append(g.text, make([]byte, 0, firstChunk))
+	} else if last := g.text[len(g.text)-1]; len(last) > cap(last)-cap(last)/4 && (cap(last) < textChunk || len(last) > textChunk-4096) {
+		g.text = append(g.text, make([]byte, 0, min(2*cap(last), textChunk)))
 	}
 	k := len(g.text) - 1
 	buf := g.text[k]
@@ -380,7 +388,12 @@ func (g *grid) add(v any) {
 	col := g.n % g.cols
 	g.widths[col] = max(g.widths[col], w)
 	if g.n%spanChunk == 0 {
-		g.spans = append(g.spans, make([]span, 0, spanChunk))
+		// The first chunk grows by append (copying spans, never text).
+		n := spanChunk
+		if len(g.spans) == 0 {
+			n = firstChunk
+		}
+		g.spans = append(g.spans, make([]span, 0, n))
 	}
 	g.spans[len(g.spans)-1] = append(g.spans[len(g.spans)-1], span{int32(k), int32(start), int32(len(buf))})
 	g.n++
@@ -392,9 +405,9 @@ func (g *grid) cell(i int) []byte {
 	return g.text[s.chunk][s.start:s.end]
 }
 
-// StreamAfter is how many rows a table holds to size its columns: a list
+// streamAfter is how many rows a table holds to size its columns: a list
 // with more is streamed (see [Table]).
-const StreamAfter = 10000
+const streamAfter = 10000
 
 // streamMinWidth is the narrowest a streamed column is, so that a later
 // value longer than any of the first block's wraps into lines of a useful
@@ -402,14 +415,14 @@ const StreamAfter = 10000
 const streamMinWidth = 8
 
 // FormatList renders the rows as one table, or streams them past
-// [StreamAfter] rows or with --stream. When the rows fail half-way, the
+// [streamAfter] rows or with --stream. When the rows fail half-way, the
 // rows read so far are rendered (and a streamed table closed), then the
 // error returned.
 func (t *Table) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, error]) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	g := newGrid(columns)
 	n := 0
-	block := cmp.Or(t.block, StreamAfter)
+	block := cmp.Or(t.block, streamAfter)
 	var ts *tableStream
 	begin := func() {
 		if ts == nil && (n > 0 || t.allDeclared(len(columns))) {
@@ -417,8 +430,8 @@ func (t *Table) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]any, 
 			g = nil
 		}
 	}
-	if t.streamMode() == streamOn && onStall(bw, begin) {
-		defer onStall(bw, nil)
+	if t.streamMode() == streamOn && stream.OnStall(bw, begin) {
+		defer stream.OnStall(bw, nil)
 	}
 	var failed error
 	for row, err := range rows {

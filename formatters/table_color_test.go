@@ -134,7 +134,7 @@ func TestTableColorCells(t *testing.T) {
 			continue
 		}
 		fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
-		if fd, ok := f.(FlagDeclarer); ok {
+		if fd, ok := f.(KindFlagDeclarer); ok {
 			fd.Flags(fs, List)
 		}
 		if name == "template" {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/longshore/longshore/internal/stream"
 )
 
 // streamRows are rows whose later values outgrow the first block's widths.
@@ -101,9 +103,9 @@ func TestTableStreamFails(t *testing.T) {
 func TestTableStreamSlowRows(t *testing.T) {
 	for _, stall := range []bool{true, false} {
 		h := newHandoff("| first ")
-		st := NewStream(h, nil)
+		st := stream.New(h, nil)
 		if stall {
-			st = newStream(h, nil, 0)
+			st = stream.NewIdle(h, nil, 0)
 		}
 		rows := func(yield func([]any, error) bool) {
 			if !yield([]any{"first"}, nil) {
@@ -193,7 +195,7 @@ func TestTableDeclaredWidths(t *testing.T) {
 // --stream.
 func TestTableDeclaredWidthsStreamAtOnce(t *testing.T) {
 	h := newHandoff("| first ")
-	st := newStream(h, nil, 0)
+	st := stream.NewIdle(h, nil, 0)
 	rows := func(yield func([]any, error) bool) {
 		if !yield([]any{"first"}, nil) {
 			return
@@ -215,19 +217,5 @@ func TestTableDeclaredWidthsStreamAtOnce(t *testing.T) {
 	}
 	if want := "+--------+\n| row    |\n+--------+\n| first  |\n| second |\n+--------+\n"; h.got.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", h.got.String(), want)
-	}
-}
-
-// TestWidthsFor maps declared widths onto the columns shown.
-func TestWidthsFor(t *testing.T) {
-	cols := []string{"a", "b", "c"}
-	if got := WidthsFor(cols, []int{1, 2, 3}, []string{"c", "x", "a"}); fmt.Sprint(got) != "[3 0 1]" {
-		t.Errorf("got %v", got)
-	}
-	if got := WidthsFor(cols, []int{0, 5}, []string{"a", "c"}); got != nil {
-		t.Errorf("got %v, want nil", got)
-	}
-	if got := WidthsFor(cols, nil, cols); got != nil {
-		t.Errorf("got %v, want nil", got)
 	}
 }

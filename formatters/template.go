@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"strconv"
 	"strings"
 	"text/template"
 	"time"
@@ -112,7 +113,7 @@ func (t *Template) FormatList(w io.Writer, columns []string, rows iter.Seq2[[]an
 		for i, c := range columns {
 			data[c] = templateValue(at(row, i))
 		}
-		if err := t.execute(&buf, data); err != nil {
+		if err := t.execute(&buf, data, "column", columns); err != nil {
 			execErr = err
 		}
 		return buf.Bytes()
@@ -135,7 +136,7 @@ func (t *Template) FormatRecord(w io.Writer, fields []string, values []any) erro
 		data[f] = templateValue(at(values, i))
 	}
 	var buf bytes.Buffer
-	err := t.execute(&buf, data)
+	err := t.execute(&buf, data, "field", fields)
 	if _, werr := w.Write(buf.Bytes()); err == nil {
 		err = werr
 	}
@@ -143,11 +144,23 @@ func (t *Template) FormatRecord(w io.Writer, fields []string, values []any) erro
 }
 
 // execute runs the template for one row or record, ending its output with
-// a newline unless the template does.
-func (t *Template) execute(buf *bytes.Buffer, data map[string]any) error {
+// a newline unless the template does. A name the data does not have is an
+// *UnknownError naming what (column or field), wrapped: "--template:
+// unknown column "x" (valid: ...)".
+func (t *Template) execute(buf *bytes.Buffer, data map[string]any, what string, names []string) error {
 	err := t.tmpl.Execute(buf, data)
 	if err == nil && t.nl {
 		buf.WriteByte('\n')
+	}
+	if err != nil {
+		// text/template has no error type for it, only this message.
+		if _, key, ok := strings.Cut(err.Error(), "map has no entry for key "); ok {
+			if name, uerr := strconv.Unquote(key); uerr == nil {
+				if _, has := data[name]; !has && strings.Contains(err.Error(), "at <."+name+">") {
+					return fmt.Errorf("--template: %w", &UnknownError{What: what, Name: name, Valid: names})
+				}
+			}
+		}
 	}
 	return err
 }

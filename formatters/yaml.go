@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/longshore/longshore/internal/jsonnum"
 )
 
 // YAML writes a list as a sequence of mappings and a record as one mapping,
@@ -172,5 +174,5 @@ func yamlFloat(f float64, bits int) *yaml.Node {
 // isJSONNumber reports whether s is a number in JSON's syntax, which is
 // also text YAML's core schema reads as a number.
 func isJSONNumber(s string) bool {
-	return s != "" && scanNumber([]byte(s), 0) == len(s)
+	return s != "" && jsonnum.Scan([]byte(s), 0) == len(s)
 }

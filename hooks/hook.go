@@ -2,8 +2,10 @@ package hooks
 
 import (
 	"context"
+	"errors"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/registry"
 )
 
 // Hook is the one interface every hook implements: it says which commands it
@@ -16,7 +18,9 @@ type Hook interface {
 type Info struct {
 	// Commands are the command names or patterns the hook attaches to:
 	// "files list", "files *" (every command under files), "*" (every
-	// command). See [Match].
+	// command). A final "*" matches one or more words; any other word is
+	// a command word or a shell glob (path.Match) over a-z, 0-9 and "-"
+	// for exactly one word ("files l*", "* list", "[^s]*").
 	Commands []string
 	// Priority orders the hooks of a command: lower runs earlier before the
 	// command and later after it. Hooks of equal priority go by name.
@@ -31,8 +35,9 @@ type Info struct {
 
 // Beforer is a hook that runs before the command, with its parsed flags and
 // arguments. A returned error vetoes the command: it does not run and the
-// App exits 1 with "<app>: error: hook <name>: <error>". A panic is not a
-// veto but a breakage (see [Broken]).
+// App exits 1 with "<app>: error: hook <name>: <error>". [ErrStop] (or an
+// error wrapping it) ends the command successfully instead: it does not run
+// and the App exits 0. A panic is not a veto but a breakage (see [Broken]).
 type Beforer interface {
 	Before(ctx context.Context, inv *command.Invocation) error
 }
@@ -81,15 +86,42 @@ type Outcome struct {
 	Record *command.Record
 }
 
-// Register adds a compiled-in hook to the default registry under namespace
-// (conventionally "<app>.hooks") and the hook's own name, which `plugin
-// list`, the config's disabled list and error messages use. It is meant for
-// init functions and panics on a duplicate name, a nil constructor or an
-// empty name.
-func Register(namespace, name string, newFn func() Hook) {
-	if newFn == nil {
-		command.MustAdd(command.Default, namespace, name, nil, command.Caller(1))
-		return
+// ErrStop, returned (or wrapped) by a before-hook, ends the command
+// successfully without running it: nothing is printed and the App exits 0.
+// It is how a hook such as --dry-run says "done". The after-hooks still
+// run, the stopping hook's own included, and see [Outcome].Err wrapping
+// ErrStop, ExitCode 0 and Ran false.
+var ErrStop = errors.New("stopped by a hook")
+
+// Register adds a compiled-in hook for the App called app (the name given
+// to cli.New, e.g. "todo") under the hook's own name, which `plugin list`,
+// the config's disabled list and error messages use. It is meant for init
+// functions and panics on a duplicate name, a nil constructor, an empty
+// name or an optional method whose name is a capability's (Flags, Before,
+// After, Epilog, TransformTable, TransformRecord) but whose signature is
+// not, which the App would never call.
+//
+// A hook registered for an app name that no App in the program has is
+// reported by `plugin list`, --debug and the test kit, cli/clitest.
+func Register(app, name string, newFn func() Hook) {
+	registry.Must(compiled.Add(app, name, newFn, registry.Caller(1)))
+}
+
+// compiled is the registry of compiled-in hooks; cli reads it.
+var compiled = func() *registry.Registry[Hook] {
+	r := registry.Of[Hook]("hook")
+	r.Check = func(name string, newFn func() Hook) (string, error) {
+		return name, registry.CheckNew(newFn, hookCapabilities)
 	}
-	command.MustAdd(command.Default, namespace, name, newFn, command.Caller(1))
+	return r
+}()
+
+// hookCapabilities are the optional methods of a hook.
+var hookCapabilities = []registry.Capability{
+	registry.Cap[command.FlagDeclarer]("Flags"),
+	registry.Cap[Beforer]("Before"),
+	registry.Cap[Afterer]("After"),
+	registry.Cap[Epiloguer]("Epilog"),
+	registry.Cap[TableTransformer]("TransformTable"),
+	registry.Cap[RecordTransformer]("TransformRecord"),
 }

@@ -3,141 +3,142 @@ package hooks
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
-	"github.com/spf13/pflag"
-
-	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/names"
 )
 
-// DefaultTimeout is how long an external hook may run when its Spec gives
-// no timeout.
-const DefaultTimeout = 10 * time.Second
-
 // Spec describes an external hook: a plugin's executable that is run as
-// `<exe> hook before` and/or `<exe> hook after` with a JSON [Document] on
-// stdin. The App builds it from a plugin manifest's hooks entry.
+// `<exe> hook before` and/or `<exe> hook after` with a JSON document on
+// stdin (see docs/hooks.md). It is the one model of an external hook: a plugin manifest's
+// hooks entry decodes straight into it (the yaml keys below), and an App
+// adds one with AddExternalHook. [Spec.Check] is its one validator.
 type Spec struct {
-	// Name is the hook's name (the manifest's hooks[].name, or the
-	// plugin's name when empty).
-	Name string
-	// Plugin is the name of the plugin that declares the hook.
-	Plugin string
-	// Path is the plugin's executable.
-	Path string
-	// Commands are the command names or patterns it attaches to ([Match]).
-	Commands []string
+	// Name identifies the hook in plugin list, the config's disabled list
+	// and error messages: a command word ("audit").
+	Name string `yaml:"name" json:"name"`
+	// Commands are the command names or patterns it attaches to, as in
+	// [Info].Commands.
+	Commands []string `yaml:"commands" json:"commands,omitempty"`
 	// Before and After say in which phases it runs; at least one is set.
-	Before, After bool
-	// Required, Priority and Description are as in [Info].
-	Required    bool
-	Priority    int
-	Description string
-	// Timeout bounds one run; zero means [DefaultTimeout]. At the timeout
-	// the hook and its children are killed and the run is reported.
-	Timeout time.Duration
+	Before bool `yaml:"before" json:"before,omitempty"`
+	After  bool `yaml:"after" json:"after,omitempty"`
+	// Required and Priority are as in [Info].
+	Required bool `yaml:"required" json:"required,omitempty"`
+	Priority int  `yaml:"priority" json:"priority,omitempty"`
+	// Timeout bounds one run ("10s" in a manifest); zero means 10
+	// seconds. At the timeout the hook and its children are killed and the
+	// run is reported.
+	Timeout time.Duration `yaml:"timeout" json:"timeout,omitempty"`
 	// Flags are added to each command the hook attaches to.
-	Flags []FlagSpec
+	Flags []FlagSpec `yaml:"flags" json:"flags,omitempty"`
+
+	// Plugin is the name of the plugin that declares the hook; the App
+	// sets it.
+	Plugin string `yaml:"-" json:"-"`
+	// Path is the plugin's executable; the App sets it for a manifest's
+	// hook.
+	Path string `yaml:"-" json:"-"`
+	// Description is the hook's one-line summary (a manifest hook's is
+	// its plugin's).
+	Description string `yaml:"-" json:"-"`
 	// Environ returns the environment of the hook's process, called when
 	// it starts (the App adds <APP>_PLUGIN_NAME and the other documented
 	// variables); nil means the App's own environment.
-	Environ func() []string
+	Environ func() []string `yaml:"-" json:"-"`
 }
 
 // FlagSpec is a flag an external hook adds to the commands it attaches to.
 type FlagSpec struct {
 	// Name is the long name, without dashes.
-	Name string
+	Name string `yaml:"name" json:"name"`
 	// Type is "bool", "string" or "int"; empty means "string".
-	Type string
-	// Default is the value when the flag is not given, as text ("" means
-	// false, empty or 0).
-	Default string
+	Type string `yaml:"type" json:"type,omitempty"`
+	// Default is the value when the flag is not given, as text (a
+	// manifest's `default: true` or `default: 3` is read as text too); ""
+	// means false, empty or 0.
+	Default string `yaml:"default" json:"default,omitempty"`
 	// Usage is the flag's one-line help.
-	Usage string
+	Usage string `yaml:"usage" json:"usage,omitempty"`
 }
 
-// Check reports whether s can be run: a name, an executable, valid
-// patterns, a phase and valid flags.
+// specError is a problem of a Spec and the key path of the value at fault
+// (strings are keys, ints list indexes), so that a manifest's reader can
+// name its line.
+type specError struct {
+	at  []any
+	msg string
+}
+
+func (e *specError) Error() string { return e.msg }
+
+// Field returns the key path of the value at fault within the spec, such
+// as ["flags", 1, "default"].
+func (e *specError) Field() []any { return e.at }
+
+func bad(msg string, at ...any) error { return &specError{at: at, msg: msg} }
+
+// Check reports whether s is a valid hook: a name, valid command
+// patterns, a phase, a timeout that is not negative and valid flags. Its
+// error names the hook; one from a manifest's hook also carries the key
+// path of the bad value (for file:line).
 func (s Spec) Check() error {
-	if s.Name == "" {
-		return fmt.Errorf("external hook of plugin %q: empty name", s.Plugin)
+	if err := names.CheckWord(s.Name); err != nil {
+		return bad(fmt.Sprintf("hook name: %v", err), "name")
 	}
-	if s.Path == "" {
-		return fmt.Errorf("hook %q: no executable", s.Name)
+	if len(s.Commands) == 0 {
+		return bad(fmt.Sprintf("hook %q: commands: at least one command or pattern is needed", s.Name))
 	}
-	if err := checkPatterns(s.Name, s.Commands); err != nil {
-		return err
+	for i, c := range s.Commands {
+		if err := names.CheckPattern(c); err != nil {
+			return bad(fmt.Sprintf("hook %q: commands: %v", s.Name, err), "commands", i)
+		}
 	}
 	if !s.Before && !s.After {
-		return fmt.Errorf("hook %q runs neither before nor after", s.Name)
+		return bad(fmt.Sprintf("hook %q: set before, after or both to true", s.Name))
 	}
 	if s.Timeout < 0 {
-		return fmt.Errorf("hook %q: negative timeout %s", s.Name, s.Timeout)
+		return bad(fmt.Sprintf("hook %q: timeout %s: not a positive duration like 10s", s.Name, s.Timeout), "timeout")
 	}
 	seen := map[string]bool{}
-	for _, f := range s.Flags {
-		if err := f.check(); err != nil {
-			return fmt.Errorf("hook %q: %w", s.Name, err)
+	for i, f := range s.Flags {
+		if msg, at := f.check(); msg != "" {
+			return bad(fmt.Sprintf("hook %q: %s", s.Name, msg), append([]any{"flags", i}, at...)...)
 		}
 		if seen[f.Name] {
-			return fmt.Errorf("hook %q: flag --%s declared twice", s.Name, f.Name)
+			return bad(fmt.Sprintf("hook %q: flag %q declared twice", s.Name, f.Name), "flags", i, "name")
 		}
 		seen[f.Name] = true
 	}
 	return nil
 }
 
-// check reports whether a flag's name, type and default are valid.
-func (f FlagSpec) check() error {
-	if err := command.CheckWord(f.Name); err != nil {
-		return fmt.Errorf("flag name: %w", err)
+// check returns what is wrong with a flag's name, type or default, and the
+// key at fault; "" when nothing is.
+func (f FlagSpec) check() (string, []any) {
+	if err := names.CheckWord(f.Name); err != nil {
+		return fmt.Sprintf("flag name: %v", err), []any{"name"}
 	}
+	var err error
 	switch f.Type {
 	case "", "string":
 	case "bool":
 		if f.Default != "" {
-			if _, err := strconv.ParseBool(f.Default); err != nil {
-				return fmt.Errorf("flag --%s: default %q is not a bool", f.Name, f.Default)
-			}
+			_, err = strconv.ParseBool(f.Default)
 		}
 	case "int":
 		if f.Default != "" {
-			if _, err := strconv.Atoi(f.Default); err != nil {
-				return fmt.Errorf("flag --%s: default %q is not an int", f.Name, f.Default)
-			}
+			_, err = strconv.Atoi(f.Default)
 		}
 	default:
-		return fmt.Errorf("flag --%s: unknown type %q (valid: bool, int, string)", f.Name, f.Type)
+		return fmt.Sprintf("flag %q: type %q must be bool, string or int", f.Name, f.Type), []any{"type"}
 	}
-	return nil
-}
-
-// define adds the flag to fs; f has been checked.
-func (f FlagSpec) define(fs *pflag.FlagSet) {
-	switch f.Type {
-	case "bool":
-		b, _ := strconv.ParseBool(strings.TrimSpace(f.Default))
-		fs.Bool(f.Name, b, f.Usage)
-	case "int":
-		n, _ := strconv.Atoi(strings.TrimSpace(f.Default))
-		fs.Int(f.Name, n, f.Usage)
-	default:
-		fs.String(f.Name, f.Default, f.Usage)
+	if err != nil {
+		article := "a"
+		if f.Type == "int" {
+			article = "an"
+		}
+		return fmt.Sprintf("flag %q: default %q is not %s %s", f.Name, f.Default, article, f.Type), []any{"default"}
 	}
-}
-
-// timeout returns the hook's timeout.
-func (s Spec) timeout() time.Duration {
-	if s.Timeout == 0 {
-		return DefaultTimeout
-	}
-	return s.Timeout
-}
-
-// Describe returns what `plugin list` needs of the hook.
-func (s Spec) Describe() Description {
-	return Description{Name: s.Name, Kind: "hook", Commands: s.Commands, Phases: phases(s.Before, s.After),
-		Required: s.Required, Priority: s.Priority, Description: s.Description, Err: s.Check()}
+	return "", nil
 }

@@ -18,17 +18,25 @@ import (
 	"github.com/longshore/longshore/formatters"
 )
 
-// Namespace is where demoapp looks for compiled-in formatters.
-const Namespace = "demoapp.formatters"
+// App is the name of the App the formatter is registered for.
+const App = "demoapp"
 
 func init() {
-	formatters.Register(Namespace, "html", func() formatters.Formatter { return &HTML{} })
+	formatters.Register(App, "html", func() formatters.Formatter { return &HTML{} })
 }
 
 // HTML renders a <table>, one <tr> per row as it arrives.
 type HTML struct {
 	caption string
 }
+
+// The compiler checks the capabilities HTML means to have.
+var (
+	_ formatters.ListFormatter    = (*HTML)(nil)
+	_ formatters.RecordFormatter  = (*HTML)(nil)
+	_ formatters.KindFlagDeclarer = (*HTML)(nil)
+	_ formatters.Describer        = (*HTML)(nil)
+)
 
 // Name returns "html".
 func (*HTML) Name() string { return "html" }

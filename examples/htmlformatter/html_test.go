@@ -12,16 +12,13 @@ import (
 
 // TestHTML renders a list with a caption, escaping what HTML would read.
 func TestHTML(t *testing.T) {
-	set, err := formatters.NewSet(command.Default, Namespace)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := set.New("html")
+	var f formatters.Formatter = &HTML{}
+	var err error
 	if err != nil {
 		t.Fatal(err)
 	}
 	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
-	f.(formatters.FlagDeclarer).Flags(fs, formatters.List)
+	f.(formatters.KindFlagDeclarer).Flags(fs, formatters.List)
 	if err := fs.Parse([]string{"--html-caption", "<b>"}); err != nil {
 		t.Fatal(err)
 	}

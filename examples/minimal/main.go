@@ -17,6 +17,13 @@ import (
 // greet says hello to someone.
 type greet struct{ shout bool }
 
+// The compiler checks the capabilities greet means to have.
+var (
+	_ command.Runner       = (*greet)(nil)
+	_ command.FlagDeclarer = (*greet)(nil)
+	_ command.ArgCompleter = (*greet)(nil)
+)
+
 func (*greet) Info() command.Info {
 	return command.Info{Short: "Say hello", Usage: "NAME", Args: command.ExactArgs(1)}
 }

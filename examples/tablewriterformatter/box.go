@@ -27,12 +27,12 @@ import (
 	"github.com/longshore/longshore/formatters"
 )
 
-// Namespace is where demoapp looks for compiled-in formatters; an app of
-// one's own registers under "<app>.formatters".
-const Namespace = "demoapp.formatters"
+// App is the name of the App the formatter is registered for; an app of
+// one's own registers under its own name.
+const App = "demoapp"
 
 func init() {
-	formatters.Register(Namespace, "box", func() formatters.Formatter { return &Box{Style: "light"} })
+	formatters.Register(App, "box", func() formatters.Formatter { return &Box{Style: "light"} })
 }
 
 // styles are tablewriter's box styles by name.

@@ -10,29 +10,18 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/formatters"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// fromRegistry returns "box" as an app gets it: registered by the blank
-// import's init, found in the app's namespace, its flags parsed, prepared.
+// fromRegistry returns "box" as an app gets it: a fresh value, its flags
+// parsed, prepared. (boxapp's tests run it registered, by -f box.)
 func fromRegistry(t *testing.T, kind formatters.Kind, args ...string) formatters.Formatter {
 	t.Helper()
-	set, err := formatters.NewSet(command.Default, Namespace)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !set.Has("box") {
-		t.Fatal("box is not registered")
-	}
-	f, err := set.New("box")
-	if err != nil {
-		t.Fatal(err)
-	}
+	var f formatters.Formatter = &Box{Style: "light"}
 	fs := pflag.NewFlagSet("box", pflag.ContinueOnError)
-	f.(formatters.FlagDeclarer).Flags(fs, kind)
+	f.(formatters.KindFlagDeclarer).Flags(fs, kind)
 	if err := fs.Parse(args); err != nil {
 		t.Fatal(err)
 	}

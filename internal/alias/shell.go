@@ -3,7 +3,7 @@ package alias
 import (
 	"fmt"
 
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // ShellCommand returns the program that runs the shell alias a with the

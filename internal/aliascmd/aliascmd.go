@@ -13,8 +13,8 @@ import (
 	"strings"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/internal/alias"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // GroupShort describes the "alias" group in help.

@@ -6,7 +6,7 @@ import (
 	"io"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // DeleteOptions are the inputs of alias delete.

@@ -4,8 +4,8 @@ import (
 	"context"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/internal/alias"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // Columns are alias list's columns.

@@ -13,7 +13,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // ArchiveSource is a .tar.gz, .tgz or .zip file, by URL or path, that
@@ -146,12 +146,8 @@ func findInArchive(app, root, stage string) (string, error) {
 			if fi, err := os.Lstat(src); err == nil && fi.IsDir() {
 				return folder, os.Rename(src, folder)
 			}
-			// An executable: the folder holding it becomes the plugin's.
-			if own := src + ".yaml"; isFile(own) {
-				if err := os.Rename(own, filepath.Join(dir, discovery.ManifestFile)); err != nil {
-					return "", err
-				}
-			}
+			// An executable: the folder holding it becomes the plugin's
+			// (finishFolder makes its <name>.yaml the plugin.yaml).
 			return folder, os.Rename(dir, folder)
 		case sole != "":
 			dir = filepath.Join(dir, sole)

@@ -7,8 +7,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // GitSource is a git repository, by URL or path, named <app>-<name> (gh's
@@ -44,7 +45,7 @@ func (s *GitSource) repoName() string {
 }
 
 // versionTag matches the tags taken for versions: v1, v1.2, v1.2.3-rc.1.
-var versionTag = regexp.MustCompile(`^v\d+(\.\d+){0,2}([-+][0-9A-Za-z.+-]*)?$`)
+var versionTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^v\d+(\.\d+){0,2}([-+][0-9A-Za-z.+-]*)?$`) })
 
 // gitEnv keeps git from asking for a password on the terminal or an
 // editor: an install fails instead.
@@ -80,7 +81,7 @@ func (s *GitSource) stage(ctx context.Context, st *staging) (string, Record, err
 				return err
 			}
 			for _, tag := range strings.Fields(tags) {
-				if versionTag.MatchString(tag) {
+				if versionTag().MatchString(tag) {
 					ref = tag
 					break
 				}

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // DefaultMaxSize is the default cap on an archive's size, packed and
@@ -212,9 +212,14 @@ func install(ctx context.Context, src Source, t Target, progress Progress, m mod
 	if err != nil {
 		return fail(err)
 	}
-	// Errors name the staged files as the plugin's own: "demoapp-foo/plugin.yaml:3".
+	// Errors name the staged files as the plugin's own: "demoapp-foo/plugin.yaml:3",
+	// or "demoapp-foo.yaml:3" when the source's manifest was that.
 	unstage := func(err error) error {
-		return errors.New(strings.ReplaceAll(err.Error(), filepath.Dir(folder)+string(filepath.Separator), ""))
+		msg := err.Error()
+		if st.manifestFrom != "" {
+			msg = strings.ReplaceAll(msg, filepath.Join(folder, discovery.ManifestFile), filepath.Join(filepath.Dir(folder), st.manifestFrom))
+		}
+		return errors.New(strings.ReplaceAll(msg, filepath.Dir(folder)+string(filepath.Separator), ""))
 	}
 	if err := st.finishFolder(ctx, folder, &rec); err != nil {
 		return fail(unstage(err))

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 func TestParse(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 	"runtime"
 	"strings"
 
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // staging is one install's temporary folder and what its steps share.
@@ -21,6 +21,9 @@ type staging struct {
 	dir      string
 	t        *Target
 	progress Progress
+	// manifestFrom is the name the source gave the manifest that became
+	// the staged plugin.yaml ("demoapp-hi.yaml"), "" when it was that.
+	manifestFrom string
 }
 
 // path returns a name inside the stage.
@@ -72,6 +75,7 @@ func (st *staging) finishFolder(ctx context.Context, folder string, rec *Record)
 func (st *staging) writeManifest(ctx context.Context, folder, base, mpath, version string) error {
 	own := filepath.Join(folder, base+".yaml")
 	if _, err := os.Lstat(own); err == nil {
+		st.manifestFrom = base + ".yaml"
 		return os.Rename(own, mpath)
 	}
 	var data []byte
@@ -155,6 +159,11 @@ func (st *staging) command(ctx context.Context, dir string, extraEnv []string, n
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			// Killed because the run was stopped: that is the error, and
+			// the app reports it as the interruption it is.
+			return "", fmt.Errorf("%s %s: %w", name, args[0], context.Cause(ctx))
+		}
 		msg := lastLines(stderr.String(), 6)
 		if msg == "" {
 			return "", fmt.Errorf("%s %s: %w", name, args[0], err)

@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
+	"github.com/longshore/longshore/internal/names"
 )
 
 // ErrNoRecord is wrapped by the error of an upgrade of a plugin that has
@@ -36,7 +36,7 @@ func SplitVersion(arg string) (name, version string) {
 // working. When the version staged is the one installed, nothing changes
 // and Result.Unchanged is set. progress may be nil.
 func Upgrade(ctx context.Context, t Target, name, version string, progress Progress) (Result, error) {
-	words, err := command.SplitName(name)
+	words, err := names.SplitName(name)
 	if err != nil {
 		return Result{}, fmt.Errorf("upgrade %s: %w", name, err)
 	}

@@ -4,15 +4,16 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"sync"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // validFormatterName is what an external formatter's name may be: it
 // becomes part of a file name.
-var validFormatterName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+var validFormatterName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`) })
 
 // LookupExternal finds the external formatter called name for
 // output of kind; it returns nil, nil when there is none. It is asked only
@@ -26,7 +27,7 @@ var validFormatterName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 //     "<app>-format-<name>" in a plugin dir or an absolute PATH directory,
 //     found as the plugin words "format <name>" are.
 func (o *Outputs) LookupExternal(name string, kind formatters.Kind) (*formatters.External, error) {
-	if !validFormatterName.MatchString(name) {
+	if !validFormatterName().MatchString(name) {
 		return nil, nil
 	}
 	s, err := o.Plugins.Scan()

@@ -16,8 +16,11 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/discovery"
+	"github.com/longshore/longshore/internal/formatset"
+	"github.com/longshore/longshore/internal/registry"
+	"github.com/longshore/longshore/internal/stream"
 )
 
 // DefaultFormat is the formatter used without -f, on a terminal or not, as
@@ -67,11 +70,11 @@ type Outputs struct {
 	// ends the list with success.
 	Pager func() error
 
-	set    *formatters.Set
+	set    *formatset.Set
 	setErr error
 	// stream is the output of the list being rendered, if it is buffered
 	// by the app; its row source tells it when it stalls.
-	stream *formatters.Stream
+	stream *stream.Stream
 }
 
 // Plugins is what the output side needs of the user's plugin setup.
@@ -86,11 +89,11 @@ type Plugins interface {
 	Check(p *discovery.Plugin) error
 }
 
-// New returns the output side of a run, with the built-in formatters and
-// the compiled-in ones registered in namespace.
-func New(reg *command.Registry, namespace string) *Outputs {
+// New returns the output side of a run, with the built-in formatters, the
+// compiled-in ones registered for app and extra, those the App added.
+func New(app string, extra []registry.Entry[formatters.Formatter]) *Outputs {
 	o := &Outputs{Ctx: context.Background()}
-	o.set, o.setErr = formatters.NewSet(reg, namespace)
+	o.set = formatset.New(app, extra)
 	return o
 }
 
@@ -99,7 +102,7 @@ func New(reg *command.Registry, namespace string) *Outputs {
 // formatter picked for this run.
 type Output struct {
 	kind    formatters.Kind
-	opts    formatters.Options
+	opts    formatset.Options
 	drivers map[string]formatters.Formatter
 	chosen  formatters.Formatter
 	// flags are the names of the output flags the command was given.
@@ -148,7 +151,7 @@ func (o *Outputs) DescribeFormatFlag() {
 func (o *Outputs) FormatUsageFor(kind formatters.Kind) string {
 	names, err := o.formatNames(kind)
 	if err != nil {
-		names = formatters.Builtins()
+		names = formatset.Builtins()
 	}
 	return FormatUsage(names)
 }
@@ -184,7 +187,7 @@ func (o *Outputs) formatName() string {
 }
 
 // FormatSet returns the built-in and compiled-in formatters.
-func (o *Outputs) FormatSet() (*formatters.Set, error) { return o.set, o.setErr }
+func (o *Outputs) FormatSet() (*formatset.Set, error) { return o.set, o.setErr }
 
 // AddFlags gives a lister or shower command the common options and
 // the flags of every formatter that renders its kind of output (so help
@@ -215,7 +218,7 @@ func (o *Outputs) AddFlags(name string, c command.Command, cc *cobra.Command) *O
 		if err != nil {
 			continue
 		}
-		if fd, ok := f.(formatters.FlagDeclarer); ok {
+		if fd, ok := f.(formatters.KindFlagDeclarer); ok {
 			own := pflag.NewFlagSet(fname, pflag.ContinueOnError)
 			if command.Guard(fmt.Sprintf("formatter %q", fname), func() error { fd.Flags(own, kind); return nil }) != nil {
 				continue
@@ -314,7 +317,7 @@ func (o *Outputs) FormatList(out *Output, columns []string, rows iter.Seq2[[]any
 		return command.Usagef("%w", err)
 	}
 	if d, ok := out.chosen.(formatters.WidthDeclarer); ok && declared != nil {
-		if w := formatters.WidthsFor(declared.Columns, declared.Widths, columns); w != nil {
+		if w := formatset.WidthsFor(declared.Columns, declared.Widths, columns); w != nil {
 			d.DeclareWidths(w)
 		}
 	}
@@ -341,9 +344,9 @@ func (o *Outputs) FormatRecord(out *Output, fields []string, values []any) error
 	tw, closeTW := o.terminalOut(rf)
 	defer closeTW()
 	w := &lineEnder{w: tw}
-	return QuietPipe(w.end(command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
+	return usageOf(QuietPipe(w.end(command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
 		return rf.FormatRecord(w, fields, values)
-	})))
+	}))))
 }
 
 // lineEnder passes a formatter's output through, remembering its last

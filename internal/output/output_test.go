@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // fakePlugins is a plugin setup with no external plugin and a list of
@@ -39,7 +39,7 @@ func (runner) Run(context.Context, *command.Invocation) error { return nil }
 
 func newTestOutputs(t *testing.T, format string, disabled ...string) (*Outputs, *bytes.Buffer) {
 	t.Helper()
-	o := New(&command.Registry{}, "tapp.formatters")
+	o := New("tapp", nil)
 	var out bytes.Buffer
 	o.IO = &command.IOStreams{Out: &out, ErrOut: &bytes.Buffer{}}
 	o.App, o.Prefix, o.Getenv = "tapp", "TAPP", func(string) string { return "" }

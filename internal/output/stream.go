@@ -11,6 +11,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/formatters"
+	"github.com/longshore/longshore/internal/stream"
 )
 
 // ExitBrokenPipe is the exit code of a run whose output's reader went away
@@ -19,7 +20,7 @@ import (
 // does not handle it. Nothing is printed.
 const ExitBrokenPipe = 141
 
-// streamList renders a list through a formatters.Stream on the output:
+// streamList renders a list through a stream.Stream on the output:
 // written in large blocks while rows come fast, flushed as soon as the
 // rows stall (see stall), and stopped at the first write error.
 func (o *Outputs) streamList(lf formatters.ListFormatter, columns []string, rows iter.Seq2[[]any, error]) error {
@@ -31,17 +32,27 @@ func (o *Outputs) streamList(lf formatters.ListFormatter, columns []string, rows
 	if _, ok := lf.(*formatters.External); ok {
 		// Its process writes the output itself, and it streams its input
 		// through a Stream of its own.
-		return QuietPipe(out.end(command.Guard(plugin, func() error { return lf.FormatList(out, columns, rows) })))
+		return usageOf(QuietPipe(out.end(command.Guard(plugin, func() error { return lf.FormatList(out, columns, rows) }))))
 	}
 	defer catchPipe()()
-	st := formatters.NewStream(out, o.Cancel)
+	st := stream.New(out, o.Cancel)
 	o.stream = st
 	err := command.Guard(plugin, func() error { return lf.FormatList(st.Writer(), columns, st.Rows(rows)) })
 	o.stream = nil
 	if cerr := st.Close(); err == nil {
 		err = cerr
 	}
-	return QuietPipe(out.end(err))
+	return usageOf(QuietPipe(out.end(err)))
+}
+
+// usageOf makes an unknown column or field a formatter finds while
+// rendering (a template's "{{.x}}") the usage error it is.
+func usageOf(err error) error {
+	var unknown *formatters.UnknownError
+	if errors.As(err, &unknown) && !command.IsUsage(err) {
+		return command.Usagef("%w", err)
+	}
+	return err
 }
 
 // terminalOut returns the writer f's output goes to: the output, through

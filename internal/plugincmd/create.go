@@ -11,7 +11,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
+	"github.com/longshore/longshore/internal/names"
 )
 
 // CreateOptions are the inputs of plugin create.
@@ -80,13 +81,13 @@ func createRun(opts *CreateOptions) error {
 	if !ok {
 		return command.Usagef("plugin create: --lang %q: must be sh or go", opts.Lang)
 	}
-	words, err := command.SplitName(opts.Name)
+	words, err := names.SplitName(opts.Name)
 	if err != nil {
 		return command.Usagef("plugin create: %w", err)
 	}
 	base := discovery.FileName(opts.App, words)
 	if _, err := checkNewName(opts.App, opts.Catalog, base); err != nil {
-		return fmt.Errorf("create %s: %w", base, err)
+		return command.Usagef("create %s: %w", base, err)
 	}
 	dest := filepath.Join(opts.WorkDir, base)
 	if _, err := os.Lstat(dest); err == nil {

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // EnableOptions are the inputs of plugin enable and plugin disable.
@@ -102,7 +102,7 @@ func enableRun(opts *EnableOptions) error {
 		return err
 	}
 	if why := cannotDisable(opts.Permanent, name); opts.Disable && why != "" {
-		return fmt.Errorf("%q cannot be disabled: %s", name, why)
+		return command.Usagef("%q cannot be disabled: %s", name, why)
 	}
 	// Disabling needs a plugin that exists; enabling also accepts a name
 	// only the config still knows.

@@ -5,13 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"strings"
 
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/install"
 )
 
@@ -115,7 +116,11 @@ func (c *installCmd) Run(ctx context.Context, inv *command.Invocation) error {
 func installRun(ctx context.Context, opts *InstallOptions) error {
 	src, err := install.Parse(opts.Ref, install.Options{Git: opts.Git, SHA256: opts.SHA256})
 	if err != nil {
-		return err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return err // a source that exists but cannot be read
+		}
+		return command.Usagef("%w", err)
 	}
 	t := newTarget(targetOptions{app: opts.App, dir: opts.UserDir, cat: opts.Catalog, env: opts.Env,
 		client: opts.Client, errOut: opts.ErrOut, fromLongshore: opts.FromLongshore})

@@ -9,7 +9,7 @@ import (
 	"os/exec"
 	"time"
 
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // longshoreModule is Longshore's Go module; a binary that links it is a

@@ -18,7 +18,7 @@ import (
 	"testing"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/install"
 )
 
@@ -303,7 +303,7 @@ func TestInstallAndUpgradeRunGit(t *testing.T) {
 	if runOut(t, exe) != "v1.1.0" {
 		t.Error("a failed upgrade changed the plugin")
 	}
-	if out, err := in.upgrade("hi@v1.0.0"); err != nil || out != "upgraded hi from v1.1.0 to v1.0.0\n" {
+	if out, err := in.upgrade("hi@v1.0.0"); err != nil || out != "downgraded hi from v1.1.0 to v1.0.0\n" {
 		t.Errorf("upgrade hi@v1.0.0: out %q error %v", out, err)
 	}
 	// No git on PATH: one line saying so.
@@ -438,6 +438,26 @@ func TestRowsShowWhereAPluginWasInstalledFrom(t *testing.T) {
 	for i, f := range rec.Fields {
 		if f == "installed from" && rec.Values[i] != want["hi"] {
 			t.Errorf("plugin show: installed from %q", rec.Values[i])
+		}
+	}
+}
+
+func TestUpgradedLine(t *testing.T) {
+	rec := func(v string) *install.Record { return &install.Record{Version: v, Source: "/src/demoapp-hi"} }
+	tests := []struct{ prev, now, want string }{
+		{"v1.0.0", "v1.1.0", "upgraded hi from v1.0.0 to v1.1.0"},
+		{"v2.0.0", "v1.0.0", "downgraded hi from v2.0.0 to v1.0.0"},
+		{"v1.10.0", "v1.9.0", "downgraded hi from v1.10.0 to v1.9.0"},
+		{"v1.0.0-rc.1", "v1.0.0", "upgraded hi from v1.0.0-rc.1 to v1.0.0"},
+		{"v1.0.0", "v1.0.0-rc.1", "downgraded hi from v1.0.0 to v1.0.0-rc.1"},
+		{"1.2", "1.10", "upgraded hi from 1.2 to 1.10"},
+		{"abc123", "def456", "changed hi from abc123 to def456"},
+		{"v1.0.0", "main", "changed hi from v1.0.0 to main"},
+	}
+	for _, tt := range tests {
+		res := install.Result{Name: "hi", Record: *rec(tt.now), Previous: rec(tt.prev)}
+		if got := upgradedLine(res); got != tt.want {
+			t.Errorf("upgradedLine(%s -> %s) = %q, want %q", tt.prev, tt.now, got, tt.want)
 		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 	"strings"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // GroupShort describes the "plugin" group in help.

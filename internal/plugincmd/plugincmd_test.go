@@ -11,8 +11,9 @@ import (
 	"testing"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
 	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/discovery"
+	"github.com/longshore/longshore/internal/hookrun"
 )
 
 // fakeCatalog is a Catalog of fixed answers.
@@ -47,7 +48,7 @@ func (c *fakeCatalog) Taken(name string) bool       { return c.shadow[name] != "
 func inventory(disabled ...string) *Inventory {
 	hello := &discovery.Plugin{Name: "hello", Words: []string{"hello"}, Path: "/p/tapp-hello", Dir: "/p", Source: discovery.SourcePATH,
 		Manifest: &discovery.Manifest{Version: "2.0", Description: "say hello",
-			Hooks:      []discovery.HookSpec{{Name: "audit", Commands: []string{"files *"}}},
+			Hooks:      []hooks.Spec{{Name: "audit", Commands: []string{"files *"}}},
 			Formatters: []discovery.FormatterSpec{{Name: "toml", Kind: "list"}}}}
 	xml := &discovery.Plugin{Name: "format xml", Words: []string{"format", "xml"}, Path: "/p/tapp-format-xml", Dir: "/p", Source: discovery.SourcePATH}
 	return &Inventory{
@@ -56,7 +57,7 @@ func inventory(disabled ...string) *Inventory {
 			{Name: "version", Description: "print the version"},
 			{Name: "weather", Description: "the weather", Unmet: errors.New("no\nAPI key")},
 		},
-		Hooks:      []hooks.Description{{Name: "timing", Kind: "hook", Commands: []string{"*"}, Description: "times commands"}},
+		Hooks:      []hookrun.Description{{Name: "timing", Kind: "hook", Commands: []string{"*"}, Description: "times commands"}},
 		Formatters: []Builtin{{Name: "csv", Description: "comma-separated values"}},
 		External: []External{
 			{Plugin: hello, Status: "enabled"},

@@ -13,7 +13,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
+	"github.com/longshore/longshore/internal/names"
 )
 
 // RemoveOptions are the inputs of plugin remove.
@@ -90,7 +91,7 @@ func (c *removeCmd) CompleteArgs(args []string, toComplete string) []string {
 // user's plugin directory, once the user said yes: on a terminal it asks,
 // elsewhere it needs --yes.
 func removeRun(opts *RemoveOptions) error {
-	words, err := command.SplitName(opts.Name)
+	words, err := names.SplitName(opts.Name)
 	if err != nil {
 		return command.Usagef("plugin remove: %w", err)
 	}
@@ -101,11 +102,18 @@ func removeRun(opts *RemoveOptions) error {
 		if p := opts.Catalog.Lookup(words); p != nil {
 			return fmt.Errorf("%s is not installed in %s but found at %s: remove that yourself", name, dir, p.Path)
 		}
-		return fmt.Errorf("no plugin %q installed in %s", name, dir)
+		return command.Usagef("no plugin %q installed in %s", name, dir)
 	}
 	if ok, err := confirmRemove(opts, name, dir); !ok || err != nil {
 		return err
 	}
+	// Under the install lock (taken once the user said yes, not while
+	// asking): never half-way through an install of it.
+	unlock, err := discovery.LockPluginDir(dir)
+	if err != nil {
+		return fmt.Errorf("remove %s: %w", name, err)
+	}
+	defer unlock()
 	if err := os.RemoveAll(path); err != nil {
 		return fmt.Errorf("remove %s: %w", name, err)
 	}

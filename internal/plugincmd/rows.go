@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
-	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/discovery"
+	"github.com/longshore/longshore/internal/hookrun"
 	"github.com/longshore/longshore/internal/install"
 )
 
@@ -66,7 +66,7 @@ type Inventory struct {
 	// Commands are the compiled-in commands, the plugin commands included.
 	Commands []Builtin
 	// Hooks are the compiled-in hooks.
-	Hooks []hooks.Description
+	Hooks []hookrun.Description
 	// Formatters are the compiled-in formatters (Kind and Unmet unused).
 	Formatters []Builtin
 	// External are the plugins a scan of the search path found, in the
@@ -181,7 +181,7 @@ func (inv *Inventory) externalRows(app string, e External) []Row {
 	for _, h := range p.Manifest.Hooks {
 		row := base
 		row.Name, row.Kind, row.Status = h.Name, "hook", own(h.Name)
-		row.Description = hookDescription(hooks.Description{Commands: h.Commands})
+		row.Description = hookDescription(hookrun.Description{Commands: h.Commands})
 		rows = append(rows, row)
 	}
 	for _, f := range p.Manifest.Formatters {
@@ -213,6 +213,6 @@ func installedFrom(p *discovery.Plugin) string {
 
 // hookDescription is a hook's description in plugin list: the commands it
 // attaches to, then its own description.
-func hookDescription(d hooks.Description) string {
+func hookDescription(d hookrun.Description) string {
 	return strings.TrimSuffix("hooks "+d.CommandList()+": "+d.Description, ": ")
 }

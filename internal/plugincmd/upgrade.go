@@ -1,18 +1,20 @@
 package plugincmd
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 	"github.com/longshore/longshore/internal/install"
 )
 
@@ -123,6 +125,7 @@ func upgradeRun(ctx context.Context, opts *UpgradeOptions) error {
 			if p := opts.Catalog.Lookup(strings.Fields(name)); p != nil {
 				return fmt.Errorf("upgrade %s: not installed in %s but found at %s: upgrade it where it came from", name, opts.UserDir, p.Path)
 			}
+			return command.Usagef("%w", err)
 		}
 		return err
 	}
@@ -168,8 +171,9 @@ func (e *upgradeErrors) Error() string {
 func (e *upgradeErrors) Unwrap() []error { return e.errs }
 
 // upgradedLine says what an upgrade did: "hi is up to date (v1.1.0)",
-// "upgraded hi from v1.0.0 to v1.1.0", or "reinstalled hi 1.0 from
-// /src/demoapp-hi" when the version did not change or is not known.
+// "upgraded hi from v1.0.0 to v1.1.0" ("downgraded" to an older version,
+// "changed" when the versions do not compare), or "reinstalled hi 1.0
+// from /src/demoapp-hi" when the version did not change or is not known.
 func upgradedLine(res install.Result) string {
 	v := res.Record.Version
 	switch {
@@ -178,9 +182,64 @@ func upgradedLine(res install.Result) string {
 	case res.Unchanged:
 		return res.Name + " is up to date"
 	case res.Previous != nil && res.Previous.Version != "" && v != "" && res.Previous.Version != v:
-		return fmt.Sprintf("upgraded %s from %s to %s", res.Name, res.Previous.Version, v)
+		verb := "changed"
+		if c, ok := compareVersions(res.Previous.Version, v); ok && c < 0 {
+			verb = "upgraded"
+		} else if ok && c > 0 {
+			verb = "downgraded"
+		}
+		return fmt.Sprintf("%s %s from %s to %s", verb, res.Name, res.Previous.Version, v)
 	case v != "":
 		return fmt.Sprintf("reinstalled %s %s from %s", res.Name, v, res.Record.Source)
 	}
 	return fmt.Sprintf("reinstalled %s from %s", res.Name, res.Record.Source)
+}
+
+// compareVersions compares two semantic versions ("v1.2.3", "1.2",
+// "v2.0.0-rc.1"): -1, 0 or 1, and whether both are versions at all.
+// Build metadata is ignored; prerelease identifiers compare as strings,
+// below the release.
+func compareVersions(a, b string) (int, bool) {
+	pa, pra, ok := parseVersion(a)
+	if !ok {
+		return 0, false
+	}
+	pb, prb, ok := parseVersion(b)
+	if !ok {
+		return 0, false
+	}
+	for i := range pa {
+		if c := cmp.Compare(pa[i], pb[i]); c != 0 {
+			return c, true
+		}
+	}
+	switch {
+	case pra == prb:
+		return 0, true
+	case pra == "":
+		return 1, true
+	case prb == "":
+		return -1, true
+	}
+	return strings.Compare(pra, prb), true
+}
+
+// parseVersion reads "v1.2.3-pre+build" as its three numbers (missing
+// ones are 0) and its prerelease.
+func parseVersion(v string) (nums [3]int, pre string, ok bool) {
+	v = strings.TrimPrefix(v, "v")
+	v, _, _ = strings.Cut(v, "+")
+	v, pre, _ = strings.Cut(v, "-")
+	parts := strings.Split(v, ".")
+	if len(parts) > 3 {
+		return nums, "", false
+	}
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 || p == "" || p[0] == '+' {
+			return nums, "", false
+		}
+		nums[i] = n
+	}
+	return nums, pre, true
 }

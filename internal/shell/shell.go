@@ -17,18 +17,20 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/longshore/longshore/command"
-	"github.com/longshore/longshore/discovery"
+	"github.com/longshore/longshore/internal/discovery"
 )
 
 // Exit codes of a session.
 const (
 	exitOK          = 0
 	exitFailure     = 1
+	exitUsage       = 2
 	exitInterrupted = 130
 )
 
@@ -78,8 +80,10 @@ type Options struct {
 }
 
 // Run runs the interactive shell until exit, quit, the end of input or a
-// stop signal, and returns its exit code: 0, 1 when the input cannot be
-// read, 130 when interrupted, 128+N after signal N (SIGTERM, SIGHUP).
+// stop signal, and returns its exit code: as a POSIX shell's, the exit
+// code of the last line run (0 when none ran), or N for "exit N"; 1 when
+// the input cannot be read, 130 when interrupted, 128+N after signal N
+// (SIGTERM, SIGHUP).
 func Run(ctx context.Context, o Options) int {
 	s := &Session{Name: o.Name, App: o.App, ErrOut: o.IO.ErrOut, Colors: o.IO.ErrColorScheme()}
 	if o.Terminal {
@@ -133,10 +137,13 @@ type Session struct {
 }
 
 // Loop reads and runs lines until exit, quit, the end of input or a stop
-// signal, and returns the session's exit code.
+// signal, and returns the session's exit code (see Run).
 func (s *Session) Loop(ctx context.Context) int {
 	defer s.saveHistory()
 	prompt := s.Name + "> "
+	// last is the exit code of the last line run, which the session ends
+	// with, as sh's does: a script piped in that fails, fails.
+	last := exitOK
 	for {
 		line, err := s.readLine(prompt)
 		var stopped *stoppedError
@@ -148,7 +155,7 @@ func (s *Session) Loop(ctx context.Context) int {
 			}
 			return signalCode(stopped.sig)
 		case errors.Is(err, io.EOF):
-			return exitOK
+			return last
 		case errors.Is(err, ErrAborted):
 			continue
 		case err != nil:
@@ -158,13 +165,20 @@ func (s *Session) Loop(ctx context.Context) int {
 		words, err := splitWords(line)
 		if err != nil {
 			fmt.Fprintf(s.ErrOut, "%s%s\n", s.prefix("error:"), err)
+			last = exitUsage
 			continue
 		}
 		if len(words) == 0 {
 			continue
 		}
 		if words[0] == "exit" || words[0] == "quit" {
-			return exitOK
+			// As in sh, a bad argument still ends the session, with 2.
+			code, err := exitCode(words, last)
+			if err != nil {
+				fmt.Fprintf(s.ErrOut, "%s%s\n", s.prefix("error:"), err)
+				return exitUsage
+			}
+			return code
 		}
 		s.Lines.AddHistory(line)
 		s.History = append(s.History, line)
@@ -173,13 +187,30 @@ func (s *Session) Loop(ctx context.Context) int {
 			fmt.Fprintf(s.ErrOut, "%s: already in the interactive shell\n", s.Name)
 			continue
 		}
-		if sig := s.runWatched(ctx, words); sig != nil {
+		code, sig := s.runWatched(ctx, words)
+		if sig != nil {
 			return signalCode(sig)
 		}
+		last = code
 		if ctx.Err() != nil {
 			return exitInterrupted
 		}
 	}
+}
+
+// exitCode is the code "exit" or "quit" ends the session with: N for
+// "exit N" (0 to 255), else last; an error for any other argument.
+func exitCode(words []string, last int) (int, error) {
+	switch len(words) {
+	case 1:
+		return last, nil
+	case 2:
+		if n, err := strconv.Atoi(words[1]); err == nil && n >= 0 && n <= 255 {
+			return n, nil
+		}
+		return 0, fmt.Errorf("%s: %q is not an exit code (0 to 255)", words[0], words[1])
+	}
+	return 0, fmt.Errorf("%s takes one argument at most, the exit code", words[0])
 }
 
 // runLine runs the words of one line and returns the exit code. A silent

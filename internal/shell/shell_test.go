@@ -119,6 +119,45 @@ func TestLoopEnds(t *testing.T) {
 	}
 }
 
+// TestLoopExitCode checks that a session ends as sh does: with the exit
+// code of the last line run, at the end of input or on exit, or with the
+// code exit is given.
+func TestLoopExitCode(t *testing.T) {
+	results := map[string]Result{
+		"nosuch":  {Code: 2},
+		"fails":   {Code: 1},
+		"plugin":  {Code: 3, Silent: true},
+		"ctrl c":  {Code: 130, Silent: true, Interrupted: true},
+		"version": {},
+	}
+	for _, tt := range []struct {
+		lines []string
+		code  int
+	}{
+		{nil, 0},
+		{[]string{"nosuch"}, 2},
+		{[]string{"version", "fails"}, 1},
+		{[]string{"fails", "version"}, 0},
+		{[]string{"plugin", ""}, 3},
+		{[]string{"ctrl c"}, 130},
+		{[]string{"fails", "exit"}, 1},
+		{[]string{"fails", "quit"}, 1},
+		{[]string{"fails", "exit 0"}, 0},
+		{[]string{"exit 7", "version"}, 7},
+		{[]string{"version", "exit nope", "version"}, 2},
+		{[]string{"version", "exit 1 2", "version"}, 2},
+		{[]string{"version", "'unterminated"}, 2},
+		{[]string{"version", "shell"}, 0},
+	} {
+		app := &fakeApp{results: results}
+		var errOut bytes.Buffer
+		s := &Session{Name: "tapp", App: app, Lines: &lines{lines: tt.lines}, ErrOut: &errOut}
+		if code := s.Loop(context.Background()); code != tt.code {
+			t.Errorf("lines %q: exit code %d, want %d (stderr %q)", tt.lines, code, tt.code, errOut.String())
+		}
+	}
+}
+
 func TestRunPlainInput(t *testing.T) {
 	app := &fakeApp{}
 	var out, errOut bytes.Buffer

@@ -79,12 +79,12 @@ func (s *Session) pendingStop() os.Signal {
 	}
 }
 
-// runWatched runs the words of a line with runLine and returns the stop
-// signal that came while it ran, or nil. Such a signal stops the command
+// runWatched runs the words of a line with runLine and returns its exit
+// code and the stop signal that came while it ran, or nil. Such a signal stops the command
 // as an interrupt does: SIGTERM reaches the run's own handler too, SIGHUP
 // (which the shell catches, so it no longer kills the process) this way
 // only. The shell ends once the command has returned.
-func (s *Session) runWatched(ctx context.Context, words []string) os.Signal {
+func (s *Session) runWatched(ctx context.Context, words []string) (int, os.Signal) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	got := make(chan os.Signal, 1)
@@ -98,7 +98,7 @@ func (s *Session) runWatched(ctx context.Context, words []string) os.Signal {
 		case <-done:
 		}
 	}()
-	s.runLine(ctx, words)
+	code := s.runLine(ctx, words)
 	close(done)
-	return <-got
+	return code, <-got
 }

@@ -15,11 +15,11 @@ import (
 	"github.com/longshore/longshore/hooks"
 )
 
-// Namespace is the registry namespace of demoapp's hooks.
-const Namespace = "demoapp.hooks"
+// App is the name of the App the hook is registered for.
+const App = "demoapp"
 
 func init() {
-	hooks.Register(Namespace, "audit", func() hooks.Hook { return &hook{now: time.Now} })
+	hooks.Register(App, "audit", func() hooks.Hook { return &hook{now: time.Now} })
 }
 
 // hook records when the command started and reports after it.
@@ -28,6 +28,14 @@ type hook struct {
 	now   func() time.Time
 	start time.Time
 }
+
+// The compiler checks the capabilities the hook means to have.
+var (
+	_ command.FlagDeclarer = (*hook)(nil)
+	_ hooks.Epiloguer      = (*hook)(nil)
+	_ hooks.Beforer        = (*hook)(nil)
+	_ hooks.Afterer        = (*hook)(nil)
+)
 
 func (*hook) Info() hooks.Info {
 	return hooks.Info{

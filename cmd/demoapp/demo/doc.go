@@ -1,7 +1,7 @@
 // Package demo holds the demo CLI's compiled-in commands. Each file registers
-// one command in init under "demoapp.commands", so importing the package
+// one command in init for the App "demoapp", so importing the package
 // installs them all.
 package demo
 
-// Namespace is the registry namespace of demoapp's commands.
-const Namespace = "demoapp.commands"
+// App is the name of the App the commands are registered for.
+const App = "demoapp"

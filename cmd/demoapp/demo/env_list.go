@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"os"
 	"sort"
 	"strings"
 
@@ -12,13 +11,19 @@ import (
 )
 
 func init() {
-	command.Register(Namespace, "env list", func() command.Command { return &envList{} })
+	command.Register(App, "env list", func() command.Command { return &envList{} })
 }
 
 // envList lists the environment variables, sorted by name.
 type envList struct {
 	prefix string
 }
+
+var (
+	_ command.Lister         = (*envList)(nil)
+	_ command.FlagDeclarer   = (*envList)(nil)
+	_ command.ColumnDeclarer = (*envList)(nil)
+)
 
 func (*envList) Info() command.Info {
 	return command.Info{
@@ -35,7 +40,7 @@ func (c *envList) Flags(fs *pflag.FlagSet) {
 func (*envList) Columns() []string { return []string{"name", "value"} }
 
 func (c *envList) List(ctx context.Context, inv *command.Invocation) (*command.Table, error) {
-	env := os.Environ()
+	env := inv.Env.Environ()
 	sort.Strings(env)
 	var rows [][]any
 	for _, kv := range env {

@@ -11,12 +11,17 @@ import (
 )
 
 func init() {
-	command.Register(Namespace, "env show", func() command.Command { return &envShow{} })
+	command.Register(App, "env show", func() command.Command { return &envShow{} })
 }
 
 // envShow shows one environment variable; it completes variable names
 // itself (command.ArgCompleter).
 type envShow struct{}
+
+var (
+	_ command.Shower       = (*envShow)(nil)
+	_ command.ArgCompleter = (*envShow)(nil)
+)
 
 func (*envShow) Info() command.Info {
 	return command.Info{
@@ -42,7 +47,7 @@ func (*envShow) CompleteArgs(args []string, toComplete string) []string {
 
 func (*envShow) Show(ctx context.Context, inv *command.Invocation) (*command.Record, error) {
 	name := inv.Args[0]
-	value, ok := os.LookupEnv(name)
+	value, ok := inv.Env.LookupEnv(name)
 	if !ok {
 		return nil, fmt.Errorf("show %s: not set", name)
 	}

@@ -11,13 +11,18 @@ import (
 )
 
 func init() {
-	command.Register(Namespace, "fail", func() command.Command { return &fail{} })
+	command.Register(App, "fail", func() command.Command { return &fail{} })
 }
 
 // fail fails on purpose, to show how errors, --debug and the panic guard look.
 type fail struct {
 	panic bool
 }
+
+var (
+	_ command.Runner       = (*fail)(nil)
+	_ command.FlagDeclarer = (*fail)(nil)
+)
 
 // errRefused is the root cause at the bottom of fail's error chain.
 var errRefused = errors.New("connection refused")

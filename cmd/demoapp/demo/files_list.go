@@ -15,13 +15,19 @@ import (
 )
 
 func init() {
-	command.Register(Namespace, "files list", func() command.Command { return &filesList{} })
+	command.Register(App, "files list", func() command.Command { return &filesList{} })
 }
 
 // filesList lists the entries of a directory, one row each.
 type filesList struct {
 	all bool
 }
+
+var (
+	_ command.Lister         = (*filesList)(nil)
+	_ command.FlagDeclarer   = (*filesList)(nil)
+	_ command.ColumnDeclarer = (*filesList)(nil)
+)
 
 func (*filesList) Info() command.Info {
 	return command.Info{

@@ -10,11 +10,15 @@ import (
 )
 
 func init() {
-	command.Register(Namespace, "files show", func() command.Command { return &filesShow{} })
+	command.Register(App, "files show", func() command.Command { return &filesShow{} })
 }
 
 // filesShow shows one file's details as a record.
 type filesShow struct{}
+
+var (
+	_ command.Shower = (*filesShow)(nil)
+)
 
 func (*filesShow) Info() command.Info {
 	return command.Info{

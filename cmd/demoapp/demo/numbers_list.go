@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	command.Register(Namespace, "numbers list", func() command.Command { return &numbersList{count: 10, failAfter: -1} })
+	command.Register(App, "numbers list", func() command.Command { return &numbersList{count: 10, failAfter: -1} })
 }
 
 // numbersList streams generated rows: it shows that formatters write rows as
@@ -23,6 +23,12 @@ type numbersList struct {
 	failAfter int
 	slow      bool
 }
+
+var (
+	_ command.Lister         = (*numbersList)(nil)
+	_ command.FlagDeclarer   = (*numbersList)(nil)
+	_ command.ColumnDeclarer = (*numbersList)(nil)
+)
 
 // slowRow is how long --slow takes to make each row.
 const slowRow = 20 * time.Millisecond

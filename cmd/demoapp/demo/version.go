@@ -8,11 +8,15 @@ import (
 )
 
 func init() {
-	command.Register(Namespace, "version", func() command.Command { return &version{} })
+	command.Register(App, "version", func() command.Command { return &version{} })
 }
 
 // version shows the application's and the toolchain's versions.
 type version struct{}
+
+var (
+	_ command.Shower = (*version)(nil)
+)
 
 func (*version) Info() command.Info {
 	return command.Info{Short: "Show version information"}

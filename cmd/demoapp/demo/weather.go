@@ -3,18 +3,22 @@ package demo
 import (
 	"context"
 	"errors"
-	"os"
 
 	"github.com/longshore/longshore/command"
 )
 
 func init() {
-	command.Register(Namespace, "weather show", func() command.Command { return &weatherShow{} })
+	command.Register(App, "weather show", func() command.Command { return &weatherShow{} })
 }
 
 // weatherShow shows a canned weather report; it shows the availability
 // check, being unavailable until DEMOAPP_WEATHER_API_KEY is set.
 type weatherShow struct{}
+
+var (
+	_ command.Shower              = (*weatherShow)(nil)
+	_ command.AvailabilityChecker = (*weatherShow)(nil)
+)
 
 func (*weatherShow) Info() command.Info {
 	return command.Info{
@@ -25,8 +29,8 @@ func (*weatherShow) Info() command.Info {
 }
 
 // Available reports the missing API key.
-func (*weatherShow) Available() error {
-	if os.Getenv("DEMOAPP_WEATHER_API_KEY") == "" {
+func (*weatherShow) Available(env command.Env) error {
+	if env.Getenv("DEMOAPP_WEATHER_API_KEY") == "" {
 		return errors.New("DEMOAPP_WEATHER_API_KEY is not set")
 	}
 	return nil

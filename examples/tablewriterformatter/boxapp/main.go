@@ -15,7 +15,7 @@ import (
 )
 
 // newApp is named demoapp, so that it finds the formatters registered
-// under "demoapp.formatters".
+// for the App "demoapp".
 func newApp() *cli.App {
 	app := cli.New("demoapp", "0.1.0", "demoapp with the box formatter")
 	app.NoPluginCommands = true

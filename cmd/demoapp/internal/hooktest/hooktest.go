@@ -17,33 +17,32 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/hooks"
+	"github.com/longshore/longshore/internal/hookrun"
 )
 
-const (
-	commands = "demoapp.commands"
-	hookNS   = "demoapp.hooks"
-)
+// app is the name of the App the commands and hooks are registered for.
+const app = "demoapp"
 
 func init() {
-	command.Register(commands, "hooktest list", func() command.Command { return &list{} })
-	command.Register(commands, "hooktest show", func() command.Command { return &show{} })
-	command.Register(commands, "hooktest run", func() command.Command { return &runCmd{} })
+	command.Register(app, "hooktest list", func() command.Command { return &list{} })
+	command.Register(app, "hooktest show", func() command.Command { return &show{} })
+	command.Register(app, "hooktest run", func() command.Command { return &runCmd{} })
 	for _, h := range []struct {
 		name     string
 		priority int
 		required bool
 	}{{"alpha", 0, false}, {"beta", 0, false}, {"early", -10, false}, {"strict", 5, true}} {
-		hooks.Register(hookNS, h.name, func() hooks.Hook {
+		hooks.Register(app, h.name, func() hooks.Hook {
 			return &probe{name: h.name, info: hooks.Info{Commands: []string{"hooktest *"}, Priority: h.priority, Required: h.required}}
 		})
 	}
-	hooks.Register(hookNS, "tagger", func() hooks.Hook { return &tag{} })
-	hooks.Register(hookNS, "ext", func() hooks.Hook {
+	hooks.Register(app, "tagger", func() hooks.Hook { return &tag{} })
+	hooks.Register(app, "ext", func() hooks.Hook {
 		return external("ext", "HOOKTEST_EXT", []string{"hooktest *"}, true, "do it anyway")
 	})
 	// guard runs examples/hooks/sh/demoapp-guard as its manifest declares it,
 	// until manifests are wired: HOOKTEST_GUARD_PATH names the script.
-	hooks.Register(hookNS, "guard", func() hooks.Hook {
+	hooks.Register(app, "guard", func() hooks.Hook {
 		return external("guard", "HOOKTEST_GUARD", []string{"files list"}, false, "list / anyway")
 	})
 }
@@ -172,7 +171,7 @@ func external(name, env string, commands []string, after bool, forceUsage string
 		return inert{}
 	}
 	timeout, _ := time.ParseDuration(os.Getenv(env + "_TIMEOUT"))
-	e, err := hooks.NewExternal(hooks.Spec{
+	e, err := hookrun.NewExternal(hooks.Spec{
 		Name: name, Plugin: name, Path: path, Commands: commands,
 		Before: true, After: after, Timeout: timeout,
 		Flags: []hooks.FlagSpec{{Name: "force", Type: "bool", Usage: forceUsage}},

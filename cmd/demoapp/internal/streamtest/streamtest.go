@@ -21,8 +21,8 @@ import (
 const giveUp = 30 * time.Second
 
 func init() {
-	command.Register("demoapp.commands", "streamtest wait", func() command.Command { return &wait{} })
-	command.Register("demoapp.commands", "streamtest declared", func() command.Command { return &wait{widths: []int{6}} })
+	command.Register("demoapp", "streamtest wait", func() command.Command { return &wait{} })
+	command.Register("demoapp", "streamtest declared", func() command.Command { return &wait{widths: []int{6}} })
 }
 
 type wait struct {

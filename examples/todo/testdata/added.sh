@@ -1,0 +1,5 @@
+id="4"
+title="mow the lawn"
+done="false"
+priority="3"
+tags="[\"garden\",\"home\"]"

@@ -1,0 +1,305 @@
+package discovery
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// ManifestFile is the name of the manifest in a folder plugin.
+const ManifestFile = "plugin.yaml"
+
+// Plugin is an external plugin found in a directory.
+type Plugin struct {
+	// Name is its command words joined by one space: "files stat".
+	Name string
+	// Words are its command words.
+	Words []string
+	// Path is the executable to run.
+	Path string
+	// Folder is the plugin's own folder for a folder plugin, else "".
+	Folder string
+	// Dir is the directory it was found in, and Source what kind that is.
+	Dir    string
+	Source Source
+	// ManifestPath is the manifest's file, "" when there is none.
+	ManifestPath string
+	// Manifest is the parsed manifest; nil when there is none or it is
+	// invalid.
+	Manifest *Manifest
+	// Invalid says why the plugin cannot be used (a bad manifest, an
+	// executable outside its folder); nil when it can.
+	Invalid error
+	// ShadowedBy is the path of the plugin of the same name found first;
+	// a shadowed plugin is never run.
+	ShadowedBy string
+	// manifestInfo is the stat of ManifestPath, when found.
+	manifestInfo fs.FileInfo
+}
+
+// Refused returns the *UntrustedError that keeps p from loading (a file
+// or directory of it writable by other users or owned by another user),
+// or nil.
+func (p *Plugin) Refused() *UntrustedError {
+	var u *UntrustedError
+	if errors.As(p.Invalid, &u) {
+		return u
+	}
+	return nil
+}
+
+// Description returns the manifest's description, or "".
+func (p *Plugin) Description() string {
+	if p.Manifest == nil {
+		return ""
+	}
+	return p.Manifest.Description
+}
+
+// Version returns the manifest's version, or "".
+func (p *Plugin) Version() string {
+	if p.Manifest == nil {
+		return ""
+	}
+	return p.Manifest.Version
+}
+
+// Finder looks plugins up in an ordered list of directories.
+type Finder struct {
+	// App is the app's name, the prefix of every plugin's file name.
+	App string
+	// Dirs are searched in order; the first directory wins.
+	Dirs []Dir
+	// FS is the file system; nil means [OS].
+	FS FS
+	// Now is the clock the hook index trusts modification times by; nil
+	// means time.Now.
+	Now func() time.Time
+	// Taken reports whether a name belongs to a compiled-in command. Hooks,
+	// formatters and commands share the names plugin enable/disable take,
+	// so a manifest declaring a hook or formatter of such a name is
+	// invalid. Nil means no name is taken.
+	Taken func(name string) bool
+	// Trust decides which files and directories may be loaded from; nil
+	// means SystemTrust.
+	Trust *Trust
+	// Exts, when not nil, are the file name extensions that make a file
+	// executable (Windows' PATHEXT, see ExecExts): a plugin is then
+	// "<app>-<name>" plus one of them, the first found in this order, its
+	// mode aside. Nil means the running system's rule: the mode's execute
+	// bits on Unix, PATHEXT on Windows.
+	Exts []string
+}
+
+func (f *Finder) exts() []string {
+	if f.Exts == nil {
+		return platformExts()
+	}
+	return f.Exts
+}
+
+// executable reports whether fi, a candidate's file, may run: a regular
+// file, with an execute bit where no extensions decide.
+func (f *Finder) executable(fi fs.FileInfo) bool {
+	return fi.Mode().IsRegular() && (f.exts() != nil || fi.Mode().Perm()&0o111 != 0)
+}
+
+// statExec finds the file of executable name base in dir: base itself, or
+// where extensions decide, base plus the first of them that exists, else
+// base (which is then not executable).
+func (f *Finder) statExec(dir, base string) (string, fs.FileInfo, error) {
+	for _, ext := range f.exts() {
+		path := filepath.Join(dir, base+ext)
+		if fi, err := f.fs().Stat(path); err == nil && !fi.IsDir() {
+			return path, fi, nil
+		}
+	}
+	path := filepath.Join(dir, base)
+	fi, err := f.fs().Stat(path)
+	if err == nil && !fi.IsDir() && f.exts() != nil {
+		// "demoapp-x" with no extension: not executable there.
+		return path, notExec{fi}, nil
+	}
+	return path, fi, err
+}
+
+// notExec is a file that extensions say is not executable: no regular
+// file for executable.
+type notExec struct{ fs.FileInfo }
+
+func (notExec) Mode() fs.FileMode { return fs.ModeIrregular }
+
+func (f *Finder) trust() Trust {
+	if f.Trust == nil {
+		return SystemTrust()
+	}
+	return *f.Trust
+}
+
+func (f *Finder) now() time.Time {
+	if f.Now == nil {
+		return time.Now()
+	}
+	return f.Now()
+}
+
+func (f *Finder) fs() FS {
+	if f.FS == nil {
+		return OS
+	}
+	return f.FS
+}
+
+// NotExecutableError reports a plugin that exists but cannot be executed.
+type NotExecutableError struct {
+	// Path is the file that is not executable.
+	Path string
+}
+
+func (e *NotExecutableError) Error() string {
+	return fmt.Sprintf("%s is not executable", e.Path)
+}
+
+// Resolve finds the external command for the longest prefix of words of at
+// least min words (the words a compiled-in command already took, plus
+// one). It stats only candidate names and reads only the found plugin's
+// manifest: it never lists a directory or runs anything. It returns the
+// plugin and the number of words it took, or nil when none matches. A
+// candidate that exists but is not executable, when nothing else matches,
+// is a *NotExecutableError.
+func (f *Finder) Resolve(words []string, min int) (*Plugin, int, error) {
+	var notExec error
+	for _, cand := range candidateBases(f.App, words, min) {
+		base := FileName(f.App, cand)
+		for _, d := range f.Dirs {
+			p, err := f.look(d, base, cand)
+			if err != nil && notExec == nil {
+				notExec = err
+			}
+			if p != nil {
+				return p, len(cand), nil
+			}
+		}
+	}
+	return nil, 0, notExec
+}
+
+// look checks one candidate name in one directory.
+func (f *Finder) look(d Dir, base string, words []string) (*Plugin, error) {
+	path, fi, err := f.statExec(d.Path, base)
+	if err != nil {
+		return nil, nil
+	}
+	p := &Plugin{Name: strings.Join(words, " "), Words: words, Path: path, Dir: d.Path, Source: d.Source}
+	switch {
+	case fi.IsDir():
+		if d.Source != SourceDir {
+			return nil, nil
+		}
+		mpath := filepath.Join(path, ManifestFile)
+		mfi, err := f.fs().Stat(mpath)
+		if err != nil {
+			return nil, nil
+		}
+		p.Folder, p.ManifestPath, p.manifestInfo = path, mpath, mfi
+	case !f.executable(fi):
+		return nil, &NotExecutableError{Path: path}
+	default:
+		mpath := filepath.Join(d.Path, base) + ".yaml"
+		if mfi, err := f.fs().Stat(mpath); err == nil {
+			p.ManifestPath, p.manifestInfo = mpath, mfi
+		}
+	}
+	f.load(p, fi)
+	return p, nil
+}
+
+// load checks that p's files and directory may be trusted, then reads
+// its manifest; fi is the stat of p.Path (its folder for a folder plugin).
+func (f *Finder) load(p *Plugin, fi fs.FileInfo) {
+	f.loadIn(p, fi, f.trust().checkPath(f.fs(), p.Dir))
+}
+
+// loadIn is load, knowing dirErr, why p's directory is not trusted (nil
+// when it is): a scan checks a directory once for all its entries.
+func (f *Finder) loadIn(p *Plugin, fi fs.FileInfo, dirErr error) {
+	t := f.trust()
+	if dirErr != nil {
+		p.Invalid = dirErr
+		return
+	}
+	if err := t.checkPath(f.fs(), p.Path); err != nil {
+		p.Invalid = err
+		return
+	}
+	if p.manifestInfo != nil {
+		if err := t.checkPath(f.fs(), p.ManifestPath); err != nil {
+			p.Invalid = err
+			return
+		}
+	}
+	f.loadManifest(p)
+	if p.Folder != "" && p.Invalid == nil {
+		p.Invalid = t.checkPath(f.fs(), p.Path)
+	}
+}
+
+// loadManifest reads and checks p's manifest, if it has one, and for a
+// folder plugin finds its executable.
+func (f *Finder) loadManifest(p *Plugin) {
+	if p.ManifestPath == "" {
+		return
+	}
+	data, err := readRegular(f.fs(), p.ManifestPath, MaxManifestSize)
+	if err != nil {
+		p.Invalid = fmt.Errorf("read manifest: %w", err)
+		return
+	}
+	m, err := parseManifest(p.ManifestPath, data, f.Taken)
+	if err != nil {
+		p.Invalid = err
+		return
+	}
+	if m.Name != "" && strings.Join(strings.Fields(m.Name), " ") != p.Name {
+		p.Invalid = fmt.Errorf("%s:%d: name %q does not match the plugin's file name (%q)", p.ManifestPath, keyLine(data, "name"), m.Name, p.Name)
+		return
+	}
+	if p.Folder == "" && m.Exec != "" {
+		p.Invalid = fmt.Errorf("%s: exec is only for plugin.yaml in a plugin's own folder", p.ManifestPath)
+		return
+	}
+	m.escape()
+	p.Manifest = m
+	if p.Folder != "" {
+		p.Path, p.Invalid = f.folderExec(p.Folder, m.Exec)
+	}
+}
+
+// folderExec returns the executable of a folder plugin, which must resolve
+// (symbolic links followed) to a path inside the folder.
+func (f *Finder) folderExec(folder, exec string) (string, error) {
+	var path string
+	if exec == "" {
+		path, _, _ = f.statExec(folder, filepath.Base(folder))
+	} else {
+		path = filepath.Join(folder, exec)
+	}
+	realFolder, err := f.fs().EvalSymlinks(folder)
+	if err != nil {
+		return path, fmt.Errorf("resolve %s: %w", folder, err)
+	}
+	real, err := f.fs().EvalSymlinks(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return path, fmt.Errorf("executable %s does not exist", path)
+	}
+	if err != nil {
+		return path, fmt.Errorf("resolve %s: %w", path, err)
+	}
+	if rel, err := filepath.Rel(realFolder, real); err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
+		return path, fmt.Errorf("executable %s resolves to %s, outside the plugin's folder", path, real)
+	}
+	return path, nil
+}

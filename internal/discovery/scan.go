@@ -1,0 +1,226 @@
+package discovery
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Warning is a problem found while scanning, for the caller to show.
+type Warning struct {
+	// Path is the file or directory at fault.
+	Path string
+	// Msg says what is wrong, lower-case.
+	Msg string
+}
+
+// String is the warning as one line, escaped for a terminal: a file name
+// or a manifest's text may hold control characters.
+func (w Warning) String() string { return Escape(w.Path + ": " + w.Msg) }
+
+// Scan is what a full scan of the plugin directories found.
+type Scan struct {
+	// Plugins are sorted by name; among plugins of the same name the one
+	// that wins comes first and the others are ShadowedBy it.
+	Plugins []*Plugin
+	// Warnings are in the order found.
+	Warnings []Warning
+	// Inert are the entries with plugin names that were skipped but can
+	// become plugins without their directory changing: files lacking the
+	// executable bit (a chmod) and folders without a manifest (one added
+	// inside).
+	Inert []string
+	// realDirs are the real paths of the directories scanned, so that a
+	// directory reached twice (a symbolic link to it also on PATH) is
+	// scanned once.
+	realDirs map[string]bool
+	// inDir are the names listed in the directory being scanned, and
+	// dirErr why it is not trusted: known from the listing and one stat,
+	// not asked again for each entry.
+	inDir  map[string]bool
+	dirErr error
+}
+
+// Scan lists every directory and returns the plugins found, with their
+// manifests, and warnings for what was skipped or looks unsafe:
+// non-executables, broken symbolic links, directories, invalid names and
+// files or directories refused as untrusted (see Trust). It never runs a plugin. Only
+// listings (help, plugin list, completion, suggestions) scan.
+func (f *Finder) Scan() *Scan { return f.Continue(nil) }
+
+// Continue returns prev, a scan of the directories searched before f.Dirs,
+// continued with f.Dirs: the same as one scan of them all, so a run that
+// needs the plugin dirs first (for their hooks) and PATH later (to list
+// commands) lists each directory once. prev is not changed; nil is none.
+func (f *Finder) Continue(prev *Scan) *Scan {
+	s := &Scan{realDirs: map[string]bool{}}
+	first := map[string]*Plugin{}
+	if prev != nil {
+		s.Plugins = append(s.Plugins, prev.Plugins...)
+		s.Warnings = append(s.Warnings, prev.Warnings...)
+		s.Inert = append(s.Inert, prev.Inert...)
+		for d := range prev.realDirs {
+			s.realDirs[d] = true
+		}
+		for _, p := range prev.Plugins {
+			if p.ShadowedBy == "" {
+				first[p.Name] = p
+			}
+		}
+	}
+	for _, d := range f.Dirs {
+		real, err := f.fs().EvalSymlinks(d.Path)
+		if err != nil {
+			continue // a missing directory on a search path is normal
+		}
+		if s.realDirs[real] {
+			continue // the same directory, reached again through a link
+		}
+		s.realDirs[real] = true
+		entries, err := f.fs().ReadDir(d.Path)
+		if err != nil {
+			continue
+		}
+		warnedDir := false
+		s.inDir = make(map[string]bool, len(entries))
+		for _, e := range entries {
+			s.inDir[e.Name()] = true
+		}
+		s.dirErr = f.trust().checkPath(f.fs(), d.Path)
+		for _, e := range entries {
+			p := f.scanEntry(d, e.Name(), s)
+			if p == nil {
+				continue
+			}
+			if u := p.Refused(); u != nil && u.Path == d.Path {
+				// One warning for the directory, not one per plugin.
+				if !warnedDir {
+					s.warn(d.Path, untrustedMsg(u))
+				}
+				warnedDir = true
+			}
+			if w, ok := first[p.Name]; ok {
+				if f.sameFile(w.Path, p.Path) {
+					continue // the same file reached twice is one plugin
+				}
+				p.ShadowedBy = w.Path
+				s.warn(p.Path, fmt.Sprintf("shadowed by %s", w.Path))
+			} else {
+				first[p.Name] = p
+			}
+			s.Plugins = append(s.Plugins, p)
+		}
+	}
+	sort.SliceStable(s.Plugins, func(i, j int) bool { return s.Plugins[i].Name < s.Plugins[j].Name })
+	return s
+}
+
+// sameFile reports whether two paths name one file, links followed.
+func (f *Finder) sameFile(a, b string) bool {
+	ra, err := f.fs().EvalSymlinks(a)
+	if err != nil {
+		return false
+	}
+	rb, err := f.fs().EvalSymlinks(b)
+	return err == nil && ra == rb
+}
+
+// untrustedMsg is a refusal as a scan warning about its path.
+func untrustedMsg(u *UntrustedError) string {
+	if u.Fix == "" {
+		return u.Why + ": refused"
+	}
+	return fmt.Sprintf("%s: refused (if you trust it: %s)", u.Why, u.Fix)
+}
+
+func (s *Scan) warn(path, msg string) {
+	s.Warnings = append(s.Warnings, Warning{Path: path, Msg: msg})
+}
+
+// lexists reports whether dir holds the executable base: that name, or
+// with one of the executable extensions where they decide.
+func (f *Finder) lexists(dir, base string) bool {
+	if _, err := f.fs().Lstat(filepath.Join(dir, base)); err == nil {
+		return true
+	}
+	for _, ext := range f.exts() {
+		if _, err := f.fs().Lstat(filepath.Join(dir, base+ext)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// scanEntry returns the plugin an entry of d is, or nil with a warning
+// when it is one that cannot be used.
+func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
+	if !strings.HasPrefix(name, f.App+"-") {
+		return nil
+	}
+	path := filepath.Join(d.Path, name)
+	if base, ok := strings.CutSuffix(name, ".yaml"); ok {
+		// The listing tells, but where extensions and case are the file
+		// system's business (Windows), a stat does.
+		if !s.inDir[base] && (f.exts() == nil || !f.lexists(d.Path, base)) {
+			s.warn(path, "manifest without an executable "+base)
+		}
+		return nil
+	}
+	// Where extensions make a file executable (Windows), the command's
+	// name is the file's without it, and of "demoapp-x.exe" and
+	// "demoapp-x.bat" the one dispatch runs (PATHEXT's order) is the plugin.
+	stem, hasExt := name, false
+	if exts := f.exts(); exts != nil {
+		stem, hasExt = TrimExecExt(name, exts)
+		if hasExt {
+			if runs, _, _ := f.statExec(d.Path, stem); !strings.EqualFold(runs, path) {
+				return nil
+			}
+		}
+	}
+	words, err := ParseFileName(f.App, stem)
+	if err != nil {
+		s.warn(path, "invalid plugin name: "+strings.TrimPrefix(err.Error(), fmt.Sprintf("plugin name %q: ", name)))
+		return nil
+	}
+	fi, err := f.fs().Stat(path)
+	if err != nil {
+		if _, lerr := f.fs().Lstat(path); lerr == nil {
+			s.warn(path, "broken symbolic link")
+		}
+		return nil
+	}
+	if f.exts() != nil && !hasExt && !fi.IsDir() {
+		fi = notExec{fi}
+	}
+	p := &Plugin{Name: strings.Join(words, " "), Words: words, Path: path, Dir: d.Path, Source: d.Source}
+	switch {
+	case fi.IsDir():
+		mpath := filepath.Join(path, ManifestFile)
+		mfi, err := f.fs().Stat(mpath)
+		if err != nil || d.Source != SourceDir {
+			s.warn(path, "is a directory, not a plugin (a plugin folder needs "+ManifestFile+" and must be in a plugin dir)")
+			s.Inert = append(s.Inert, path)
+			return nil
+		}
+		p.Folder, p.ManifestPath, p.manifestInfo = path, mpath, mfi
+	case !f.executable(fi):
+		s.warn(path, "not executable: skipped")
+		s.Inert = append(s.Inert, path)
+		return nil
+	default:
+		if f.exts() == nil && !s.inDir[stem+".yaml"] {
+			break // listed with its directory: no stat to find it missing
+		}
+		mpath := filepath.Join(d.Path, stem) + ".yaml"
+		if mfi, err := f.fs().Stat(mpath); err == nil {
+			p.ManifestPath, p.manifestInfo = mpath, mfi
+		}
+	}
+	f.loadIn(p, fi, s.dirErr)
+	if u := p.Refused(); u != nil && u.Path != d.Path {
+		s.warn(u.Path, untrustedMsg(u))
+	}
+	return p
+}
