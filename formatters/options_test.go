@@ -7,6 +7,8 @@ import (
 	"iter"
 	"strings"
 	"testing"
+
+	"github.com/spf13/pflag"
 )
 
 func collect(t *testing.T, rows iter.Seq2[[]any, error]) (string, error) {
