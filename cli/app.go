@@ -61,6 +61,14 @@ type App struct {
 	// nothing has to run after them; by default the app replaces itself
 	// with the plugin (syscall.Exec).
 	PluginsAsChild bool
+	// Abbreviations lets each command word be a unique prefix of a
+	// command's name, as cliff allows: "fi li" runs "files list", over
+	// compiled-in and external commands alike. An exact name always wins;
+	// a prefix of several names is a usage error listing them. Off by
+	// default: a plugin installed later can make an abbreviation ambiguous
+	// and break a script that used it. The interactive shell always
+	// accepts them.
+	Abbreviations bool
 	// Main makes a single-command app, such as a plugin written with
 	// Longshore: the app itself runs this command with the arguments
 	// given. It takes no command words (beside help and completion), runs

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -44,6 +45,8 @@ type commandLine struct {
 	plugin int
 	// help is set by -h or --help among the app's arguments.
 	help bool
+	// err is a usage error the scan found: an ambiguous abbreviation.
+	err error
 	// dashArg is the index in args of the first argument after "--" when
 	// the command named takes no arguments (the root, a group): a command
 	// word there is a usage error, not a word. -1 when none.
@@ -218,13 +221,50 @@ func scanArgs(args []string, globals *pflag.FlagSet, root scanNode) commandLine 
 			sawArg = true
 			continue
 		}
+		ab, _ := l.node.(abbreviator)
+		if ab != nil {
+			if l.expand(ab, i, l.words) {
+				args = l.args
+				i-- // read the word again, whole
+				continue
+			}
+			if l.err != nil {
+				return l
+			}
+		}
 		l.extAt = i
 		for j := i; j < len(args) && !isFlagArg(args[j]) && args[j] != "--"; j++ {
+			// Under a group of external commands with no plugin of its
+			// own, the next word is a command word too.
+			path := append(append([]string{}, l.words...), l.external...)
+			if j > i && ab != nil && ab.externalGroup(path) {
+				l.expand(ab, j, path)
+				args = l.args
+				if l.err != nil {
+					return l
+				}
+			}
 			l.external = append(l.external, args[j])
 		}
 		return l
 	}
 	return l
+}
+
+// expand replaces args[i] by the command name under path it abbreviates,
+// if any, and reports whether it did; an ambiguous one is l.err.
+func (l *commandLine) expand(ab abbreviator, i int, path []string) bool {
+	full, err := ab.abbreviation(path, l.args[i])
+	if err != nil {
+		l.err = err
+		return false
+	}
+	if full == "" {
+		return false
+	}
+	l.args = slices.Clone(l.args) // the caller's stay as they were
+	l.args[i] = full
+	return true
 }
 
 // isFlagArg reports whether a is an option ("-x", "--name"), not a word

@@ -53,7 +53,10 @@ func writePages(cmd *cobra.Command, dir string, render func(*cobra.Command, func
 
 // markdownPage renders cmd's page: its description, usage, examples,
 // options and the commands around it, linked by their file names.
-func markdownPage(cmd *cobra.Command, file func(string) string) []byte {
+//
+// options, when not nil, renders the flags (and what else goes before SEE
+// ALSO); nil lists the command's own and the inherited ones.
+func markdownPage(cmd *cobra.Command, file func(string) string, options func(*cobra.Command) string) []byte {
 	var b bytes.Buffer
 	path := cmd.CommandPath()
 	fmt.Fprintf(&b, "## %s\n\n%s\n\n", path, cmd.Short)
@@ -66,11 +69,15 @@ func markdownPage(cmd *cobra.Command, file func(string) string) []byte {
 	if cmd.Example != "" {
 		fmt.Fprintf(&b, "### Examples\n\n```\n%s\n```\n\n", cmd.Example)
 	}
+	if options != nil {
+		cmd.InitDefaultHelpFlag()
+		b.WriteString(options(cmd))
+	}
 	for _, o := range []struct {
 		title string
 		flags *pflag.FlagSet
 	}{{"Options", cmd.NonInheritedFlags()}, {"Options inherited from parent commands", cmd.InheritedFlags()}} {
-		if o.flags.HasAvailableFlags() {
+		if options == nil && o.flags.HasAvailableFlags() {
 			fmt.Fprintf(&b, "### %s\n\n```\n%s```\n\n", o.title, o.flags.FlagUsages())
 		}
 	}

@@ -48,6 +48,26 @@ func (a *App) WriteDocs(dir string, opts DocOptions) error {
 	t.attachAllHooks()
 	t.addDocumentedExternals()
 	t.finish(r.completer())
+	return t.writeDocs(dir, opts)
+}
+
+// writeDocs renders the tree into dir: a Markdown page shows the flags in
+// the groups help shows (see flagSections) and the hooks' epilogs; a man
+// page lists them as one set.
+func (t *tree) writeDocs(dir string, opts DocOptions) error {
+	if opts.Format == DocMarkdown || opts.Format == "" {
+		err := writePages(t.root, dir, func(c *cobra.Command, file func(string) string) []byte {
+			return markdownPage(c, file, t.markdownOptions)
+		}, func(path string) string { return strings.ReplaceAll(path, " ", "_") + ".md" })
+		if err != nil {
+			return fmt.Errorf("write %s reference to %s: %w", DocMarkdown, dir, err)
+		}
+		return nil
+	}
+	// -f is hidden where it does not apply; a man page lists every flag.
+	if f := t.globals().Lookup(formatFlag); f != nil {
+		f.Hidden = false
+	}
 	return writeDocs(t.root, dir, opts)
 }
 
@@ -56,7 +76,7 @@ func writeDocs(root *cobra.Command, dir string, opts DocOptions) error {
 	var err error
 	switch opts.Format {
 	case DocMarkdown, "":
-		err = writePages(root, dir, markdownPage, func(path string) string {
+		err = writePages(root, dir, func(c *cobra.Command, file func(string) string) []byte { return markdownPage(c, file, nil) }, func(path string) string {
 			return strings.ReplaceAll(path, " ", "_") + ".md"
 		})
 	case DocMan:
@@ -101,11 +121,26 @@ func (t *tree) docsCommand() *cobra.Command {
 			}
 			t.attachAllHooks()
 			t.addDocumentedExternals()
-			return writeDocs(cmd.Root(), args[0], opts)
+			return t.writeDocs(args[0], opts)
 		},
 	}
 	cmd.Flags().StringVar(&format, "doc-format", string(DocMarkdown), "`FORMAT` of the pages: markdown or man")
 	cmd.Flags().StringVar(&date, "date", "", "`DATE` (YYYY-MM-DD) in man page headers (default $SOURCE_DATE_EPOCH or today)")
 	cmd.RegisterFlagCompletionFunc("doc-format", cobra.FixedCompletions([]string{string(DocMarkdown), string(DocMan)}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// markdownOptions renders cmd's flags in their groups and the epilogs of
+// its hooks, for its Markdown page.
+func (t *tree) markdownOptions(cmd *cobra.Command) string {
+	var b strings.Builder
+	for _, s := range t.flagSections(cmd) {
+		fmt.Fprintf(&b, "### %s\n\n```\n%s```\n\n", s.title, s.flags.FlagUsages())
+	}
+	if hs := t.nodes.of(cmd).hooks; hs != nil {
+		for _, e := range hs.epilogs {
+			fmt.Fprintf(&b, "### Hook %s\n\n```\n%s\n```\n\n", e.hook, strings.Join(e.lines, "\n"))
+		}
+	}
+	return b.String()
 }

@@ -23,6 +23,14 @@ func (t *tree) addHelp() {
 		Long:  "Show help for the application or for the command named by the words given.",
 		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if t.abbrev {
+				// "help fi li" is help for "files list".
+				l := scanArgs(args, t.globals(), t.scanRoot())
+				if l.err != nil {
+					return l.err
+				}
+				args = l.args
+			}
 			target, rest, err := root.Find(args)
 			if err != nil {
 				return command.Usagef("%s", oneLine(err.Error()))

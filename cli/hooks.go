@@ -21,6 +21,15 @@ type hookSet struct {
 	// when the command runs.
 	problems []*hookrun.Failure
 	out      hooks.Outcome
+	// flags are the names of the flags each hook added to the command,
+	// and epilogs the text each adds to its help, by hook, in order.
+	flags, epilogs []hookText
+}
+
+// hookText is what one hook adds to a command's help.
+type hookText struct {
+	hook  string
+	lines []string
 }
 
 // attachHooks binds the enabled hooks that match the command name to cc:
@@ -36,15 +45,20 @@ func (b *hookBinder) attach(name string, cc *cobra.Command) *hookSet {
 	var kept []hookrun.Bound
 	var epilogs []string
 	for _, h := range bound {
-		if err := b.addHookFlags(h, cc); err != nil {
+		names, err := b.addHookFlags(h, cc)
+		if err != nil {
 			hs.problems = append(hs.problems, &hookrun.Failure{Hook: h.Name, Phase: "before", Err: err})
 			continue
+		}
+		if len(names) > 0 {
+			hs.flags = append(hs.flags, hookText{h.Name, names})
 		}
 		kept = append(kept, h)
 		if ep, ok := h.Hook.(hooks.Epiloguer); ok {
 			text, err := command.GuardValue(fmt.Sprintf("hook %q", h.Name), func() (string, error) { return ep.Epilog(), nil })
 			if text = strings.TrimSpace(text); err == nil && text != "" {
 				epilogs = append(epilogs, text)
+				hs.epilogs = append(hs.epilogs, hookText{h.Name, []string{text}})
 			}
 		}
 	}
@@ -60,16 +74,16 @@ func (b *hookBinder) attach(name string, cc *cobra.Command) *hookSet {
 }
 
 // addHookFlags adds a hook's flags to cc, marked with the hook's name in
-// their usage. A flag that clashes with one cc or the root already has
-// keeps the hook off this command.
-func (b *hookBinder) addHookFlags(h hookrun.Bound, cc *cobra.Command) error {
+// their usage, and returns their names. A flag that clashes with one cc or
+// the root already has keeps the hook off this command.
+func (b *hookBinder) addHookFlags(h hookrun.Bound, cc *cobra.Command) ([]string, error) {
 	fd, ok := h.Hook.(command.FlagDeclarer)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	fs := pflag.NewFlagSet(h.Name, pflag.ContinueOnError)
 	if err := command.Guard(fmt.Sprintf("hook %q", h.Name), func() error { fd.Flags(fs); return nil }); err != nil {
-		return err
+		return nil, err
 	}
 	var clash error
 	fs.VisitAll(func(f *pflag.Flag) {
@@ -83,14 +97,19 @@ func (b *hookBinder) addHookFlags(h hookrun.Bound, cc *cobra.Command) error {
 		}
 	})
 	if clash != nil {
-		return clash
+		return nil, clash
 	}
+	var names []string
 	fs.VisitAll(func(f *pflag.Flag) {
-		f.Usage = strings.TrimSpace(f.Usage + " (hook " + h.Name + ")")
+		f.Usage = strings.TrimSpace(f.Usage + hookMark(h.Name))
 		cc.Flags().AddFlag(f)
+		names = append(names, f.Name)
 	})
-	return nil
+	return names, nil
 }
+
+// hookMark ends the usage of a flag a hook added: " (hook NAME)".
+func hookMark(hook string) string { return " (hook " + hook + ")" }
 
 // externalHooks returns the hooks that match an external command. They run
 // around the plugin but add no flags and no help to it: its arguments and

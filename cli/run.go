@@ -134,6 +134,9 @@ func (r *run) execute(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
+	if err := r.tree.checkFormatFlag(line); err != nil {
+		return err
+	}
 	// 6. cobra parses the compiled-in command's own options and runs it,
 	// unless a signal came during start-up.
 	if err := r.started(); err != nil {
@@ -148,6 +151,7 @@ func (r *run) execute(ctx context.Context, args []string) (err error) {
 // early path to decline: the full scan reports it.
 func (r *run) start(args []string) (scanErr, err error) {
 	r.tree = newTree(r.app, r.io, &r.opts)
+	r.tree.abbrev = r.app.Abbreviations || r.inShell
 	r.line = scanArgs(args, r.tree.globals(), r.tree.wordsRoot())
 	scanErr = r.line.parseGlobals(r.tree)
 	if err := r.log.open(r.opts, r.io.ErrOut); err != nil {
@@ -181,6 +185,9 @@ func (r *run) build() error {
 		return err
 	}
 	r.line = scanArgs(r.line.args, t.globals(), t.scanRoot())
+	if r.line.err != nil {
+		return r.line.err
+	}
 	if err := r.line.parseGlobals(t); err != nil {
 		return err
 	}

@@ -38,6 +38,9 @@ type tree struct {
 	rootWords map[string]bool
 	// externals is set once the external commands are in the tree.
 	externals bool
+	// abbrev lets a command word be a unique prefix of a name (see
+	// abbreviator).
+	abbrev bool
 	// compiled indexes the compiled-in children of a command by word, on
 	// first use (see compiledChild).
 	compiled map[*cobra.Command]map[string]*cobra.Command

@@ -104,6 +104,12 @@ func (t *tree) finish(c *completer) {
 	t.hideDisabled()
 	t.out.DescribeFormatFlag()
 	t.addHelp()
+	t.root.SetUsageFunc(t.usage)
+	// -f is offered only where it applies (see checkFormatFlag).
+	if f := t.globals().Lookup(formatFlag); f != nil {
+		n := t.target(c.line)
+		f.Hidden = n == nil || n.output == nil
+	}
 	if c.line.completing() {
 		// Only a completion request calls what completes: attaching it to
 		// every command's flags cost every other run a walk of the tree.

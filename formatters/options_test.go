@@ -7,6 +7,8 @@ import (
 	"iter"
 	"strings"
 	"testing"
+
+	"github.com/spf13/pflag"
 )
 
 func collect(t *testing.T, rows iter.Seq2[[]any, error]) (string, error) {
@@ -97,6 +99,44 @@ func TestTableWidthFromEnv(t *testing.T) {
 	}
 }
 
+// TestTableFitsTerminalByDefault: on a terminal a table fits its width
+// unless --fit-width=false or <APP>_FIT_WIDTH says no; piped, never.
+func TestTableFitsTerminalByDefault(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		terminal bool
+		env      string
+		flag     string // "" when --fit-width is not given
+		want     int
+		wantErr  bool
+	}{
+		{name: "terminal", terminal: true, want: 44},
+		{name: "piped", terminal: false, want: 0},
+		{name: "piped, flag", terminal: false, flag: "true", want: 0},
+		{name: "env off", terminal: true, env: "0", want: 0},
+		{name: "env on", terminal: true, env: "1", want: 44},
+		{name: "flag off", terminal: true, flag: "false", want: 0},
+		{name: "flag off beats env", terminal: true, env: "1", flag: "false", want: 0},
+		{name: "flag on beats env", terminal: true, env: "0", flag: "true", want: 44},
+		{name: "bad env", terminal: true, env: "maybe", wantErr: true},
+	} {
+		tb := &Table{}
+		fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
+		tb.Flags(fs, List)
+		if tt.flag != "" {
+			if err := fs.Parse([]string{"--fit-width=" + tt.flag}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		env := Env{Prefix: "APP", OutIsTerminal: tt.terminal, TerminalWidth: 44,
+			Getenv: func(k string) string { return map[string]string{"APP_FIT_WIDTH": tt.env}[k] }}
+		err := tb.Prepare(env)
+		if (err != nil) != tt.wantErr || err == nil && tb.width != tt.want {
+			t.Errorf("%s: width %d, err %v; want %d", tt.name, tb.width, err, tt.want)
+		}
+	}
+}
+
 // TestShellUnknownVariable: a --variable that names no field names the
 // valid ones, and nothing is written.
 func TestShellUnknownVariable(t *testing.T) {
@@ -109,5 +149,32 @@ func TestShellUnknownVariable(t *testing.T) {
 	s.Variables = []string{"last_modified"}
 	if err := s.FormatRecord(&buf, []string{"Name", "Last modified"}, []any{"a", 1}); err != nil || buf.String() != "last_modified=\"1\"\n" {
 		t.Errorf("err = %v, output %q", err, buf.String())
+	}
+}
+
+// TestFitHeadersFits: a column is never narrower than its header, so the
+// others share less and the table still fits (plugin list's "installed
+// from" made it overshoot a 99-column terminal by 3).
+func TestFitHeadersFits(t *testing.T) {
+	widths := []int{14, 9, 7, 7, 47, 4, 14, 83}
+	floors := []int{4, 4, 6, 7, 6, 4, 14, 11}
+	tableWidth := func(limits []int) int {
+		total := 1
+		for i, w := range widths {
+			if limits != nil {
+				w = max(floors[i], min(w, limits[i]))
+			}
+			total += w + 3
+		}
+		return total
+	}
+	for _, width := range []int{95, 99, 100, 120, 150} {
+		limits := fitHeaders(widths, floors, width, 8)
+		if got := tableWidth(limits); got > width {
+			t.Errorf("width %d: table is %d wide (limits %v)", width, got, limits)
+		}
+	}
+	if limits := fitHeaders(widths, floors, 300, 8); limits != nil {
+		t.Errorf("a table that fits got limits %v", limits)
 	}
 }

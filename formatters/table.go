@@ -39,8 +39,10 @@ type Table struct {
 	// MaxWidth wraps the widest columns so the table fits in this many
 	// cells; 0 takes <APP>_MAX_TERM_WIDTH, <1 disables.
 	MaxWidth int
-	// FitWidth fits the table to the terminal when the output is one.
-	FitWidth bool
+	// FitWidth fits the table to the terminal when the output is one;
+	// FitWidthSet says it was given (--fit-width). Not given, the table
+	// fits a terminal unless <APP>_FIT_WIDTH is false (see Prepare).
+	FitWidth, FitWidthSet bool
 	// PrintEmpty prints the header of an empty list or record.
 	PrintEmpty bool
 	// Stream, when StreamSet, streams from the start (true) or never
@@ -98,10 +100,70 @@ func (t *Table) sized(g *grid, floor, minWidth int) *grid {
 		}
 		g = g.wrap(limits)
 	}
-	if limits := shrink(g.widths, t.width, minWidth); limits != nil {
+	if limits := fitHeaders(g.widths, headerWidths(g.header), t.width, minWidth); limits != nil {
 		g = g.wrap(limits)
 	}
 	return g
+}
+
+// headerWidths returns the display width of each name.
+func headerWidths(header []string) []int {
+	out := make([]int, len(header))
+	for i, h := range header {
+		out[i] = displayWidth(h)
+	}
+	return out
+}
+
+// fitHeaders returns shrink's limits for columns that are never narrower
+// than their header (floors): a column whose header is wider than its
+// share keeps the header's width, and the other columns share what is left,
+// so the table fits whenever its headers allow. nil when no fitting is
+// needed.
+func fitHeaders(widths, floors []int, width, minWidth int) []int {
+	limits := shrink(widths, width, minWidth)
+	if limits == nil {
+		return nil
+	}
+	pinned := make([]bool, len(widths))
+	for {
+		more := false
+		for i, l := range limits {
+			if !pinned[i] && l < widths[i] && l < floors[i] {
+				pinned[i], more = true, true
+			}
+		}
+		if !more {
+			return limits
+		}
+		// Shrink the others into what the pinned columns leave.
+		var rest []int
+		left := width
+		for i, w := range widths {
+			if pinned[i] {
+				left -= floors[i] + 3
+			} else {
+				rest = append(rest, w)
+			}
+		}
+		if len(rest) == 0 {
+			return limits
+		}
+		sub := shrink(rest, left, minWidth)
+		k := 0
+		for i := range widths {
+			switch {
+			case pinned[i]:
+				limits[i] = floors[i]
+			case sub == nil:
+				limits[i] = widths[i]
+				k++
+			default:
+				limits[i] = sub[k]
+				k++
+			}
+		}
+	}
 }
 
 type streamMode int
@@ -142,6 +204,27 @@ func (f *streamFlag) Set(s string) error {
 	return nil
 }
 
+// fitFlag is --fit-width: a bool that records that it was given, so that
+// --fit-width=false overrides the default and the environment.
+type fitFlag struct{ t *Table }
+
+func (f *fitFlag) String() string {
+	if f.t == nil {
+		return "false"
+	}
+	return strconv.FormatBool(f.t.FitWidth)
+}
+func (f *fitFlag) Type() string     { return "bool" }
+func (f *fitFlag) IsBoolFlag() bool { return true }
+func (f *fitFlag) Set(s string) error {
+	on, err := strconv.ParseBool(s)
+	if err != nil {
+		return errors.New("not a boolean")
+	}
+	f.t.FitWidth, f.t.FitWidthSet = on, true
+	return nil
+}
+
 // widthFlag is --max-width: it records that it was given, so that an
 // explicit 0 overrides the environment.
 type widthFlag struct{ t *Table }
@@ -173,7 +256,8 @@ func (*Table) Description() string {
 // Flags declares --max-width, --fit-width and --print-empty.
 func (t *Table) Flags(fs *pflag.FlagSet, kind Kind) {
 	fs.Var(&widthFlag{t}, "max-width", "table: wrap columns to fit `N` terminal cells, <1 to disable (default $<APP>_MAX_TERM_WIDTH)")
-	fs.BoolVar(&t.FitWidth, "fit-width", false, "table: fit the table to the terminal width (default $<APP>_FIT_WIDTH=1)")
+	fit := fs.VarPF(&fitFlag{t}, "fit-width", "", "table: on a terminal, wrap the widest columns to fit its width (default true, or $<APP>_FIT_WIDTH; piped output is never fitted)")
+	fit.NoOptDefVal = "true"
 	what := "row"
 	if kind == Record {
 		what = "field"
@@ -197,15 +281,24 @@ func (t *Table) Prepare(env Env) error {
 			t.MaxWidth = n
 		}
 	}
-	if s := env.getenv("FIT_WIDTH"); s != "" && !t.FitWidth {
-		t.FitWidth = s == "1" || s == "true"
+	fit := t.FitWidth
+	if !t.FitWidthSet {
+		// On by default: a table wider than the terminal wraps every line.
+		fit = true
+		if s := env.getenv("FIT_WIDTH"); s != "" {
+			on, err := strconv.ParseBool(s)
+			if err != nil {
+				return fmt.Errorf("%s_FIT_WIDTH: not a boolean: %q", env.Prefix, s)
+			}
+			fit = on
+		}
 	}
 	t.BoldHeader = t.BoldHeader || env.Color
 	t.ColorCells = t.ColorCells || env.Color
 	switch {
 	case t.MaxWidth > 0:
 		t.width = t.MaxWidth
-	case t.FitWidth && env.OutIsTerminal:
+	case fit && env.OutIsTerminal:
 		t.width = env.TerminalWidth
 	}
 	return nil

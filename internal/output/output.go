@@ -107,6 +107,19 @@ type Output struct {
 	chosen  formatters.Formatter
 	// flags are the names of the output flags the command was given.
 	flags map[string]bool
+	// groups are those flags by who declared them, for help: the common
+	// options first, then each formatter's, in the order of the set.
+	groups []FlagGroup
+}
+
+// FlagGroup is a set of output flags help shows together: the options
+// common to every formatter (Formatter "") or one formatter's own.
+type FlagGroup struct {
+	// Formatter names the formatter that declared the flags, "" for the
+	// common options.
+	Formatter string
+	// Flags are the flags' names.
+	Flags []string
 }
 
 // Kind is the kind of output the command prints.
@@ -115,6 +128,10 @@ func (out *Output) Kind() formatters.Kind { return out.kind }
 // HasFlag reports whether the flag called name is one of the output
 // options the command was given.
 func (out *Output) HasFlag(name string) bool { return out.flags[name] }
+
+// FlagGroups returns the command's output flags by who declared them: the
+// common options, then each formatter's own that the command was given.
+func (out *Output) FlagGroups() []FlagGroup { return out.groups }
 
 // DescribeFormatFlag makes the usage of -f name the built-in and compiled-in
 // formatters the config does not disable. It runs once the config's path is
@@ -126,6 +143,17 @@ func (o *Outputs) DescribeFormatFlag() {
 			f.Usage = FormatUsage(names)
 		}
 	}
+}
+
+// FormatUsageFor is the usage of -f in the help of a command whose output
+// is of kind: it names the built-in and compiled-in formatters that render
+// it, less those the config disables (no plugin directory is scanned).
+func (o *Outputs) FormatUsageFor(kind formatters.Kind) string {
+	names, err := o.formatNames(kind)
+	if err != nil {
+		names = formatset.Builtins()
+	}
+	return FormatUsage(names)
 }
 
 // FormatUsage is the usage of -f naming the formatters given.
@@ -180,7 +208,7 @@ func (o *Outputs) AddFlags(name string, c command.Command, cc *cobra.Command) *O
 	out := &Output{kind: kind, drivers: map[string]formatters.Formatter{}, flags: map[string]bool{}}
 	common := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	out.opts.Flags(common, kind)
-	o.mergeFlags(out, cc.Flags(), common)
+	o.mergeFlags(out, cc.Flags(), common, "")
 	set, err := o.FormatSet()
 	if err != nil {
 		return out
@@ -195,7 +223,7 @@ func (o *Outputs) AddFlags(name string, c command.Command, cc *cobra.Command) *O
 			if command.Guard(fmt.Sprintf("formatter %q", fname), func() error { fd.Flags(own, kind); return nil }) != nil {
 				continue
 			}
-			o.mergeFlags(out, cc.Flags(), own)
+			o.mergeFlags(out, cc.Flags(), own, fname)
 		}
 		out.drivers[fname] = f
 	}
@@ -204,8 +232,15 @@ func (o *Outputs) AddFlags(name string, c command.Command, cc *cobra.Command) *O
 
 // mergeFlags adds the flags of src to dst, the flags of out's command,
 // skipping a name dst or the global options already have and dropping a
-// shorthand already taken; out records their names.
-func (o *Outputs) mergeFlags(out *Output, dst, src *pflag.FlagSet) {
+// shorthand already taken; out records their names, in the group of the
+// formatter that declared them ("" for the common options).
+func (o *Outputs) mergeFlags(out *Output, dst, src *pflag.FlagSet, formatter string) {
+	g := FlagGroup{Formatter: formatter}
+	defer func() {
+		if len(g.Flags) > 0 {
+			out.groups = append(out.groups, g)
+		}
+	}()
 	src.VisitAll(func(f *pflag.Flag) {
 		if dst.Lookup(f.Name) != nil || o.Globals.Lookup(f.Name) != nil {
 			return
@@ -215,6 +250,7 @@ func (o *Outputs) mergeFlags(out *Output, dst, src *pflag.FlagSet) {
 		}
 		f.Usage = strings.ReplaceAll(f.Usage, "<APP>", o.Prefix)
 		out.flags[f.Name] = true // see completeOutputFlag
+		g.Flags = append(g.Flags, f.Name)
 		dst.AddFlag(f)
 	})
 }
