@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/longshore/longshore/command"
@@ -208,8 +209,11 @@ func TestInstallRunArchiveByURL(t *testing.T) {
 		t.Skip("curl is not on PATH: archive downloads run curl; install it to run this test")
 	}
 	v1 := tarGz(t, "tapp-hi", "#!/bin/sh\necho v1\n")
-	served := v1
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(served) }))
+	// The server runs on its own goroutines while the test changes what
+	// it serves; curl, a separate process, orders nothing between them.
+	var served atomic.Pointer[[]byte]
+	served.Store(&v1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(*served.Load()) }))
 	defer srv.Close()
 	url := srv.URL + "/tapp-hi.tar.gz"
 	in := newInstaller(t)
@@ -236,7 +240,8 @@ func TestInstallRunArchiveByURL(t *testing.T) {
 	if out, err := in.upgrade("hi"); err != nil || out != "hi is up to date\n" {
 		t.Errorf("upgrade: out %q error %v", out, err)
 	}
-	served = tarGz(t, "tapp-hi", "#!/bin/sh\necho v2\n")
+	v2 := tarGz(t, "tapp-hi", "#!/bin/sh\necho v2\n")
+	served.Store(&v2)
 	if _, err := in.upgrade("hi"); err == nil || !strings.Contains(err.Error(), "upgrade hi: install "+url+": checksum mismatch") {
 		t.Errorf("upgrade of a changed archive: %v", err)
 	}
