@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/names"
 	"github.com/longshore/longshore/internal/pluginexec"
 	"github.com/longshore/longshore/internal/registry"
 )
@@ -155,8 +156,8 @@ func TestLevenshtein(t *testing.T) {
 		a, b string
 		want int
 	}{{"", "", 0}, {"al", "all", 1}, {"verbos", "verbose", 1}, {"kitten", "sitting", 3}, {"", "abc", 3}} {
-		if got := levenshtein(tt.a, tt.b); got != tt.want {
-			t.Errorf("levenshtein(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		if got := names.Distance(tt.a, tt.b); got != tt.want {
+			t.Errorf("names.Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/names"
 )
 
 // flagError turns a flag parsing error into a usage error, suggesting the
@@ -55,7 +56,7 @@ func similarFlags(cmd *cobra.Command, name string) []string {
 			return
 		}
 		seen[f.Name] = true
-		if levenshtein(name, f.Name) <= 2 || strings.HasPrefix(f.Name, name) {
+		if names.Distance(name, f.Name) <= 2 || strings.HasPrefix(f.Name, name) {
 			out = append(out, "--"+f.Name)
 		}
 	}
@@ -63,25 +64,4 @@ func similarFlags(cmd *cobra.Command, name string) []string {
 	cmd.InheritedFlags().VisitAll(visit)
 	sort.Strings(out)
 	return out
-}
-
-// levenshtein is the edit distance between a and b, in bytes.
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/names"
 )
 
 // addHelp replaces cobra's help command with one that treats an unknown
@@ -143,7 +144,7 @@ func (t *tree) suggestionsFor(cmd *cobra.Command, word string) []string {
 		if p := t.nodes.of(c).plugin; p != nil && (p.Invalid != nil || p.Refused() != nil) {
 			continue
 		}
-		near := strings.HasPrefix(strings.ToLower(s), strings.ToLower(word)) || levenshtein(word, s) < len(word)
+		near := strings.HasPrefix(strings.ToLower(s), strings.ToLower(word)) || names.Distance(word, s) < len(word)
 		if near || slices.ContainsFunc(c.SuggestFor, func(f string) bool { return strings.EqualFold(f, word) }) {
 			out = append(out, s)
 		}
