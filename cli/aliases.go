@@ -57,7 +57,7 @@ func (t *tree) aliasEntries() []registry.Entry[command.Command] {
 	for _, n := range aliascmd.Commands(o) {
 		c := n.Command
 		out = append(out, registry.Entry[command.Command]{App: t.app.Name, Name: n.Name,
-			New: func() command.Command { return c }, Registrant: "longshore/cli (built in)"})
+			New: func() command.Command { return c }, Registrant: registry.Named("longshore/cli (built in)")})
 	}
 	return out
 }

@@ -145,14 +145,14 @@ func (a *App) AddFormatter(name string, newFn func() formatters.Formatter) error
 // or in the registry, which is an error naming both registrants.
 func addEntry[T any](list []registry.Entry[T], reg *registry.Registry[T], e registry.Entry[T]) ([]registry.Entry[T], error) {
 	dup := func(first string) error {
-		return &registry.DuplicateError{Kind: reg.Kind(), App: e.App, Name: e.Name, First: first, Second: e.Registrant}
+		return &registry.DuplicateError{Kind: reg.Kind(), App: e.App, Name: e.Name, First: first, Second: e.Registrant.String()}
 	}
 	if old, ok := reg.Lookup(e.App, e.Name); ok {
-		return list, dup(old.Registrant)
+		return list, dup(old.Registrant.String())
 	}
 	for _, old := range list {
 		if old.Name == e.Name {
-			return list, dup(old.Registrant)
+			return list, dup(old.Registrant.String())
 		}
 	}
 	return append(list, e), nil

@@ -58,7 +58,7 @@ func (l *lister) List(ctx context.Context, inv *command.Invocation) (*command.Ta
 func TestAppRunsExplicitAndRegisteredCommands(t *testing.T) {
 	a, out, errOut := testApp(t)
 	a.Name = "tapp-registered"
-	if err := registry.Of[command.Command]("command").Add(a.Name, "greet hello", func() command.Command { return &hello{} }, "reg.go:1"); err != nil {
+	if err := registry.Of[command.Command]("command").Add(a.Name, "greet hello", func() command.Command { return &hello{} }, registry.Named("reg.go:1")); err != nil {
 		t.Fatal(err)
 	}
 	if err := a.AddCommand("things list", func() command.Command { return &lister{} }); err != nil {
@@ -82,7 +82,7 @@ func TestAppRunsExplicitAndRegisteredCommands(t *testing.T) {
 func TestAddCommandDuplicate(t *testing.T) {
 	a, _, _ := testApp(t)
 	a.Name = "tapp-dup"
-	if err := registry.Of[command.Command]("command").Add(a.Name, "greet hello", func() command.Command { return &hello{} }, "reg.go:1"); err != nil {
+	if err := registry.Of[command.Command]("command").Add(a.Name, "greet hello", func() command.Command { return &hello{} }, registry.Named("reg.go:1")); err != nil {
 		t.Fatal(err)
 	}
 	err := a.AddCommand("greet  hello", func() command.Command { return &hello{} })

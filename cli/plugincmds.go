@@ -32,7 +32,7 @@ func (t *tree) commandEntries() []registry.Entry[command.Command] {
 		for _, n := range plugincmd.Commands(t.pluginOptions()) {
 			c := n.Command
 			builtins = append(builtins, registry.Entry[command.Command]{App: t.app.Name, Name: n.Name,
-				New: func() command.Command { return c }, Registrant: "longshore/cli (built in)"})
+				New: func() command.Command { return c }, Registrant: registry.Named("longshore/cli (built in)")})
 		}
 	}
 	for _, e := range append(builtins, t.aliasEntries()...) {

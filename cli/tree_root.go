@@ -86,7 +86,7 @@ func (t *tree) buildMain() {
 		return
 	}
 	root := t.root
-	leaf := t.leafCommand(registry.Entry[command.Command]{App: t.app.Name, Name: t.app.Name, New: t.app.Main, Registrant: "App.Main"})
+	leaf := t.leafCommand(registry.Entry[command.Command]{App: t.app.Name, Name: t.app.Name, New: t.app.Main, Registrant: registry.Named("App.Main")})
 	root.Use = leaf.Use
 	root.Example = leaf.Example
 	root.Args, root.RunE, root.ValidArgsFunction = leaf.Args, leaf.RunE, leaf.ValidArgsFunction

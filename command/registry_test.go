@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/spf13/pflag"
+
+	"github.com/longshore/longshore/internal/registry"
 )
 
 type nop struct{}
@@ -42,7 +44,7 @@ func TestRegisterNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := commands.Add(tt.app, tt.key, tt.newFn, "here:1")
+			err := commands.Add(tt.app, tt.key, tt.newFn, registry.Named("here:1"))
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("Add error = %v, want it to contain %q", err, tt.wantErr)

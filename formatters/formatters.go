@@ -164,7 +164,7 @@ func Register(app, name string, newFn func() Formatter) {
 }
 
 // builtinRegistrant names the registrant of the built-in formatters.
-const builtinRegistrant = "github.com/longshore/longshore/formatters (built in)"
+var builtinRegistrant = registry.Named("github.com/longshore/longshore/formatters (built in)")
 
 // compiled is the registry of compiled-in formatters.
 var compiled = func() *registry.Registry[Formatter] {

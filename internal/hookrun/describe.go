@@ -20,8 +20,8 @@ type Compiled struct {
 	New func() hooks.Hook
 	// Info is what a first value's Info returned.
 	Info hooks.Info
-	// Registrant is the registration's file:line.
-	Registrant string
+	// Registrant is where it was registered (its String is file:line).
+	Registrant registry.Site
 	// Err is why the hook cannot be used: a panic, a nil value or a bad
 	// command pattern. Such a hook attaches to
 	// nothing and `plugin list` shows the reason.

@@ -23,8 +23,8 @@ type Entry[T any] struct {
 	Name string
 	// New constructs a fresh value of the plugin.
 	New func() T
-	// Registrant says who registered the entry, as file:line.
-	Registrant string
+	// Registrant says who registered the entry: its String is file:line.
+	Registrant Site
 }
 
 // Registry holds the compiled-in plugins of one kind. It is safe for
@@ -89,7 +89,7 @@ func (r *Registry[T]) Kind() string { return r.kind }
 // Add registers newFn under app and name after [Registry.Entry] has
 // checked them. It fails on a bad registration or a duplicate, naming both
 // registrants.
-func (r *Registry[T]) Add(app, name string, newFn func() T, registrant string) error {
+func (r *Registry[T]) Add(app, name string, newFn func() T, registrant Site) error {
 	e, err := r.Entry(app, name, newFn, registrant)
 	if err != nil {
 		return err
@@ -105,7 +105,7 @@ func (r *Registry[T]) Add(app, name string, newFn func() T, registrant string) e
 		r.entries[app] = ns
 	}
 	if old, ok := ns[e.Name]; ok {
-		return &DuplicateError{Kind: r.kind, App: app, Name: e.Name, First: old.Registrant, Second: registrant}
+		return &DuplicateError{Kind: r.kind, App: app, Name: e.Name, First: old.Registrant.String(), Second: registrant.String()}
 	}
 	ns[e.Name] = e
 	return nil
@@ -114,7 +114,7 @@ func (r *Registry[T]) Add(app, name string, newFn func() T, registrant string) e
 // Entry checks a registration without adding it, for an App's own list:
 // an empty app or name, a nil constructor, and what the kind's Check finds.
 // The entry it returns has the normalised name.
-func (r *Registry[T]) Entry(app, name string, newFn func() T, registrant string) (Entry[T], error) {
+func (r *Registry[T]) Entry(app, name string, newFn func() T, registrant Site) (Entry[T], error) {
 	if err := CheckApp(app); err != nil {
 		return Entry[T]{}, fmt.Errorf("register %s %q: %w", r.kind, name, err)
 	}
@@ -164,7 +164,7 @@ func (r *Registry[T]) unclaimed(claimed map[string]bool) []Stray {
 			continue
 		}
 		for _, e := range ns {
-			out = append(out, Stray{Kind: r.kind, App: app, Name: e.Name, Registrant: e.Registrant})
+			out = append(out, Stray{Kind: r.kind, App: app, Name: e.Name, Registrant: e.Registrant.String()})
 		}
 	}
 	return out
@@ -226,7 +226,7 @@ const Builtin = "longshore builtin"
 
 // AddBuiltin registers one of Longshore's own plugins, which every App
 // has, under [Builtin].
-func (r *Registry[T]) AddBuiltin(name string, newFn func() T, registrant string) {
+func (r *Registry[T]) AddBuiltin(name string, newFn func() T, registrant Site) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.entries == nil {
@@ -255,14 +255,45 @@ func CheckApp(app string) error {
 	return nil
 }
 
-// Caller returns "file:line" of the caller skip frames above its own
-// caller, for use as a registrant.
-func Caller(skip int) string {
-	_, file, line, ok := runtime.Caller(skip + 1)
-	if !ok {
+// Site is where a plugin was registered. A call site is kept as a program
+// counter and turned into "file:line" only when a message shows it:
+// symbolizing it at every registration cost each run of an App tens of
+// microseconds of start-up (see [Caller]). A fixed name (a built-in's, "App.Main")
+// is kept as given.
+type Site struct {
+	pc   uintptr
+	name string
+}
+
+// Caller returns the call site skip frames above its own caller, for use
+// as a registrant: Caller(1) in Register is Register's caller.
+func Caller(skip int) Site {
+	var pc [1]uintptr
+	// 0 is runtime.Callers, 1 is Caller itself.
+	if runtime.Callers(skip+2, pc[:]) == 0 {
+		return Site{}
+	}
+	return Site{pc: pc[0]}
+}
+
+// Named returns a registrant known by a fixed name, such as
+// "App.Main" or a built-in's package.
+func Named(name string) Site { return Site{name: name} }
+
+// String returns the site as "file:line", the name of a [Named] one, or
+// "unknown".
+func (s Site) String() string {
+	if s.pc == 0 {
+		if s.name == "" {
+			return "unknown"
+		}
+		return s.name
+	}
+	f, _ := runtime.CallersFrames([]uintptr{s.pc}).Next()
+	if f.File == "" {
 		return "unknown"
 	}
-	return fmt.Sprintf("%s:%d", file, line)
+	return fmt.Sprintf("%s:%d", f.File, f.Line)
 }
 
 // Must panics with err, prefixed "longshore: ", unless it is nil: for

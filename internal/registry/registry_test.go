@@ -2,6 +2,8 @@ package registry
 
 import (
 	"errors"
+	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -17,7 +19,7 @@ func newThing() thing { return named("x") }
 func TestAddEntriesSortedAndDuplicate(t *testing.T) {
 	r := &Registry[thing]{kind: "thing"}
 	for _, n := range []string{"zeta", "alpha", "mid"} {
-		if err := r.Add("app", n, newThing, n+".go:1"); err != nil {
+		if err := r.Add("app", n, newThing, Named(n+".go:1")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -28,12 +30,12 @@ func TestAddEntriesSortedAndDuplicate(t *testing.T) {
 	if strings.Join(got, ",") != "alpha,mid,zeta" {
 		t.Fatalf("Entries = %v", got)
 	}
-	err := r.Add("app", "mid", newThing, "b.go:2")
+	err := r.Add("app", "mid", newThing, Named("b.go:2"))
 	var dup *DuplicateError
 	if !errors.As(err, &dup) || err.Error() != `thing "mid" of app "app" registered twice: by mid.go:1 and by b.go:2` {
 		t.Fatalf("duplicate: %v", err)
 	}
-	if err := r.Add("other", "mid", newThing, "c.go:3"); err != nil {
+	if err := r.Add("other", "mid", newThing, Named("c.go:3")); err != nil {
 		t.Fatalf("the same name for another app: %v", err)
 	}
 	if len(r.Entries("nobody")) != 0 {
@@ -43,10 +45,10 @@ func TestAddEntriesSortedAndDuplicate(t *testing.T) {
 
 func TestUnclaimed(t *testing.T) {
 	r := Of[thing]("thing")
-	if err := r.Add("claimedapp", "a", newThing, "a.go:1"); err != nil {
+	if err := r.Add("claimedapp", "a", newThing, Named("a.go:1")); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.Add("tood", "b", newThing, "b.go:2"); err != nil {
+	if err := r.Add("tood", "b", newThing, Named("b.go:2")); err != nil {
 		t.Fatal(err)
 	}
 	Claim("claimedapp")
@@ -88,4 +90,57 @@ func TestCheckMethods(t *testing.T) {
 	if err := CheckNew(func() thing { panic("boom") }, caps); err != nil {
 		t.Fatalf("a panicking constructor is left for the App to report: %v", err)
 	}
+}
+
+type sizer interface{ Size(n int) int }
+
+type both struct{}
+
+func (both) Flags(a, b int)      {}
+func (both) Size(n int) int      { return n }
+func (both) Other(s string)      {}
+func (both) Name() string        { return "both" }
+func (both) Extra() (int, error) { return 0, nil }
+
+// TestCheckMethodsOfARightPluginBuildsNothing pins the cost of checking a
+// well-formed plugin at registration, which every run of an App pays at
+// init: no method's func type is built (reflect.FuncOf allocates), only
+// method sets compared.
+func TestCheckMethodsOfARightPluginBuildsNothing(t *testing.T) {
+	caps := []Capability{Cap[flagger]("Flags"), Cap[sizer]("Size"), Cap[thing]("Missing")}
+	var v any = both{}
+	allocs := testing.AllocsPerRun(100, func() {
+		if err := CheckMethods(v, caps); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs != 0 {
+		t.Fatalf("checking a well-formed plugin allocated %v times, want 0 (a func type built?)", allocs)
+	}
+}
+
+// TestCallerSymbolizesLate pins that a registration records its call
+// site without symbolizing it (no allocation), and that the site reads
+// as file:line when a message needs it.
+func TestCallerSymbolizesLate(t *testing.T) {
+	s := Caller(0)
+	file, line := callerLine(-1)
+	if got, want := s.String(), fmt.Sprintf("%s:%d", file, line); got != want {
+		t.Fatalf("Caller(0) = %s, want %s", got, want)
+	}
+	if allocs := testing.AllocsPerRun(100, func() { s = Caller(0) }); allocs != 0 {
+		t.Fatalf("Caller allocated %v times, want 0", allocs)
+	}
+	if got := Named("App.Main").String(); got != "App.Main" {
+		t.Fatalf("Named: %s", got)
+	}
+	if got := (Site{}).String(); got != "unknown" {
+		t.Fatalf("zero Site: %s", got)
+	}
+}
+
+// callerLine returns its caller's file and line, the line moved by delta.
+func callerLine(delta int) (string, int) {
+	_, file, line, _ := runtime.Caller(1)
+	return file, line + delta
 }
