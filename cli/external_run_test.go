@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/internal/pluginexec"
 )
 
@@ -107,5 +108,46 @@ func TestExternalExecOrChild(t *testing.T) {
 	}
 	if len(rr.execs) != 0 || len(rr.starts) != 1 {
 		t.Fatalf("windows: execs %d, starts %d; want one child", len(rr.execs), len(rr.starts))
+	}
+}
+
+// countingSignals catches no signal; it counts the catchers armed.
+type countingSignals struct {
+	mu     sync.Mutex
+	notify int
+}
+
+func (s *countingSignals) Notify(chan<- os.Signal, ...os.Signal) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.notify++
+}
+
+func (*countingSignals) Stop(chan<- os.Signal) {}
+
+// TestRunArmsOneSignalCatcher pins that a run catches the stop signals
+// once, from the start (App.Run's start-up guard), not a second time
+// around the command: each catcher is a context, a channel and a
+// goroutine on every start-up. The exec'd plugin and the compiled-in
+// command alike.
+func TestRunArmsOneSignalCatcher(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "tapp-hello"), []byte("#!/bin/sh\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"hello"}, {"greet"}} {
+		rr := &recordingRunner{}
+		a := pluginApp(t, dir, rr)
+		if err := a.AddCommand("greet", func() command.Command { return &hello{} }); err != nil {
+			t.Fatal(err)
+		}
+		sigs := &countingSignals{}
+		a.pluginExec.Signals = sigs
+		if code := a.Run(t.Context(), args); code != 0 {
+			t.Fatalf("%s: exit %d", args[0], code)
+		}
+		if sigs.notify != 1 {
+			t.Errorf("%s: the stop signals were caught %d times, want once", args[0], sigs.notify)
+		}
 	}
 }

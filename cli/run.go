@@ -80,7 +80,13 @@ func (r *run) interrupted() bool { return r.stopped }
 
 // execute runs args, as the flow of one invocation in DESIGN.md goes.
 func (r *run) execute(ctx context.Context, args []string) (err error) {
-	ctx, stop := r.plugins().NotifyStop(ctx)
+	// App.Run's start-up guard (r.startup) catches the stop signals of a
+	// run of its own, from the start, and cancels ctx once the command
+	// runs; a line of the interactive shell catches them here.
+	stop := func() {}
+	if r.startup == nil {
+		ctx, stop = r.plugins().NotifyStop(ctx)
+	}
 	defer func() {
 		r.stopped = ctx.Err() != nil
 		r.stopSignal = pluginexec.StopSignal(ctx, err)
