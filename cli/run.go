@@ -187,7 +187,7 @@ func (r *run) build() error {
 	t.runPlugin = func(p *discovery.Plugin, args []string) error {
 		return r.runExternal(&externalCall{plugin: p, args: args})
 	}
-	if err := t.buildCompiledIn(r.addShellCommands); err != nil {
+	if err := t.buildCompiledIn(r.addShellCommands, t.soleRoot(r.line)); err != nil {
 		return err
 	}
 	r.line = scanArgs(r.line.args, t.globals(), t.scanRoot())

@@ -34,8 +34,10 @@ type tree struct {
 	run func(n *node, c command.Command, cmd *cobra.Command, args []string) error
 	// runPlugin runs an external command's plugin with args.
 	runPlugin func(p *discovery.Plugin, args []string) error
-	// rootWords are the compiled-in root words (see compiledInRootWord).
-	rootWords map[string]bool
+	// rootWords are the compiled-in root words (see compiledInRootWord),
+	// each with the first words of the commands it names: itself, or the
+	// one-word command it is an alias of.
+	rootWords map[string][]string
 	// externals is set once the external commands are in the tree.
 	externals bool
 	// abbrev lets a command word be a unique prefix of a name (see

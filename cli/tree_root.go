@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -59,6 +60,40 @@ func (t *tree) versionEarly(l commandLine, scanErr error) bool {
 	return len(rest) == 1 && rest[0] == "--version"
 }
 
+// soleRoot returns the root word of the App's command the line runs when
+// the tree needs no other root command, "" when it needs them all. Only
+// the command named and its siblings are built then: building a command
+// constructs it, declares its options and its output options, which cost
+// every run of one command as much again per command compiled in. The
+// whole tree is built for what shows or walks it: help (-h, "help"),
+// completion, Longshore's own commands (reserved words: plugin, alias,
+// shell, docs, completion), a word that is no command's own (an
+// abbreviation, a user's alias, an external plugin), and an App that
+// customizes the tree or is a single command.
+func (t *tree) soleRoot(l commandLine) string {
+	if t.app.Customize != nil || t.app.Main != nil || l.err != nil || l.help || l.about() || len(l.words) == 0 {
+		return ""
+	}
+	w := l.words[0]
+	if t.reserved(w) || !t.compiledInRootWord(w) {
+		return ""
+	}
+	return w
+}
+
+// entriesUnder returns the App's commands under the root word w (itself
+// an alias of a one-word command, or the first word of some), sorted.
+func (t *tree) entriesUnder(w string) []registry.Entry[command.Command] {
+	var out []registry.Entry[command.Command]
+	for _, e := range t.app.commandEntries() {
+		first, _, _ := strings.Cut(e.Name, " ")
+		if slices.Contains(t.rootWords[w], first) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // globals returns the app's global options, as one set sharing their
 // values with the options the tree was built with.
 func (t *tree) globals() *pflag.FlagSet { return t.root.PersistentFlags() }
@@ -66,11 +101,16 @@ func (t *tree) globals() *pflag.FlagSet { return t.root.PersistentFlags() }
 // buildCompiledIn adds the compiled-in commands, those of the App and
 // Longshore's own (plugin, completion, shell, docs: addBuiltins), which
 // always win over external plugins, and lets the App customize the tree.
-func (t *tree) buildCompiledIn(addBuiltins func()) error {
+// With only set (see soleRoot), it adds only the App's commands under
+// that root word: the one command the line runs and its siblings.
+func (t *tree) buildCompiledIn(addBuiltins func(), only string) error {
+	t.root.CompletionOptions.DisableDefaultCmd = true
+	if only != "" {
+		return t.buildCommands(t.entriesUnder(only))
+	}
 	if err := t.buildCommands(t.commandEntries()); err != nil {
 		return err
 	}
-	t.root.CompletionOptions.DisableDefaultCmd = true
 	addBuiltins()
 	t.buildMain()
 	if t.app.Customize != nil {
@@ -167,21 +207,27 @@ func (t *tree) compiledInRootWord(word string) bool {
 	if t.rootWords == nil {
 		t.rootWords = collectRootWords(t.app.commandEntries())
 	}
-	return t.reserved(word) || t.rootWords[word]
+	return t.reserved(word) || len(t.rootWords[word]) > 0
 }
 
-// collectRootWords returns the root words of the compiled-in commands.
-func collectRootWords(entries []registry.Entry[command.Command]) map[string]bool {
-	words := map[string]bool{}
+// collectRootWords returns the root words of the compiled-in commands,
+// each with the first words of the commands it names.
+func collectRootWords(entries []registry.Entry[command.Command]) map[string][]string {
+	words := map[string][]string{}
+	add := func(word, first string) {
+		if !slices.Contains(words[word], first) {
+			words[word] = append(words[word], first)
+		}
+	}
 	for _, e := range entries {
 		first, _, multi := strings.Cut(e.Name, " ")
-		words[first] = true
+		add(first, first)
 		if multi {
 			continue
 		}
 		if _, info, err := loadCommand(e); err == nil {
 			for _, a := range info.Aliases {
-				words[a] = true
+				add(a, first)
 			}
 		}
 	}

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
 )
@@ -180,5 +182,80 @@ func TestExternalCommandsIndexOnce(t *testing.T) {
 	}
 	if n := len(tr.root.Commands()); n < 302 {
 		t.Errorf("root has %d commands, want the 300 plugins, grp and files at least", n)
+	}
+}
+
+// namedFlagCounter is a command that counts, by name, the times its
+// options are declared: once per run that builds it.
+type namedFlagCounter struct {
+	hello
+	aliases  []string
+	declared map[string]int
+	name     string
+}
+
+func (c *namedFlagCounter) Info() command.Info {
+	i := c.hello.Info()
+	i.Aliases = c.aliases
+	return i
+}
+
+func (c *namedFlagCounter) Flags(fs *pflag.FlagSet) {
+	c.declared[c.name]++
+	c.hello.Flags(fs)
+}
+
+// TestRunBuildsOnlyTheCommandsUnderItsRootWord pins the lazy tree: a run
+// of one of the App's commands builds it and its siblings under the same
+// root word (so that a group's help and an unknown word under it stay
+// whole), none under another root word; help, completion and a root
+// listing build them all. Building a command declares its options (and its
+// output options): "version" used to build every command to run one.
+func TestRunBuildsOnlyTheCommandsUnderItsRootWord(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string // the commands whose options were declared
+	}{
+		{[]string{"alpha"}, "alpha"},
+		{[]string{"al", "x"}, "alpha"}, // by its alias
+		{[]string{"-v", "beta", "one", "--name", "n"}, "beta one,beta two"},
+		{[]string{"beta", "two", "--help"}, "alpha,beta one,beta two"},
+		{[]string{"beta"}, "beta one,beta two"}, // the group's help
+		{[]string{"help", "alpha"}, "alpha,beta one,beta two"},
+		{[]string{"__complete", "alpha", ""}, "alpha,beta one,beta two"},
+		{[]string{}, "alpha,beta one,beta two"},
+	}
+	for _, tt := range tests {
+		declared := map[string]int{}
+		a, out, errOut := testApp(t)
+		a.Getenv = func(k string) string {
+			if k == "HOME" {
+				return t.TempDir()
+			}
+			return ""
+		}
+		for _, name := range []string{"alpha", "beta one", "beta two"} {
+			c := &namedFlagCounter{name: name, declared: declared}
+			if name == "alpha" {
+				c.aliases = []string{"al"}
+			}
+			if err := a.AddCommand(name, func() command.Command { return c }); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if code := a.Run(t.Context(), tt.args); code != 0 {
+			t.Fatalf("%q: exit %d: %s", tt.args, code, errOut)
+		}
+		var got []string
+		for name, n := range declared {
+			if n != 1 {
+				t.Errorf("%q: the options of %s declared %d times", tt.args, name, n)
+			}
+			got = append(got, name)
+		}
+		slices.Sort(got)
+		if strings.Join(got, ",") != tt.want {
+			t.Errorf("%q: built %q, want %q (output %q)", tt.args, got, tt.want, out)
+		}
 	}
 }
