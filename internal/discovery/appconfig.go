@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -12,8 +13,9 @@ import (
 // ParseConfig); every other top-level key is the app's.
 var longshoreKeys = []string{"plugins", "aliases", "defaults", "pager"}
 
-// wrapperField matches yaml's message for an unknown key.
-var wrapperField = regexp.MustCompile(`field (\S+) not found in type .*$`)
+// wrapperField matches yaml's message for an unknown key; compiled on
+// first use, not at every run's init.
+var wrapperField = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`field (\S+) not found in type .*$`) })
 
 // DecodeApp decodes the app's own top-level keys (all but Longshore's)
 // into v, a non-nil pointer to a struct whose fields carry yaml tags. A key
@@ -39,7 +41,7 @@ func (c *Config) DecodeApp(v any) error {
 	wrapper.Elem().Field(0).Set(rv.Elem())
 	if err := decodeStrict(c.Path, c.data, wrapper.Interface()); err != nil {
 		// yaml names the generated wrapper type; name the key instead.
-		if m := wrapperField.FindStringSubmatchIndex(err.Error()); m != nil {
+		if m := wrapperField().FindStringSubmatchIndex(err.Error()); m != nil {
 			msg := err.Error()
 			return fmt.Errorf("config: %sunknown key %q", msg[:m[0]], msg[m[2]:m[3]])
 		}

@@ -114,7 +114,13 @@ func LoadConfig(path string) (*Config, error) {
 }
 
 func loadConfig(fsys FS, t Trust, path string) (*Config, error) {
-	if fi, err := fsys.Stat(path); err == nil && fi.Mode().IsRegular() {
+	fi, err := fsys.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		// No file, the usual case: an empty configuration, found by one
+		// stat on every run's start-up, not two.
+		return &Config{Path: path}, nil
+	case err == nil && fi.Mode().IsRegular():
 		// Not a regular file: reading it says so, with no fix to suggest.
 		if err := t.checkConfig(fsys, path); err != nil {
 			return nil, fmt.Errorf("load config: %w", err)

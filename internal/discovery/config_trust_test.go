@@ -49,3 +49,16 @@ func TestLoadConfigRefusesUntrusted(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingConfigCostsOneStat pins that a missing configuration, every
+// run's start-up without one, costs one stat and no read.
+func TestMissingConfigCostsOneStat(t *testing.T) {
+	fsys := newFakeFS(map[string]fakeFile{"/home/u/.config/app/": {mode: 0o755}})
+	cfg, err := loadConfig(fsys, Trust{UID: 1000}, "/home/u/.config/app/config.yaml")
+	if err != nil || cfg == nil || cfg.Path != "/home/u/.config/app/config.yaml" {
+		t.Fatalf("loadConfig = %v, %v; want an empty config", cfg, err)
+	}
+	if fsys.calls["Stat"] != 1 || len(fsys.calls) != 1 {
+		t.Errorf("a missing config cost %v, want one Stat", fsys.calls)
+	}
+}
