@@ -221,7 +221,12 @@ func scanArgs(args []string, globals *pflag.FlagSet, root scanNode) commandLine 
 			sawArg = true
 			continue
 		}
-		ab, _ := l.node.(abbreviator)
+		// A concrete type test: asserting an interface would build an
+		// itab, on the start-up of every run, for a node that has none.
+		var ab abbreviator
+		if tn, ok := l.node.(treeNode); ok && tn.t.abbrev {
+			ab = tn
+		}
 		if ab != nil {
 			if l.expand(ab, i, l.words) {
 				args = l.args

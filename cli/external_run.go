@@ -29,13 +29,18 @@ func (r *run) runExternal(call *externalCall) error {
 	if kind := structuredKind(p, call.args); kind != 0 {
 		return r.runStructured(call, kind, hs)
 	}
-	return r.runner.runHooked(hs, r.externalInvocation(p, call.args), func() error {
+	run := func() error {
 		return r.plugins().Run(r.ctx, pluginexec.Call{
 			Path: p.Path, Args: call.args, Env: r.pluginEnv(p), IO: r.io,
 			Child:      r.needsChild(hs),
 			BeforeExec: r.close,
 		})
-	})
+	}
+	if hs == nil {
+		// No hook: nothing reads the invocation (its flag set, logger).
+		return run()
+	}
+	return r.runner.runHooked(hs, r.externalInvocation(p, call.args), run)
 }
 
 // needsChild reports whether the plugin must run as a child process

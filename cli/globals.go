@@ -8,9 +8,6 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
-
-	"github.com/longshore/longshore/internal/formatset"
-	"github.com/longshore/longshore/internal/output"
 )
 
 // globalOptions are the options every App has, before or after the command.
@@ -34,9 +31,9 @@ func (o *globalOptions) addFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.logFile, "log-file", "", "append the log to `FILE` instead of stderr")
 	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE`")
 	o.term.addFlags(fs)
-	// Its usage names the formatters once the config is known (see
-	// output.Outputs.DescribeFormatFlag).
-	fs.StringVarP(&o.format, formatFlag, "f", "", output.FormatUsage(formatset.Builtins()))
+	// Its usage names the formatters, written when help can show it (see
+	// tree.describeFormatFlag): a run that shows none does not list them.
+	fs.StringVarP(&o.format, formatFlag, "f", "", "output `FORMAT` of listers and showers")
 }
 
 // level is the log level the options ask for.

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/internal/formatset"
 	"github.com/longshore/longshore/internal/output"
 	"github.com/longshore/longshore/internal/registry"
 )
@@ -142,7 +143,7 @@ func (t *tree) buildMain() {
 // finish adds help and completion once every command is in the tree.
 func (t *tree) finish(c *completer) {
 	t.hideDisabled()
-	t.out.DescribeFormatFlag()
+	t.describeFormatFlag()
 	t.addHelp()
 	t.root.SetUsageFunc(t.usage)
 	// -f is offered only where it applies (see checkFormatFlag).
@@ -155,6 +156,15 @@ func (t *tree) finish(c *completer) {
 		// every command's flags cost every other run a walk of the tree.
 		c.addCompletions()
 	}
+}
+
+// describeFormatFlag writes the usage of -f: the formatters the config
+// leaves, or the built-in ones when it cannot be read.
+func (t *tree) describeFormatFlag() {
+	if f := t.globals().Lookup(formatFlag); f != nil {
+		f.Usage = output.FormatUsage(formatset.Builtins())
+	}
+	t.out.DescribeFormatFlag()
 }
 
 // hideDisabled hides from help and completion the commands, compiled-in
