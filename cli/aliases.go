@@ -195,7 +195,7 @@ func (r *run) aliasUsable(cfg *discovery.Config, a *discovery.Alias, compiledIn 
 // rescan scans args again, with the tree, and parses the global options
 // found (an alias may hold some: -f csv).
 func (r *run) rescan(args []string) error {
-	r.line = scanArgs(args, r.tree.globals(), r.tree.scanRoot())
+	r.line = scanArgs(args, r.tree.globals, r.tree.scanRoot())
 	return r.line.parseGlobals(r.tree)
 }
 
@@ -229,7 +229,7 @@ func (r *run) addDefaults(cfg *discovery.Config) error {
 func (r *run) aliasAbout(cfg *discovery.Config) error {
 	l := r.line
 	head := l.args[:l.wordAt[0]+1]
-	sub := scanArgs(l.afterWord(0), r.tree.globals(), r.tree.scanRoot())
+	sub := scanArgs(l.afterWord(0), r.tree.globals, r.tree.scanRoot())
 	if sub.extAt < 0 || len(sub.words) > 0 {
 		return nil
 	}
@@ -258,7 +258,7 @@ func (r *run) aliasAbout(cfg *discovery.Config) error {
 		}
 		args = slices.Concat(head, exp, sub.args[last:])
 	}
-	r.line = scanArgs(args, r.tree.globals(), r.tree.scanRoot())
+	r.line = scanArgs(args, r.tree.globals, r.tree.scanRoot())
 	return nil
 }
 

@@ -143,6 +143,11 @@ func (l *commandLine) cobraArgs() []string {
 // scanner found for them, starting from their defaults (so that parsing
 // twice counts -v once).
 func (l *commandLine) parseGlobals(t *tree) error {
+	if len(l.globals) == 0 && !t.declared {
+		// Nothing to parse, and nothing parsed before: the options keep
+		// their defaults without being declared (see declareFlags).
+		return nil
+	}
 	fs := t.globals()
 	fs.VisitAll(func(f *pflag.Flag) {
 		f.Value.Set(f.DefValue)
@@ -173,12 +178,13 @@ type scanNode interface {
 	flags() *pflag.FlagSet
 }
 
-// scanArgs reads args once, knowing the app's global options (globals)
-// and the compiled-in commands under root. It stops at the first word
+// scanArgs reads args once, knowing the app's global options (globals,
+// asked for only when an option is read) and the compiled-in commands
+// under root. It stops at the first word
 // that names no compiled-in command where a command word is expected:
 // that word and what follows belong to an external command. Everything
 // after "--" is a compiled-in command's arguments.
-func scanArgs(args []string, globals *pflag.FlagSet, root scanNode) commandLine {
+func scanArgs(args []string, globals func() *pflag.FlagSet, root scanNode) commandLine {
 	l := commandLine{args: args, node: root, extAt: -1, plugin: -1, dashArg: -1}
 	sawArg := false
 	for i := 0; i < len(args); i++ {
@@ -190,7 +196,7 @@ func scanArgs(args []string, globals *pflag.FlagSet, root scanNode) commandLine 
 			return l
 		}
 		if isFlagArg(a) {
-			n, global, known, help := scanFlag(args[i:], globals, l.node)
+			n, global, known, help := scanFlag(args[i:], globals(), l.node)
 			if !known && !l.node.takesArgs() {
 				l.unknown = append(l.unknown, args[i])
 			}
@@ -376,10 +382,10 @@ func (argsNode) flags() *pflag.FlagSet         { return nil }
 
 // wordsNode is the root as known before the tree is built: by the root
 // words of the compiled-in commands alone, and its own flags (help,
-// version).
+// version), asked for only when an option is read.
 type wordsNode struct {
 	compiledIn func(string) bool
-	own        *pflag.FlagSet
+	own        func() *pflag.FlagSet
 }
 
 func (w wordsNode) child(word string) (scanNode, bool) {
@@ -390,4 +396,4 @@ func (w wordsNode) child(word string) (scanNode, bool) {
 }
 func (wordsNode) takesArgs() bool         { return false }
 func (wordsNode) passthrough() bool       { return false }
-func (w wordsNode) flags() *pflag.FlagSet { return w.own }
+func (w wordsNode) flags() *pflag.FlagSet { return w.own() }

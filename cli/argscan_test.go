@@ -77,7 +77,7 @@ func TestScanArgs(t *testing.T) {
 		if tt.args != "" {
 			args = strings.Fields(tt.args)
 		}
-		l := scanArgs(args, tr.globals(), tr.scanRoot())
+		l := scanArgs(args, tr.globals, tr.scanRoot())
 		plugin := ""
 		if l.extAt >= 0 {
 			plugin = strings.Join(l.pluginArgs(1), " ")
@@ -106,7 +106,7 @@ func TestScanArgsUnknownOptions(t *testing.T) {
 		{"hello --bogus", nil},
 	}
 	for _, tt := range tests {
-		l := scanArgs(strings.Fields(tt.args), tr.globals(), tr.scanRoot())
+		l := scanArgs(strings.Fields(tt.args), tr.globals, tr.scanRoot())
 		if !reflect.DeepEqual(l.unknown, tt.want) {
 			t.Errorf("scan %q: unknown = %q, want %q", tt.args, l.unknown, tt.want)
 		}
@@ -128,7 +128,7 @@ func TestCobraArgs(t *testing.T) {
 		{"-v --audit files list -- x", "files list --audit -- x"},
 	}
 	for _, tt := range tests {
-		l := scanArgs(strings.Fields(tt.args), tr.globals(), tr.scanRoot())
+		l := scanArgs(strings.Fields(tt.args), tr.globals, tr.scanRoot())
 		if got := strings.Join(l.cobraArgs(), " "); got != tt.want {
 			t.Errorf("cobraArgs(%q) = %q, want %q", tt.args, got, tt.want)
 		}
@@ -151,7 +151,7 @@ func TestScanArgsAfterDashes(t *testing.T) {
 		{"version -- x", -1},
 	}
 	for _, tt := range tests {
-		l := scanArgs(strings.Fields(tt.args), tr.globals(), tr.scanRoot())
+		l := scanArgs(strings.Fields(tt.args), tr.globals, tr.scanRoot())
 		if l.dashArg != tt.want {
 			t.Errorf("scan %q: dashArg = %d, want %d", tt.args, l.dashArg, tt.want)
 		}
@@ -161,7 +161,7 @@ func TestScanArgsAfterDashes(t *testing.T) {
 func TestScanArgsBeforeTheTree(t *testing.T) {
 	tr := scanTree(t)
 	compiled := map[string]bool{"files": true, "version": true, "help": true}
-	root := wordsNode{compiledIn: func(w string) bool { return compiled[w] }, own: tr.root.Flags()}
+	root := wordsNode{compiledIn: func(w string) bool { return compiled[w] }, own: tr.ownFlags}
 	tests := []struct{ args, words, external string }{
 		{"-v hello x", "", "hello x"},
 		{"--version", "", ""},
@@ -170,7 +170,7 @@ func TestScanArgsBeforeTheTree(t *testing.T) {
 		{"help hello", "help", ""},
 	}
 	for _, tt := range tests {
-		l := scanArgs(strings.Fields(tt.args), tr.globals(), root)
+		l := scanArgs(strings.Fields(tt.args), tr.globals, root)
 		if got := strings.Join(l.words, " "); got != tt.words || strings.Join(l.external, " ") != tt.external || len(l.unknown) > 0 {
 			t.Errorf("scan %q: words %q external %q unknown %q, want %q and %q", tt.args, got, l.external, l.unknown, tt.words, tt.external)
 		}

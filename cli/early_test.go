@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -82,5 +83,44 @@ func TestExternalRunsBeforeTheTreeIsBuilt(t *testing.T) {
 	}
 	if s := errOut.String(); strings.Contains(s, "error") {
 		t.Fatalf("stderr: %s", s)
+	}
+}
+
+// TestDispatchDeclaresNoFlagSet pins that a run dispatching to an
+// external plugin named first declares no option, the app's global ones
+// included: scanning its line reads no option, and the plugin's
+// environment says that none was given. An option on the line, or a
+// compiled-in command, declares them, and then they are parsed as ever.
+func TestDispatchDeclaresNoFlagSet(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "tapp-ext"), []byte("#!/bin/sh\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	rr := &recordingRunner{}
+	a := pluginApp(t, dir, rr)
+	if err := a.AddCommand("greet", func() command.Command { return &hello{} }); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args     []string
+		declared bool
+		env      string // a variable the plugin must get, if any
+	}{
+		{[]string{"ext", "-f", "json", "--debug"}, false, "TAPP_VERBOSITY=0"},
+		{[]string{"-f", "json", "ext"}, true, "TAPP_FORMAT=json"},
+		{[]string{"greet"}, true, ""},
+	} {
+		rr.execs = nil
+		r := newRun(a)
+		if code := r.exitCode(r.execute(context.Background(), tt.args)); code != 0 {
+			t.Fatalf("%q: exit %d", tt.args, code)
+		}
+		r.close()
+		if r.tree.declared != tt.declared {
+			t.Errorf("%q: the options were declared: %v, want %v", tt.args, r.tree.declared, tt.declared)
+		}
+		if tt.env != "" && (len(rr.execs) != 1 || !slices.Contains(rr.execs[0].Env, tt.env)) {
+			t.Errorf("%q: the plugin's environment lacks %s: %v", tt.args, tt.env, rr.execs)
+		}
 	}
 }

@@ -214,7 +214,7 @@ func (c *completer) pluginArgs(args []string) []string {
 		return args
 	}
 	req = req[1 : len(req)-1] // without __complete and the partial word
-	l := scanArgs(req, c.t.globals(), c.t.scanRoot())
+	l := scanArgs(req, c.t.globals, c.t.scanRoot())
 	if l.plugin < 0 {
 		return args
 	}

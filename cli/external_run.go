@@ -81,7 +81,7 @@ func (r *run) pluginVars(p *discovery.Plugin) pluginexec.EnvVars {
 		Config:    discovery.ConfigPath(r.app.Name, r.app.envPrefix(), r.opts.config, r.app.getenv),
 		Verbosity: verbosity,
 	}
-	if f := r.tree.globals().Lookup(formatFlag); f != nil && f.Changed {
+	if f := r.tree.givenGlobal(formatFlag); f != nil {
 		v.Format = f.Value.String()
 	}
 	return v

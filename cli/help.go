@@ -26,7 +26,7 @@ func (t *tree) addHelp() {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if t.abbrev {
 				// "help fi li" is help for "files list".
-				l := scanArgs(args, t.globals(), t.scanRoot())
+				l := scanArgs(args, t.globals, t.scanRoot())
 				if l.err != nil {
 					return l.err
 				}
@@ -81,7 +81,7 @@ func (t *tree) checkCommandWords(l commandLine) (commandLine, error) {
 		return l, nil
 	}
 	t.addExternalCommands()
-	l = scanArgs(l.args, t.globals(), t.scanRoot())
+	l = scanArgs(l.args, t.globals, t.scanRoot())
 	cmd := l.node.(treeNode).cmd
 	switch {
 	case l.extAt >= 0 && len(l.unknown) > 0:

@@ -90,9 +90,9 @@ func (b *hookBinder) addHookFlags(h hookrun.Bound, cc *cobra.Command) ([]string,
 		if clash != nil {
 			return
 		}
-		if cc.Flags().Lookup(f.Name) != nil || b.globals.Lookup(f.Name) != nil {
+		if cc.Flags().Lookup(f.Name) != nil || b.globals().Lookup(f.Name) != nil {
 			clash = fmt.Errorf("flag --%s is already defined for %q", f.Name, cc.Use)
-		} else if f.Shorthand != "" && (cc.Flags().ShorthandLookup(f.Shorthand) != nil || b.globals.ShorthandLookup(f.Shorthand) != nil) {
+		} else if f.Shorthand != "" && (cc.Flags().ShorthandLookup(f.Shorthand) != nil || b.globals().ShorthandLookup(f.Shorthand) != nil) {
 			clash = fmt.Errorf("flag -%s is already defined for %q", f.Shorthand, cc.Use)
 		}
 	})

@@ -19,8 +19,9 @@ import (
 type hookBinder struct {
 	app  *App
 	sess *session
-	// globals are the app's global options, which no hook flag may take.
-	globals *pflag.FlagSet
+	// globals returns the app's global options, which no hook flag may
+	// take.
+	globals func() *pflag.FlagSet
 	// pluginEnv is the environment of an external hook's process.
 	pluginEnv func(*discovery.Plugin) []string
 	logger    *slog.Logger

@@ -158,7 +158,7 @@ func (r *run) execute(ctx context.Context, args []string) (err error) {
 func (r *run) start(args []string) (scanErr, err error) {
 	r.tree = newTree(r.app, r.io, &r.opts)
 	r.tree.abbrev = r.app.Abbreviations || r.inShell
-	r.line = scanArgs(args, r.tree.globals(), r.tree.wordsRoot())
+	r.line = scanArgs(args, r.tree.globals, r.tree.wordsRoot())
 	scanErr = r.line.parseGlobals(r.tree)
 	if err := r.log.open(r.opts, r.io.ErrOut); err != nil {
 		return scanErr, err
@@ -171,7 +171,7 @@ func (r *run) start(args []string) (scanErr, err error) {
 	}
 	r.sess.logger, r.sess.lookPath = r.log.logger, r.plugins().Look
 	r.tree.sess = r.sess
-	r.hooks = &hookBinder{app: r.app, sess: r.sess, globals: r.tree.globals(), pluginEnv: r.pluginEnv, logger: r.log.logger}
+	r.hooks = &hookBinder{app: r.app, sess: r.sess, globals: r.tree.globals, pluginEnv: r.pluginEnv, logger: r.log.logger}
 	r.runner = &commandRunner{ctx: r.ctx, app: r.app.Name, errOut: r.io.ErrOut, io: r.io, debug: &r.opts.debug}
 	return scanErr, nil
 }
@@ -190,7 +190,7 @@ func (r *run) build() error {
 	if err := t.buildCompiledIn(r.addShellCommands, t.soleRoot(r.line)); err != nil {
 		return err
 	}
-	r.line = scanArgs(r.line.args, t.globals(), t.scanRoot())
+	r.line = scanArgs(r.line.args, t.globals, t.scanRoot())
 	if r.line.err != nil {
 		return r.line.err
 	}

@@ -43,6 +43,11 @@ type tree struct {
 	// abbrev lets a command word be a unique prefix of a name (see
 	// abbreviator).
 	abbrev bool
+	// opts are the values the global options are bound to, and declared
+	// is set once the options are declared on the root (see
+	// declareFlags).
+	opts     *globalOptions
+	declared bool
 	// compiled indexes the compiled-in children of a command by word, on
 	// first use (see compiledChild).
 	compiled map[*cobra.Command]map[string]*cobra.Command

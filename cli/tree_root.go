@@ -13,9 +13,10 @@ import (
 	"github.com/longshore/longshore/internal/registry"
 )
 
-// newTree returns a tree holding only the root command, with the global
-// options bound to opts: enough to scan the command line and to run an
-// external plugin; buildCompiledIn adds the rest.
+// newTree returns a tree holding only the root command, its global
+// options to be bound to opts when first asked for (see declareFlags):
+// enough to scan the command line and to run an external plugin;
+// buildCompiledIn adds the rest.
 func newTree(a *App, io *command.IOStreams, opts *globalOptions) *tree {
 	long := a.Long
 	if long == "" {
@@ -35,15 +36,47 @@ func newTree(a *App, io *command.IOStreams, opts *globalOptions) *tree {
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
-	opts.addFlags(root.PersistentFlags())
-	root.InitDefaultHelpFlag()
-	root.InitDefaultVersionFlag()
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return flagError(cmd, err)
 	})
 	root.CompletionOptions.HiddenDefaultCmd = false
 	root.SetVersionTemplate("{{.Name}} version {{.Version}}\n")
-	return &tree{app: a, root: root, nodes: nodes{}}
+	return &tree{app: a, root: root, nodes: nodes{}, opts: opts}
+}
+
+// declareFlags declares the global options, bound to t.opts, and the
+// root's own --help and --version, once. A run declares them when it
+// first needs them: an option on the command line, the compiled-in tree,
+// a hook; a run that only dispatches to an external plugin named first
+// ("demoapp hello") never does, and its options keep their defaults, the
+// zero values.
+func (t *tree) declareFlags() {
+	if t.declared {
+		return
+	}
+	t.declared = true
+	t.opts.addFlags(t.root.PersistentFlags())
+	t.root.InitDefaultHelpFlag()
+	t.root.InitDefaultVersionFlag()
+}
+
+// givenGlobal returns the global option called name if the command line
+// set it, else nil; it declares nothing.
+func (t *tree) givenGlobal(name string) *pflag.Flag {
+	if !t.declared {
+		return nil // no option was read, so none was given
+	}
+	if f := t.root.PersistentFlags().Lookup(name); f != nil && f.Changed {
+		return f
+	}
+	return nil
+}
+
+// ownFlags returns the root's own flags (--help, --version and the global
+// options merged in), declared first.
+func (t *tree) ownFlags() *pflag.FlagSet {
+	t.declareFlags()
+	return t.root.Flags()
 }
 
 // versionEarly reports whether the line asks for the version and nothing
@@ -96,8 +129,11 @@ func (t *tree) entriesUnder(w string) []registry.Entry[command.Command] {
 }
 
 // globals returns the app's global options, as one set sharing their
-// values with the options the tree was built with.
-func (t *tree) globals() *pflag.FlagSet { return t.root.PersistentFlags() }
+// values with the options the tree was built with, declared first.
+func (t *tree) globals() *pflag.FlagSet {
+	t.declareFlags()
+	return t.root.PersistentFlags()
+}
 
 // buildCompiledIn adds the compiled-in commands, those of the App and
 // Longshore's own (plugin, completion, shell, docs: addBuiltins), which
@@ -105,6 +141,7 @@ func (t *tree) globals() *pflag.FlagSet { return t.root.PersistentFlags() }
 // With only set (see soleRoot), it adds only the App's commands under
 // that root word: the one command the line runs and its siblings.
 func (t *tree) buildCompiledIn(addBuiltins func(), only string) error {
+	t.declareFlags()
 	t.root.CompletionOptions.DisableDefaultCmd = true
 	if only != "" {
 		return t.buildCommands(t.entriesUnder(only))
@@ -186,7 +223,7 @@ func (t *tree) scanRoot() scanNode {
 // wordsRoot is the scanner's view of the compiled-in commands before the
 // tree is built: their root words.
 func (t *tree) wordsRoot() scanNode {
-	return wordsNode{compiledIn: t.compiledInRootWord, own: t.root.Flags()}
+	return wordsNode{compiledIn: t.compiledInRootWord, own: t.ownFlags}
 }
 
 // reserved reports whether word is a root word Longshore keeps for itself:
@@ -271,7 +308,7 @@ func (t *tree) attachTargetHooks(l commandLine) {
 // the command "help" or a completion request is about.
 func (t *tree) target(l commandLine) *node {
 	if l.about() {
-		return t.target(scanArgs(l.afterWord(0), t.globals(), t.scanRoot()))
+		return t.target(scanArgs(l.afterWord(0), t.globals, t.scanRoot()))
 	}
 	if tn, ok := l.node.(treeNode); ok {
 		return t.nodes.of(tn.cmd)
