@@ -10,7 +10,7 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -171,7 +171,7 @@ func (a *App) DescribeGroup(words, short string) {
 // commandEntries returns the registry's commands and the App's own, sorted.
 func (a *App) commandEntries() []registry.Entry[command.Command] {
 	entries := append(registry.Of[command.Command]("command").Entries(a.Name), a.explicit...)
-	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Name < entries[j].Name })
+	slices.SortStableFunc(entries, func(x, y registry.Entry[command.Command]) int { return strings.Compare(x.Name, y.Name) })
 	return entries
 }
 

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/internal/registry"
@@ -11,7 +12,9 @@ import (
 // Info, both guarded: a constructor that panics or returns nil, or an Info
 // that panics, is an error naming the command.
 func loadCommand(e registry.Entry[command.Command]) (command.Command, command.Info, error) {
-	plugin := fmt.Sprintf("command %q", e.Name)
+	// Not fmt: this runs on every start-up (collectRootWords), where
+	// fmt's printer would be its only use.
+	plugin := "command " + strconv.Quote(e.Name)
 	c, err := command.GuardValue(plugin, func() (command.Command, error) {
 		c := e.New()
 		if c == nil {

@@ -11,7 +11,9 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -142,7 +144,7 @@ func (r *Registry[T]) Entries(app string) []Entry[T] {
 	for _, e := range r.entries[app] {
 		out = append(out, e)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	slices.SortFunc(out, func(a, b Entry[T]) int { return strings.Compare(a.Name, b.Name) })
 	return out
 }
 
