@@ -80,8 +80,11 @@ const (
 	seqHangul         // conjoining Hangul jamo and syllables
 )
 
+// zwj is the zero width joiner, which joins two emoji into one.
 const zwj = '\u200d'
 
+// add counts r: into the open sequence if it continues it, else on its
+// own or as the start of a new one.
 func (c *cellCounter) add(r rune) {
 	if c.seq != seqNone {
 		switch {
