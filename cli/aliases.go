@@ -118,8 +118,12 @@ func (r commandResolver) Shadows(name string) string {
 // flagsOf returns every option cmd takes: its own (its hooks' among
 // them), inherited and the app's global options.
 func (t *tree) flagsOf(cmd *cobra.Command) *pflag.FlagSet {
-	if n := t.nodes.of(cmd); n.attachHooks != nil {
+	n := t.nodes.of(cmd)
+	if n.attachHooks != nil {
 		n.attachHooks()
+	}
+	if n.output != nil {
+		n.output.DeclareAll()
 	}
 	fs := pflag.NewFlagSet(cmd.Name(), pflag.ContinueOnError)
 	fs.AddFlagSet(cmd.Flags())
@@ -213,13 +217,35 @@ func (r *run) addDefaults(cfg *discovery.Config) error {
 		return nil
 	}
 	end := l.wordAt[len(l.wordAt)-1] + 1
-	args, err := alias.WithDefaults(cfg, d, l.args, end, r.tree.flagsOf(tn.cmd))
+	flags := r.tree.flagsOf(tn.cmd)
+	args, err := alias.WithDefaults(cfg, d, l.args, end, flags)
 	if err != nil || len(args) == len(l.args) {
 		return err
 	}
 	added := args[end : end+len(args)-len(l.args)]
+	if n.output != nil {
+		n.output.FromDefaults(optionNames(added, flags)...)
+	}
 	r.log.logger.Debug("default options added", "command", n.name, "options", discovery.JoinArgs(added))
 	return r.rescan(args)
+}
+
+// optionNames returns the names of the flags the options of args set
+// (their values skipped).
+func optionNames(args []string, flags *pflag.FlagSet) []string {
+	var out []string
+	for _, a := range args {
+		switch {
+		case strings.HasPrefix(a, "--"):
+			name, _, _ := strings.Cut(a[2:], "=")
+			out = append(out, name)
+		case len(a) >= 2 && a[0] == '-':
+			if f := flags.ShorthandLookup(a[1:2]); f != nil {
+				out = append(out, f.Name)
+			}
+		}
+	}
+	return out
 }
 
 // aliasAbout expands an alias that "help" or a completion request is

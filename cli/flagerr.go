@@ -13,6 +13,20 @@ import (
 	"github.com/longshore/longshore/internal/names"
 )
 
+// flagError is flagError for a command of the tree: an unknown flag that
+// is the flag of a formatter other than the one -f picks (not declared on
+// the command, see output.Outputs.Lean) says so.
+func (t *tree) flagError(cmd *cobra.Command, err error) error {
+	if name, ok := strings.CutPrefix(err.Error(), "unknown flag: --"); ok {
+		if out := t.nodes.of(cmd).output; out != nil {
+			if err := out.OtherFormatterFlag(name); err != nil {
+				return err
+			}
+		}
+	}
+	return flagError(cmd, err)
+}
+
 // flagError turns a flag parsing error into a usage error, suggesting the
 // nearest flag names for an unknown flag.
 func flagError(cmd *cobra.Command, err error) error {

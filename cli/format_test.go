@@ -2,10 +2,14 @@ package cli
 
 import (
 	"context"
+	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/formatters"
@@ -115,5 +119,80 @@ func TestAddFormatterOverBuiltin(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `built-in formatter "csv" (github.com/longshore/longshore/formatters (built in))`) ||
 		!strings.Contains(err.Error(), "format_test.go:") {
 		t.Fatalf("AddFormatter(csv) = %v, want an error naming the built-in and this file", err)
+	}
+}
+
+// countedFormatter counts its constructions; its one flag, --dots, prints
+// a dot per row.
+type countedFormatter struct{ dots bool }
+
+func (*countedFormatter) Name() string { return "counted" }
+func (c *countedFormatter) Flags(fs *pflag.FlagSet, _ formatters.Kind) {
+	fs.BoolVar(&c.dots, "dots", false, "counted: a dot per row")
+}
+func (c *countedFormatter) FormatList(w io.Writer, _ []string, rows iter.Seq2[[]any, error]) error {
+	for _, err := range rows {
+		if err != nil {
+			return err
+		}
+		if c.dots {
+			io.WriteString(w, ".")
+		}
+	}
+	_, err := io.WriteString(w, "counted\n")
+	return err
+}
+
+// TestRunBuildsOnlyItsFormatter pins the output flags of a run: a run of
+// a lister constructs only the formatter -f picks (the default when none),
+// once, and refuses another formatter's flag with one usage error naming
+// it; help constructs every formatter and shows every flag.
+func TestRunBuildsOnlyItsFormatter(t *testing.T) {
+	a, out, errOut := testApp(t)
+	a.Getenv = func(k string) string {
+		if k == "HOME" {
+			return t.TempDir()
+		}
+		return ""
+	}
+	if err := a.AddCommand("things list", func() command.Command { return &lister{} }); err != nil {
+		t.Fatal(err)
+	}
+	built := 0
+	if err := a.AddFormatter("counted", func() formatters.Formatter { built++; return &countedFormatter{} }); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args  []string
+		code  int
+		out   string
+		err   string
+		built int
+	}{
+		{[]string{"things", "list", "-f", "csv"}, 0, "\"n\"\n1\n2\n", "", 0},
+		{[]string{"things", "list", "-f", "value"}, 0, "1\n2\n", "", 0},
+		{[]string{"things", "list", "-f", "counted", "--dots"}, 0, "..counted\n", "", 1},
+		{[]string{"-f", "counted", "things", "list"}, 0, "counted\n", "", 1},
+		{[]string{"things", "list", "--dots"}, 2, "", "tapp: error: --dots applies to -f counted, not -f table\n", -1},
+		{[]string{"things", "list", "-f", "json", "--dots"}, 2, "", "tapp: error: --dots applies to -f counted, not -f json\n", -1},
+	}
+	for _, tt := range tests {
+		out.Reset()
+		errOut.Reset()
+		built = 0
+		if code := a.Run(context.Background(), tt.args); code != tt.code || out.String() != tt.out || errOut.String() != tt.err {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %d, %q, %q", tt.args, code, out, errOut, tt.code, tt.out, tt.err)
+		}
+		if tt.built >= 0 && built != tt.built {
+			t.Errorf("%v: the counted formatter was constructed %d times, want %d", tt.args, built, tt.built)
+		}
+	}
+	out.Reset()
+	built = 0
+	if code := a.Run(context.Background(), []string{"things", "list", "--help"}); code != 0 || !strings.Contains(out.String(), "Output Flags (-f counted):\n      --dots") {
+		t.Errorf("things list --help: exit %d, the counted formatter's flag not shown:\n%s", code, out)
+	}
+	if built == 0 {
+		t.Error("help constructed no counted formatter")
 	}
 }

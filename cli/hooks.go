@@ -34,12 +34,15 @@ type hookText struct {
 
 // attachHooks binds the enabled hooks that match the command name to cc:
 // their flags go on cc only and their epilogs at the end of its help. It
-// returns nil when no hook matches.
-func (b *hookBinder) attach(name string, cc *cobra.Command) *hookSet {
+// returns nil when no hook matches. When one does, full is called first:
+// it declares all of cc's output flags, which hooks see (and their flags
+// must not clash with), whatever formatter the run uses.
+func (b *hookBinder) attach(name string, cc *cobra.Command, full func()) *hookSet {
 	bound, problems := b.bind(name)
 	if len(bound) == 0 && len(problems) == 0 {
 		return nil
 	}
+	full()
 	hs := &hookSet{problems: problems}
 	hookrun.Order(bound)
 	var kept []hookrun.Bound

@@ -187,7 +187,11 @@ func (r *run) build() error {
 	t.runPlugin = func(p *discovery.Plugin, args []string) error {
 		return r.runExternal(&externalCall{plugin: p, args: args})
 	}
-	if err := t.buildCompiledIn(r.addShellCommands, t.soleRoot(r.line)); err != nil {
+	only := t.soleRoot(r.line)
+	// A run of one of the App's commands shows no help: its output flags
+	// are the common ones and its formatter's (see output.Outputs.Lean).
+	r.out.Lean = only != ""
+	if err := t.buildCompiledIn(r.addShellCommands, only); err != nil {
 		return err
 	}
 	r.line = scanArgs(r.line.args, t.globals, t.scanRoot())

@@ -65,6 +65,8 @@ func (r *run) runStructured(call *externalCall, kind formatters.Kind, hs *hookSe
 	}
 	cc := &cobra.Command{Use: p.Words[len(p.Words)-1]}
 	out := r.out.AddFlags(p.Name, c, cc)
+	// Every formatter's flags are the app's, not the plugin's.
+	out.DeclareAll()
 	fs := cc.Flags()
 	fs.AddFlag(r.tree.globals().Lookup(formatFlag))
 	ours, theirs, _ := splitOutputArgs(call.args, fs)

@@ -169,7 +169,11 @@ func (t *tree) leafCommand(e registry.Entry[command.Command]) *cobra.Command {
 	n.attachHooks = func() {
 		if !attached {
 			attached = true
-			n.hooks = t.hooks.attach(name, cc)
+			n.hooks = t.hooks.attach(name, cc, func() {
+				if n.output != nil {
+					n.output.DeclareAll()
+				}
+			})
 		}
 	}
 	var unavailable error

@@ -36,12 +36,11 @@ func newTree(a *App, io *command.IOStreams, opts *globalOptions) *tree {
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
-	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return flagError(cmd, err)
-	})
+	t := &tree{app: a, root: root, nodes: nodes{}, opts: opts}
+	root.SetFlagErrorFunc(t.flagError)
 	root.CompletionOptions.HiddenDefaultCmd = false
 	root.SetVersionTemplate("{{.Name}} version {{.Version}}\n")
-	return &tree{app: a, root: root, nodes: nodes{}, opts: opts}
+	return t
 }
 
 // declareFlags declares the global options, bound to t.opts, and the
@@ -198,6 +197,9 @@ func (t *tree) finish(c *completer) {
 // describeFormatFlag writes the usage of -f: the formatters the config
 // leaves, or the built-in ones when it cannot be read.
 func (t *tree) describeFormatFlag() {
+	if t.out.Lean {
+		return // no help shows it: constructing every formatter would be wasted
+	}
 	if f := t.globals().Lookup(formatFlag); f != nil {
 		f.Usage = output.FormatUsage(formatset.Builtins())
 	}

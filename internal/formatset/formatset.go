@@ -46,6 +46,17 @@ func (s *Set) Has(name string) bool {
 	return ok
 }
 
+// Sorted returns the names of every formatter of the set, sorted,
+// constructing none.
+func (s *Set) Sorted() []string {
+	names := make([]string, 0, len(s.drivers))
+	for n := range s.drivers {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
 // Names returns the names of the formatters that render kind (any kind
 // when kind is 0), sorted. It constructs each formatter to ask; a
 // constructor that panics is left out.

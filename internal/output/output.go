@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -70,6 +71,11 @@ type Outputs struct {
 	// ends the list with success.
 	Pager func() error
 
+	// Lean declares on a command only the flags of the formatter the run
+	// uses (see AddFlags): set for a run that neither shows help nor
+	// documents nor completes.
+	Lean bool
+
 	set    *formatset.Set
 	setErr error
 	// stream is the output of the list being rendered, if it is buffered
@@ -98,18 +104,29 @@ func New(app string, extra []registry.Entry[formatters.Formatter]) *Outputs {
 }
 
 // Output is what one lister or shower command has for rendering: the
-// common options, one value of each formatter (bound to its flags) and the
-// formatter picked for this run.
+// common options, one value of each formatter whose flags it was given
+// (bound to them) and the formatter picked for this run.
 type Output struct {
+	o       *Outputs
+	name    string
 	kind    formatters.Kind
 	opts    formatset.Options
 	drivers map[string]formatters.Formatter
 	chosen  formatters.Formatter
+	// cmdFlags are the flags of the command the output is for.
+	cmdFlags *pflag.FlagSet
+	// all is set once every formatter's flags are declared (see
+	// DeclareAll); tried are the formatters already considered.
+	all   bool
+	tried map[string]bool
 	// flags are the names of the output flags the command was given.
 	flags map[string]bool
 	// groups are those flags by who declared them, for help: the common
 	// options first, then each formatter's, in the order of the set.
 	groups []FlagGroup
+	// defaulted are the flags the user's default options set (see
+	// FromDefaults).
+	defaulted map[string]bool
 }
 
 // FlagGroup is a set of output flags help shows together: the options
@@ -131,7 +148,10 @@ func (out *Output) HasFlag(name string) bool { return out.flags[name] }
 
 // FlagGroups returns the command's output flags by who declared them: the
 // common options, then each formatter's own that the command was given.
-func (out *Output) FlagGroups() []FlagGroup { return out.groups }
+func (out *Output) FlagGroups() []FlagGroup {
+	slices.SortStableFunc(out.groups, func(a, b FlagGroup) int { return strings.Compare(a.Formatter, b.Formatter) })
+	return out.groups
+}
 
 // DescribeFormatFlag makes the usage of -f name the built-in and compiled-in
 // formatters the config does not disable. It runs once the config's path is
@@ -189,12 +209,15 @@ func (o *Outputs) formatName() string {
 // FormatSet returns the built-in and compiled-in formatters.
 func (o *Outputs) FormatSet() (*formatset.Set, error) { return o.set, o.setErr }
 
-// AddFlags gives a lister or shower command the common options and
-// the flags of every formatter that renders its kind of output (so help
-// shows them). A formatter flag whose name the command already uses is left
-// out; a formatter that panics while declaring its flags is left out of
-// this command. It returns the command's output state, nil when it prints
-// no formatted output.
+// AddFlags gives a lister or shower command the common options and the
+// flags of the formatters that render its kind of output: every one (so
+// help, completion and the docs show them), or, when Lean is set, only the
+// one this run uses (-f, or the default); a flag of another formatter is
+// then refused with one usage error naming its formatter (see
+// OtherFormatterFlag). A formatter flag whose name the command already
+// uses is left out; a formatter that panics while declaring its flags is
+// left out of this command. It returns the command's output state, nil
+// when it prints no formatted output.
 func (o *Outputs) AddFlags(name string, c command.Command, cc *cobra.Command) *Output {
 	var kind formatters.Kind
 	switch c.(type) {
@@ -205,29 +228,115 @@ func (o *Outputs) AddFlags(name string, c command.Command, cc *cobra.Command) *O
 	default:
 		return nil
 	}
-	out := &Output{kind: kind, drivers: map[string]formatters.Formatter{}, flags: map[string]bool{}}
+	out := &Output{o: o, name: name, kind: kind, cmdFlags: cc.Flags(),
+		drivers: map[string]formatters.Formatter{}, tried: map[string]bool{}, flags: map[string]bool{}}
 	common := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	out.opts.Flags(common, kind)
 	o.mergeFlags(out, cc.Flags(), common, "")
-	set, err := o.FormatSet()
-	if err != nil {
+	if o.Lean && !o.Structured {
+		out.declare(o.formatName())
 		return out
 	}
-	for _, fname := range set.Names(kind) {
-		f, err := set.New(fname)
-		if err != nil {
+	out.DeclareAll()
+	return out
+}
+
+// DeclareAll declares the flags of every formatter that renders the
+// command's kind of output, those not declared yet, in the order of the
+// set. Help, completion, the docs, a structured plugin's arguments and
+// the user's default options need them all.
+func (out *Output) DeclareAll() {
+	if out.all {
+		return
+	}
+	out.all = true
+	set, err := out.o.FormatSet()
+	if err != nil {
+		return
+	}
+	for _, fname := range set.Sorted() {
+		out.declare(fname)
+	}
+}
+
+// declare constructs the formatter called fname, once, and, when it
+// renders the command's kind of output, declares its flags on the command.
+func (out *Output) declare(fname string) {
+	if out.tried[fname] {
+		return
+	}
+	out.tried[fname] = true
+	set, err := out.o.FormatSet()
+	if err != nil || !set.Has(fname) {
+		return
+	}
+	f, err := set.New(fname)
+	if err != nil || !formatset.Renders(f, out.kind) {
+		return
+	}
+	if fd, ok := f.(formatters.KindFlagDeclarer); ok {
+		own := pflag.NewFlagSet(fname, pflag.ContinueOnError)
+		if command.Guard(fmt.Sprintf("formatter %q", fname), func() error { fd.Flags(own, out.kind); return nil }) != nil {
+			return
+		}
+		out.o.mergeFlags(out, out.cmdFlags, own, fname)
+	}
+	out.drivers[fname] = f
+}
+
+// FromDefaults records that the user's default options set the flags
+// called names: a default option of another formatter than the one
+// picked is not refused (see Prepare), as the line did not give it.
+func (out *Output) FromDefaults(names ...string) {
+	if out.defaulted == nil {
+		out.defaulted = map[string]bool{}
+	}
+	for _, n := range names {
+		out.defaulted[n] = true
+	}
+}
+
+// OtherFormatterFlag returns a usage error when the flag called name
+// (without dashes) is the flag of a formatter other than the one picked,
+// which was not declared on the command this run (see AddFlags); nil
+// when no formatter of the set declares it.
+func (out *Output) OtherFormatterFlag(name string) error {
+	out.DeclareAll()
+	if f := out.owner(name); f != "" {
+		return out.otherFlagError(name, f)
+	}
+	return nil
+}
+
+// owner returns the formatter that declared the output flag called name,
+// "" when none did.
+func (out *Output) owner(name string) string {
+	for _, g := range out.groups {
+		if g.Formatter != "" && slices.Contains(g.Flags, name) {
+			return g.Formatter
+		}
+	}
+	return ""
+}
+
+func (out *Output) otherFlagError(name, formatter string) error {
+	return command.Usagef("--%s applies to -f %s, not -f %s", name, formatter, out.o.formatName())
+}
+
+// checkFormatterFlags refuses a flag given of a formatter other than
+// chosen: it would be silently ignored.
+func (out *Output) checkFormatterFlags(chosen string) error {
+	for _, g := range out.groups {
+		if g.Formatter == "" || g.Formatter == chosen {
 			continue
 		}
-		if fd, ok := f.(formatters.KindFlagDeclarer); ok {
-			own := pflag.NewFlagSet(fname, pflag.ContinueOnError)
-			if command.Guard(fmt.Sprintf("formatter %q", fname), func() error { fd.Flags(own, kind); return nil }) != nil {
-				continue
+		for _, name := range g.Flags {
+			if f := out.cmdFlags.Lookup(name); f != nil && f.Changed && !out.defaulted[name] {
+				return out.otherFlagError(name, g.Formatter)
 			}
-			o.mergeFlags(out, cc.Flags(), own, fname)
 		}
-		out.drivers[fname] = f
 	}
-	return out
+	return nil
 }
 
 // mergeFlags adds the flags of src to dst, the flags of out's command,
@@ -269,6 +378,7 @@ func (o *Outputs) Prepare(out *Output) error {
 		return err
 	}
 	fname := o.formatName()
+	out.declare(fname)
 	f := out.drivers[fname]
 	switch {
 	case o.Plugins.Disabled(fname):
@@ -286,6 +396,9 @@ func (o *Outputs) Prepare(out *Output) error {
 			return command.Usagef("%w", &formatters.UnknownError{What: "formatter", Name: fname, Valid: o.ValidFormats(out.kind)})
 		}
 		f = ext
+	}
+	if err := out.checkFormatterFlags(fname); err != nil {
+		return err
 	}
 	if p, ok := f.(formatters.Preparer); ok {
 		env := formatters.Env{
