@@ -87,7 +87,7 @@ func (b *hookBinder) hookEnviron(p *discovery.Plugin) func() []string {
 // run's listing, if any. What the config and the environment decide
 // (disabled, requires) is evaluated here, every run.
 func (b *hookBinder) manifestHookSpecs() []hooks.Spec {
-	if _, err := b.sess.find(); err != nil {
+	if _, err := b.sess.config(); err != nil {
 		return nil // the config's error is reported by what needs it
 	}
 	if !anyDirExists(b.sess.pluginDirs()) {

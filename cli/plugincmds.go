@@ -102,7 +102,7 @@ func (c pluginCatalog) Inventory() (*plugincmd.Inventory, error) {
 		return nil, err
 	}
 	inv.Warnings = append(inv.Warnings, unclaimedWarnings()...)
-	for _, p := range s.search.Ignored {
+	for _, p := range s.searchPath().Ignored {
 		inv.Warnings = append(inv.Warnings, fmt.Sprintf("search path entry %q is not absolute: ignored", p))
 	}
 	for _, w := range scan.Warnings {

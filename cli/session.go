@@ -27,9 +27,16 @@ type session struct {
 	cfg        *discovery.Config
 	// cfgErr is why the config could not be read; cfg is then empty.
 	cfgErr error
-	search discovery.SearchPath
-	finder *discovery.Finder
-	logger *slog.Logger
+	// taken reports the names compiled-in commands have (the finder's
+	// Taken).
+	taken func(string) bool
+	// dirs are the plugin dirs and search the whole search path, PATH
+	// included, built on first use (see pluginDirs and searchPath): a run
+	// of a compiled-in command reads the plugin dirs for hooks, never
+	// PATH.
+	dirs, search *discovery.SearchPath
+	finder       *discovery.Finder
+	logger       *slog.Logger
 	// lookPath finds an executable a plugin requires.
 	lookPath func(string) (string, error)
 
@@ -37,15 +44,15 @@ type session struct {
 }
 
 // openSession reads the configuration (from --config, $<APP>_CONFIG or the
-// XDG default) and builds the plugin search path from it and the
-// environment. A missing default file is an empty configuration; a
+// XDG default); the plugin search path, from it and the environment, is
+// built when first needed. A missing default file is an empty configuration; a
 // missing file the user named is one too, with a warning, so that "plugin
 // disable" can create it. An unreadable config is kept as cfgErr: the
 // runs that run a command fail with it (see checkConfig), help and
 // completion go on without it.
 func openSession(a *App, ios *command.IOStreams, configFlag string, taken func(string) bool) *session {
 	errOut := ios.ErrOut
-	s := &session{app: a, errOut: errOut, io: ios, configFlag: configFlag, logger: slog.New(slog.DiscardHandler), lookPath: exec.LookPath}
+	s := &session{app: a, errOut: errOut, io: ios, configFlag: configFlag, taken: taken, logger: slog.New(slog.DiscardHandler), lookPath: exec.LookPath}
 	path := discovery.ConfigPath(a.Name, a.envPrefix(), configFlag, a.getenv)
 	s.cfg, s.cfgErr = discovery.LoadConfig(path)
 	if s.cfgErr != nil {
@@ -55,9 +62,34 @@ func openSession(a *App, ios *command.IOStreams, configFlag string, taken func(s
 			fmt.Fprintf(errOut, "%sconfig file %s (from %s) does not exist\n", warningPrefix(a.Name, ios), discovery.Escape(path), source)
 		}
 	}
-	s.search = discovery.Search(s.discoveryEnv(), s.cfg.PluginDirs())
-	s.finder = &discovery.Finder{App: a.Name, Dirs: s.search.Dirs, FS: a.fsys, Taken: taken}
 	return s
+}
+
+// pluginSearch returns the plugin dirs: $<APP>_PLUGIN_PATH, the config's,
+// the user's (see discovery.SearchDirs), built once.
+func (s *session) pluginSearch() *discovery.SearchPath {
+	if s.dirs == nil {
+		sp := discovery.SearchDirs(s.discoveryEnv(), s.cfg.PluginDirs())
+		s.dirs = &sp
+	}
+	return s.dirs
+}
+
+// searchPath returns the plugin dirs then PATH's, built once.
+func (s *session) searchPath() *discovery.SearchPath {
+	if s.search == nil {
+		sp := s.pluginSearch().WithPATH(s.discoveryEnv())
+		s.search = &sp
+	}
+	return s.search
+}
+
+// fullFinder returns the finder over the whole search path, built once.
+func (s *session) fullFinder() *discovery.Finder {
+	if s.finder == nil {
+		s.finder = &discovery.Finder{App: s.app.Name, Dirs: s.searchPath().Dirs, FS: s.app.fsys, Taken: s.taken}
+	}
+	return s.finder
 }
 
 // checkConfig fails a run that will run a command when the config cannot
@@ -103,7 +135,7 @@ func (s *session) find() (*discovery.Finder, error) {
 	if s.cfgErr != nil {
 		return nil, s.cfgErr
 	}
-	return s.finder, nil
+	return s.fullFinder(), nil
 }
 
 func (s *session) discoveryEnv() discovery.Env {
@@ -143,21 +175,16 @@ func (s *session) enabledStatus(name string, unmet error) string {
 	return "enabled"
 }
 
-// pluginDirs returns the plugin dirs among the finder's directories (the
-// ones before PATH's).
+// pluginDirs returns the plugin dirs, the finder's directories before
+// PATH's, without reading PATH.
 func (s *session) pluginDirs() []discovery.Dir {
-	n := 0
-	for n < len(s.finder.Dirs) && s.finder.Dirs[n].Source == discovery.SourceDir {
-		n++
-	}
-	return s.finder.Dirs[:n]
+	return s.pluginSearch().Dirs
 }
 
 // dirFinder returns the finder over the plugin dirs alone, those that
 // provide hooks (and the hook index).
 func (s *session) dirFinder() *discovery.Finder {
-	f := s.finder
-	return &discovery.Finder{App: f.App, Dirs: s.pluginDirs(), FS: f.FS, Taken: f.Taken}
+	return &discovery.Finder{App: s.app.Name, Dirs: s.pluginDirs(), FS: s.app.fsys, Taken: s.taken}
 }
 
 // dirScan lists the plugin dirs, once: for the hook index when it is

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,5 +48,40 @@ func TestOpenSessionReadsTheConfigOnce(t *testing.T) {
 		if s.cfg == nil {
 			t.Errorf("%s: no config at all", tt.name)
 		}
+	}
+}
+
+// TestCompiledInRunReadsNoPATH pins the lazy search path: a run of a
+// compiled-in command reads the plugin dirs (for hooks) but never splits
+// $PATH, which only finding or listing external plugins needs.
+func TestCompiledInRunReadsNoPATH(t *testing.T) {
+	a, out, errOut := testApp(t)
+	home := t.TempDir()
+	var pathReads int
+	a.Getenv = func(k string) string {
+		switch k {
+		case "HOME":
+			return home
+		case "PATH":
+			pathReads++
+			return t.TempDir()
+		}
+		return ""
+	}
+	if err := a.AddCommand("hello", func() command.Command { return &hello{} }); err != nil {
+		t.Fatal(err)
+	}
+	if code := a.Run(context.Background(), []string{"hello", "--name", "x"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.HasPrefix(out.String(), "hello, x") {
+		t.Errorf("stdout %q", out)
+	}
+	if pathReads != 0 {
+		t.Errorf("a compiled-in command's run read $PATH %d times", pathReads)
+	}
+	// Help lists the external plugins: it reads it.
+	if code := a.Run(context.Background(), []string{"--help"}); code != 0 || pathReads == 0 {
+		t.Errorf("help: exit %d, $PATH read %d times", code, pathReads)
 	}
 }

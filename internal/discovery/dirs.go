@@ -65,36 +65,57 @@ func UserDir(e Env) string {
 // directory listed twice counts once, at its first place. "~/" at the
 // start of a config dir is the home directory.
 func Search(e Env, configDirs []string) SearchPath {
+	return SearchDirs(e, configDirs).WithPATH(e)
+}
+
+// SearchDirs returns the plugin directories of Search, without $PATH's:
+// those that may hold manifests with hooks, which a run of a compiled-in
+// command reads without looking at $PATH.
+func SearchDirs(e Env, configDirs []string) SearchPath {
 	var sp SearchPath
 	seen := map[string]bool{}
-	add := func(p string, src Source) {
-		if p == "" {
-			return
-		}
-		if !filepath.IsAbs(p) {
-			sp.Ignored = append(sp.Ignored, p)
-			return
-		}
-		p = filepath.Clean(p)
-		if !seen[p] {
-			seen[p] = true
-			sp.Dirs = append(sp.Dirs, Dir{Path: p, Source: src})
-		}
-	}
 	for _, p := range filepath.SplitList(e.Getenv(e.EnvPrefix + "_PLUGIN_PATH")) {
-		add(p, SourceDir)
+		sp.add(p, SourceDir, seen)
 	}
 	for _, p := range configDirs {
 		if rest, ok := strings.CutPrefix(p, "~/"); ok {
 			p = filepath.Join(e.Getenv("HOME"), rest)
 		}
-		add(p, SourceDir)
+		sp.add(p, SourceDir, seen)
 	}
-	add(UserDir(e), SourceDir)
-	for _, p := range filepath.SplitList(e.Getenv("PATH")) {
-		add(p, SourcePATH)
-	}
+	sp.add(UserDir(e), SourceDir, seen)
 	return sp
+}
+
+// WithPATH returns sp followed by the directories of $PATH, as Search
+// does; sp is left as it was.
+func (sp SearchPath) WithPATH(e Env) SearchPath {
+	out := SearchPath{Dirs: sp.Dirs[:len(sp.Dirs):len(sp.Dirs)], Ignored: sp.Ignored[:len(sp.Ignored):len(sp.Ignored)]}
+	seen := make(map[string]bool, len(sp.Dirs))
+	for _, d := range sp.Dirs {
+		seen[d.Path] = true
+	}
+	for _, p := range filepath.SplitList(e.Getenv("PATH")) {
+		out.add(p, SourcePATH, seen)
+	}
+	return out
+}
+
+// add appends the directory p found in src, unless it is empty, relative
+// (then it is recorded in Ignored) or already there (in seen).
+func (sp *SearchPath) add(p string, src Source, seen map[string]bool) {
+	if p == "" {
+		return
+	}
+	if !filepath.IsAbs(p) {
+		sp.Ignored = append(sp.Ignored, p)
+		return
+	}
+	p = filepath.Clean(p)
+	if !seen[p] {
+		seen[p] = true
+		sp.Dirs = append(sp.Dirs, Dir{Path: p, Source: src})
+	}
 }
 
 // FS is the view of the file system discovery needs, injected so that

@@ -3,6 +3,7 @@ package discovery
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -220,6 +221,30 @@ func TestSearch(t *testing.T) {
 	}
 	if strings.Join(sp.Ignored, " ") != "rel ." {
 		t.Errorf("ignored = %q", sp.Ignored)
+	}
+}
+
+// TestSearchDirsReadsNoPATH pins the split of Search: the plugin dirs
+// without $PATH (read by a run of a compiled-in command, for hooks), then
+// $PATH after them, deduplicated against them, as Search orders them.
+func TestSearchDirsReadsNoPATH(t *testing.T) {
+	env := map[string]string{"HOME": "/home/u", "DEMOAPP_PLUGIN_PATH": "/pp1:rel", "PATH": "/usr/bin:/pp1:/bin:/usr/bin/"}
+	var read []string
+	e := Env{App: "demoapp", EnvPrefix: "DEMOAPP", Getenv: func(k string) string { read = append(read, k); return env[k] }}
+	dirs := SearchDirs(e, []string{"/cfg"})
+	if slices.Contains(read, "PATH") {
+		t.Errorf("SearchDirs read $PATH")
+	}
+	full := dirs.WithPATH(e)
+	if len(dirs.Dirs) != 3 {
+		t.Errorf("WithPATH changed the plugin dirs: %v", dirs.Dirs)
+	}
+	if fmt.Sprint(full) != fmt.Sprint(Search(e, []string{"/cfg"})) {
+		t.Errorf("SearchDirs + WithPATH = %v, Search = %v", full, Search(e, []string{"/cfg"}))
+	}
+	want := "[{/pp1 dir} {/cfg dir} {/home/u/.local/share/demoapp/plugins dir} {/usr/bin PATH} {/bin PATH}]"
+	if fmt.Sprint(full.Dirs) != want {
+		t.Errorf("dirs = %v, want %s", full.Dirs, want)
 	}
 }
 
