@@ -344,6 +344,15 @@ func newGrid(header []string) *grid {
 	return g
 }
 
+// reserve sizes the grid's first chunks for about n cells (a record's),
+// rather than the first chunks of a list.
+func (g *grid) reserve(n int) {
+	if len(g.text) == 0 && len(g.spans) == 0 {
+		g.text = append(g.text, make([]byte, 0, min(32*n+64, firstChunk)))
+		g.spans = append(g.spans, make([]span, 0, min(n, spanChunk)))
+	}
+}
+
 // add appends the next cell: v as people see it, CR LF as LF, a lone CR as
 // a space (as cliff does), other control characters escaped (see
 // appendEscaped).
@@ -387,7 +396,7 @@ func (g *grid) add(v any) {
 	}
 	col := g.n % g.cols
 	g.widths[col] = max(g.widths[col], w)
-	if g.n%spanChunk == 0 {
+	if g.n%spanChunk == 0 && len(g.spans) <= g.n/spanChunk {
 		// The first chunk grows by append (copying spans, never text).
 		n := spanChunk
 		if len(g.spans) == 0 {
@@ -623,11 +632,14 @@ func (t *Table) FormatRecord(w io.Writer, fields []string, values []any) error {
 		return nil
 	}
 	g := newGrid([]string{"Field", "Value"})
+	g.reserve(2 * len(fields))
 	for i, f := range fields {
 		g.add(f)
 		g.add(at(values, i))
 	}
-	return t.render(bufio.NewWriterSize(w, 64<<10), g, 16, false)
+	// A record is a few lines: a list's 64 KiB buffer would be fresh
+	// memory for the process to fault in, as would the grid's first chunks.
+	return t.render(bufio.NewWriterSize(w, 4<<10), g, 16, false)
 }
 
 // render lays the grid out on bw and flushes it; minWidth is the narrowest
