@@ -2,10 +2,12 @@ package formatset
 
 import (
 	"cmp"
+	"encoding/csv"
 	"iter"
 	"math/big"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -36,15 +38,63 @@ func (o *Options) Flags(fs *pflag.FlagSet, kind formatters.Kind) {
 	if kind == formatters.Record {
 		what = "field"
 	}
-	fs.StringArrayVarP(&o.Columns, "column", "c", nil, "show only the "+what+" `NAME` (repeatable: selects and orders)")
+	arrayVarP(fs, &o.Columns, "column", "c", "show only the "+what+" `NAME` (repeatable: selects and orders)")
 	if kind != formatters.List {
 		return
 	}
-	fs.StringArrayVar(&o.SortColumns, "sort-column", nil, "sort by the column `NAME` (repeatable: the first is most significant)")
+	arrayVarP(fs, &o.SortColumns, "sort-column", "", "sort by the column `NAME` (repeatable: the first is most significant)")
 	asc := fs.VarPF(orderFlag{o, false}, "sort-ascending", "", "sort in ascending order (the default)")
 	asc.NoOptDefVal = "true"
 	desc := fs.VarPF(orderFlag{o, true}, "sort-descending", "", "sort in descending order")
 	desc.NoOptDefVal = "true"
+}
+
+// arrayVarP declares a repeatable string flag, empty by default, as
+// pflag's StringArrayVarP does, without the CSV writer (and its 4 KiB
+// buffer) pflag builds to print the empty default: every run of a lister
+// or shower declares these.
+func arrayVarP(fs *pflag.FlagSet, p *[]string, name, short, usage string) {
+	*p = nil
+	f := fs.VarPF(&arrayFlag{p: p}, name, short, usage)
+	// Empty: help shows no default, as for pflag's own (which it knows
+	// by type).
+	f.DefValue = ""
+}
+
+// arrayFlag is the value of a flag arrayVarP declares: the first value
+// given replaces the default, the next ones are appended. It is a
+// pflag.SliceValue, of pflag's type "stringArray", and prints as pflag's
+// does, so that FlagSet.GetStringArray reads it.
+type arrayFlag struct {
+	p       *[]string
+	changed bool
+}
+
+var _ pflag.SliceValue = (*arrayFlag)(nil)
+
+func (a *arrayFlag) Type() string { return "stringArray" }
+func (a *arrayFlag) Set(v string) error {
+	if !a.changed {
+		*a.p, a.changed = nil, true
+	}
+	*a.p = append(*a.p, v)
+	return nil
+}
+func (a *arrayFlag) Append(v string) error { *a.p = append(*a.p, v); return nil }
+func (a *arrayFlag) Replace(vs []string) error {
+	*a.p = slices.Clone(vs)
+	return nil
+}
+func (a *arrayFlag) GetSlice() []string { return slices.Clone(*a.p) }
+func (a *arrayFlag) String() string {
+	if len(*a.p) == 0 {
+		return "[]"
+	}
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.Write(*a.p)
+	w.Flush()
+	return "[" + strings.TrimSuffix(b.String(), "\n") + "]"
 }
 
 // orderFlag is --sort-ascending or --sort-descending: both set one field,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -115,5 +116,48 @@ func TestWidthsFor(t *testing.T) {
 	}
 	if got := WidthsFor(cols, nil, cols); got != nil {
 		t.Errorf("got %v, want nil", got)
+	}
+}
+
+// TestOptionsFlagsAreStringArrays pins -c and --sort-column: repeatable,
+// the first value replacing the default, read back by pflag's
+// GetStringArray and as a pflag.SliceValue (hooks' JSON), with no default
+// shown in help.
+func TestOptionsFlagsAreStringArrays(t *testing.T) {
+	var o Options
+	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
+	o.Flags(fs, formatters.List)
+	if err := fs.Parse([]string{"-c", "a", "--column", "b,c", "--sort-column", `x"y`}); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(o.Columns, "|"); got != "a|b,c" {
+		t.Errorf("Columns = %q", o.Columns)
+	}
+	if got, err := fs.GetStringArray("column"); err != nil || strings.Join(got, "|") != "a|b,c" {
+		t.Errorf("GetStringArray(column) = %q, %v", got, err)
+	}
+	if got, err := fs.GetStringArray("sort-column"); err != nil || strings.Join(got, "|") != `x"y` {
+		t.Errorf("GetStringArray(sort-column) = %q, %v", got, err)
+	}
+	if sv, ok := fs.Lookup("column").Value.(pflag.SliceValue); !ok || strings.Join(sv.GetSlice(), "|") != "a|b,c" {
+		t.Errorf("column is no SliceValue of a, b,c")
+	}
+	if u := fs.FlagUsages(); strings.Contains(u, "(default") {
+		t.Errorf("help shows a default:\n%s", u)
+	}
+}
+
+// TestOptionsFlagsAllocateLittle pins that declaring the common options
+// (on every run of a lister or shower) builds no CSV writer to print
+// their empty defaults, as pflag's StringArrayVar does (a 4 KiB buffer
+// each).
+func TestOptionsFlagsAllocateLittle(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	var o Options
+	o.Flags(pflag.NewFlagSet("t", pflag.ContinueOnError), formatters.List)
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 3<<10 {
+		t.Errorf("declaring a list's options allocated %d bytes, want at most 3 KiB", got)
 	}
 }
