@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -127,7 +128,7 @@ func (t *tree) groupCommand(path string) *cobra.Command {
 func (t *tree) leafCommand(e registry.Entry[command.Command]) *cobra.Command {
 	name := e.Name
 	words := strings.Fields(name)
-	plugin := fmt.Sprintf("command %q", name)
+	plugin := "command " + strconv.Quote(name)
 	cc := &cobra.Command{
 		Use:                        words[len(words)-1],
 		SuggestionsMinimumDistance: 2,

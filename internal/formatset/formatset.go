@@ -6,6 +6,7 @@ package formatset
 import (
 	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/formatters"
@@ -91,7 +92,7 @@ func (s *Set) New(name string) (formatters.Formatter, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown formatter %q", name)
 	}
-	plugin := fmt.Sprintf("formatter %q", name)
+	plugin := "formatter " + strconv.Quote(name)
 	return command.GuardValue(plugin, func() (formatters.Formatter, error) {
 		f := newFn()
 		if f == nil {

@@ -7,10 +7,10 @@ package output
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"iter"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -276,7 +276,7 @@ func (out *Output) declare(fname string) {
 	}
 	if fd, ok := f.(formatters.KindFlagDeclarer); ok {
 		own := pflag.NewFlagSet(fname, pflag.ContinueOnError)
-		if command.Guard(fmt.Sprintf("formatter %q", fname), func() error { fd.Flags(own, out.kind); return nil }) != nil {
+		if command.Guard("formatter "+strconv.Quote(fname), func() error { fd.Flags(own, out.kind); return nil }) != nil {
 			return
 		}
 		out.o.mergeFlags(out, out.cmdFlags, own, fname)
@@ -410,7 +410,7 @@ func (o *Outputs) Prepare(out *Output) error {
 			ErrOut:        o.IO.ErrOut,
 			Kind:          out.kind,
 		}
-		if err := command.Guard(fmt.Sprintf("formatter %q", fname), func() error { return p.Prepare(env) }); err != nil {
+		if err := command.Guard("formatter "+strconv.Quote(fname), func() error { return p.Prepare(env) }); err != nil {
 			if _, panicked := err.(*command.PanicError); panicked {
 				return err
 			}
@@ -457,7 +457,7 @@ func (o *Outputs) FormatRecord(out *Output, fields []string, values []any) error
 	tw, closeTW := o.terminalOut(rf)
 	defer closeTW()
 	w := &lineEnder{w: tw}
-	return usageOf(QuietPipe(w.end(command.Guard(fmt.Sprintf("formatter %q", rf.Name()), func() error {
+	return usageOf(QuietPipe(w.end(command.Guard("formatter "+strconv.Quote(rf.Name()), func() error {
 		return rf.FormatRecord(w, fields, values)
 	}))))
 }
