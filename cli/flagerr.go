@@ -13,9 +13,10 @@ import (
 	"github.com/longshore/longshore/internal/names"
 )
 
-// flagError is flagError for a command of the tree: an unknown flag that
-// is the flag of a formatter other than the one -f picks (not declared on
-// the command, see output.Outputs.Lean) says so.
+// flagError turns a flag parsing error of a command of the tree into a
+// usage error, as the function flagError does, except that an unknown
+// flag of a formatter other than the one -f picks (not declared on the
+// command, see output.Outputs.Lean) is reported as such.
 func (t *tree) flagError(cmd *cobra.Command, err error) error {
 	if name, ok := strings.CutPrefix(err.Error(), "unknown flag: --"); ok {
 		if out := t.nodes.of(cmd).output; out != nil {

@@ -45,11 +45,11 @@ type session struct {
 
 // openSession reads the configuration (from --config, $<APP>_CONFIG or the
 // XDG default); the plugin search path, from it and the environment, is
-// built when first needed. A missing default file is an empty configuration; a
-// missing file the user named is one too, with a warning, so that "plugin
-// disable" can create it. An unreadable config is kept as cfgErr: the
-// runs that run a command fail with it (see checkConfig), help and
-// completion go on without it.
+// built when first needed. A missing default file is an empty
+// configuration; a missing file the user named is one too, with a
+// warning, so that "plugin disable" can create it. An unreadable config
+// is kept as cfgErr: the runs that run a command fail with it (see
+// checkConfig), help and completion go on without it.
 func openSession(a *App, ios *command.IOStreams, configFlag string, taken func(string) bool) *session {
 	errOut := ios.ErrOut
 	s := &session{app: a, errOut: errOut, io: ios, configFlag: configFlag, taken: taken, logger: slog.New(slog.DiscardHandler), lookPath: exec.LookPath}
