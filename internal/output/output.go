@@ -108,7 +108,6 @@ func New(app string, extra []registry.Entry[formatters.Formatter]) *Outputs {
 // (bound to them) and the formatter picked for this run.
 type Output struct {
 	o       *Outputs
-	name    string
 	kind    formatters.Kind
 	opts    formatset.Options
 	drivers map[string]formatters.Formatter
@@ -228,7 +227,7 @@ func (o *Outputs) AddFlags(name string, c command.Command, cc *cobra.Command) *O
 	default:
 		return nil
 	}
-	out := &Output{o: o, name: name, kind: kind, cmdFlags: cc.Flags(),
+	out := &Output{o: o, kind: kind, cmdFlags: cc.Flags(),
 		drivers: map[string]formatters.Formatter{}, tried: map[string]bool{}, flags: map[string]bool{}}
 	common := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	out.opts.Flags(common, kind)

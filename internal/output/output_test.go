@@ -113,3 +113,36 @@ func TestQuietPipe(t *testing.T) {
 		t.Errorf("QuietPipe made %v an exit error", err)
 	}
 }
+
+// TestLeanDeclaresOnlyTheFormatterUsed pins Outputs.Lean: the common
+// options and the -f formatter's flags only; another formatter's flag is
+// a usage error naming it, and DeclareAll declares the rest.
+func TestLeanDeclaresOnlyTheFormatterUsed(t *testing.T) {
+	o, _ := newTestOutputs(t, "csv")
+	o.Lean = true
+	cc := &cobra.Command{Use: "list"}
+	out := o.AddFlags("list", lister{}, cc)
+	if cc.Flags().Lookup("quote") == nil || cc.Flags().Lookup(ColumnFlag) == nil {
+		t.Fatal("-f csv: --quote or --column not declared")
+	}
+	if cc.Flags().Lookup("noindent") != nil {
+		t.Error("-f csv: json's --noindent declared")
+	}
+	err := out.OtherFormatterFlag("noindent")
+	if err == nil || !command.IsUsage(err) || err.Error() != "--noindent applies to -f json, not -f csv" {
+		t.Errorf("OtherFormatterFlag(noindent) = %v", err)
+	}
+	if err := out.OtherFormatterFlag("nosuch"); err != nil {
+		t.Errorf("OtherFormatterFlag(nosuch) = %v, want nil", err)
+	}
+	if cc.Flags().Lookup("noindent") == nil {
+		t.Error("after DeclareAll, --noindent is not declared")
+	}
+	if err := o.Prepare(out); err != nil {
+		t.Errorf("Prepare = %v", err)
+	}
+	cc.Flags().Set("noindent", "true")
+	if err := o.Prepare(out); err == nil || err.Error() != "--noindent applies to -f json, not -f csv" {
+		t.Errorf("Prepare with --noindent = %v", err)
+	}
+}
