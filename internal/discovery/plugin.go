@@ -38,6 +38,13 @@ type Plugin struct {
 	ShadowedBy string
 	// manifestInfo is the stat of ManifestPath, when found.
 	manifestInfo fs.FileInfo
+	// pathLinfo and manifestLinfo are the lstats of Path (the folder, for
+	// a folder plugin) and of ManifestPath a scan made, for the trust
+	// rules to start from; nil when not made.
+	pathLinfo, manifestLinfo fs.FileInfo
+	// cached is set when Manifest came from the manifest cache, not from
+	// reading ManifestPath.
+	cached bool
 }
 
 // Refused returns the *UntrustedError that keeps p from loading (a file
@@ -86,6 +93,10 @@ type Finder struct {
 	// Trust decides which files and directories may be loaded from; nil
 	// means SystemTrust.
 	Trust *Trust
+	// Manifests, when set, is the manifest cache a scan takes parsed
+	// manifests from and adds the manifests it parses to: listings set it.
+	// Resolve (dispatch) never uses it.
+	Manifests *ManifestCache
 	// Exts, when not nil, are the file name extensions that make a file
 	// executable (Windows' PATHEXT, see ExecExts): a plugin is then
 	// "<app>-<name>" plus one of them, the first found in this order, its
@@ -220,37 +231,46 @@ func (f *Finder) look(d Dir, base string, words []string) (*Plugin, error) {
 // load checks that p's files and directory may be trusted, then reads
 // its manifest; fi is the stat of p.Path (its folder for a folder plugin).
 func (f *Finder) load(p *Plugin, fi fs.FileInfo) {
-	f.loadIn(p, fi, f.trust().checkPath(f.fs(), p.Dir))
+	f.loadIn(p, fi, f.trust().checkPath(f.fs(), p.Dir), nil)
 }
 
 // loadIn is load, knowing dirErr, why p's directory is not trusted (nil
-// when it is): a scan checks a directory once for all its entries.
-func (f *Finder) loadIn(p *Plugin, fi fs.FileInfo, dirErr error) {
+// when it is): a scan checks a directory once for all its entries. cache,
+// when not nil, is the manifest cache's section of p's directory: p's
+// manifest is taken from it when the cache's entry still holds, and added
+// to it when parsed. The trust rules run all the same.
+func (f *Finder) loadIn(p *Plugin, fi fs.FileInfo, dirErr error, cache *mcSection) {
 	t := f.trust()
 	if dirErr != nil {
 		p.Invalid = dirErr
 		return
 	}
-	if err := t.checkPath(f.fs(), p.Path); err != nil {
+	if err := t.checkPathFrom(f.fs(), p.Path, p.pathLinfo); err != nil {
 		p.Invalid = err
 		return
 	}
 	if p.manifestInfo != nil {
-		if err := t.checkPath(f.fs(), p.ManifestPath); err != nil {
+		if err := t.checkPathFrom(f.fs(), p.ManifestPath, p.manifestLinfo); err != nil {
 			p.Invalid = err
 			return
 		}
 	}
-	f.loadManifest(p)
+	f.loadManifest(p, fi, cache)
 	if p.Folder != "" && p.Invalid == nil {
 		p.Invalid = t.checkPath(f.fs(), p.Path)
 	}
 }
 
 // loadManifest reads and checks p's manifest, if it has one, and for a
-// folder plugin finds its executable.
-func (f *Finder) loadManifest(p *Plugin) {
+// folder plugin finds its executable; fi is the stat of p.Path, and cache
+// as for loadIn.
+func (f *Finder) loadManifest(p *Plugin, fi fs.FileInfo, cache *mcSection) {
 	if p.ManifestPath == "" {
+		return
+	}
+	if m := f.Manifests.get(cache, p, fi); m != nil && manifestFits(p, m) {
+		p.cached = true
+		f.useManifest(p, m)
 		return
 	}
 	data, err := readRegular(f.fs(), p.ManifestPath, MaxManifestSize)
@@ -271,6 +291,21 @@ func (f *Finder) loadManifest(p *Plugin) {
 		p.Invalid = fmt.Errorf("%s: exec is only for plugin.yaml in a plugin's own folder", p.ManifestPath)
 		return
 	}
+	f.Manifests.put(cache, p, fi, m)
+	f.useManifest(p, m)
+}
+
+// manifestFits reports whether m, a manifest taken from the cache, passes
+// what loadManifest checks of one read against the plugin: a cached one
+// that does not is read again, for the error to name its line.
+func manifestFits(p *Plugin, m *Manifest) bool {
+	return (m.Name == "" || strings.Join(strings.Fields(m.Name), " ") == p.Name) &&
+		(p.Folder != "" || m.Exec == "")
+}
+
+// useManifest makes m, parsed and checked, p's manifest, escaped for the
+// terminal, and for a folder plugin finds its executable.
+func (f *Finder) useManifest(p *Plugin, m *Manifest) {
 	m.escape()
 	p.Manifest = m
 	if p.Folder != "" {

@@ -2,6 +2,7 @@ package discovery
 
 import (
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -40,6 +41,9 @@ type Scan struct {
 	// not asked again for each entry.
 	inDir  map[string]bool
 	dirErr error
+	// cache is the manifest cache's section of the directory being
+	// scanned; nil without a cache.
+	cache *mcSection
 }
 
 // Scan lists every directory and returns the plugins found, with their
@@ -88,6 +92,7 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 			s.inDir[e.Name()] = true
 		}
 		s.dirErr = f.trust().checkPath(f.fs(), d.Path)
+		s.cache = f.Manifests.section(d.Path, f.now())
 		for _, e := range entries {
 			p := f.scanEntry(d, e.Name(), s)
 			if p == nil {
@@ -184,9 +189,11 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 		s.warn(path, "invalid plugin name: "+strings.TrimPrefix(err.Error(), fmt.Sprintf("plugin name %q: ", name)))
 		return nil
 	}
-	fi, err := f.fs().Stat(path)
+	// One lstat per file: unless it is a symbolic link, it is the stat,
+	// and the trust rules check the chain of links from it.
+	li, fi, err := f.lstat(path)
 	if err != nil {
-		if _, lerr := f.fs().Lstat(path); lerr == nil {
+		if li != nil {
 			s.warn(path, "broken symbolic link")
 		}
 		return nil
@@ -194,17 +201,17 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 	if f.exts() != nil && !hasExt && !fi.IsDir() {
 		fi = notExec{fi}
 	}
-	p := &Plugin{Name: strings.Join(words, " "), Words: words, Path: path, Dir: d.Path, Source: d.Source}
+	p := &Plugin{Name: strings.Join(words, " "), Words: words, Path: path, Dir: d.Path, Source: d.Source, pathLinfo: li}
 	switch {
 	case fi.IsDir():
 		mpath := filepath.Join(path, ManifestFile)
-		mfi, err := f.fs().Stat(mpath)
+		mli, mfi, err := f.lstat(mpath)
 		if err != nil || d.Source != SourceDir {
 			s.warn(path, "is a directory, not a plugin (a plugin folder needs "+ManifestFile+" and must be in a plugin dir)")
 			s.Inert = append(s.Inert, path)
 			return nil
 		}
-		p.Folder, p.ManifestPath, p.manifestInfo = path, mpath, mfi
+		p.Folder, p.ManifestPath, p.manifestInfo, p.manifestLinfo = path, mpath, mfi, mli
 	case !f.executable(fi):
 		s.warn(path, "not executable: skipped")
 		s.Inert = append(s.Inert, path)
@@ -214,13 +221,29 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 			break // listed with its directory: no stat to find it missing
 		}
 		mpath := filepath.Join(d.Path, stem) + ".yaml"
-		if mfi, err := f.fs().Stat(mpath); err == nil {
-			p.ManifestPath, p.manifestInfo = mpath, mfi
+		if mli, mfi, err := f.lstat(mpath); err == nil {
+			p.ManifestPath, p.manifestInfo, p.manifestLinfo = mpath, mfi, mli
 		}
 	}
-	f.loadIn(p, fi, s.dirErr)
+	f.loadIn(p, fi, s.dirErr, s.cache)
 	if u := p.Refused(); u != nil && u.Path != d.Path {
 		s.warn(u.Path, untrustedMsg(u))
 	}
 	return p
+}
+
+// lstat returns the lstat of path and its stat: the same for a regular
+// file or a directory; anything else (a symbolic link, a reparse point on
+// Windows) is stat'ed, links followed. A broken link is an error with the
+// link's lstat; a missing file one with none.
+func (f *Finder) lstat(path string) (li, fi fs.FileInfo, err error) {
+	li, err = f.fs().Lstat(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if li.Mode().IsRegular() || li.IsDir() {
+		return li, li, nil
+	}
+	fi, err = f.fs().Stat(path)
+	return li, fi, err
 }

@@ -1,0 +1,573 @@
+package discovery
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// The manifest cache keeps the manifests a listing parsed, so that the
+// next listing (help, completion, plugin list) reads one file instead of
+// opening and parsing every manifest. An entry is used only while the
+// stat the scan makes anyway of its manifest and of its plugin's
+// executable (or folder) gives the identity recorded (device, inode,
+// size, modification and change time, mode, owner) and that modification
+// time is settled (racyWindow). The cache saves the parse and nothing
+// else: the trust rules run on every file of every plugin each listing,
+// from the same stats.
+//
+// It never holds what makes something run: a manifest that declares hooks
+// or formatters is not cached (it is read and parsed each listing), so
+// the hooks and formatters that run are always what a manifest says now.
+// Dispatch never reads it.
+//
+// The file is binary: a header, then one section per plugin directory
+// (its path, its entries' count and length, and a checksum of them), each
+// entry a manifest's path relative to the directory, the two identities
+// and the manifest's fields. A file that is not the user's own, or is
+// corrupt or of another format, is not used, and is replaced.
+
+// manifestCacheMagic starts the cache file; manifestCacheFormat is its
+// layout, bumped when it changes (a file of another format is rebuilt).
+const (
+	manifestCacheMagic  = "longshore manifest cache\n"
+	manifestCacheFormat = 1
+)
+
+// maxManifestCacheSize is the largest cache file read; a larger one is
+// ignored and rebuilt.
+const maxManifestCacheSize = 256 << 20
+
+// maxManifestCacheDirs is how many directories' sections the file keeps:
+// those of the last listing first, then those it did not scan (another
+// $<APP>_PLUGIN_PATH or PATH), the most recent first.
+const maxManifestCacheDirs = 128
+
+// ManifestCachePath returns the manifest cache's file:
+// $XDG_CACHE_HOME/<app>/manifests.cache (default
+// ~/.cache/<app>/manifests.cache), or "" when neither variable gives an
+// absolute directory.
+func ManifestCachePath(e Env) string {
+	hooks := HookIndexPath(e)
+	if hooks == "" {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(hooks), "manifests.cache")
+}
+
+// ManifestCache is the manifest cache of one run: what its file held, and
+// what the run's scans found. Set it as a Finder's Manifests for the
+// scans of a listing, then Save it. It is not safe for concurrent use.
+type ManifestCache struct {
+	path string
+	// data is the file as read, data as a string (for the strings the
+	// entries hold, without copying them).
+	data []byte
+	text string
+	// old are the file's sections, in its order; byDir indexes them.
+	old   []*mcSection
+	byDir map[string]*mcSection
+	// scanned are the sections this run's scans built, in scan order.
+	scanned []*mcSection
+	// replace is set when the file exists but cannot be used: it is
+	// written again even if no entry changed.
+	replace bool
+	// stored counts the entries parsed and added by this run, reused
+	// those taken from the file.
+	stored, reused int
+}
+
+// mcSection is a directory's section: the file's, decoded when the
+// directory is scanned, or the one a scan builds.
+type mcSection struct {
+	dir string
+	n   int // entries
+	// from and to are where the entries are in the file, sum their
+	// checksum.
+	from, to int
+	sum      uint64
+	// entries are the file's, by manifest path relative to dir, once
+	// decoded; bad is set when the body does not decode or match sum.
+	entries map[string]*mcEntry
+	decoded bool
+	bad     bool
+	// out and hits are what a scan builds: the entries found, encoded,
+	// and how many of the file's it used.
+	out  []byte
+	hits int
+	now  time.Time
+}
+
+// mcEntry is one cached manifest.
+type mcEntry struct {
+	raw           []byte // the entry as encoded
+	manifest, exe statID
+	m             Manifest
+}
+
+// OpenManifestCache reads the manifest cache at path for f's listings. A
+// missing, unreadable, untrusted (see checkCache), corrupt or outdated
+// file gives an empty cache, never nil; the error then says why, for a
+// debug log (nil for a missing file). An empty path is a cache never
+// saved.
+func (f *Finder) OpenManifestCache(path string) (*ManifestCache, error) {
+	c := &ManifestCache{path: path, byDir: map[string]*mcSection{}}
+	if path == "" {
+		return c, nil
+	}
+	data, err := readRegular(f.fs(), path, maxManifestCacheSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		return c, nil
+	}
+	if err == nil {
+		err = f.checkCache(path)
+	}
+	if err == nil {
+		err = c.parse(data)
+	}
+	if err != nil {
+		c.old, c.byDir, c.data, c.text = nil, map[string]*mcSection{}, nil, ""
+		c.replace = true
+		return c, fmt.Errorf("manifest cache %s not used: %w", path, err)
+	}
+	return c, nil
+}
+
+// errCacheFormat reports a cache file that is not one this version
+// writes.
+var errCacheFormat = errors.New("not a manifest cache of this format")
+
+// parse reads the file's header and its sections' headers; the entries of
+// a section are decoded when its directory is scanned.
+func (c *ManifestCache) parse(data []byte) error {
+	c.data, c.text = data, string(data)
+	r := &mcReader{b: c.data, s: c.text}
+	if len(data) < len(manifestCacheMagic) || c.text[:len(manifestCacheMagic)] != manifestCacheMagic {
+		return errCacheFormat
+	}
+	r.off = len(manifestCacheMagic)
+	if r.uvarint() != manifestCacheFormat || r.err {
+		return errCacheFormat
+	}
+	for r.off < len(data) && !r.err {
+		s := &mcSection{dir: r.str(), n: int(r.uvarint())}
+		s.sum = r.u64()
+		body := r.uvarint()
+		if r.err || body > uint64(len(data)-r.off) {
+			r.err = true
+			break
+		}
+		s.from, s.to = r.off, r.off+int(body)
+		r.off = s.to
+		if r.err {
+			break
+		}
+		if c.byDir[s.dir] != nil {
+			return errCacheFormat
+		}
+		c.old = append(c.old, s)
+		c.byDir[s.dir] = s
+	}
+	if r.err {
+		return errors.New("truncated")
+	}
+	return nil
+}
+
+// section returns the section a scan of dir at time now builds, starting
+// it anew.
+func (c *ManifestCache) section(dir string, now time.Time) *mcSection {
+	if c == nil {
+		return nil
+	}
+	for _, s := range c.scanned {
+		if s.dir == dir {
+			s.out, s.hits, s.n, s.now = s.out[:0], 0, 0, now
+			return s
+		}
+	}
+	s := &mcSection{dir: dir, now: now}
+	c.scanned = append(c.scanned, s)
+	return s
+}
+
+// fileSection returns the file's section of s's directory, decoded, or
+// nil.
+func (c *ManifestCache) fileSection(dir string) *mcSection {
+	s := c.byDir[dir]
+	if s == nil || s.bad {
+		return nil
+	}
+	if !s.decoded {
+		s.decoded = true
+		if err := s.decode(c); err != nil {
+			s.bad, s.entries = true, nil
+			c.replace = true
+			return nil
+		}
+	}
+	return s
+}
+
+// decode decodes the section's entries, checking its checksum.
+func (s *mcSection) decode(c *ManifestCache) error {
+	h := fnv.New64a()
+	h.Write(c.data[s.from:s.to])
+	if h.Sum64() != s.sum {
+		return errors.New("checksum mismatch")
+	}
+	r := &mcReader{b: c.data[s.from:s.to], s: c.text[s.from:s.to]}
+	s.entries = make(map[string]*mcEntry, s.n)
+	for range s.n {
+		from := r.off
+		e := &mcEntry{}
+		rel := r.str()
+		e.manifest = r.id()
+		e.exe = r.id()
+		r.manifest(&e.m)
+		if r.err {
+			return errors.New("truncated entry")
+		}
+		e.raw = r.b[from:r.off]
+		s.entries[rel] = e
+	}
+	if r.off != len(r.b) {
+		return errors.New("trailing bytes")
+	}
+	return nil
+}
+
+// get returns the cached manifest of p, as parsed before escaping, when
+// the file's entry for it still holds: mfi and fi are the stats the scan
+// made of its manifest and its entry (executable or folder). The entry is
+// kept for the file the run saves. nil when there is none.
+func (c *ManifestCache) get(s *mcSection, p *Plugin, fi fs.FileInfo) *Manifest {
+	if s == nil || p.manifestInfo == nil {
+		return nil
+	}
+	old := c.fileSection(s.dir)
+	if old == nil {
+		return nil
+	}
+	rel, ok := relIn(s.dir, p.ManifestPath)
+	if !ok {
+		return nil
+	}
+	e := old.entries[rel]
+	if e == nil || s.racy(p.manifestInfo) || s.racy(fi) ||
+		e.manifest != idOf(p.manifestInfo) || e.exe != idOf(fi) {
+		return nil
+	}
+	s.out = append(s.out, e.raw...)
+	s.n++
+	s.hits++
+	c.reused++
+	m := e.m
+	m.Requires.Env = cloneStrings(e.m.Requires.Env)
+	m.Requires.Executables = cloneStrings(e.m.Requires.Executables)
+	return &m
+}
+
+// put adds m, p's manifest as parsed (before escaping), to the section
+// the scan builds, unless it declares hooks or formatters (never taken
+// from a cache) or one of its files changed too recently to be trusted.
+func (c *ManifestCache) put(s *mcSection, p *Plugin, fi fs.FileInfo, m *Manifest) {
+	if s == nil || p.manifestInfo == nil || len(m.Hooks) > 0 || len(m.Formatters) > 0 ||
+		s.racy(p.manifestInfo) || s.racy(fi) {
+		return
+	}
+	rel, ok := relIn(s.dir, p.ManifestPath)
+	if !ok {
+		return
+	}
+	s.out = appendEntry(s.out, rel, idOf(p.manifestInfo), idOf(fi), m)
+	s.n++
+	c.stored++
+}
+
+// racy reports whether fi's modification time is too recent for its
+// identity to be trusted (see racyWindow).
+func (s *mcSection) racy(fi fs.FileInfo) bool {
+	return s.now.IsZero() || fi.ModTime().After(s.now.Add(-racyWindow))
+}
+
+// relIn returns path relative to dir, when it is inside it.
+func relIn(dir, path string) (string, bool) {
+	if len(path) <= len(dir)+1 || path[:len(dir)] != dir || !os.IsPathSeparator(path[len(dir)]) {
+		return "", false
+	}
+	return path[len(dir)+1:], true
+}
+
+func cloneStrings(s []string) []string {
+	if s == nil {
+		return nil
+	}
+	return append(make([]string, 0, len(s)), s...)
+}
+
+// Changed reports whether the run's scans found something the file does
+// not hold as it is: a manifest parsed and added, one of its entries no
+// longer used (a plugin changed or removed), or a file that could not be
+// used. Only then does Save write.
+func (c *ManifestCache) Changed() bool {
+	if c.replace || c.stored > 0 {
+		return true
+	}
+	for _, s := range c.scanned {
+		if old := c.byDir[s.dir]; old != nil && old.n != s.hits {
+			return true
+		}
+	}
+	return false
+}
+
+// Stats returns how many manifests the run's scans took from the cache
+// and how many they parsed and added to it.
+func (c *ManifestCache) Stats() (reused, stored int) { return c.reused, c.stored }
+
+// Save writes the cache file when the run's scans changed it (Changed):
+// the sections of the directories scanned, then those of other
+// directories the file holds, atomically (a temporary file renamed over
+// it) and under the lock beside it, so that a listing saving at the same
+// time with other directories loses none of them. The directory is
+// created 0700, the file 0600; a directory that is not the user's own is
+// not written to. An error only says why the cache was not saved, for a
+// debug log.
+func (f *Finder) SaveManifestCache(c *ManifestCache) error {
+	if c == nil || c.path == "" || !c.Changed() {
+		return nil
+	}
+	dir := filepath.Dir(c.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("save manifest cache: %w", err)
+	}
+	if fi, err := f.fs().Stat(dir); err == nil {
+		t := f.trust()
+		uid, ok := t.owner()(fi)
+		if err := t.Check(dir, fi); err != nil || ok && uid != t.UID {
+			return fmt.Errorf("manifest cache not saved: %s is not the user's own", dir)
+		}
+	}
+	unlock, err := lockFile(lockPath(c.path))
+	if err != nil {
+		return fmt.Errorf("save manifest cache: %w", err)
+	}
+	defer unlock()
+	// Another listing may have saved since this one read the file: keep
+	// the directories it holds that this run did not scan.
+	latest, _ := f.OpenManifestCache(c.path)
+	data := c.encode(latest)
+	tmp, err := os.CreateTemp(dir, ".manifests-*.cache")
+	if err != nil {
+		return fmt.Errorf("save manifest cache: %w", err)
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("save manifest cache %s: %w", c.path, err)
+	}
+	if err := os.Rename(tmp.Name(), c.path); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("save manifest cache %s: %w", c.path, err)
+	}
+	return nil
+}
+
+// encode returns the file to write: the scanned sections, then those of
+// others (the latest file's) for directories not scanned.
+func (c *ManifestCache) encode(others *ManifestCache) []byte {
+	size := len(manifestCacheMagic) + 8
+	for _, s := range c.scanned {
+		size += len(s.dir) + len(s.out) + 32
+	}
+	if others != nil {
+		size += len(others.data)
+	}
+	out := make([]byte, 0, size)
+	out = append(out, manifestCacheMagic...)
+	out = binary.AppendUvarint(out, manifestCacheFormat)
+	done := map[string]bool{}
+	n := 0
+	for _, s := range c.scanned {
+		done[s.dir] = true
+		if s.n == 0 || n == maxManifestCacheDirs {
+			continue
+		}
+		h := fnv.New64a()
+		h.Write(s.out)
+		out = appendSection(out, s.dir, s.n, h.Sum64(), s.out)
+		n++
+	}
+	if others != nil {
+		for _, s := range others.old {
+			if done[s.dir] || n == maxManifestCacheDirs {
+				continue
+			}
+			done[s.dir] = true
+			out = appendSection(out, s.dir, s.n, s.sum, others.data[s.from:s.to])
+			n++
+		}
+	}
+	return out
+}
+
+func appendSection(out []byte, dir string, n int, sum uint64, body []byte) []byte {
+	out = appendStr(out, dir)
+	out = binary.AppendUvarint(out, uint64(n))
+	out = binary.LittleEndian.AppendUint64(out, sum)
+	out = binary.AppendUvarint(out, uint64(len(body)))
+	return append(out, body...)
+}
+
+// appendEntry encodes one entry. Every field of Manifest but Hooks and
+// Formatters (never cached) is written; TestManifestCacheCodec fails when
+// Manifest gains one this does not.
+func appendEntry(out []byte, rel string, manifest, exe statID, m *Manifest) []byte {
+	out = appendStr(out, rel)
+	out = appendID(out, manifest)
+	out = appendID(out, exe)
+	for _, s := range []string{m.Name, m.Version, m.Description, m.Long, m.Exec, m.Output} {
+		out = appendStr(out, s)
+	}
+	if m.Completion {
+		out = append(out, 1)
+	} else {
+		out = append(out, 0)
+	}
+	out = appendStrs(out, m.Requires.Env)
+	out = appendStrs(out, m.Requires.Executables)
+	return appendStr(out, m.Requires.App)
+}
+
+func appendID(out []byte, id statID) []byte {
+	out = binary.AppendUvarint(out, id.dev)
+	out = binary.AppendUvarint(out, id.ino)
+	out = binary.AppendVarint(out, id.size)
+	out = binary.AppendVarint(out, id.mtime)
+	out = binary.AppendVarint(out, id.ctime)
+	out = binary.AppendUvarint(out, uint64(id.mode))
+	return binary.AppendVarint(out, id.uid)
+}
+
+func appendStr(out []byte, s string) []byte {
+	out = binary.AppendUvarint(out, uint64(len(s)))
+	return append(out, s...)
+}
+
+// appendStrs writes a list: its length plus one, 0 for nil, so that a
+// decoded list is nil exactly when the parsed one was.
+func appendStrs(out []byte, list []string) []byte {
+	if list == nil {
+		return binary.AppendUvarint(out, 0)
+	}
+	out = binary.AppendUvarint(out, uint64(len(list))+1)
+	for _, s := range list {
+		out = appendStr(out, s)
+	}
+	return out
+}
+
+// mcReader decodes the cache file: b and s are the same bytes, s for the
+// strings (substrings, not copies).
+type mcReader struct {
+	b   []byte
+	s   string
+	off int
+	err bool
+}
+
+func (r *mcReader) uvarint() uint64 {
+	if r.err {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b[r.off:])
+	if n <= 0 {
+		r.err = true
+		return 0
+	}
+	r.off += n
+	return v
+}
+
+func (r *mcReader) varint() int64 {
+	if r.err {
+		return 0
+	}
+	v, n := binary.Varint(r.b[r.off:])
+	if n <= 0 {
+		r.err = true
+		return 0
+	}
+	r.off += n
+	return v
+}
+
+func (r *mcReader) u64() uint64 {
+	if r.err || len(r.b)-r.off < 8 {
+		r.err = true
+		return 0
+	}
+	v := binary.LittleEndian.Uint64(r.b[r.off:])
+	r.off += 8
+	return v
+}
+
+func (r *mcReader) str() string {
+	n := r.uvarint()
+	if r.err || n > uint64(len(r.b)-r.off) {
+		r.err = true
+		return ""
+	}
+	s := r.s[r.off : r.off+int(n)]
+	r.off += int(n)
+	return s
+}
+
+func (r *mcReader) strs() []string {
+	n := r.uvarint()
+	if r.err || n == 0 {
+		return nil
+	}
+	n--
+	if n > uint64(len(r.b)-r.off) { // each string takes a byte at least
+		r.err = true
+		return nil
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = r.str()
+	}
+	return out
+}
+
+func (r *mcReader) id() statID {
+	return statID{dev: r.uvarint(), ino: r.uvarint(), size: r.varint(), mtime: r.varint(),
+		ctime: r.varint(), mode: uint32(r.uvarint()), uid: r.varint()}
+}
+
+// manifest decodes what appendEntry wrote of a manifest.
+func (r *mcReader) manifest(m *Manifest) {
+	m.Name, m.Version, m.Description, m.Long, m.Exec, m.Output = r.str(), r.str(), r.str(), r.str(), r.str(), r.str()
+	if r.off >= len(r.b) {
+		r.err = true
+		return
+	}
+	switch r.b[r.off] {
+	case 0:
+	case 1:
+		m.Completion = true
+	default:
+		r.err = true
+	}
+	r.off++
+	m.Requires.Env = r.strs()
+	m.Requires.Executables = r.strs()
+	m.Requires.App = r.str()
+}
