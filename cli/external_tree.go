@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -152,14 +151,14 @@ func (t *tree) externalCommand(p *discovery.Plugin) *cobra.Command {
 	if p.Manifest != nil && p.Manifest.Long != "" {
 		long = p.Manifest.Long
 	}
-	long += fmt.Sprintf("\n\nExternal plugin %s.\nRun \"%s %s --help\" for the plugin's own help.", p.Path, t.app.Name, p.Name)
+	long += "\n\nExternal plugin " + p.Path + ".\nRun \"" + t.app.Name + " " + p.Name + " --help\" for the plugin's own help."
 	return t.nodes.add(&node{kind: kindExternal, name: p.Name, plugin: p, cmd: &cobra.Command{
 		Use:                p.Words[len(p.Words)-1] + " [args...]",
 		Short:              short,
 		Long:               long,
 		DisableFlagParsing: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return t.runPlugin(p, args)
+			return t.runPlugin(t.sess.fresh(p), args)
 		},
 	}})
 }

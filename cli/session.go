@@ -32,8 +32,13 @@ type session struct {
 	logger *slog.Logger
 	// lookPath finds an executable a plugin requires.
 	lookPath func(string) (string, error)
+	// getenv is the App's, as a func value made once: a listing checks
+	// the requirements of every plugin with it.
+	getenv func(string) string
 
 	dirScanned, scanned *discovery.Scan
+	// manifests is the manifest cache the scans use, opened by the first.
+	manifests *discovery.ManifestCache
 }
 
 // openSession reads the configuration (from --config, $<APP>_CONFIG or the
@@ -45,7 +50,7 @@ type session struct {
 // completion go on without it.
 func openSession(a *App, ios *command.IOStreams, configFlag string, taken func(string) bool) *session {
 	errOut := ios.ErrOut
-	s := &session{app: a, errOut: errOut, io: ios, configFlag: configFlag, logger: slog.New(slog.DiscardHandler), lookPath: exec.LookPath}
+	s := &session{app: a, errOut: errOut, io: ios, configFlag: configFlag, logger: slog.New(slog.DiscardHandler), lookPath: exec.LookPath, getenv: a.getenv}
 	path := discovery.ConfigPath(a.Name, a.envPrefix(), configFlag, a.getenv)
 	s.cfg, s.cfgErr = discovery.LoadConfig(path)
 	if s.cfgErr != nil {
@@ -112,7 +117,7 @@ func (s *session) discoveryEnv() discovery.Env {
 
 // host is what plugin requirements are checked against.
 func (s *session) host() discovery.Host {
-	return discovery.Host{AppVersion: s.app.Version, Getenv: s.app.getenv, LookPath: s.lookPath}
+	return discovery.Host{AppVersion: s.app.Version, Getenv: s.getenv, LookPath: s.lookPath}
 }
 
 // checkExternal returns why p must not run: an invalid manifest, disabled
@@ -164,9 +169,48 @@ func (s *session) dirFinder() *discovery.Finder {
 // stale, and as the first part of a listing's scan (see scan).
 func (s *session) dirScan() *discovery.Scan {
 	if s.dirScanned == nil {
-		s.dirScanned = s.dirFinder().Scan()
+		f := s.dirFinder()
+		f.Manifests = s.manifestCache()
+		s.dirScanned = f.Scan()
 	}
 	return s.dirScanned
+}
+
+// manifestCache returns the manifest cache of the run's scans, reading it
+// the first time: one read for every manifest it holds. Only scans use it
+// (a listing, or a hook index to rebuild); finding a plugin to run never
+// does. Why it could not be used goes to the debug log, never to the user.
+func (s *session) manifestCache() *discovery.ManifestCache {
+	if s.manifests == nil {
+		var err error
+		s.manifests, err = s.finder.OpenManifestCache(discovery.ManifestCachePath(s.discoveryEnv()))
+		if err != nil {
+			s.logger.Debug("manifest cache", "err", err)
+		}
+	}
+	return s.manifests
+}
+
+// saveManifestCache writes the manifest cache when the scan changed it:
+// once per listing that parsed a manifest it did not hold, or found one
+// of its entries out of date.
+func (s *session) saveManifestCache() {
+	if s.manifests == nil {
+		return
+	}
+	reused, parsed := s.manifests.Stats()
+	s.logger.Debug("manifest cache", "reused", reused, "parsed", parsed, "changed", s.manifests.Changed())
+	if err := s.finder.SaveManifestCache(s.manifests); err != nil {
+		s.logger.Debug("manifest cache not saved", "err", err)
+	}
+}
+
+// fresh returns p, found by a listing, with its manifest as read now: p
+// itself unless its manifest came from the manifest cache. What a
+// manifest makes run (completion by the plugin, a run of it from help)
+// is decided by the file, never by the cache.
+func (s *session) fresh(p *discovery.Plugin) *discovery.Plugin {
+	return s.finder.Fresh(p)
 }
 
 // scan lists the plugin dirs and PATH, once. It never runs a plugin.
@@ -178,8 +222,9 @@ func (s *session) scan() (*discovery.Scan, error) {
 	if err != nil {
 		return nil, err
 	}
-	rest := &discovery.Finder{App: f.App, Dirs: f.Dirs[len(s.pluginDirs()):], FS: f.FS, Taken: f.Taken}
+	rest := &discovery.Finder{App: f.App, Dirs: f.Dirs[len(s.pluginDirs()):], FS: f.FS, Taken: f.Taken, Manifests: s.manifestCache()}
 	s.scanned = rest.Continue(s.dirScan())
+	s.saveManifestCache()
 	s.refreshHookIndex()
 	return s.scanned, nil
 }

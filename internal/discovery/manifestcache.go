@@ -62,28 +62,30 @@ func ManifestCachePath(e Env) string {
 
 // ManifestCache is the manifest cache of one run: what its file held, and
 // what the run's scans found. Set it as a Finder's Manifests for the
-// scans of a listing, then Save it. It is not safe for concurrent use.
+// scans of a listing, then save it (Finder.SaveManifestCache). It is not
+// safe for concurrent use.
 type ManifestCache struct {
 	path string
-	// data is the file as read, data as a string (for the strings the
-	// entries hold, without copying them).
+	// data is the file as read, text the same bytes as a string (the
+	// entries' strings are substrings of it, not copies).
 	data []byte
 	text string
-	// old are the file's sections, in its order; byDir indexes them.
-	old   []*mcSection
-	byDir map[string]*mcSection
-	// scanned are the sections this run's scans built, in scan order.
-	scanned []*mcSection
+	// sections are the file's, in its order; byDir indexes them.
+	sections []*mcSection
+	byDir    map[string]*mcSection
+	// scans are what this run's scans found, one per directory, in scan
+	// order.
+	scans []*mcScan
 	// replace is set when the file exists but cannot be used: it is
 	// written again even if no entry changed.
 	replace bool
-	// stored counts the entries parsed and added by this run, reused
-	// those taken from the file.
-	stored, reused int
+	// reused and stored count the manifests the run took from the file,
+	// and those it parsed and added.
+	reused, stored int
 }
 
-// mcSection is a directory's section: the file's, decoded when the
-// directory is scanned, or the one a scan builds.
+// mcSection is a directory's section of the file, its entries decoded
+// the first time the directory is scanned.
 type mcSection struct {
 	dir string
 	n   int // entries
@@ -91,24 +93,41 @@ type mcSection struct {
 	// checksum.
 	from, to int
 	sum      uint64
-	// entries are the file's, by manifest path relative to dir, once
-	// decoded; bad is set when the body does not decode or match sum.
-	entries map[string]*mcEntry
+	// entries are decoded once; bad is set when they do not decode or
+	// match sum. index finds an entry by its manifest's path relative to
+	// dir, made only when one is looked up out of the order the entries
+	// were saved in (the scan's order); next is where the scan is in it.
+	entries []mcEntry
 	decoded bool
 	bad     bool
-	// out and hits are what a scan builds: the entries found, encoded,
-	// and how many of the file's it used.
-	out  []byte
-	hits int
-	now  time.Time
+	index   map[string]int
+	next    int
 }
 
 // mcEntry is one cached manifest.
 type mcEntry struct {
-	raw           []byte // the entry as encoded
+	rel string // the manifest's path relative to the directory
+	// from and to are where the entry is encoded in the section.
+	from, to      int
 	manifest, exe statID
 	m             Manifest
 }
+
+// mcScan is what a scan of one directory found: the file's entries it
+// used and the manifests it parsed, in scan order, for the file to save.
+type mcScan struct {
+	dir  string
+	now  time.Time
+	file *mcSection // nil when the file has none (usable) for dir
+	refs []mcRef
+	// fresh holds the entries parsed by this scan, encoded.
+	fresh []byte
+	hits  int
+}
+
+// mcRef is an entry a scan keeps: the file section's entry old, or when
+// old is -1 fresh[from:to].
+type mcRef struct{ old, from, to int }
 
 // OpenManifestCache reads the manifest cache at path for f's listings. A
 // missing, unreadable, untrusted (see checkCache), corrupt or outdated
@@ -131,7 +150,7 @@ func (f *Finder) OpenManifestCache(path string) (*ManifestCache, error) {
 		err = c.parse(data)
 	}
 	if err != nil {
-		c.old, c.byDir, c.data, c.text = nil, map[string]*mcSection{}, nil, ""
+		c.sections, c.byDir, c.data, c.text = nil, map[string]*mcSection{}, nil, ""
 		c.replace = true
 		return c, fmt.Errorf("manifest cache %s not used: %w", path, err)
 	}
@@ -146,31 +165,27 @@ var errCacheFormat = errors.New("not a manifest cache of this format")
 // a section are decoded when its directory is scanned.
 func (c *ManifestCache) parse(data []byte) error {
 	c.data, c.text = data, string(data)
-	r := &mcReader{b: c.data, s: c.text}
 	if len(data) < len(manifestCacheMagic) || c.text[:len(manifestCacheMagic)] != manifestCacheMagic {
 		return errCacheFormat
 	}
-	r.off = len(manifestCacheMagic)
+	r := &mcReader{b: c.data, s: c.text, off: len(manifestCacheMagic)}
 	if r.uvarint() != manifestCacheFormat || r.err {
 		return errCacheFormat
 	}
 	for r.off < len(data) && !r.err {
 		s := &mcSection{dir: r.str(), n: int(r.uvarint())}
 		s.sum = r.u64()
-		body := r.uvarint()
-		if r.err || body > uint64(len(data)-r.off) {
+		size := r.uvarint()
+		if r.err || size > uint64(len(data)-r.off) || s.n < 0 || uint64(s.n) > size {
 			r.err = true
 			break
 		}
-		s.from, s.to = r.off, r.off+int(body)
+		s.from, s.to = r.off, r.off+int(size)
 		r.off = s.to
-		if r.err {
-			break
-		}
 		if c.byDir[s.dir] != nil {
-			return errCacheFormat
+			return errors.New("a directory twice")
 		}
-		c.old = append(c.old, s)
+		c.sections = append(c.sections, s)
 		c.byDir[s.dir] = s
 	}
 	if r.err {
@@ -179,42 +194,45 @@ func (c *ManifestCache) parse(data []byte) error {
 	return nil
 }
 
-// section returns the section a scan of dir at time now builds, starting
-// it anew.
-func (c *ManifestCache) section(dir string, now time.Time) *mcSection {
+// scan returns where a scan of dir at time now records what it finds,
+// starting it anew; nil without a cache.
+func (c *ManifestCache) scan(dir string, now time.Time) *mcScan {
 	if c == nil {
 		return nil
 	}
-	for _, s := range c.scanned {
-		if s.dir == dir {
-			s.out, s.hits, s.n, s.now = s.out[:0], 0, 0, now
-			return s
+	var s *mcScan
+	for _, o := range c.scans {
+		if o.dir == dir {
+			s = o
+			c.reused -= s.hits
+			c.stored -= len(s.refs) - s.hits
+			*s = mcScan{refs: s.refs[:0], fresh: s.fresh[:0]}
 		}
 	}
-	s := &mcSection{dir: dir, now: now}
-	c.scanned = append(c.scanned, s)
+	if s == nil {
+		s = &mcScan{}
+		c.scans = append(c.scans, s)
+	}
+	s.dir, s.now = dir, now
+	if f := c.byDir[dir]; f != nil && c.decode(f) {
+		s.file, f.next = f, 0
+	}
 	return s
 }
 
-// fileSection returns the file's section of s's directory, decoded, or
-// nil.
-func (c *ManifestCache) fileSection(dir string) *mcSection {
-	s := c.byDir[dir]
-	if s == nil || s.bad {
-		return nil
-	}
+// decode decodes the section's entries, once, checking its checksum, and
+// reports whether they can be used.
+func (c *ManifestCache) decode(s *mcSection) bool {
 	if !s.decoded {
 		s.decoded = true
 		if err := s.decode(c); err != nil {
 			s.bad, s.entries = true, nil
 			c.replace = true
-			return nil
 		}
 	}
-	return s
+	return !s.bad
 }
 
-// decode decodes the section's entries, checking its checksum.
 func (s *mcSection) decode(c *ManifestCache) error {
 	h := fnv.New64a()
 	h.Write(c.data[s.from:s.to])
@@ -222,19 +240,18 @@ func (s *mcSection) decode(c *ManifestCache) error {
 		return errors.New("checksum mismatch")
 	}
 	r := &mcReader{b: c.data[s.from:s.to], s: c.text[s.from:s.to]}
-	s.entries = make(map[string]*mcEntry, s.n)
-	for range s.n {
-		from := r.off
-		e := &mcEntry{}
-		rel := r.str()
+	s.entries = make([]mcEntry, s.n)
+	for i := range s.entries {
+		e := &s.entries[i]
+		e.from = r.off
+		e.rel = r.str()
 		e.manifest = r.id()
 		e.exe = r.id()
 		r.manifest(&e.m)
+		e.to = r.off
 		if r.err {
 			return errors.New("truncated entry")
 		}
-		e.raw = r.b[from:r.off]
-		s.entries[rel] = e
 	}
 	if r.off != len(r.b) {
 		return errors.New("trailing bytes")
@@ -242,41 +259,61 @@ func (s *mcSection) decode(c *ManifestCache) error {
 	return nil
 }
 
-// get returns the cached manifest of p, as parsed before escaping, when
-// the file's entry for it still holds: mfi and fi are the stats the scan
-// made of its manifest and its entry (executable or folder). The entry is
-// kept for the file the run saves. nil when there is none.
-func (c *ManifestCache) get(s *mcSection, p *Plugin, fi fs.FileInfo) *Manifest {
-	if s == nil || p.manifestInfo == nil {
-		return nil
+// find returns the index of the entry of the manifest at rel, or -1: the
+// next one in order, as the scan goes, or else the one the index finds.
+func (s *mcSection) find(rel string) int {
+	if s.next < len(s.entries) && s.entries[s.next].rel == rel {
+		s.next++
+		return s.next - 1
 	}
-	old := c.fileSection(s.dir)
-	if old == nil {
+	if s.index == nil {
+		s.index = make(map[string]int, len(s.entries))
+		for i := range s.entries {
+			s.index[s.entries[i].rel] = i
+		}
+	}
+	i, ok := s.index[rel]
+	if !ok {
+		return -1
+	}
+	s.next = i + 1
+	return i
+}
+
+// get returns the cached manifest of p, as parsed before escaping, when
+// the file's entry for it still holds: fi is the stat the scan made of
+// p.Path (its executable, or its folder), p.manifestInfo that of its
+// manifest, both settled (racyWindow). The entry is kept for the file the
+// run saves. nil when there is none.
+func (c *ManifestCache) get(s *mcScan, p *Plugin, fi fs.FileInfo) *Manifest {
+	if s == nil || s.file == nil || p.manifestInfo == nil {
 		return nil
 	}
 	rel, ok := relIn(s.dir, p.ManifestPath)
 	if !ok {
 		return nil
 	}
-	e := old.entries[rel]
-	if e == nil || s.racy(p.manifestInfo) || s.racy(fi) ||
-		e.manifest != idOf(p.manifestInfo) || e.exe != idOf(fi) {
+	i := s.file.find(rel)
+	if i < 0 {
 		return nil
 	}
-	s.out = append(s.out, e.raw...)
-	s.n++
+	e := &s.file.entries[i]
+	if s.racy(p.manifestInfo) || s.racy(fi) || e.manifest != idOf(p.manifestInfo) || e.exe != idOf(fi) ||
+		!manifestFits(p, &e.m) {
+		return nil
+	}
+	s.refs = append(s.refs, mcRef{old: i})
 	s.hits++
 	c.reused++
-	m := e.m
-	m.Requires.Env = cloneStrings(e.m.Requires.Env)
-	m.Requires.Executables = cloneStrings(e.m.Requires.Executables)
-	return &m
+	// Each entry is one plugin's, found once per scan: its manifest is
+	// that plugin's own.
+	return &e.m
 }
 
-// put adds m, p's manifest as parsed (before escaping), to the section
-// the scan builds, unless it declares hooks or formatters (never taken
-// from a cache) or one of its files changed too recently to be trusted.
-func (c *ManifestCache) put(s *mcSection, p *Plugin, fi fs.FileInfo, m *Manifest) {
+// put adds m, p's manifest as parsed (before escaping), to what the scan
+// found, unless it declares hooks or formatters (never taken from a
+// cache) or one of its files changed too recently to be trusted.
+func (c *ManifestCache) put(s *mcScan, p *Plugin, fi fs.FileInfo, m *Manifest) {
 	if s == nil || p.manifestInfo == nil || len(m.Hooks) > 0 || len(m.Formatters) > 0 ||
 		s.racy(p.manifestInfo) || s.racy(fi) {
 		return
@@ -285,14 +322,15 @@ func (c *ManifestCache) put(s *mcSection, p *Plugin, fi fs.FileInfo, m *Manifest
 	if !ok {
 		return
 	}
-	s.out = appendEntry(s.out, rel, idOf(p.manifestInfo), idOf(fi), m)
-	s.n++
+	from := len(s.fresh)
+	s.fresh = appendEntry(s.fresh, rel, idOf(p.manifestInfo), idOf(fi), m)
+	s.refs = append(s.refs, mcRef{old: -1, from: from, to: len(s.fresh)})
 	c.stored++
 }
 
 // racy reports whether fi's modification time is too recent for its
 // identity to be trusted (see racyWindow).
-func (s *mcSection) racy(fi fs.FileInfo) bool {
+func (s *mcScan) racy(fi fs.FileInfo) bool {
 	return s.now.IsZero() || fi.ModTime().After(s.now.Add(-racyWindow))
 }
 
@@ -304,23 +342,16 @@ func relIn(dir, path string) (string, bool) {
 	return path[len(dir)+1:], true
 }
 
-func cloneStrings(s []string) []string {
-	if s == nil {
-		return nil
-	}
-	return append(make([]string, 0, len(s)), s...)
-}
-
 // Changed reports whether the run's scans found something the file does
 // not hold as it is: a manifest parsed and added, one of its entries no
 // longer used (a plugin changed or removed), or a file that could not be
-// used. Only then does Save write.
+// used. Only then does the file need saving.
 func (c *ManifestCache) Changed() bool {
 	if c.replace || c.stored > 0 {
 		return true
 	}
-	for _, s := range c.scanned {
-		if old := c.byDir[s.dir]; old != nil && old.n != s.hits {
+	for _, s := range c.scans {
+		if f := c.byDir[s.dir]; f != nil && f.n != s.hits {
 			return true
 		}
 	}
@@ -380,40 +411,49 @@ func (f *Finder) SaveManifestCache(c *ManifestCache) error {
 	return nil
 }
 
-// encode returns the file to write: the scanned sections, then those of
-// others (the latest file's) for directories not scanned.
-func (c *ManifestCache) encode(others *ManifestCache) []byte {
-	size := len(manifestCacheMagic) + 8
-	for _, s := range c.scanned {
-		size += len(s.dir) + len(s.out) + 32
-	}
-	if others != nil {
-		size += len(others.data)
+// encode returns the file to write: the sections of the directories
+// scanned, then those of others (of latest, the file as it is now) for
+// directories not scanned.
+func (c *ManifestCache) encode(latest *ManifestCache) []byte {
+	size := len(manifestCacheMagic) + 8 + len(latest.data)
+	for _, s := range c.scans {
+		size += len(s.dir) + len(s.fresh) + 32
+		if s.file != nil {
+			size += s.file.to - s.file.from
+		}
 	}
 	out := make([]byte, 0, size)
 	out = append(out, manifestCacheMagic...)
 	out = binary.AppendUvarint(out, manifestCacheFormat)
 	done := map[string]bool{}
 	n := 0
-	for _, s := range c.scanned {
+	var body []byte
+	for _, s := range c.scans {
 		done[s.dir] = true
-		if s.n == 0 || n == maxManifestCacheDirs {
+		if len(s.refs) == 0 || n == maxManifestCacheDirs {
 			continue
 		}
+		body = body[:0]
+		for _, r := range s.refs {
+			if r.old >= 0 {
+				e := &s.file.entries[r.old]
+				body = append(body, c.data[s.file.from+e.from:s.file.from+e.to]...)
+			} else {
+				body = append(body, s.fresh[r.from:r.to]...)
+			}
+		}
 		h := fnv.New64a()
-		h.Write(s.out)
-		out = appendSection(out, s.dir, s.n, h.Sum64(), s.out)
+		h.Write(body)
+		out = appendSection(out, s.dir, len(s.refs), h.Sum64(), body)
 		n++
 	}
-	if others != nil {
-		for _, s := range others.old {
-			if done[s.dir] || n == maxManifestCacheDirs {
-				continue
-			}
-			done[s.dir] = true
-			out = appendSection(out, s.dir, s.n, s.sum, others.data[s.from:s.to])
-			n++
+	for _, s := range latest.sections {
+		if done[s.dir] || n == maxManifestCacheDirs {
+			continue
 		}
+		done[s.dir] = true
+		out = appendSection(out, s.dir, s.n, s.sum, latest.data[s.from:s.to])
+		n++
 	}
 	return out
 }

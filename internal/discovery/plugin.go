@@ -51,6 +51,9 @@ type Plugin struct {
 // or directory of it writable by other users or owned by another user),
 // or nil.
 func (p *Plugin) Refused() *UntrustedError {
+	if p.Invalid == nil {
+		return nil
+	}
 	var u *UntrustedError
 	if errors.As(p.Invalid, &u) {
 		return u
@@ -236,10 +239,10 @@ func (f *Finder) load(p *Plugin, fi fs.FileInfo) {
 
 // loadIn is load, knowing dirErr, why p's directory is not trusted (nil
 // when it is): a scan checks a directory once for all its entries. cache,
-// when not nil, is the manifest cache's section of p's directory: p's
-// manifest is taken from it when the cache's entry still holds, and added
-// to it when parsed. The trust rules run all the same.
-func (f *Finder) loadIn(p *Plugin, fi fs.FileInfo, dirErr error, cache *mcSection) {
+// when not nil, records the manifest cache's use by the scan of p's
+// directory: p's manifest is taken from the cache when its entry still
+// holds, and added to it when parsed. The trust rules run all the same.
+func (f *Finder) loadIn(p *Plugin, fi fs.FileInfo, dirErr error, cache *mcScan) {
 	t := f.trust()
 	if dirErr != nil {
 		p.Invalid = dirErr
@@ -264,11 +267,11 @@ func (f *Finder) loadIn(p *Plugin, fi fs.FileInfo, dirErr error, cache *mcSectio
 // loadManifest reads and checks p's manifest, if it has one, and for a
 // folder plugin finds its executable; fi is the stat of p.Path, and cache
 // as for loadIn.
-func (f *Finder) loadManifest(p *Plugin, fi fs.FileInfo, cache *mcSection) {
+func (f *Finder) loadManifest(p *Plugin, fi fs.FileInfo, cache *mcScan) {
 	if p.ManifestPath == "" {
 		return
 	}
-	if m := f.Manifests.get(cache, p, fi); m != nil && manifestFits(p, m) {
+	if m := f.Manifests.get(cache, p, fi); m != nil {
 		p.cached = true
 		f.useManifest(p, m)
 		return
@@ -299,7 +302,7 @@ func (f *Finder) loadManifest(p *Plugin, fi fs.FileInfo, cache *mcSection) {
 // what loadManifest checks of one read against the plugin: a cached one
 // that does not is read again, for the error to name its line.
 func manifestFits(p *Plugin, m *Manifest) bool {
-	return (m.Name == "" || strings.Join(strings.Fields(m.Name), " ") == p.Name) &&
+	return (m.Name == "" || m.Name == p.Name || strings.Join(strings.Fields(m.Name), " ") == p.Name) &&
 		(p.Folder != "" || m.Exec == "")
 }
 
@@ -312,6 +315,29 @@ func (f *Finder) useManifest(p *Plugin, m *Manifest) {
 		p.Path, p.Invalid = f.folderExec(p.Folder, m.Exec)
 	}
 }
+
+// Fresh returns p, found by a scan, with its manifest as read now: p
+// itself unless its manifest came from the manifest cache, else p found
+// and loaded again in its directory as dispatch would (the trust rules,
+// its manifest read and checked), or, when it is no longer there as the
+// scan found it, a plugin that is invalid. Whatever a manifest makes run
+// is taken from a fresh one.
+func (f *Finder) Fresh(p *Plugin) *Plugin {
+	if !p.cached {
+		return p
+	}
+	q, _ := f.look(Dir{Path: p.Dir, Source: p.Source}, FileName(f.App, p.Words), p.Words)
+	if q == nil || q.Path != p.Path || q.Folder != p.Folder {
+		return &Plugin{Name: p.Name, Words: p.Words, Path: p.Path, Folder: p.Folder, Dir: p.Dir, Source: p.Source,
+			ShadowedBy: p.ShadowedBy, Invalid: fmt.Errorf("%s changed since it was listed", p.Path)}
+	}
+	q.ShadowedBy = p.ShadowedBy
+	return q
+}
+
+// FromCache reports whether p's manifest came from the manifest cache
+// (see Fresh).
+func (p *Plugin) FromCache() bool { return p.cached }
 
 // folderExec returns the executable of a folder plugin, which must resolve
 // (symbolic links followed) to a path inside the folder.

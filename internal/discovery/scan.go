@@ -41,9 +41,9 @@ type Scan struct {
 	// not asked again for each entry.
 	inDir  map[string]bool
 	dirErr error
-	// cache is the manifest cache's section of the directory being
-	// scanned; nil without a cache.
-	cache *mcSection
+	// cache records what the scan of the directory being scanned takes
+	// from the manifest cache and adds to it; nil without a cache.
+	cache *mcScan
 }
 
 // Scan lists every directory and returns the plugins found, with their
@@ -92,7 +92,7 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 			s.inDir[e.Name()] = true
 		}
 		s.dirErr = f.trust().checkPath(f.fs(), d.Path)
-		s.cache = f.Manifests.section(d.Path, f.now())
+		s.cache = f.Manifests.scan(d.Path, f.now())
 		for _, e := range entries {
 			p := f.scanEntry(d, e.Name(), s)
 			if p == nil {
