@@ -66,10 +66,8 @@ func ManifestCachePath(e Env) string {
 // safe for concurrent use.
 type ManifestCache struct {
 	path string
-	// data is the file as read, text the same bytes as a string (the
-	// entries' strings are substrings of it, not copies).
+	// data is the file as read.
 	data []byte
-	text string
 	// sections are the file's, in its order; byDir indexes them.
 	sections []*mcSection
 	byDir    map[string]*mcSection
@@ -150,7 +148,7 @@ func (f *Finder) OpenManifestCache(path string) (*ManifestCache, error) {
 		err = c.parse(data)
 	}
 	if err != nil {
-		c.sections, c.byDir, c.data, c.text = nil, map[string]*mcSection{}, nil, ""
+		c.sections, c.byDir, c.data = nil, map[string]*mcSection{}, nil
 		c.replace = true
 		return c, fmt.Errorf("manifest cache %s not used: %w", path, err)
 	}
@@ -164,11 +162,11 @@ var errCacheFormat = errors.New("not a manifest cache of this format")
 // parse reads the file's header and its sections' headers; the entries of
 // a section are decoded when its directory is scanned.
 func (c *ManifestCache) parse(data []byte) error {
-	c.data, c.text = data, string(data)
-	if len(data) < len(manifestCacheMagic) || c.text[:len(manifestCacheMagic)] != manifestCacheMagic {
+	c.data = data
+	if len(data) < len(manifestCacheMagic) || string(data[:len(manifestCacheMagic)]) != manifestCacheMagic {
 		return errCacheFormat
 	}
-	r := &mcReader{b: c.data, s: c.text, off: len(manifestCacheMagic)}
+	r := &mcReader{b: c.data, off: len(manifestCacheMagic)}
 	if r.uvarint() != manifestCacheFormat || r.err {
 		return errCacheFormat
 	}
@@ -239,7 +237,9 @@ func (s *mcSection) decode(c *ManifestCache) error {
 	if h.Sum64() != s.sum {
 		return errors.New("checksum mismatch")
 	}
-	r := &mcReader{b: c.data[s.from:s.to], s: c.text[s.from:s.to]}
+	// The entries' strings are substrings of one copy of the section,
+	// made only for a directory scanned.
+	r := &mcReader{b: c.data[s.from:s.to], s: string(c.data[s.from:s.to])}
 	s.entries = make([]mcEntry, s.n)
 	for i := range s.entries {
 		e := &s.entries[i]
@@ -514,8 +514,9 @@ func appendStrs(out []byte, list []string) []byte {
 	return out
 }
 
-// mcReader decodes the cache file: b and s are the same bytes, s for the
-// strings (substrings, not copies).
+// mcReader decodes the cache file: b are the bytes, and s, when not "",
+// the same as a string, for the strings decoded to be substrings of it
+// instead of copies.
 type mcReader struct {
 	b   []byte
 	s   string
@@ -565,7 +566,12 @@ func (r *mcReader) str() string {
 		r.err = true
 		return ""
 	}
-	s := r.s[r.off : r.off+int(n)]
+	var s string
+	if r.s == "" {
+		s = string(r.b[r.off : r.off+int(n)])
+	} else {
+		s = r.s[r.off : r.off+int(n)]
+	}
 	r.off += int(n)
 	return s
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 )
 
 // The size caps of the files discovery reads. A manifest or config past
@@ -119,12 +120,23 @@ func (osFS) ReadFileCapped(name string, max int64) ([]byte, error) {
 	if fi.Size() > max {
 		return nil, &TooLargeError{Path: name, Max: max}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
+	// Read into a buffer of the size stat gave, one byte more to see the
+	// file grown past it: no buffer grown and copied on the way.
+	data := make([]byte, 0, fi.Size()+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > max {
+			return nil, &TooLargeError{Path: name, Max: max}
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = slices.Grow(data, int(min(max+1-int64(len(data)), int64(len(data))+512)))
+		}
 	}
-	if int64(len(data)) > max {
-		return nil, &TooLargeError{Path: name, Max: max}
-	}
-	return data, nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -36,10 +37,10 @@ type Scan struct {
 	// directory reached twice (a symbolic link to it also on PATH) is
 	// scanned once.
 	realDirs map[string]bool
-	// inDir are the names listed in the directory being scanned, and
-	// dirErr why it is not trusted: known from the listing and one stat,
-	// not asked again for each entry.
-	inDir  map[string]bool
+	// names are the names listed in the directory being scanned, sorted,
+	// and dirErr why it is not trusted: known from the listing and one
+	// stat, not asked again for each entry.
+	names  []string
 	dirErr error
 	// cache records what the scan of the directory being scanned takes
 	// from the manifest cache and adds to it; nil without a cache.
@@ -82,19 +83,16 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 			continue // the same directory, reached again through a link
 		}
 		s.realDirs[real] = true
-		entries, err := f.fs().ReadDir(d.Path)
+		entries, err := readDirNames(f.fs(), d.Path)
 		if err != nil {
 			continue
 		}
 		warnedDir := false
-		s.inDir = make(map[string]bool, len(entries))
-		for _, e := range entries {
-			s.inDir[e.Name()] = true
-		}
+		s.names = entries
 		s.dirErr = f.trust().checkPath(f.fs(), d.Path)
 		s.cache = f.Manifests.scan(d.Path, f.now())
 		for _, e := range entries {
-			p := f.scanEntry(d, e.Name(), s)
+			p := f.scanEntry(d, e, s)
 			if p == nil {
 				continue
 			}
@@ -139,6 +137,12 @@ func untrustedMsg(u *UntrustedError) string {
 	return fmt.Sprintf("%s: refused (if you trust it: %s)", u.Why, u.Fix)
 }
 
+// inDir reports whether the directory being scanned lists name.
+func (s *Scan) inDir(name string) bool {
+	_, ok := slices.BinarySearch(s.names, name)
+	return ok
+}
+
 func (s *Scan) warn(path, msg string) {
 	s.Warnings = append(s.Warnings, Warning{Path: path, Msg: msg})
 }
@@ -167,7 +171,7 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 	if base, ok := strings.CutSuffix(name, ".yaml"); ok {
 		// The listing tells, but where extensions and case are the file
 		// system's business (Windows), a stat does.
-		if !s.inDir[base] && (f.exts() == nil || !f.lexists(d.Path, base)) {
+		if !s.inDir(base) && (f.exts() == nil || !f.lexists(d.Path, base)) {
 			s.warn(path, "manifest without an executable "+base)
 		}
 		return nil
@@ -217,7 +221,7 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 		s.Inert = append(s.Inert, path)
 		return nil
 	default:
-		if f.exts() == nil && !s.inDir[stem+".yaml"] {
+		if f.exts() == nil && !s.inDir(stem+".yaml") {
 			break // listed with its directory: no stat to find it missing
 		}
 		mpath := filepath.Join(d.Path, stem) + ".yaml"
