@@ -205,6 +205,9 @@ func (s *session) saveManifestCache() {
 	}
 	reused, parsed := s.manifests.Stats()
 	s.logger.Debug("manifest cache", "reused", reused, "parsed", parsed, "changed", s.manifests.Changed())
+	if err := s.manifests.Err(); err != nil {
+		s.logger.Debug("manifest cache", "err", err)
+	}
 	if err := s.finder.SaveManifestCache(s.manifests); err != nil {
 		s.logger.Debug("manifest cache not saved", "err", err)
 	}

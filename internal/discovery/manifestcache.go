@@ -80,6 +80,9 @@ type ManifestCache struct {
 	// reused and stored count the manifests the run took from the file,
 	// and those it parsed and added.
 	reused, stored int
+	// err is why a section of the file was not used, found when its
+	// directory was scanned.
+	err error
 }
 
 // mcSection is a directory's section of the file, its entries decoded
@@ -226,6 +229,7 @@ func (c *ManifestCache) decode(s *mcSection) bool {
 		if err := s.decode(c); err != nil {
 			s.bad, s.entries = true, nil
 			c.replace = true
+			c.err = errors.Join(c.err, fmt.Errorf("manifest cache %s: the entries of %s not used: %w", c.path, s.dir, err))
 		}
 	}
 	return !s.bad
@@ -361,6 +365,11 @@ func (c *ManifestCache) Changed() bool {
 // Stats returns how many manifests the run's scans took from the cache
 // and how many they parsed and added to it.
 func (c *ManifestCache) Stats() (reused, stored int) { return c.reused, c.stored }
+
+// Err returns why a part of the file the run's scans looked at could not
+// be used (a section that does not match its checksum), for a debug log;
+// nil when all could.
+func (c *ManifestCache) Err() error { return c.err }
 
 // Save writes the cache file when the run's scans changed it (Changed):
 // the sections of the directories scanned, then those of other
