@@ -3,11 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/internal/discovery"
@@ -93,6 +95,23 @@ func TestWarmListingReadsNoManifest(t *testing.T) {
 	if n := c.other["manifests.cache"]; n != 0 {
 		t.Errorf("a command run read the manifest cache %d times", n)
 	}
+	// A plugin added: the next listing reads its manifest, and no other
+	// but the one with hooks, though the hook cache is rebuilt too.
+	added := filepath.Join(dir, "tapp-d")
+	os.WriteFile(added, []byte("#!/bin/sh\n"), 0o755)
+	os.WriteFile(added+".yaml", []byte("description: d\n"), 0o644)
+	old := time.Now().Add(-time.Hour)
+	for _, p := range []string{dir, added, added + ".yaml"} {
+		os.Chtimes(p, old, old)
+	}
+	c = countedRun(t, app, "plugin", "list")
+	if want := map[string]int{hooked: 1, added + ".yaml": 1}; !maps.Equal(c.manifests, want) {
+		t.Errorf("the listing after a plugin was added read %v, want %v", c.manifests, want)
+	}
+	c = countedRun(t, app, "help")
+	if want := map[string]int{hooked: 1}; !maps.Equal(c.manifests, want) {
+		t.Errorf("the listing after that read %v, want %v", c.manifests, want)
+	}
 }
 
 // A listing raises the collector's setting for its run and restores it
@@ -106,4 +125,3 @@ func TestListingRestoresGCPercent(t *testing.T) {
 		t.Errorf("after a listing GOGC is %d, want 90 again", got)
 	}
 }
-

@@ -182,9 +182,12 @@ func (s *session) dirScan() *discovery.Scan {
 }
 
 // manifestCache returns the manifest cache of the run's scans, reading it
-// the first time: one read for every manifest it holds. Only scans use it
-// (a listing, or a hook index to rebuild); finding a plugin to run never
-// does. Why it could not be used goes to the debug log, never to the user.
+// the first time: one read for every manifest it holds. Only scans use it:
+// a listing's, and the one a run makes of the plugin dirs when the hook
+// cache must be rebuilt (once after a plugin dir changed), which then
+// parses only the manifests that changed. A warm run never reads it, and
+// only a listing writes it (saveManifestCache). Why it could not be used
+// goes to the debug log, never to the user.
 func (s *session) manifestCache() *discovery.ManifestCache {
 	if s.manifests == nil {
 		var err error

@@ -24,7 +24,8 @@ import (
 // It never holds what makes something run: a manifest that declares hooks
 // or formatters is not cached (it is read and parsed each listing), so
 // the hooks and formatters that run are always what a manifest says now.
-// Dispatch never reads it.
+// Resolve (dispatch) never reads it; a scan reads it only when its Finder
+// has Manifests set.
 //
 // The file is binary: a header, then one section per plugin directory
 // (its path, its entries' count and length, and a checksum of them), each
