@@ -3,6 +3,7 @@ package discovery
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -40,8 +41,9 @@ type Scan struct {
 	// names are the names listed in the directory being scanned, sorted,
 	// and dirErr why it is not trusted: known from the listing and one
 	// stat, not asked again for each entry.
-	names  []string
-	dirErr error
+	names    []string
+	dirClean bool
+	dirErr   error
 	// cache records what the scan of the directory being scanned takes
 	// from the manifest cache and adds to it; nil without a cache.
 	cache *mcScan
@@ -89,6 +91,7 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 		}
 		warnedDir := false
 		s.names = entries
+		s.dirClean = filepath.Clean(d.Path) == d.Path
 		s.dirErr = f.trust().checkPath(f.fs(), d.Path)
 		s.cache = f.Manifests.scan(d.Path, f.now())
 		for _, e := range entries {
@@ -137,6 +140,19 @@ func untrustedMsg(u *UntrustedError) string {
 	return fmt.Sprintf("%s: refused (if you trust it: %s)", u.Why, u.Fix)
 }
 
+// entryPath is filepath.Join(dir, name) for a name the directory being
+// scanned lists (no separator, neither "." nor ".."): without cleaning
+// the path again for each entry when dir is clean.
+func (s *Scan) entryPath(dir, name string) string {
+	switch {
+	case !s.dirClean:
+		return filepath.Join(dir, name)
+	case os.IsPathSeparator(dir[len(dir)-1]):
+		return dir + name
+	}
+	return dir + string(filepath.Separator) + name
+}
+
 // inDir reports whether the directory being scanned lists name.
 func (s *Scan) inDir(name string) bool {
 	_, ok := slices.BinarySearch(s.names, name)
@@ -167,7 +183,7 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 	if !strings.HasPrefix(name, f.App+"-") {
 		return nil
 	}
-	path := filepath.Join(d.Path, name)
+	path := s.entryPath(d.Path, name)
 	if base, ok := strings.CutSuffix(name, ".yaml"); ok {
 		// The listing tells, but where extensions and case are the file
 		// system's business (Windows), a stat does.
@@ -224,7 +240,7 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 		if f.exts() == nil && !s.inDir(stem+".yaml") {
 			break // listed with its directory: no stat to find it missing
 		}
-		mpath := filepath.Join(d.Path, stem) + ".yaml"
+		mpath := s.entryPath(d.Path, stem+".yaml")
 		if mli, mfi, err := f.lstat(mpath); err == nil {
 			p.ManifestPath, p.manifestInfo, p.manifestLinfo = mpath, mfi, mli
 		}

@@ -178,6 +178,16 @@ func (i stickyInfo) Mode() fs.FileMode { return i.FileInfo.Mode() &^ 0o002 }
 // EscapeText is Escape for text of several lines: newlines and tabs are
 // kept, everything else Escape escapes is escaped.
 func EscapeText(s string) string {
+	clean := true
+	for _, r := range s {
+		if r != '\n' && r != '\t' && (r == utf8.RuneError || r != ' ' && !unicode.IsPrint(r)) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		parts := strings.Split(l, "\t")
