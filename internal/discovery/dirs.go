@@ -137,8 +137,34 @@ func (osFS) ReadDirNames(name string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	slices.Sort(names)
+	sortNames(names)
 	return names, nil
+}
+
+// sortNames sorts a directory's names as os.ReadDir does.
+func sortNames(names []string) { slices.Sort(names) }
+
+// dirOpener is an FS that opens a directory for a scan: its names,
+// sorted, and the directory open, to lstat its entries through.
+type dirOpener interface {
+	OpenDir(name string) ([]string, dirStater, error)
+}
+
+// dirStater is a directory open for a scan.
+type dirStater interface {
+	// Lstat lstats rel, a path relative to the directory.
+	Lstat(rel string) (fs.FileInfo, error)
+	Close() error
+}
+
+// openDir returns the names in the directory name, sorted, as fsys lists
+// them, and the directory open for lstats when fsys can (nil when not).
+func openDir(fsys FS, name string) ([]string, dirStater, error) {
+	if o, ok := fsys.(dirOpener); ok {
+		return o.OpenDir(name)
+	}
+	names, err := readDirNames(fsys, name)
+	return names, nil, err
 }
 
 // readDirNames returns the names in the directory name, sorted, as fsys

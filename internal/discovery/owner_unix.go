@@ -5,11 +5,16 @@ package discovery
 import (
 	"io/fs"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // fileOwner returns the owner's user id from a stat of the system.
 func fileOwner(fi fs.FileInfo) (int, bool) {
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+	switch st := fi.Sys().(type) {
+	case *syscall.Stat_t:
+		return int(st.Uid), true
+	case *unix.Stat_t: // a scan's lstat through an open directory
 		return int(st.Uid), true
 	}
 	return 0, false
@@ -17,7 +22,10 @@ func fileOwner(fi fs.FileInfo) (int, bool) {
 
 // fileGroup returns the group id from a stat of the system.
 func fileGroup(fi fs.FileInfo) (int, bool) {
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+	switch st := fi.Sys().(type) {
+	case *syscall.Stat_t:
+		return int(st.Gid), true
+	case *unix.Stat_t:
 		return int(st.Gid), true
 	}
 	return 0, false

@@ -44,6 +44,9 @@ type Scan struct {
 	names    []string
 	dirClean bool
 	dirErr   error
+	// dir is the directory being scanned, open to lstat its entries
+	// through; nil where the FS cannot.
+	dir dirStater
 	// cache records what the scan of the directory being scanned takes
 	// from the manifest cache and adds to it; nil without a cache.
 	cache *mcScan
@@ -85,10 +88,11 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 			continue // the same directory, reached again through a link
 		}
 		s.realDirs[real] = true
-		entries, err := readDirNames(f.fs(), d.Path)
+		entries, dir, err := openDir(f.fs(), d.Path)
 		if err != nil {
 			continue
 		}
+		s.dir = dir
 		warnedDir := false
 		s.names = entries
 		s.dirClean = filepath.Clean(d.Path) == d.Path
@@ -116,6 +120,10 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 				first[p.Name] = p
 			}
 			s.Plugins = append(s.Plugins, p)
+		}
+		if dir != nil {
+			dir.Close()
+			s.dir = nil
 		}
 	}
 	sort.SliceStable(s.Plugins, func(i, j int) bool { return s.Plugins[i].Name < s.Plugins[j].Name })
@@ -211,7 +219,7 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 	}
 	// One lstat per file: unless it is a symbolic link, it is the stat,
 	// and the trust rules check the chain of links from it.
-	li, fi, err := f.lstat(path)
+	li, fi, err := f.lstatIn(s, path, name)
 	if err != nil {
 		if li != nil {
 			s.warn(path, "broken symbolic link")
@@ -225,7 +233,7 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 	switch {
 	case fi.IsDir():
 		mpath := filepath.Join(path, ManifestFile)
-		mli, mfi, err := f.lstat(mpath)
+		mli, mfi, err := f.lstatIn(s, mpath, name+string(filepath.Separator)+ManifestFile)
 		if err != nil || d.Source != SourceDir {
 			s.warn(path, "is a directory, not a plugin (a plugin folder needs "+ManifestFile+" and must be in a plugin dir)")
 			s.Inert = append(s.Inert, path)
@@ -241,7 +249,7 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 			break // listed with its directory: no stat to find it missing
 		}
 		mpath := s.entryPath(d.Path, stem+".yaml")
-		if mli, mfi, err := f.lstat(mpath); err == nil {
+		if mli, mfi, err := f.lstatIn(s, mpath, stem+".yaml"); err == nil {
 			p.ManifestPath, p.manifestInfo, p.manifestLinfo = mpath, mfi, mli
 		}
 	}
@@ -250,6 +258,22 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 		s.warn(u.Path, untrustedMsg(u))
 	}
 	return p
+}
+
+// lstatIn is lstat of path, rel in the directory being scanned: through
+// the open directory when the FS opened it.
+func (f *Finder) lstatIn(s *Scan, path, rel string) (li, fi fs.FileInfo, err error) {
+	if s.dir == nil {
+		return f.lstat(path)
+	}
+	if li, err = s.dir.Lstat(rel); err != nil {
+		return nil, nil, err
+	}
+	if li.Mode().IsRegular() || li.IsDir() {
+		return li, li, nil
+	}
+	fi, err = f.fs().Stat(path)
+	return li, fi, err
 }
 
 // lstat returns the lstat of path and its stat: the same for a regular
