@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -27,10 +28,11 @@ import (
 // Resolve (dispatch) never reads it; a scan reads it only when its Finder
 // has Manifests set.
 //
-// The file is binary: a header, then one section per plugin directory
-// (its path, its entries' count and length, and a checksum of them), each
-// entry a manifest's path relative to the directory, the two identities
-// and the manifest's fields. A file that is not the user's own, or is
+// The file is binary: a header, a table of sections, one per plugin
+// directory (its path, its entries' count and length, and a checksum of
+// them), then the sections' entries, each a manifest's path relative to
+// the directory, the two identities and the manifest's fields. A listing
+// reads the table and the sections of the directories it searches. A file that is not the user's own, or is
 // corrupt or of another format, is not used, and is replaced.
 
 // manifestCacheMagic starts the cache file; manifestCacheFormat is its
@@ -67,9 +69,9 @@ func ManifestCachePath(e Env) string {
 // safe for concurrent use.
 type ManifestCache struct {
 	path string
-	// data is the file as read.
-	data []byte
-	// sections are the file's, in its order; byDir indexes them.
+	// sections are the file's, in its order; byDir indexes them. Only
+	// the entries of the directories the Finder that opened it searches
+	// are read.
 	sections []*mcSection
 	byDir    map[string]*mcSection
 	// scans are what this run's scans found, one per directory, in scan
@@ -91,10 +93,11 @@ type ManifestCache struct {
 type mcSection struct {
 	dir string
 	n   int // entries
-	// from and to are where the entries are in the file, sum their
-	// checksum.
-	from, to int
-	sum      uint64
+	// off and size are where the entries are in the file, sum their
+	// checksum, body the entries when read.
+	off, size int
+	sum       uint64
+	body      []byte
 	// entries are decoded once; bad is set when they do not decode or
 	// match sum. index finds an entry by its manifest's path relative to
 	// dir, made only when one is looked up out of the order the entries
@@ -131,28 +134,36 @@ type mcScan struct {
 // old is -1 fresh[from:to].
 type mcRef struct{ old, from, to int }
 
-// OpenManifestCache reads the manifest cache at path for f's listings. A
-// missing, unreadable, untrusted (see checkCache), corrupt or outdated
-// file gives an empty cache, never nil; the error then says why, for a
-// debug log (nil for a missing file). An empty path is a cache never
-// saved.
+// OpenManifestCache reads the manifest cache at path for f's listings:
+// its table of sections, and the entries of f.Dirs (a cache holding
+// others' costs little more than one holding only theirs). A missing,
+// unreadable, untrusted (see checkCache), corrupt or outdated file gives
+// an empty cache, never nil; the error then says why, for a debug log
+// (nil for a missing file). An empty path is a cache never saved.
 func (f *Finder) OpenManifestCache(path string) (*ManifestCache, error) {
+	want := make(map[string]bool, len(f.Dirs))
+	for _, d := range f.Dirs {
+		want[d.Path] = true
+	}
+	return f.openManifestCache(path, want)
+}
+
+// openManifestCache is OpenManifestCache reading the entries of the dirs
+// in want, or of every one when want is nil.
+func (f *Finder) openManifestCache(path string, want map[string]bool) (*ManifestCache, error) {
 	c := &ManifestCache{path: path, byDir: map[string]*mcSection{}}
 	if path == "" {
 		return c, nil
 	}
-	data, err := readRegular(f.fs(), path, maxManifestCacheSize)
+	err := c.read(f.fs(), path, want)
 	if errors.Is(err, fs.ErrNotExist) {
 		return c, nil
 	}
 	if err == nil {
 		err = f.checkCache(path)
 	}
-	if err == nil {
-		err = c.parse(data)
-	}
 	if err != nil {
-		c.sections, c.byDir, c.data = nil, map[string]*mcSection{}, nil
+		c.sections, c.byDir = nil, map[string]*mcSection{}
 		c.replace = true
 		return c, fmt.Errorf("manifest cache %s not used: %w", path, err)
 	}
@@ -163,37 +174,109 @@ func (f *Finder) OpenManifestCache(path string) (*ManifestCache, error) {
 // writes.
 var errCacheFormat = errors.New("not a manifest cache of this format")
 
-// parse reads the file's header and its sections' headers; the entries of
-// a section are decoded when its directory is scanned.
-func (c *ManifestCache) parse(data []byte) error {
-	c.data = data
+// rangeOpener is an FS that opens a regular file to read parts of it,
+// with the checks of readRegular.
+type rangeOpener interface {
+	OpenRegular(name string, max int64) (io.ReaderAt, int64, func() error, error)
+}
+
+// mcHeadSize is how much of the file the first read takes: the header
+// and the table of sections of most files.
+const mcHeadSize = 16 << 10
+
+// read reads the file's table of sections and the entries of the
+// directories in want (all when nil): where the FS can, the table first,
+// then each section wanted, so that a listing does not read the entries
+// of directories it does not search; else the whole file.
+func (c *ManifestCache) read(fsys FS, path string, want map[string]bool) error {
+	var (
+		data []byte
+		at   io.ReaderAt
+		size int64
+	)
+	if o, ok := fsys.(rangeOpener); ok {
+		r, n, closeFile, err := o.OpenRegular(path, maxManifestCacheSize)
+		if err != nil {
+			return err
+		}
+		defer closeFile()
+		at, size = r, n
+		data = make([]byte, min(size, mcHeadSize))
+		if _, err := at.ReadAt(data, 0); err != nil && err != io.EOF {
+			return err
+		}
+	} else {
+		var err error
+		if data, err = readRegular(fsys, path, maxManifestCacheSize); err != nil {
+			return err
+		}
+		size = int64(len(data))
+	}
+	head, err := c.parseTable(data, size, at)
+	if err != nil {
+		return err
+	}
+	for _, s := range c.sections {
+		if want != nil && !want[s.dir] {
+			continue
+		}
+		if at == nil {
+			s.body = data[head+s.off : head+s.off+s.size]
+			continue
+		}
+		s.body = make([]byte, s.size)
+		if _, err := at.ReadAt(s.body, int64(head+s.off)); err != nil {
+			return fmt.Errorf("read %s: %w", s.dir, err)
+		}
+	}
+	return nil
+}
+
+// parseTable parses the header and the table of sections at the start of
+// data, the first bytes of a file of size bytes (at reads the rest when
+// the table is longer), and returns where the sections start.
+func (c *ManifestCache) parseTable(data []byte, size int64, at io.ReaderAt) (int, error) {
 	if len(data) < len(manifestCacheMagic) || string(data[:len(manifestCacheMagic)]) != manifestCacheMagic {
-		return errCacheFormat
+		return 0, errCacheFormat
 	}
-	r := &mcReader{b: c.data, off: len(manifestCacheMagic)}
+	r := &mcReader{b: data, off: len(manifestCacheMagic)}
 	if r.uvarint() != manifestCacheFormat || r.err {
-		return errCacheFormat
+		return 0, errCacheFormat
 	}
-	for r.off < len(data) && !r.err {
+	tableSize := r.uvarint()
+	if r.err || tableSize > uint64(size)-uint64(r.off) {
+		return 0, errors.New("truncated")
+	}
+	head := r.off + int(tableSize)
+	if head > len(data) {
+		table := make([]byte, head)
+		if _, err := at.ReadAt(table, 0); err != nil {
+			return 0, err
+		}
+		r.b = table
+	}
+	r.b = r.b[:head]
+	off := 0
+	for r.off < head && !r.err {
 		s := &mcSection{dir: r.str(), n: int(r.uvarint())}
 		s.sum = r.u64()
-		size := r.uvarint()
-		if r.err || size > uint64(len(data)-r.off) || s.n < 0 || uint64(s.n) > size {
+		n := r.uvarint()
+		if r.err || n > uint64(size)-uint64(head+off) || s.n < 0 || uint64(s.n) > n {
 			r.err = true
 			break
 		}
-		s.from, s.to = r.off, r.off+int(size)
-		r.off = s.to
+		s.off, s.size = off, int(n)
+		off += s.size
 		if c.byDir[s.dir] != nil {
-			return errors.New("a directory twice")
+			return 0, errors.New("a directory twice")
 		}
 		c.sections = append(c.sections, s)
 		c.byDir[s.dir] = s
 	}
-	if r.err {
-		return errors.New("truncated")
+	if r.err || int64(head+off) != size {
+		return 0, errors.New("truncated")
 	}
-	return nil
+	return head, nil
 }
 
 // scan returns where a scan of dir at time now records what it finds,
@@ -216,7 +299,7 @@ func (c *ManifestCache) scan(dir string, now time.Time) *mcScan {
 		c.scans = append(c.scans, s)
 	}
 	s.dir, s.now = dir, now
-	if f := c.byDir[dir]; f != nil && c.decode(f) {
+	if f := c.byDir[dir]; f != nil && f.body != nil && c.decode(f) {
 		s.file, f.next = f, 0
 	}
 	return s
@@ -238,13 +321,13 @@ func (c *ManifestCache) decode(s *mcSection) bool {
 
 func (s *mcSection) decode(c *ManifestCache) error {
 	h := fnv.New64a()
-	h.Write(c.data[s.from:s.to])
+	h.Write(s.body)
 	if h.Sum64() != s.sum {
 		return errors.New("checksum mismatch")
 	}
 	// The entries' strings are substrings of one copy of the section,
 	// made only for a directory scanned.
-	r := &mcReader{b: c.data[s.from:s.to], s: string(c.data[s.from:s.to])}
+	r := &mcReader{b: s.body, s: string(s.body)}
 	s.entries = make([]mcEntry, s.n)
 	for i := range s.entries {
 		e := &s.entries[i]
@@ -356,7 +439,7 @@ func (c *ManifestCache) Changed() bool {
 		return true
 	}
 	for _, s := range c.scans {
-		if f := c.byDir[s.dir]; f != nil && f.n != s.hits {
+		if f := c.byDir[s.dir]; f != nil && f.body != nil && f.n != s.hits {
 			return true
 		}
 	}
@@ -402,7 +485,7 @@ func (f *Finder) SaveManifestCache(c *ManifestCache) error {
 	defer unlock()
 	// Another listing may have saved since this one read the file: keep
 	// the directories it holds that this run did not scan.
-	latest, _ := f.OpenManifestCache(c.path)
+	latest, _ := f.openManifestCache(c.path, nil)
 	data := c.encode(latest)
 	tmp, err := os.CreateTemp(dir, ".manifests-*.cache")
 	if err != nil {
@@ -422,22 +505,22 @@ func (f *Finder) SaveManifestCache(c *ManifestCache) error {
 }
 
 // encode returns the file to write: the sections of the directories
-// scanned, then those of others (of latest, the file as it is now) for
-// directories not scanned.
+// scanned, then those of others (of latest, the file as it is now, read
+// whole) for directories not scanned. The file is the header, the table
+// of sections (each one's directory, entries' count, checksum and size),
+// then the sections' entries in the same order.
 func (c *ManifestCache) encode(latest *ManifestCache) []byte {
-	size := len(manifestCacheMagic) + 8 + len(latest.data)
-	for _, s := range c.scans {
-		size += len(s.dir) + len(s.fresh) + 32
-		if s.file != nil {
-			size += s.file.to - s.file.from
-		}
-	}
-	out := make([]byte, 0, size)
-	out = append(out, manifestCacheMagic...)
-	out = binary.AppendUvarint(out, manifestCacheFormat)
+	var table, bodies, body []byte
 	done := map[string]bool{}
 	n := 0
-	var body []byte
+	add := func(dir string, count int, sum uint64, body []byte) {
+		table = appendStr(table, dir)
+		table = binary.AppendUvarint(table, uint64(count))
+		table = binary.LittleEndian.AppendUint64(table, sum)
+		table = binary.AppendUvarint(table, uint64(len(body)))
+		bodies = append(bodies, body...)
+		n++
+	}
 	for _, s := range c.scans {
 		done[s.dir] = true
 		if len(s.refs) == 0 || n == maxManifestCacheDirs {
@@ -447,33 +530,28 @@ func (c *ManifestCache) encode(latest *ManifestCache) []byte {
 		for _, r := range s.refs {
 			if r.old >= 0 {
 				e := &s.file.entries[r.old]
-				body = append(body, c.data[s.file.from+e.from:s.file.from+e.to]...)
+				body = append(body, s.file.body[e.from:e.to]...)
 			} else {
 				body = append(body, s.fresh[r.from:r.to]...)
 			}
 		}
 		h := fnv.New64a()
 		h.Write(body)
-		out = appendSection(out, s.dir, len(s.refs), h.Sum64(), body)
-		n++
+		add(s.dir, len(s.refs), h.Sum64(), body)
 	}
 	for _, s := range latest.sections {
-		if done[s.dir] || n == maxManifestCacheDirs {
+		if done[s.dir] || s.body == nil || n == maxManifestCacheDirs {
 			continue
 		}
 		done[s.dir] = true
-		out = appendSection(out, s.dir, s.n, s.sum, latest.data[s.from:s.to])
-		n++
+		add(s.dir, s.n, s.sum, s.body)
 	}
-	return out
-}
-
-func appendSection(out []byte, dir string, n int, sum uint64, body []byte) []byte {
-	out = appendStr(out, dir)
-	out = binary.AppendUvarint(out, uint64(n))
-	out = binary.LittleEndian.AppendUint64(out, sum)
-	out = binary.AppendUvarint(out, uint64(len(body)))
-	return append(out, body...)
+	out := make([]byte, 0, len(manifestCacheMagic)+20+len(table)+len(bodies))
+	out = append(out, manifestCacheMagic...)
+	out = binary.AppendUvarint(out, manifestCacheFormat)
+	out = binary.AppendUvarint(out, uint64(len(table)))
+	out = append(out, table...)
+	return append(out, bodies...)
 }
 
 // appendEntry encodes one entry. Every field of Manifest but Hooks and

@@ -358,6 +358,9 @@ func TestManifestCacheKeepsOtherDirs(t *testing.T) {
 	x.check("cold")
 	other := &Finder{App: "demoapp", Dirs: []Dir{{Path: x.path, Source: SourcePATH}}}
 	c, _ := other.OpenManifestCache(x.cache)
+	if s := c.byDir[x.dir]; s == nil || s.body != nil {
+		t.Errorf("a listing of PATH alone read the plugin dir's entries (section %+v)", s)
+	}
 	other.Manifests = c
 	other.Scan()
 	if reused, stored := c.Stats(); reused != 2 || stored != 0 || c.Changed() {
