@@ -486,16 +486,22 @@ func (f *Finder) HookPlugins(cache string, scan func() *Scan) ([]*Plugin, error)
 // dirs it holds if it is the user's own, unless the cache's directory is
 // not the user's own: a cache nobody would trust is not written to.
 func (f *Finder) saveIndex(x *HookIndex, cache string) error {
+	var others []*HookIndex
+	if file, err := readHookIndexFile(f.fs(), cache); err == nil && f.checkCache(cache) == nil {
+		others = file.Sets
+	}
+	return f.saveIndexWith(x, cache, others)
+}
+
+// saveIndexWith is saveIndex knowing others, the indexes of the cache
+// file as read (nil when it is not the user's own).
+func (f *Finder) saveIndexWith(x *HookIndex, cache string, others []*HookIndex) error {
 	if fi, err := f.fs().Stat(filepath.Dir(cache)); err == nil {
 		t := f.trust()
 		uid, ok := t.owner()(fi)
 		if err := t.Check(filepath.Dir(cache), fi); err != nil || ok && uid != t.UID {
 			return fmt.Errorf("hook index not saved: %s is not the user's own", filepath.Dir(cache))
 		}
-	}
-	var others []*HookIndex
-	if file, err := readHookIndexFile(f.fs(), cache); err == nil && f.checkCache(cache) == nil {
-		others = file.Sets
 	}
 	return x.saveWith(cache, others)
 }
@@ -511,13 +517,20 @@ func (f *Finder) RefreshHookIndex(cache string, s *Scan) error {
 		return nil
 	}
 	x := NewHookIndex(f.fs(), f.Dirs, s, f.now())
-	if file, err := readHookIndexFile(f.fs(), cache); err == nil && len(file.Sets) > 0 && !x.racy && x.dirExists {
-		// Unchanged and the latest: not written again.
-		latest, _ := json.Marshal(file.Sets[0])
-		data, _ := json.Marshal(x)
-		if bytes.Equal(latest, data) && f.checkCache(cache) == nil {
-			return nil
+	// The file is read once: to compare, and for the other sets of dirs
+	// it keeps.
+	var others []*HookIndex
+	if file, err := readHookIndexFile(f.fs(), cache); err == nil && f.checkCache(cache) == nil {
+		others = file.Sets
+		if old := file.find(f.Dirs); old != nil && !x.racy && x.dirExists {
+			// Unchanged: not written again, whether or not its set of dirs
+			// is the one saved last (a user switching between two).
+			saved, _ := json.Marshal(old)
+			data, _ := json.Marshal(x)
+			if bytes.Equal(saved, data) {
+				return nil
+			}
 		}
 	}
-	return f.saveIndex(x, cache)
+	return f.saveIndexWith(x, cache, others)
 }
