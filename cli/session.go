@@ -182,7 +182,9 @@ func (s *session) dirScan() *discovery.Scan {
 }
 
 // manifestCache returns the manifest cache of the run's scans, reading it
-// the first time: one read for every manifest it holds. Only scans use it:
+// the first time: one open, and reads of its table and of the entries of
+// the run's directories, for every manifest it holds of them. Only scans
+// use it:
 // a listing's, and the one a run makes of the plugin dirs when the hook
 // cache must be rebuilt (once after a plugin dir changed), which then
 // parses only the manifests that changed. A warm run never reads it, and
