@@ -71,7 +71,8 @@ func TestListingsWithManifestCache(t *testing.T) {
 }
 
 // A warm listing opens no manifest but those that declare hooks or
-// formatters, which are never cached; a dispatch never reads the cache.
+// formatters, which are never cached, and reads each cache file once; a
+// dispatch never reads the manifest cache.
 func TestWarmListingReadsNoManifest(t *testing.T) {
 	app, dir := cacheApp(t)
 	countedRun(t, app, "plugin", "list") // cold: the caches are written
@@ -89,6 +90,9 @@ func TestWarmListingReadsNoManifest(t *testing.T) {
 		}
 		if n := c.other["manifests.cache"]; n != 1 {
 			t.Errorf("%v, warm, read the manifest cache %d times, want 1", args, n)
+		}
+		if n := c.other["hooks.json"]; n != 1 {
+			t.Errorf("%v, warm, read the hook cache %d times, want 1", args, n)
 		}
 	}
 	c := countedRun(t, app, "noop")

@@ -37,6 +37,7 @@ type session struct {
 	// the requirements of every plugin with it.
 	getenv func(string) string
 
+	dirF                *discovery.Finder
 	dirScanned, scanned *discovery.Scan
 	// manifests is the manifest cache the scans use, opened by the first.
 	manifests *discovery.ManifestCache
@@ -164,10 +165,14 @@ func (s *session) pluginDirs() []discovery.Dir {
 }
 
 // dirFinder returns the finder over the plugin dirs alone, those that
-// provide hooks (and the hook index).
+// provide hooks (and the hook index): one for the run, which reads the
+// hook index file once for its hooks and a listing's refresh.
 func (s *session) dirFinder() *discovery.Finder {
-	f := s.finder
-	return &discovery.Finder{App: f.App, Dirs: s.pluginDirs(), FS: f.FS, Taken: f.Taken}
+	if s.dirF == nil {
+		f := s.finder
+		s.dirF = &discovery.Finder{App: f.App, Dirs: s.pluginDirs(), FS: f.FS, Taken: f.Taken}
+	}
+	return s.dirF
 }
 
 // dirScan lists the plugin dirs, once: for the hook index when it is

@@ -106,6 +106,9 @@ type Finder struct {
 	// mode aside. Nil means the running system's rule: the mode's execute
 	// bits on Unix, PATHEXT on Windows.
 	Exts []string
+
+	// hookFile is the hook index file as f read it (see readHookFile).
+	hookFile *hookFileRead
 }
 
 func (f *Finder) exts() []string {
