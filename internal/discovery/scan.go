@@ -5,9 +5,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Warning is a problem found while scanning, for the caller to show.
@@ -45,8 +47,10 @@ type Scan struct {
 	dirClean bool
 	dirErr   error
 	// dir is the directory being scanned, open to lstat its entries
-	// through; nil where the FS cannot.
+	// through; nil where the FS cannot. pre are the lstats of its
+	// entries made ahead (prefetch), by the index of their names.
 	dir dirStater
+	pre []lstatResult
 	// cache records what the scan of the directory being scanned takes
 	// from the manifest cache and adds to it; nil without a cache.
 	cache *mcScan
@@ -98,6 +102,7 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 		s.dirClean = filepath.Clean(d.Path) == d.Path
 		s.dirErr = f.trust().checkPath(f.fs(), d.Path)
 		s.cache = f.Manifests.scan(d.Path, f.now())
+		s.prefetch(f.App + "-")
 		for _, e := range entries {
 			p := f.scanEntry(d, e, s)
 			if p == nil {
@@ -123,7 +128,7 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 		}
 		if dir != nil {
 			dir.Close()
-			s.dir = nil
+			s.dir, s.pre = nil, nil
 		}
 	}
 	sort.SliceStable(s.Plugins, func(i, j int) bool { return s.Plugins[i].Name < s.Plugins[j].Name })
@@ -260,13 +265,69 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 	return p
 }
 
-// lstatIn is lstat of path, rel in the directory being scanned: through
-// the open directory when the FS opened it.
+// lstatResult is an lstat made ahead.
+type lstatResult struct {
+	li   fs.FileInfo
+	err  error
+	done bool
+}
+
+// prefetchMin is how many entries a directory has before a scan lstats
+// them ahead, in parallel.
+const prefetchMin = 256
+
+// prefetch lstats ahead, on every core, the entries of the directory
+// being scanned whose names start with prefix (plugins and their
+// manifests), when the FS lstats through the open directory and there
+// are enough of them: those system calls are most of a large scan's time,
+// and each is independent of the others (git's preload-index does the
+// same for its index). The scan then takes each entry's lstat from pre.
+func (s *Scan) prefetch(prefix string) {
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	if s.dir == nil || len(s.names) < prefetchMin || workers < 2 {
+		return
+	}
+	s.pre = make([]lstatResult, len(s.names))
+	work := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if strings.HasPrefix(s.names[i], prefix) {
+				li, err := s.dir.Lstat(s.names[i])
+				s.pre[i] = lstatResult{li: li, err: err, done: true}
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	chunk := (len(s.names) + workers - 1) / workers
+	for lo := chunk; lo < len(s.names); lo += chunk {
+		wg.Go(func() { work(lo, min(lo+chunk, len(s.names))) })
+	}
+	work(0, min(chunk, len(s.names)))
+	wg.Wait()
+}
+
+// prefetched returns the lstat of the entry name made ahead, or nil.
+func (s *Scan) prefetched(name string) *lstatResult {
+	if s.pre == nil {
+		return nil
+	}
+	if i, ok := slices.BinarySearch(s.names, name); ok && s.pre[i].done {
+		return &s.pre[i]
+	}
+	return nil
+}
+
+// lstatIn is lstat of path, rel in the directory being scanned: made
+// ahead (prefetch), or through the open directory when the FS opened it.
 func (f *Finder) lstatIn(s *Scan, path, rel string) (li, fi fs.FileInfo, err error) {
 	if s.dir == nil {
 		return f.lstat(path)
 	}
-	if li, err = s.dir.Lstat(rel); err != nil {
+	if r := s.prefetched(rel); r != nil {
+		li, err = r.li, r.err
+	} else {
+		li, err = s.dir.Lstat(rel)
+	}
+	if err != nil {
 		return nil, nil, err
 	}
 	if li.Mode().IsRegular() || li.IsDir() {

@@ -3,8 +3,10 @@
 package discovery
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -73,5 +75,49 @@ func TestOpenDirLstatIsLstat(t *testing.T) {
 	}
 	if _, err := d.Lstat("missing"); !os.IsNotExist(err) {
 		t.Errorf("a missing entry: %v, want not found", err)
+	}
+}
+
+// A scan of a large directory, its entries lstat'ed ahead on every core
+// through the open directory, finds what a scan through os.Lstat does.
+func TestScanPrefetchIsAScan(t *testing.T) {
+	dir := t.TempDir()
+	for i := range prefetchMin + 44 {
+		name := filepath.Join(dir, fmt.Sprintf("demoapp-p%03d", i))
+		mode := os.FileMode(0o755)
+		switch i % 7 {
+		case 1:
+			mode = 0o644 // not executable
+		case 2:
+			os.Symlink("nowhere", name) // broken
+			continue
+		case 3:
+			os.Symlink(filepath.Join(dir, "demoapp-p000"), name)
+			continue
+		case 4:
+			os.WriteFile(name+".yaml", []byte("bogus: 1\n"), 0o644)
+		case 5:
+			os.Mkdir(name, 0o755)
+			os.WriteFile(filepath.Join(name, ManifestFile), []byte("exec: run\n"), 0o644)
+			os.WriteFile(filepath.Join(name, "run"), []byte("#!/bin/sh\n"), 0o755)
+			continue
+		}
+		os.WriteFile(name, []byte("#!/bin/sh\n"), mode)
+		os.Chmod(name, mode)
+		if i%2 == 0 && i%7 != 4 {
+			os.WriteFile(name+".yaml", []byte(fmt.Sprintf("description: plugin %d\n", i)), 0o644)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "other-tool"), nil, 0o755)
+	scan := func(fsys FS) string {
+		f := &Finder{App: "demoapp", Dirs: []Dir{{Path: dir, Source: SourceDir}}, FS: fsys}
+		return scanText(f.Scan())
+	}
+	ahead := scan(OS)
+	if plain := scan(&countFS{FS: OS, reads: map[string]int{}}); ahead != plain {
+		t.Errorf("lstat'ed ahead:\n%s\nwith os.Lstat:\n%s", ahead, plain)
+	}
+	if !strings.Contains(ahead, "broken symbolic link") || !strings.Contains(ahead, "not executable") {
+		t.Errorf("the scan misses kinds of entries:\n%s", ahead)
 	}
 }
