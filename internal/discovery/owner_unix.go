@@ -5,8 +5,6 @@ package discovery
 import (
 	"io/fs"
 	"syscall"
-
-	"golang.org/x/sys/unix"
 )
 
 // fileOwner returns the owner's user id from a stat of the system.
@@ -14,8 +12,8 @@ func fileOwner(fi fs.FileInfo) (int, bool) {
 	switch st := fi.Sys().(type) {
 	case *syscall.Stat_t:
 		return int(st.Uid), true
-	case *unix.Stat_t: // a scan's lstat through an open directory
-		return int(st.Uid), true
+	case *statSys: // a scan's lstat through an open directory
+		return int(st.uid), true
 	}
 	return 0, false
 }
@@ -25,8 +23,8 @@ func fileGroup(fi fs.FileInfo) (int, bool) {
 	switch st := fi.Sys().(type) {
 	case *syscall.Stat_t:
 		return int(st.Gid), true
-	case *unix.Stat_t:
-		return int(st.Gid), true
+	case *statSys:
+		return int(st.gid), true
 	}
 	return 0, false
 }

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -38,9 +37,9 @@ type atDir struct {
 
 // Lstat lstats rel, a path relative to the directory.
 func (d *atDir) Lstat(rel string) (fs.FileInfo, error) {
-	i := &atInfo{name: filepath.Base(rel)}
+	var st unix.Stat_t
 	for {
-		err := unix.Fstatat(d.fd, rel, &i.st, unix.AT_SYMLINK_NOFOLLOW)
+		err := unix.Fstatat(d.fd, rel, &st, unix.AT_SYMLINK_NOFOLLOW)
 		if err == nil {
 			break
 		}
@@ -48,47 +47,33 @@ func (d *atDir) Lstat(rel string) (fs.FileInfo, error) {
 			return nil, &fs.PathError{Op: "lstat", Path: filepath.Join(d.path, rel), Err: err}
 		}
 	}
-	i.mode = fs.FileMode(i.st.Mode & 0o777)
-	switch uint32(i.st.Mode) & unix.S_IFMT {
+	mode := fs.FileMode(st.Mode & 0o777)
+	switch uint32(st.Mode) & unix.S_IFMT {
 	case unix.S_IFBLK:
-		i.mode |= fs.ModeDevice
+		mode |= fs.ModeDevice
 	case unix.S_IFCHR:
-		i.mode |= fs.ModeDevice | fs.ModeCharDevice
+		mode |= fs.ModeDevice | fs.ModeCharDevice
 	case unix.S_IFDIR:
-		i.mode |= fs.ModeDir
+		mode |= fs.ModeDir
 	case unix.S_IFIFO:
-		i.mode |= fs.ModeNamedPipe
+		mode |= fs.ModeNamedPipe
 	case unix.S_IFLNK:
-		i.mode |= fs.ModeSymlink
+		mode |= fs.ModeSymlink
 	case unix.S_IFSOCK:
-		i.mode |= fs.ModeSocket
+		mode |= fs.ModeSocket
 	}
-	if uint32(i.st.Mode)&unix.S_ISGID != 0 {
-		i.mode |= fs.ModeSetgid
+	if uint32(st.Mode)&unix.S_ISGID != 0 {
+		mode |= fs.ModeSetgid
 	}
-	if uint32(i.st.Mode)&unix.S_ISUID != 0 {
-		i.mode |= fs.ModeSetuid
+	if uint32(st.Mode)&unix.S_ISUID != 0 {
+		mode |= fs.ModeSetuid
 	}
-	if uint32(i.st.Mode)&unix.S_ISVTX != 0 {
-		i.mode |= fs.ModeSticky
+	if uint32(st.Mode)&unix.S_ISVTX != 0 {
+		mode |= fs.ModeSticky
 	}
-	return i, nil
+	return &statInfo{name: filepath.Base(rel), mode: mode, size: st.Size, mtime: st.Mtim.Nano(),
+		sys: statSys{dev: uint64(st.Dev), ino: uint64(st.Ino), ctime: st.Ctim.Nano(), uid: st.Uid, gid: st.Gid}}, nil
 }
 
 // Close closes the directory.
 func (d *atDir) Close() error { return d.f.Close() }
-
-// atInfo is what an atDir's lstat gives: what os.Lstat would, its Sys
-// the *unix.Stat_t.
-type atInfo struct {
-	name string
-	mode fs.FileMode
-	st   unix.Stat_t
-}
-
-func (i *atInfo) Name() string       { return i.name }
-func (i *atInfo) Size() int64        { return i.st.Size }
-func (i *atInfo) Mode() fs.FileMode  { return i.mode }
-func (i *atInfo) ModTime() time.Time { return time.Unix(i.st.Mtim.Unix()) }
-func (i *atInfo) IsDir() bool        { return i.mode.IsDir() }
-func (i *atInfo) Sys() any           { return &i.st }
