@@ -27,7 +27,7 @@ func (t *tree) addExternalCommands() {
 	// Each plugin is looked up in indexes, never by walking a parent's
 	// children: cobra re-sorts them after every AddCommand, which made
 	// listing quadratic in the number of plugins.
-	groups := map[string]*cobra.Command{}
+	groups := make(map[string]*cobra.Command, len(s.Plugins))
 	added := map[*cobra.Command][]*cobra.Command{}
 	var parents []*cobra.Command
 	add := func(parent, child *cobra.Command) {

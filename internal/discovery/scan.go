@@ -69,8 +69,9 @@ func (f *Finder) Scan() *Scan { return f.Continue(nil) }
 // commands) lists each directory once. prev is not changed; nil is none.
 func (f *Finder) Continue(prev *Scan) *Scan {
 	s := &Scan{realDirs: map[string]bool{}}
-	first := map[string]*Plugin{}
+	var first map[string]*Plugin
 	if prev != nil {
+		first = make(map[string]*Plugin, len(prev.Plugins))
 		s.Plugins = append(s.Plugins, prev.Plugins...)
 		s.Warnings = append(s.Warnings, prev.Warnings...)
 		s.Inert = append(s.Inert, prev.Inert...)
@@ -99,6 +100,17 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 		s.dir = dir
 		warnedDir := false
 		s.names = entries
+		if first == nil {
+			// Sized for the first directory's plugins, not grown entry by
+			// entry.
+			n := 0
+			for _, e := range entries {
+				if strings.HasPrefix(e, f.App+"-") {
+					n++
+				}
+			}
+			first = make(map[string]*Plugin, n)
+		}
 		s.dirClean = filepath.Clean(d.Path) == d.Path
 		s.dirErr = f.trust().checkPath(f.fs(), d.Path)
 		s.cache = f.Manifests.scan(d.Path, f.now())
