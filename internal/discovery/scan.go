@@ -103,9 +103,9 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 		if first == nil {
 			// Sized for the first directory's plugins, not grown entry by
 			// entry.
-			n := 0
+			n, prefix := 0, f.App+"-"
 			for _, e := range entries {
-				if strings.HasPrefix(e, f.App+"-") {
+				if strings.HasPrefix(e, prefix) {
 					n++
 				}
 			}
