@@ -96,9 +96,13 @@ func markdownPage(cmd *cobra.Command, file func(string) string, options func(*co
 }
 
 // manHeader is what the .TH line of every man page says besides the
-// page's title.
+// page's title, and how its options are rendered.
 type manHeader struct {
 	source, manual, date string
+	// options, when not nil, renders the page's OPTIONS and what else
+	// goes before the EXAMPLE section, in roff; nil lists the command's
+	// own flags and the inherited ones.
+	options func(*cobra.Command) string
 }
 
 // manDate returns the date of man page headers: d, else
@@ -128,11 +132,15 @@ func (h manHeader) page(cmd *cobra.Command, file func(string) string) []byte {
 		desc = cmd.Short
 	}
 	fmt.Fprintf(&b, ".SH DESCRIPTION\n%s\n", roffParagraphs(desc))
+	if h.options != nil {
+		cmd.InitDefaultHelpFlag()
+		b.WriteString(h.options(cmd))
+	}
 	for _, o := range []struct {
 		title string
 		flags *pflag.FlagSet
 	}{{"OPTIONS", cmd.NonInheritedFlags()}, {"OPTIONS INHERITED FROM PARENT COMMANDS", cmd.InheritedFlags()}} {
-		if o.flags.HasAvailableFlags() {
+		if h.options == nil && o.flags.HasAvailableFlags() {
 			fmt.Fprintf(&b, ".SH %s\n", o.title)
 			o.flags.VisitAll(func(f *pflag.Flag) { manFlag(&b, f) })
 		}

@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
 )
@@ -64,12 +66,25 @@ func (t *tree) writeDocs(dir string, opts DocOptions) error {
 		}
 		return nil
 	}
-	// -f is hidden where it does not apply; a man page lists every flag.
-	if f := t.globals().Lookup(formatFlag); f != nil {
-		f.Hidden = false
+	if opts.Format != DocMan {
+		return writeDocs(t.root, dir, opts)
 	}
-	return writeDocs(t.root, dir, opts)
+	h := manHeader{source: manSource(t.root), manual: t.root.Name() + " manual", date: manDate(opts.Date), options: t.manOptions}
+	err := writePages(t.root, dir, h.page, manFile)
+	if err != nil {
+		return fmt.Errorf("write %s reference to %s: %w", DocMan, dir, err)
+	}
+	return nil
 }
+
+// manSource is what a man page's header names as the source: the app
+// under root and its version.
+func manSource(root *cobra.Command) string {
+	return strings.TrimSpace(root.Name() + " " + root.Version)
+}
+
+// manFile is the file name of the man page of the command at path.
+func manFile(path string) string { return strings.ReplaceAll(path, " ", "-") + ".1" }
 
 // writeDocs renders the tree under root into dir.
 func writeDocs(root *cobra.Command, dir string, opts DocOptions) error {
@@ -80,10 +95,8 @@ func writeDocs(root *cobra.Command, dir string, opts DocOptions) error {
 			return strings.ReplaceAll(path, " ", "_") + ".md"
 		})
 	case DocMan:
-		h := manHeader{source: strings.TrimSpace(root.Name() + " " + root.Version), manual: root.Name() + " manual", date: manDate(opts.Date)}
-		err = writePages(root, dir, h.page, func(path string) string {
-			return strings.ReplaceAll(path, " ", "-") + ".1"
-		})
+		h := manHeader{source: manSource(root), manual: root.Name() + " manual", date: manDate(opts.Date)}
+		err = writePages(root, dir, h.page, manFile)
 	default:
 		return command.Usagef("unknown documentation format %q (want %s or %s)", opts.Format, DocMarkdown, DocMan)
 	}
@@ -140,6 +153,27 @@ func (t *tree) markdownOptions(cmd *cobra.Command) string {
 	if hs := t.nodes.of(cmd).hooks; hs != nil {
 		for _, e := range hs.epilogs {
 			fmt.Fprintf(&b, "### Hook %s\n\n```\n%s\n```\n\n", e.hook, strings.Join(e.lines, "\n"))
+		}
+	}
+	return b.String()
+}
+
+// manOptions renders cmd's flags for its man page in the groups help
+// shows, each a subsection of OPTIONS, and what the hooks attached to it
+// add to its help, a subsection of HOOKS each.
+func (t *tree) manOptions(cmd *cobra.Command) string {
+	var b bytes.Buffer
+	if sections := t.flagSections(cmd); len(sections) > 0 {
+		b.WriteString(".SH OPTIONS\n")
+		for _, s := range sections {
+			fmt.Fprintf(&b, ".SS %s\n", roffText(s.title))
+			s.flags.VisitAll(func(f *pflag.Flag) { manFlag(&b, f) })
+		}
+	}
+	if hs := t.nodes.of(cmd).hooks; hs != nil && len(hs.epilogs) > 0 {
+		b.WriteString(".SH HOOKS\n")
+		for _, e := range hs.epilogs {
+			fmt.Fprintf(&b, ".SS %s\n.EX\n%s\n.EE\n", roffText("Hook "+e.hook), roffLines(strings.Join(e.lines, "\n")))
 		}
 	}
 	return b.String()

@@ -82,7 +82,8 @@ func DeleteAlias(path, name string) (bool, error) {
 // file at path (an empty one when the file is missing or empty) and, when
 // edit reports a change, writes the result atomically, keeping the file's
 // comments, indentation, mode and group; the read-modify-write holds the
-// file's lock, as SetDisabled's does. The result must load (see ParseConfig):
+// file's lock (a hidden ".<name>.lock" beside it), so concurrent edits lose
+// nothing. The result must load (see ParseConfig):
 // otherwise its error is returned and the file is left alone.
 func editConfig(path string, edit func(root *yaml.Node) bool) (bool, error) {
 	target, err := linkTarget(path)

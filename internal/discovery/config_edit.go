@@ -1,7 +1,6 @@
 package discovery
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -19,62 +18,26 @@ import (
 // it, fsynced; a symbolic link is followed and stays one), with the
 // file's indentation, mode and group. The read-modify-write holds a lock
 // (a hidden ".<name>.lock" beside the file), so concurrent edits lose
-// nothing. It reports whether the file changed.
+// nothing; an edit whose result would not load is refused, naming
+// path:line, and the file is left alone. It reports whether the file
+// changed.
 func SetDisabled(path, name string, disabled bool) (bool, error) {
-	target, err := linkTarget(path)
-	if err != nil {
-		return false, fmt.Errorf("edit config %s: %w", Escape(path), err)
-	}
-	unlock, err := lockFile(lockPath(target))
-	if err != nil {
-		return false, fmt.Errorf("edit config: %w", err)
-	}
-	defer unlock()
-	data, err := readConfig(path)
-	if err != nil {
-		return false, fmt.Errorf("edit config: %w", err)
-	}
-	cfg, err := ParseConfig(path, data)
-	if err != nil {
-		return false, err
-	}
-	if cfg.Disabled(name) == disabled {
-		return false, nil
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return false, yamlError(path, data, err)
-	}
-	var prefix []byte
-	if doc.Kind == 0 {
-		// Nothing but comments (or nothing): yaml.v3 keeps no node to
-		// hang them on, so the text is kept as it is, above the new keys.
-		if len(bytes.TrimSpace(data)) > 0 {
-			prefix = append(bytes.TrimRight(data, " \t\r\n"), '\n')
+	return editConfig(path, func(root *yaml.Node) bool {
+		list := mappingValue(mappingValue(root, "plugins", yaml.MappingNode), "disabled", yaml.SequenceNode)
+		listed := false
+		for _, n := range list.Content {
+			listed = listed || n.Value == name
 		}
-		doc = yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{{Kind: yaml.MappingNode}}}
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		// An empty document with only comments decodes as a null scalar.
-		head := root.HeadComment
-		*root = yaml.Node{Kind: yaml.MappingNode, HeadComment: head}
-	}
-	plugins := mappingValue(root, "plugins", yaml.MappingNode)
-	list := mappingValue(plugins, "disabled", yaml.SequenceNode)
-	if disabled {
-		list.Content = append(list.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: name})
-	} else {
-		list.Content = removeEntry(list.Content, name)
-	}
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(indentOf(data))
-	if err := enc.Encode(&doc); err != nil {
-		return false, fmt.Errorf("edit config %s: %w", path, err)
-	}
-	enc.Close()
-	return true, writeAtomic(target, append(prefix, buf.Bytes()...))
+		if listed == disabled {
+			return false
+		}
+		if disabled {
+			list.Content = append(list.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: name})
+		} else {
+			list.Content = removeEntry(list.Content, name)
+		}
+		return true
+	})
 }
 
 // removeEntry removes the entries of value name from a sequence's items.

@@ -3,6 +3,7 @@ package discovery
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -81,5 +82,43 @@ func TestSetDisabledFollowsSymlinks(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "dotfiles", "new.yaml")); err != nil {
 		t.Errorf("the link's target was not created: %v", err)
+	}
+}
+
+// An edit of a configuration that does not load is refused with path:line,
+// and the file is left as it was; one that changes nothing writes nothing.
+func TestSetDisabledRefusesAndSkips(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, plugin string
+		disabled         bool
+		wantErr          string
+		wantChanged      bool
+	}{
+		{name: "a config that does not load", in: "plugins:\n  dirs: 3\n", plugin: "a", disabled: true, wantErr: "config.yaml:2"},
+		{name: "a top level that is no mapping", in: "- a\n", plugin: "a", disabled: true, wantErr: "config.yaml:1"},
+		{name: "already disabled", in: "plugins:\n  disabled: [a]\n", plugin: "a", disabled: true},
+		{name: "enabling one never disabled", in: "# mine\n", plugin: "a"},
+		{name: "a null list", in: "plugins:\n  disabled:\n", plugin: "a", disabled: true, wantChanged: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "config.yaml")
+			if err := os.WriteFile(path, []byte(tc.in), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			changed, err := SetDisabled(path, tc.plugin, tc.disabled)
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err = %v, want one naming %s", err, tc.wantErr)
+				}
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if changed != tc.wantChanged {
+				t.Errorf("changed = %v, want %v", changed, tc.wantChanged)
+			}
+			if got, _ := os.ReadFile(path); !tc.wantChanged && string(got) != tc.in {
+				t.Errorf("the file changed:\n%s", got)
+			}
+		})
 	}
 }

@@ -2,7 +2,6 @@ package install
 
 import (
 	"context"
-	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -105,7 +104,7 @@ func (s *ArchiveSource) fetch(ctx context.Context, st *staging, file string) (st
 	if err != nil {
 		return "", err
 	}
-	h := sha256.New()
+	h := newSHA256()
 	n, err := io.Copy(io.MultiWriter(out, h), io.LimitReader(r, max+1))
 	if cerr := out.Close(); err == nil {
 		err = cerr
@@ -116,7 +115,8 @@ func (s *ArchiveSource) fetch(ctx context.Context, st *staging, file string) (st
 	if n > max {
 		return "", fmt.Errorf("the archive is larger than the size cap (%d bytes)", max)
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	sum := h.Sum()
+	return hex.EncodeToString(sum[:]), nil
 }
 
 // findInArchive finds the one plugin in the unpacked root (or in its one

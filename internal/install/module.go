@@ -2,7 +2,6 @@ package install
 
 import (
 	"context"
-	"debug/buildinfo"
 	"fmt"
 	"os"
 	"path"
@@ -58,7 +57,7 @@ func (s *ModuleSource) stage(ctx context.Context, st *staging) (string, Record, 
 	if !isFile(exe) {
 		return "", rec, fmt.Errorf("go install wrote no %s", exeName(base))
 	}
-	if bi, err := buildinfo.ReadFile(exe); err == nil && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+	if bi, err := ReadGoBuildInfo(exe); err == nil && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		rec.Version = bi.Main.Version
 	} else if !strings.ContainsAny(s.Version, "<>=") && s.Version != "latest" {
 		rec.Version = s.Version

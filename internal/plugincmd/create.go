@@ -77,7 +77,7 @@ func (c *createCmd) Run(ctx context.Context, inv *command.Invocation) error {
 // createRun writes the folder "<app>-<name>" with a working plugin,
 // through a temporary name so that a failure leaves nothing behind.
 func createRun(opts *CreateOptions) error {
-	files, ok := scaffolds[opts.Lang]
+	files, ok := scaffolds(opts.Lang)
 	if !ok {
 		return command.Usagef("plugin create: --lang %q: must be sh or go", opts.Lang)
 	}

@@ -3,13 +3,13 @@ package plugincmd
 import (
 	"bytes"
 	"context"
-	"debug/buildinfo"
 	"fmt"
 	"io"
 	"os/exec"
 	"time"
 
 	"github.com/longshore/longshore/internal/discovery"
+	"github.com/longshore/longshore/internal/install"
 )
 
 // longshoreModule is Longshore's Go module; a binary that links it is a
@@ -23,7 +23,7 @@ const manifestTimeout = 10 * time.Second
 // built with Longshore. It reads the Go build information the linker puts
 // in the file; it never runs it.
 func isLongshoreApp(path string) bool {
-	bi, err := buildinfo.ReadFile(path)
+	bi, err := install.ReadGoBuildInfo(path)
 	if err != nil {
 		return false
 	}

@@ -7,11 +7,22 @@ type scaffoldFile struct {
 	exec       bool
 }
 
-// scaffolds are the files of a new plugin, by language (--lang).
-var scaffolds = map[string][]scaffoldFile{
-	"sh": {
-		{name: "plugin.yaml", text: manifestTemplate},
-		{name: "{{BASE}}", exec: true, text: `#!/bin/sh
+// scaffolds returns the files of a new plugin in lang (--lang), false
+// for a language it has none for. A switch rather than a map, so that
+// nothing is built at start-up of every run.
+func scaffolds(lang string) ([]scaffoldFile, bool) {
+	switch lang {
+	case "sh":
+		return shScaffold, true
+	case "go":
+		return goScaffold, true
+	}
+	return nil, false
+}
+
+var shScaffold = []scaffoldFile{
+	{name: "plugin.yaml", text: manifestTemplate},
+	{name: "{{BASE}}", exec: true, text: `#!/bin/sh
 # {{BASE}}: the "{{APP}} {{NAME}}" command, an external plugin of {{APP}}.
 # Arguments after "{{NAME}}" arrive untouched, --help included. {{APP}} sets
 # {{PREFIX}}_PLUGIN_NAME, {{PREFIX}}_EXECUTABLE, {{PREFIX}}_CONFIG,
@@ -32,12 +43,13 @@ if [ "${{{PREFIX}}_VERBOSITY:-0}" -gt 0 ]; then
 fi
 echo "hello, ${1:-world}"
 `},
-	},
-	"go": {
-		{name: "plugin.yaml", text: manifestTemplate + "exec: {{BASE}}\n"},
-		{name: "go.mod", text: "module {{BASE}}\n\ngo 1.22\n"},
-		{name: ".gitignore", text: "/{{BASE}}\n"},
-		{name: "main.go", text: `// Command {{BASE}} is the "{{APP}} {{NAME}}" command, an external plugin of
+}
+
+var goScaffold = []scaffoldFile{
+	{name: "plugin.yaml", text: manifestTemplate + "exec: {{BASE}}\n"},
+	{name: "go.mod", text: "module {{BASE}}\n\ngo 1.22\n"},
+	{name: ".gitignore", text: "/{{BASE}}\n"},
+	{name: "main.go", text: `// Command {{BASE}} is the "{{APP}} {{NAME}}" command, an external plugin of
 // {{APP}}. Arguments after "{{NAME}}" arrive untouched, --help included.
 // {{APP}} sets {{PREFIX}}_PLUGIN_NAME, {{PREFIX}}_EXECUTABLE, {{PREFIX}}_CONFIG,
 // {{PREFIX}}_VERBOSITY and, with -f, {{PREFIX}}_FORMAT.
@@ -69,7 +81,6 @@ func main() {
 	fmt.Printf("hello, %s\n", who)
 }
 `},
-	},
 }
 
 // manifestTemplate is the manifest of a new plugin.
