@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 )
 
@@ -28,7 +29,8 @@ import (
 // Resolve (dispatch) never reads it; a scan reads it only when its Finder
 // has Manifests set.
 //
-// The file is binary: a header, a table of sections, one per plugin
+// The file is binary: a header (with the stamp of the program that wrote
+// it: another build's rules may differ), a table of sections, one per plugin
 // directory (its path, its entries' count and length, and a checksum of
 // them), then the sections' entries, each a manifest's path relative to
 // the directory, the two identities and the manifest's fields. A listing
@@ -69,6 +71,9 @@ func ManifestCachePath(e Env) string {
 // safe for concurrent use.
 type ManifestCache struct {
 	path string
+	// parser is the program's stamp (parserStamp), which the file must
+	// hold.
+	parser string
 	// sections are the file's, in its order; byDir indexes them. Only
 	// the entries of the directories the Finder that opened it searches
 	// are read.
@@ -151,8 +156,11 @@ func (f *Finder) OpenManifestCache(path string) (*ManifestCache, error) {
 // openManifestCache is OpenManifestCache reading the entries of the dirs
 // in want, or of every one when want is nil.
 func (f *Finder) openManifestCache(path string, want map[string]bool) (*ManifestCache, error) {
-	c := &ManifestCache{path: path, byDir: map[string]*mcSection{}}
-	if path == "" {
+	c := &ManifestCache{path: path, byDir: map[string]*mcSection{}, parser: parserStamp()}
+	if c.parser == "" {
+		c.path = ""
+	}
+	if c.path == "" {
 		return c, nil
 	}
 	err := c.read(f.fs(), path, want)
@@ -171,8 +179,28 @@ func (f *Finder) openManifestCache(path string, want map[string]bool) (*Manifest
 }
 
 // errCacheFormat reports a cache file that is not one this version
-// writes.
-var errCacheFormat = errors.New("not a manifest cache of this format")
+// writes; errOtherParser one another build of the program wrote.
+var (
+	errCacheFormat = errors.New("not a manifest cache of this format")
+	errOtherParser = errors.New("written by another build of the program")
+)
+
+// parserStamp names the program that parses manifests, the running
+// executable as stat gives it: a cache another build wrote (an upgrade,
+// whose rules may differ) is not used, but rebuilt. "" when it cannot
+// tell, and then no cache is used.
+var parserStamp = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	fi, err := os.Stat(exe)
+	if err != nil {
+		return ""
+	}
+	id := idOf(fi)
+	return fmt.Sprintf("%s\x00%d:%d:%d:%d:%d", exe, id.dev, id.ino, id.size, id.mtime, id.ctime)
+})
 
 // rangeOpener is an FS that opens a regular file to read parts of it,
 // with the checks of readRegular.
@@ -242,6 +270,9 @@ func (c *ManifestCache) parseTable(data []byte, size int64, at io.ReaderAt) (int
 	r := &mcReader{b: data, off: len(manifestCacheMagic)}
 	if r.uvarint() != manifestCacheFormat || r.err {
 		return 0, errCacheFormat
+	}
+	if r.str() != c.parser || r.err {
+		return 0, errOtherParser
 	}
 	tableSize := r.uvarint()
 	if r.err || tableSize > uint64(size)-uint64(r.off) {
@@ -549,6 +580,7 @@ func (c *ManifestCache) encode(latest *ManifestCache) []byte {
 	out := make([]byte, 0, len(manifestCacheMagic)+20+len(table)+len(bodies))
 	out = append(out, manifestCacheMagic...)
 	out = binary.AppendUvarint(out, manifestCacheFormat)
+	out = appendStr(out, c.parser)
 	out = binary.AppendUvarint(out, uint64(len(table)))
 	out = append(out, table...)
 	return append(out, bodies...)

@@ -274,6 +274,13 @@ func TestManifestCacheUnusable(t *testing.T) {
 		"not a cache": func(x *mcFixture) {
 			os.WriteFile(x.cache, []byte(`{"format": 4}`), 0o600)
 		},
+		"written by another build": func(x *mcFixture) {
+			data, _ := os.ReadFile(x.cache)
+			exe, _ := os.Executable()
+			i := strings.Index(string(data), exe)
+			data[i+len(exe)-1] ^= 1
+			os.WriteFile(x.cache, data, 0o600)
+		},
 		"empty": func(x *mcFixture) {
 			os.WriteFile(x.cache, nil, 0o600)
 		},
