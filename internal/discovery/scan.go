@@ -51,6 +51,8 @@ type Scan struct {
 	// entries made ahead (prefetch), by the index of their names.
 	dir dirStater
 	pre []lstatResult
+	// cur is the index in names of the entry being scanned.
+	cur int
 	// cache records what the scan of the directory being scanned takes
 	// from the manifest cache and adds to it; nil without a cache.
 	cache *mcScan
@@ -115,7 +117,8 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 		s.dirErr = f.trust().checkPath(f.fs(), d.Path)
 		s.cache = f.Manifests.scan(d.Path, f.now())
 		s.prefetch(f.App + "-")
-		for _, e := range entries {
+		for i, e := range entries {
+			s.cur = i
 			p := f.scanEntry(d, e, s)
 			if p == nil {
 				continue
@@ -179,9 +182,15 @@ func (s *Scan) entryPath(dir, name string) string {
 }
 
 // inDir reports whether the directory being scanned lists name.
-func (s *Scan) inDir(name string) bool {
-	_, ok := slices.BinarySearch(s.names, name)
-	return ok
+func (s *Scan) inDir(name string) bool { return s.index(name) >= 0 }
+
+// index returns the index of name in the names the directory being
+// scanned lists, or -1.
+func (s *Scan) index(name string) int {
+	if i, ok := slices.BinarySearch(s.names, name); ok {
+		return i
+	}
+	return -1
 }
 
 func (s *Scan) warn(path, msg string) {
@@ -236,7 +245,7 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 	}
 	// One lstat per file: unless it is a symbolic link, it is the stat,
 	// and the trust rules check the chain of links from it.
-	li, fi, err := f.lstatIn(s, path, name)
+	li, fi, err := f.lstatIn(s, path, name, s.cur)
 	if err != nil {
 		if li != nil {
 			s.warn(path, "broken symbolic link")
@@ -250,7 +259,7 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 	switch {
 	case fi.IsDir():
 		mpath := filepath.Join(path, ManifestFile)
-		mli, mfi, err := f.lstatIn(s, mpath, name+string(filepath.Separator)+ManifestFile)
+		mli, mfi, err := f.lstatIn(s, mpath, name+string(filepath.Separator)+ManifestFile, -1)
 		if err != nil || d.Source != SourceDir {
 			s.warn(path, "is a directory, not a plugin (a plugin folder needs "+ManifestFile+" and must be in a plugin dir)")
 			s.Inert = append(s.Inert, path)
@@ -262,11 +271,13 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 		s.Inert = append(s.Inert, path)
 		return nil
 	default:
-		if f.exts() == nil && !s.inDir(stem+".yaml") {
+		mrel := stem + ".yaml"
+		j := s.index(mrel)
+		if f.exts() == nil && j < 0 {
 			break // listed with its directory: no stat to find it missing
 		}
-		mpath := s.entryPath(d.Path, stem+".yaml")
-		if mli, mfi, err := f.lstatIn(s, mpath, stem+".yaml"); err == nil {
+		mpath := s.entryPath(d.Path, mrel)
+		if mli, mfi, err := f.lstatIn(s, mpath, mrel, j); err == nil {
 			p.ManifestPath, p.manifestInfo, p.manifestLinfo = mpath, mfi, mli
 		}
 	}
@@ -317,24 +328,24 @@ func (s *Scan) prefetch(prefix string) {
 	wg.Wait()
 }
 
-// prefetched returns the lstat of the entry name made ahead, or nil.
-func (s *Scan) prefetched(name string) *lstatResult {
-	if s.pre == nil {
+// prefetched returns the lstat made ahead of the entry at index i of
+// names (-1: none), or nil.
+func (s *Scan) prefetched(i int) *lstatResult {
+	if s.pre == nil || i < 0 || !s.pre[i].done {
 		return nil
 	}
-	if i, ok := slices.BinarySearch(s.names, name); ok && s.pre[i].done {
-		return &s.pre[i]
-	}
-	return nil
+	return &s.pre[i]
 }
 
 // lstatIn is lstat of path, rel in the directory being scanned: made
 // ahead (prefetch), or through the open directory when the FS opened it.
-func (f *Finder) lstatIn(s *Scan, path, rel string) (li, fi fs.FileInfo, err error) {
+// i is rel's index in names, -1 when it is not a name listed (a folder's
+// manifest).
+func (f *Finder) lstatIn(s *Scan, path, rel string, i int) (li, fi fs.FileInfo, err error) {
 	if s.dir == nil {
 		return f.lstat(path)
 	}
-	if r := s.prefetched(rel); r != nil {
+	if r := s.prefetched(i); r != nil {
 		li, err = r.li, r.err
 	} else {
 		li, err = s.dir.Lstat(rel)
