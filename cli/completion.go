@@ -133,6 +133,13 @@ func (c *completer) addFlagCompletions() {
 			cmd.ValidArgsFunction = cobra.NoFileCompletions
 		}
 		n := c.t.nodes.of(cmd)
+		if n.external() {
+			// No flags of its own: the output options of the one completed
+			// are added later (narrowExternalCompletion) and completed by
+			// completeExternal. Asking for its flags would make a flag set
+			// for each of them.
+			return
+		}
 		declared := n.columns != nil
 		cmd.Flags().VisitAll(func(f *pflag.Flag) {
 			output := n.outputFlag(f.Name)
