@@ -350,14 +350,7 @@ func (f *Finder) lstatIn(s *Scan, path, rel string, i int) (li, fi fs.FileInfo, 
 	} else {
 		li, err = s.dir.Lstat(rel)
 	}
-	if err != nil {
-		return nil, nil, err
-	}
-	if li.Mode().IsRegular() || li.IsDir() {
-		return li, li, nil
-	}
-	fi, err = f.fs().Stat(path)
-	return li, fi, err
+	return f.followed(path, li, err)
 }
 
 // lstat returns the lstat of path and its stat: the same for a regular
@@ -366,6 +359,12 @@ func (f *Finder) lstatIn(s *Scan, path, rel string, i int) (li, fi fs.FileInfo, 
 // link's lstat; a missing file one with none.
 func (f *Finder) lstat(path string) (li, fi fs.FileInfo, err error) {
 	li, err = f.fs().Lstat(path)
+	return f.followed(path, li, err)
+}
+
+// followed completes an lstat of path (li, err) with its stat, as lstat
+// describes.
+func (f *Finder) followed(path string, li fs.FileInfo, err error) (_, fi fs.FileInfo, _ error) {
 	if err != nil {
 		return nil, nil, err
 	}
