@@ -133,6 +133,13 @@ func (c *completer) addFlagCompletions() {
 			cmd.ValidArgsFunction = cobra.NoFileCompletions
 		}
 		n := c.t.nodes.of(cmd)
+		if n.external() {
+			// No flags of its own: the output options of the one completed
+			// are added later (narrowExternalCompletion) and completed by
+			// completeExternal. Asking for its flags would make a flag set
+			// for each of them.
+			return
+		}
 		declared := n.columns != nil
 		cmd.Flags().VisitAll(func(f *pflag.Flag) {
 			output := n.outputFlag(f.Name)
@@ -169,9 +176,9 @@ func walk(cmd *cobra.Command, fn func(*cobra.Command)) {
 }
 
 // completeArgs sets how a compiled-in command's positional arguments
-// complete, from its ArgCompleter or Info.ArgKind, and keeps a lister's
+// complete, from its ArgCompleter (given env) or Info.ArgKind, and keeps a lister's
 // column declaration on its node for the column flags.
-func completeArgs(n *node, c command.Command, info command.Info) {
+func completeArgs(n *node, c command.Command, info command.Info, env command.Env) {
 	cc := n.cmd
 	plugin := fmt.Sprintf("command %q", n.name)
 	if cd, ok := c.(command.ColumnDeclarer); ok {
@@ -186,7 +193,7 @@ func completeArgs(n *node, c command.Command, info command.Info) {
 		}
 		if ac, ok := c.(command.ArgCompleter); ok {
 			cands, err := command.GuardValue(plugin, func() ([]string, error) {
-				return ac.CompleteArgs(args, toComplete), nil
+				return ac.CompleteArgs(env, args, toComplete), nil
 			})
 			if err != nil {
 				cobra.CompDebugln(err.Error(), false)

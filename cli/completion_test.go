@@ -33,11 +33,15 @@ func (*argsCmd) Run(context.Context, *command.Invocation) error { return nil }
 
 type completingCmd struct{ *argsCmd }
 
-func (c completingCmd) CompleteArgs(args []string, toComplete string) []string {
+func (c completingCmd) CompleteArgs(env command.Env, args []string, toComplete string) []string {
 	if c.explode {
 		panic("completion exploded")
 	}
-	return append(c.cands, "typed:"+strings.Join(args, ","))
+	cands := append(c.cands, "typed:"+strings.Join(args, ","))
+	if v, ok := env.LookupEnv("PICK_EXTRA"); ok {
+		cands = append(cands, "env:"+v)
+	}
+	return cands
 }
 
 type columnsCmd struct{ *argsCmd }
@@ -103,6 +107,23 @@ func TestCompleteProtocol(t *testing.T) {
 		if !reflect.DeepEqual(got, tt.want) || directive != tt.directive {
 			t.Errorf("complete %q = %q, %d; want %q, %d", tt.args, got, directive, tt.want, tt.directive)
 		}
+	}
+}
+
+// CompleteArgs reads the App's environment, as Available and Run do, not
+// the process's.
+func TestCompleteArgsGetsTheAppsEnv(t *testing.T) {
+	t.Setenv("PICK_EXTRA", "from-the-process")
+	a := completeApp(t)
+	a.Getenv = func(key string) string {
+		if key == "PICK_EXTRA" {
+			return "from-the-app"
+		}
+		return ""
+	}
+	got, _ := a.complete(context.Background(), []string{"pick"}, "env:")
+	if want := []string{"env:from-the-app"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("complete pick env: = %q, want %q", got, want)
 	}
 }
 

@@ -92,7 +92,7 @@ func flatApp(t *testing.T, n int) *App {
 
 // TestDispatchIsFlatInPlugins pins that running an external plugin, warm,
 // lists no directory, reads no manifest but the one plugin with hooks
-// declares (the hook cache names where hook plugins are, and their
+// declares (nor the manifest cache listings keep) (the hook cache names where hook plugins are, and their
 // manifests are read again: see internal/discovery/hookindex.go), and
 // makes as many stats with 60 other plugins as with 3: the cost of a
 // dispatch does not depend on how many plugins are installed.
@@ -100,8 +100,9 @@ func TestDispatchIsFlatInPlugins(t *testing.T) {
 	counts := map[int]*statCountingFS{}
 	for _, n := range []int{1, 20} {
 		app := flatApp(t, n)
-		countedRun(t, app, "hello") // cold: the hook cache is built
-		c := &statCountingFS{countingFS: &countingFS{FS: discovery.OS, listed: map[string]int{}, manifests: map[string]int{}}}
+		countedRun(t, app, "hello")          // cold: the hook cache is built
+		countedRun(t, app, "plugin", "list") // and the manifest cache, which dispatch never reads
+		c := &statCountingFS{countingFS: &countingFS{FS: discovery.OS, listed: map[string]int{}, manifests: map[string]int{}, other: map[string]int{}}}
 		app.fsys = c
 		r := newRun(app)
 		if code := r.exitCode(r.execute(context.Background(), []string{"hello"})); code != 0 {
@@ -110,6 +111,9 @@ func TestDispatchIsFlatInPlugins(t *testing.T) {
 		hookManifest := filepath.Join(app.Getenv("TAPP_PLUGIN_PATH"), "tapp-f000", "plugin.yaml")
 		if len(c.listed) != 0 || len(c.manifests) != 1 || c.manifests[hookManifest] != 1 {
 			t.Errorf("%d plugins: a warm dispatch listed %v and read the manifests %v, want none listed and %s read once", n, c.listed, c.manifests, hookManifest)
+		}
+		if c.other["manifests.cache"] != 0 {
+			t.Errorf("%d plugins: a warm dispatch read the manifest cache", n)
 		}
 		counts[n] = c
 	}

@@ -80,6 +80,7 @@ func runCompletion(ctx context.Context, path string, argv, env []string, timeout
 // columns' a completing plugin knows.
 func (c *completer) completeExternal(p *discovery.Plugin) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		p := c.sess.fresh(p) // whether it completes is its manifest's word, not the cache's
 		if p.Manifest == nil || c.sess.checkExternal(p) != nil {
 			return nil, cobra.ShellCompDirectiveDefault
 		}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -28,7 +27,7 @@ func (t *tree) addExternalCommands() {
 	// Each plugin is looked up in indexes, never by walking a parent's
 	// children: cobra re-sorts them after every AddCommand, which made
 	// listing quadratic in the number of plugins.
-	groups := map[string]*cobra.Command{}
+	groups := make(map[string]*cobra.Command, len(s.Plugins))
 	added := map[*cobra.Command][]*cobra.Command{}
 	var parents []*cobra.Command
 	add := func(parent, child *cobra.Command) {
@@ -152,14 +151,14 @@ func (t *tree) externalCommand(p *discovery.Plugin) *cobra.Command {
 	if p.Manifest != nil && p.Manifest.Long != "" {
 		long = p.Manifest.Long
 	}
-	long += fmt.Sprintf("\n\nExternal plugin %s.\nRun \"%s %s --help\" for the plugin's own help.", p.Path, t.app.Name, p.Name)
+	long += "\n\nExternal plugin " + p.Path + ".\nRun \"" + t.app.Name + " " + p.Name + " --help\" for the plugin's own help."
 	return t.nodes.add(&node{kind: kindExternal, name: p.Name, plugin: p, cmd: &cobra.Command{
 		Use:                p.Words[len(p.Words)-1] + " [args...]",
 		Short:              short,
 		Long:               long,
 		DisableFlagParsing: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return t.runPlugin(p, args)
+			return t.runPlugin(t.sess.fresh(p), args)
 		},
 	}})
 }

@@ -14,10 +14,10 @@ import (
 )
 
 // countingFS is the real file system, counting directory listings and
-// reads of manifests.
+// reads of manifests, and of other files by their base name.
 type countingFS struct {
 	discovery.FS
-	listed, manifests map[string]int
+	listed, manifests, other map[string]int
 }
 
 func (c *countingFS) ReadDir(name string) ([]fs.DirEntry, error) {
@@ -28,6 +28,8 @@ func (c *countingFS) ReadDir(name string) ([]fs.DirEntry, error) {
 func (c *countingFS) ReadFile(name string) ([]byte, error) {
 	if strings.HasSuffix(name, ".yaml") {
 		c.manifests[name]++
+	} else if c.other != nil {
+		c.other[filepath.Base(name)]++
 	}
 	return c.FS.ReadFile(name)
 }
@@ -68,7 +70,7 @@ func cacheApp(t *testing.T) (app *App, pluginDir string) {
 // countedRun runs args with the file system counted.
 func countedRun(t *testing.T, app *App, args ...string) *countingFS {
 	t.Helper()
-	c := &countingFS{FS: discovery.OS, listed: map[string]int{}, manifests: map[string]int{}}
+	c := &countingFS{FS: discovery.OS, listed: map[string]int{}, manifests: map[string]int{}, other: map[string]int{}}
 	app.fsys = c
 	defer func() { app.fsys = nil }()
 	r := newRun(app)

@@ -73,7 +73,12 @@ func newRun(a *App) *run {
 }
 
 // close releases what the run opened, such as the log file.
-func (r *run) close() { r.log.close() }
+func (r *run) close() {
+	if r.sess != nil {
+		r.sess.close()
+	}
+	r.log.close()
+}
 
 // interrupted reports whether a signal stopped the run.
 func (r *run) interrupted() bool { return r.stopped }

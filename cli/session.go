@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"runtime/debug"
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/internal/discovery"
@@ -39,8 +40,18 @@ type session struct {
 	logger       *slog.Logger
 	// lookPath finds an executable a plugin requires.
 	lookPath func(string) (string, error)
+	// getenv is the App's, as a func value made once: a listing checks
+	// the requirements of every plugin with it.
+	getenv func(string) string
 
+	dirF                *discovery.Finder
 	dirScanned, scanned *discovery.Scan
+	// manifests is the manifest cache the scans use, opened by the first.
+	manifests *discovery.ManifestCache
+	// gcRaised is set when a listing raised the collector's setting (see
+	// scan) from gcPercent, which close restores.
+	gcRaised  bool
+	gcPercent int
 }
 
 // openSession reads the configuration (from --config, $<APP>_CONFIG or the
@@ -52,7 +63,7 @@ type session struct {
 // checkConfig), help and completion go on without it.
 func openSession(a *App, ios *command.IOStreams, configFlag string, taken func(string) bool) *session {
 	errOut := ios.ErrOut
-	s := &session{app: a, errOut: errOut, io: ios, configFlag: configFlag, taken: taken, logger: slog.New(slog.DiscardHandler), lookPath: exec.LookPath}
+	s := &session{app: a, errOut: errOut, io: ios, configFlag: configFlag, taken: taken, logger: slog.New(slog.DiscardHandler), lookPath: exec.LookPath, getenv: a.getenv}
 	path := discovery.ConfigPath(a.Name, a.envPrefix(), configFlag, a.getenv)
 	s.cfg, s.cfgErr = discovery.LoadConfig(path)
 	if s.cfgErr != nil {
@@ -144,7 +155,7 @@ func (s *session) discoveryEnv() discovery.Env {
 
 // host is what plugin requirements are checked against.
 func (s *session) host() discovery.Host {
-	return discovery.Host{AppVersion: s.app.Version, Getenv: s.app.getenv, LookPath: s.lookPath}
+	return discovery.Host{AppVersion: s.app.Version, Getenv: s.getenv, LookPath: s.lookPath}
 }
 
 // checkExternal returns why p must not run: an invalid manifest, disabled
@@ -182,18 +193,69 @@ func (s *session) pluginDirs() []discovery.Dir {
 }
 
 // dirFinder returns the finder over the plugin dirs alone, those that
-// provide hooks (and the hook index).
+// provide hooks (and the hook index): one for the run, which reads the
+// hook index file once for its hooks and a listing's refresh.
 func (s *session) dirFinder() *discovery.Finder {
-	return &discovery.Finder{App: s.app.Name, Dirs: s.pluginDirs(), FS: s.app.fsys, Taken: s.taken}
+	if s.dirF == nil {
+		s.dirF = &discovery.Finder{App: s.app.Name, Dirs: s.pluginDirs(), FS: s.app.fsys, Taken: s.taken}
+	}
+	return s.dirF
 }
 
 // dirScan lists the plugin dirs, once: for the hook index when it is
 // stale, and as the first part of a listing's scan (see scan).
 func (s *session) dirScan() *discovery.Scan {
 	if s.dirScanned == nil {
-		s.dirScanned = s.dirFinder().Scan()
+		f := s.dirFinder()
+		f.Manifests = s.manifestCache()
+		s.dirScanned = f.Scan()
 	}
 	return s.dirScanned
+}
+
+// manifestCache returns the manifest cache of the run's scans, reading it
+// the first time: one open, and reads of its table and of the entries of
+// the run's directories, for every manifest it holds of them. Only scans
+// use it:
+// a listing's, and the one a run makes of the plugin dirs when the hook
+// cache must be rebuilt (once after a plugin dir changed), which then
+// parses only the manifests that changed. A warm run never reads it, and
+// only a listing writes it (saveManifestCache). Why it could not be used
+// goes to the debug log, never to the user.
+func (s *session) manifestCache() *discovery.ManifestCache {
+	if s.manifests == nil {
+		var err error
+		s.manifests, err = s.fullFinder().OpenManifestCache(discovery.ManifestCachePath(s.discoveryEnv()))
+		if err != nil {
+			s.logger.Debug("manifest cache", "err", err)
+		}
+	}
+	return s.manifests
+}
+
+// saveManifestCache writes the manifest cache when the scan changed it:
+// once per listing that parsed a manifest it did not hold, or found one
+// of its entries out of date.
+func (s *session) saveManifestCache() {
+	if s.manifests == nil {
+		return
+	}
+	reused, parsed := s.manifests.Stats()
+	s.logger.Debug("manifest cache", "reused", reused, "parsed", parsed, "changed", s.manifests.Changed())
+	if err := s.manifests.Err(); err != nil {
+		s.logger.Debug("manifest cache", "err", err)
+	}
+	if err := s.fullFinder().SaveManifestCache(s.manifests); err != nil {
+		s.logger.Debug("manifest cache not saved", "err", err)
+	}
+}
+
+// fresh returns p, found by a listing, with its manifest as read now: p
+// itself unless its manifest came from the manifest cache. What a
+// manifest makes run (completion by the plugin, a run of it from help)
+// is decided by the file, never by the cache.
+func (s *session) fresh(p *discovery.Plugin) *discovery.Plugin {
+	return s.fullFinder().Fresh(p)
 }
 
 // scan lists the plugin dirs and PATH, once. It never runs a plugin.
@@ -205,10 +267,36 @@ func (s *session) scan() (*discovery.Scan, error) {
 	if err != nil {
 		return nil, err
 	}
-	rest := &discovery.Finder{App: f.App, Dirs: f.Dirs[len(s.pluginDirs()):], FS: f.FS, Taken: f.Taken}
+	// A listing allocates in proportion to the plugins it lists (their
+	// entries, manifests and commands), nearly all of it alive until the
+	// run ends soon after: collecting as often as a long-running program
+	// would cost it a fifth of its time with 1,000 plugins, for little
+	// memory saved. The setting is the run's (see close); one the user
+	// set higher (or off, GOGC=off) is kept.
+	if !s.gcRaised {
+		if old := debug.SetGCPercent(listingGCPercent); old < 0 || old >= listingGCPercent {
+			debug.SetGCPercent(old)
+		} else {
+			s.gcRaised, s.gcPercent = true, old
+		}
+	}
+	rest := &discovery.Finder{App: f.App, Dirs: f.Dirs[len(s.pluginDirs()):], FS: f.FS, Taken: f.Taken, Manifests: s.manifestCache()}
 	s.scanned = rest.Continue(s.dirScan())
+	s.saveManifestCache()
 	s.refreshHookIndex()
 	return s.scanned, nil
+}
+
+// listingGCPercent is the collector's GOGC while a listing runs.
+const listingGCPercent = 400
+
+// close restores what the session changed of the process: the
+// collector's setting, raised by a listing.
+func (s *session) close() {
+	if s.gcRaised {
+		debug.SetGCPercent(s.gcPercent)
+		s.gcRaised = false
+	}
 }
 
 // refreshHookIndex updates the hook index from the plugin dirs' scan a

@@ -194,7 +194,7 @@ func (t *tree) leafCommand(e registry.Entry[command.Command]) *cobra.Command {
 		}
 		return t.run(n, c, cmd, args)
 	}
-	completeArgs(n, c, info)
+	completeArgs(n, c, info, t.app.env())
 	return cc
 }
 

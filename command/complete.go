@@ -34,11 +34,13 @@ func (k ArgKind) String() string {
 // for a positional argument, such as the names of things they manage. It
 // takes precedence over Info.ArgKind.
 //
-// CompleteArgs receives the positional arguments already typed and the
-// partial word being completed, and returns candidates; the App keeps those
-// that start with toComplete. A candidate may carry a one-line description
+// CompleteArgs receives the App's environment (the one [Invocation].Env
+// holds: read it, never os.Getenv, so that tests and the test kit can set
+// it), the positional arguments already typed and the partial word being
+// completed, and returns candidates; the App keeps those that start with
+// toComplete. A candidate may carry a one-line description
 // after a tab ("name\tdescription"), which shells that can show it do.
 // It must be fast and have no side effects: it runs on every Tab.
 type ArgCompleter interface {
-	CompleteArgs(args []string, toComplete string) []string
+	CompleteArgs(env Env, args []string, toComplete string) []string
 }

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"os/exec"
 	"runtime/debug"
-	"strings"
 	"testing"
 )
 
@@ -20,27 +18,6 @@ func TestNoMarkdownEngineLinked(t *testing.T) {
 		switch d.Path {
 		case "github.com/russross/blackfriday/v2", "github.com/cpuguy83/go-md2man/v2":
 			t.Errorf("%s is linked", d.Path)
-		}
-	}
-}
-
-// TestNoHTTPClientLinked pins that demoapp links no net/http: its HTTP
-// and TLS stack (crypto/tls, crypto/x509, ...) cost about a millisecond
-// of every run's start-up and megabytes of binary. plugin install fetches
-// archives by URL with curl instead (internal/install.Fetcher).
-func TestNoHTTPClientLinked(t *testing.T) {
-	goExe, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("go is not on PATH: go list tells what demoapp links")
-	}
-	out, err := exec.Command(goExe, "list", "-deps", ".").Output()
-	if err != nil {
-		t.Fatalf("go list -deps: %v", err)
-	}
-	for _, pkg := range strings.Fields(string(out)) {
-		switch pkg {
-		case "net/http", "crypto/tls":
-			t.Errorf("demoapp links %s", pkg)
 		}
 	}
 }

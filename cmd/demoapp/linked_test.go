@@ -12,6 +12,12 @@ import (
 // its code and tables in), even a plain plugin dispatch that never uses
 // it. docs/performance.md has the sizes.
 var notLinked = map[string]string{
+	// plugin install fetches archives by URL with curl instead
+	// (internal/install.Fetcher): net/http's HTTP and TLS stack
+	// (crypto/tls, crypto/x509, ...) cost about a millisecond of every
+	// run's start-up and megabytes of binary.
+	"net/http":   "an HTTP client",
+	"crypto/tls": "an HTTP client",
 	// Install reads a plugin's Go module information by its magic
 	// (internal/install.ReadGoBuildInfo) instead: debug/buildinfo parses
 	// every object format, and with it zstd and zlib, 600 KB of binary.

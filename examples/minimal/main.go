@@ -33,7 +33,7 @@ func (g *greet) Flags(fs *pflag.FlagSet) {
 }
 
 // CompleteArgs offers names on Tab, in shells and in the interactive shell.
-func (*greet) CompleteArgs(args []string, toComplete string) []string {
+func (*greet) CompleteArgs(_ command.Env, args []string, toComplete string) []string {
 	return []string{"Ada", "Grace", "Linus"}
 }
 

@@ -269,7 +269,7 @@ func TestWiring(t *testing.T) {
 	if err := dcmd.(command.Runner).Run(context.Background(), inv); err != nil || del.Name != "ls" {
 		t.Errorf("delete options = %+v, %v", del, err)
 	}
-	if got := dcmd.(command.ArgCompleter).CompleteArgs(nil, ""); len(got) != 1 || got[0] != "ls\tfiles list" {
+	if got := dcmd.(command.ArgCompleter).CompleteArgs(command.Env{}, nil, ""); len(got) != 1 || got[0] != "ls\tfiles list" {
 		t.Errorf("delete completes %q", got)
 	}
 	if len(Commands(o)) != 3 || !IsAliasCommand("alias set") || IsAliasCommand("aliases") {

@@ -56,7 +56,7 @@ func (c *deleteCmd) Run(ctx context.Context, inv *command.Invocation) error {
 }
 
 // CompleteArgs offers the aliases of the config.
-func (c *deleteCmd) CompleteArgs(args []string, toComplete string) []string {
+func (c *deleteCmd) CompleteArgs(_ command.Env, args []string, toComplete string) []string {
 	if len(args) > 0 {
 		return nil
 	}

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -138,3 +139,68 @@ func (osFS) Lstat(name string) (fs.FileInfo, error)     { return os.Lstat(name) 
 func (osFS) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
 func (osFS) ReadFile(name string) ([]byte, error)       { return os.ReadFile(name) }
 func (osFS) EvalSymlinks(name string) (string, error)   { return filepath.EvalSymlinks(name) }
+
+// dirNamer is an FS that lists a directory's names alone, sorted: a scan
+// needs nothing else of its entries, and the OS's listing costs half
+// when it makes no entry of each.
+type dirNamer interface {
+	ReadDirNames(name string) ([]string, error)
+}
+
+// ReadDirNames returns the names in the directory name, sorted.
+func (osFS) ReadDirNames(name string) ([]string, error) {
+	d, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	names, err := d.Readdirnames(-1)
+	if err != nil {
+		return nil, err
+	}
+	sortNames(names)
+	return names, nil
+}
+
+// sortNames sorts a directory's names as os.ReadDir does.
+func sortNames(names []string) { slices.Sort(names) }
+
+// dirOpener is an FS that opens a directory for a scan: its names,
+// sorted, and the directory open, to lstat its entries through.
+type dirOpener interface {
+	OpenDir(name string) ([]string, dirStater, error)
+}
+
+// dirStater is a directory open for a scan.
+type dirStater interface {
+	// Lstat lstats rel, a path relative to the directory.
+	Lstat(rel string) (fs.FileInfo, error)
+	Close() error
+}
+
+// openDir returns the names in the directory name, sorted, as fsys lists
+// them, and the directory open for lstats when fsys can (nil when not).
+func openDir(fsys FS, name string) ([]string, dirStater, error) {
+	if o, ok := fsys.(dirOpener); ok {
+		return o.OpenDir(name)
+	}
+	names, err := readDirNames(fsys, name)
+	return names, nil, err
+}
+
+// readDirNames returns the names in the directory name, sorted, as fsys
+// lists them.
+func readDirNames(fsys FS, name string) ([]string, error) {
+	if n, ok := fsys.(dirNamer); ok {
+		return n.ReadDirNames(name)
+	}
+	entries, err := fsys.ReadDir(name)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = e.Name()
+	}
+	return names, nil
+}

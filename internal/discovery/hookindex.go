@@ -244,6 +244,11 @@ func LoadHookIndex(fsys FS, path string, dirs []Dir) (*HookIndex, error) {
 	if err != nil {
 		return nil, err
 	}
+	return file.load(fsys, dirs)
+}
+
+// load returns the file's index of dirs, checked as LoadHookIndex does.
+func (file *hookIndexFile) load(fsys FS, dirs []Dir) (*HookIndex, error) {
 	x := file.find(dirs)
 	if x == nil {
 		return nil, errStale
@@ -255,6 +260,24 @@ func LoadHookIndex(fsys FS, path string, dirs []Dir) (*HookIndex, error) {
 		return nil, errStale
 	}
 	return x, nil
+}
+
+// hookFileRead is the hook index file as a Finder read it.
+type hookFileRead struct {
+	path string
+	file *hookIndexFile
+	err  error
+}
+
+// readHookFile reads the hook index file at path once for f: a run reads
+// it for its hooks, and a listing again to refresh it. A save forgets it.
+func (f *Finder) readHookFile(path string) (*hookIndexFile, error) {
+	if r := f.hookFile; r != nil && r.path == path {
+		return r.file, r.err
+	}
+	file, err := readHookIndexFile(f.fs(), path)
+	f.hookFile = &hookFileRead{path: path, file: file, err: err}
+	return file, err
 }
 
 // readHookIndexFile reads and decodes the cache file at path; a file of
@@ -460,7 +483,11 @@ func (x *HookIndex) saveWith(path string, others []*HookIndex) error {
 func (f *Finder) HookPlugins(cache string, scan func() *Scan) ([]*Plugin, error) {
 	var loadErr error
 	if cache != "" {
-		x, err := LoadHookIndex(f.fs(), cache, f.Dirs)
+		file, err := f.readHookFile(cache)
+		var x *HookIndex
+		if err == nil {
+			x, err = file.load(f.fs(), f.Dirs)
+		}
 		if err == nil {
 			err = f.checkCache(cache)
 		}
@@ -486,6 +513,16 @@ func (f *Finder) HookPlugins(cache string, scan func() *Scan) ([]*Plugin, error)
 // dirs it holds if it is the user's own, unless the cache's directory is
 // not the user's own: a cache nobody would trust is not written to.
 func (f *Finder) saveIndex(x *HookIndex, cache string) error {
+	var others []*HookIndex
+	if file, err := f.readHookFile(cache); err == nil && f.checkCache(cache) == nil {
+		others = file.Sets
+	}
+	return f.saveIndexWith(x, cache, others)
+}
+
+// saveIndexWith is saveIndex knowing others, the indexes of the cache
+// file as read (nil when it is not the user's own).
+func (f *Finder) saveIndexWith(x *HookIndex, cache string, others []*HookIndex) error {
 	if fi, err := f.fs().Stat(filepath.Dir(cache)); err == nil {
 		t := f.trust()
 		uid, ok := t.owner()(fi)
@@ -493,10 +530,7 @@ func (f *Finder) saveIndex(x *HookIndex, cache string) error {
 			return fmt.Errorf("hook index not saved: %s is not the user's own", filepath.Dir(cache))
 		}
 	}
-	var others []*HookIndex
-	if file, err := readHookIndexFile(f.fs(), cache); err == nil && f.checkCache(cache) == nil {
-		others = file.Sets
-	}
+	f.hookFile = nil
 	return x.saveWith(cache, others)
 }
 
@@ -511,13 +545,20 @@ func (f *Finder) RefreshHookIndex(cache string, s *Scan) error {
 		return nil
 	}
 	x := NewHookIndex(f.fs(), f.Dirs, s, f.now())
-	if file, err := readHookIndexFile(f.fs(), cache); err == nil && len(file.Sets) > 0 && !x.racy && x.dirExists {
-		// Unchanged and the latest: not written again.
-		latest, _ := json.Marshal(file.Sets[0])
-		data, _ := json.Marshal(x)
-		if bytes.Equal(latest, data) && f.checkCache(cache) == nil {
-			return nil
+	// The file is read once (with the run's hooks, if f found them): to
+	// compare, and for the other sets of dirs it keeps.
+	var others []*HookIndex
+	if file, err := f.readHookFile(cache); err == nil && f.checkCache(cache) == nil {
+		others = file.Sets
+		if old := file.find(f.Dirs); old != nil && !x.racy && x.dirExists {
+			// Unchanged: not written again, whether or not its set of dirs
+			// is the one saved last (a user switching between two).
+			saved, _ := json.Marshal(old)
+			data, _ := json.Marshal(x)
+			if bytes.Equal(saved, data) {
+				return nil
+			}
 		}
 	}
-	return f.saveIndex(x, cache)
+	return f.saveIndexWith(x, cache, others)
 }

@@ -384,3 +384,34 @@ func TestHookIndexStampsOnlyPluginsWithHooks(t *testing.T) {
 		t.Errorf("stamped %v: the folder with hooks is missing", before)
 	}
 }
+
+// A listing refreshes the index of its set of dirs without writing the
+// file when it holds that index as is, though another set was saved
+// since: a user switching between two sets writes nothing.
+func TestHookIndexRefreshSwitchingSets(t *testing.T) {
+	x := newHookFixture(t)
+	other := filepath.Join(t.TempDir(), "other")
+	if err := os.MkdirAll(other, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(other, longAgo, longAgo)
+	one := &Finder{App: "demoapp", Dirs: []Dir{{Path: x.dir, Source: SourceDir}}}
+	two := &Finder{App: "demoapp", Dirs: []Dir{{Path: x.dir, Source: SourceDir}, {Path: other, Source: SourceDir}}}
+	for _, f := range []*Finder{one, two} {
+		if err := f.RefreshHookIndex(x.cache, f.Scan()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, err := os.Stat(x.cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []*Finder{one, two, one} {
+		if err := f.RefreshHookIndex(x.cache, f.Scan()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if after, _ := os.Stat(x.cache); !os.SameFile(before, after) {
+		t.Error("the hook index was written again, unchanged")
+	}
+}

@@ -38,12 +38,22 @@ type Plugin struct {
 	ShadowedBy string
 	// manifestInfo is the stat of ManifestPath, when found.
 	manifestInfo fs.FileInfo
+	// pathLinfo and manifestLinfo are the lstats of Path (the folder, for
+	// a folder plugin) and of ManifestPath a scan made, for the trust
+	// rules to start from; nil when not made.
+	pathLinfo, manifestLinfo fs.FileInfo
+	// cached is set when Manifest came from the manifest cache, not from
+	// reading ManifestPath.
+	cached bool
 }
 
 // Refused returns the *UntrustedError that keeps p from loading (a file
 // or directory of it writable by other users or owned by another user),
 // or nil.
 func (p *Plugin) Refused() *UntrustedError {
+	if p.Invalid == nil {
+		return nil
+	}
 	var u *UntrustedError
 	if errors.As(p.Invalid, &u) {
 		return u
@@ -86,12 +96,19 @@ type Finder struct {
 	// Trust decides which files and directories may be loaded from; nil
 	// means SystemTrust.
 	Trust *Trust
+	// Manifests, when set, is the manifest cache a scan takes parsed
+	// manifests from and adds the manifests it parses to: listings set it.
+	// Resolve (dispatch) never uses it.
+	Manifests *ManifestCache
 	// Exts, when not nil, are the file name extensions that make a file
 	// executable (Windows' PATHEXT, see ExecExts): a plugin is then
 	// "<app>-<name>" plus one of them, the first found in this order, its
 	// mode aside. Nil means the running system's rule: the mode's execute
 	// bits on Unix, PATHEXT on Windows.
 	Exts []string
+
+	// hookFile is the hook index file as f read it (see readHookFile).
+	hookFile *hookFileRead
 }
 
 func (f *Finder) exts() []string {
@@ -220,37 +237,46 @@ func (f *Finder) look(d Dir, base string, words []string) (*Plugin, error) {
 // load checks that p's files and directory may be trusted, then reads
 // its manifest; fi is the stat of p.Path (its folder for a folder plugin).
 func (f *Finder) load(p *Plugin, fi fs.FileInfo) {
-	f.loadIn(p, fi, f.trust().checkPath(f.fs(), p.Dir))
+	f.loadIn(p, fi, f.trust().checkPath(f.fs(), p.Dir), nil)
 }
 
 // loadIn is load, knowing dirErr, why p's directory is not trusted (nil
-// when it is): a scan checks a directory once for all its entries.
-func (f *Finder) loadIn(p *Plugin, fi fs.FileInfo, dirErr error) {
+// when it is): a scan checks a directory once for all its entries. cache,
+// when not nil, records the manifest cache's use by the scan of p's
+// directory: p's manifest is taken from the cache when its entry still
+// holds, and added to it when parsed. The trust rules run all the same.
+func (f *Finder) loadIn(p *Plugin, fi fs.FileInfo, dirErr error, cache *mcScan) {
 	t := f.trust()
 	if dirErr != nil {
 		p.Invalid = dirErr
 		return
 	}
-	if err := t.checkPath(f.fs(), p.Path); err != nil {
+	if err := t.checkPathFrom(f.fs(), p.Path, p.pathLinfo); err != nil {
 		p.Invalid = err
 		return
 	}
 	if p.manifestInfo != nil {
-		if err := t.checkPath(f.fs(), p.ManifestPath); err != nil {
+		if err := t.checkPathFrom(f.fs(), p.ManifestPath, p.manifestLinfo); err != nil {
 			p.Invalid = err
 			return
 		}
 	}
-	f.loadManifest(p)
+	f.loadManifest(p, fi, cache)
 	if p.Folder != "" && p.Invalid == nil {
 		p.Invalid = t.checkPath(f.fs(), p.Path)
 	}
 }
 
 // loadManifest reads and checks p's manifest, if it has one, and for a
-// folder plugin finds its executable.
-func (f *Finder) loadManifest(p *Plugin) {
+// folder plugin finds its executable; fi is the stat of p.Path, and cache
+// as for loadIn.
+func (f *Finder) loadManifest(p *Plugin, fi fs.FileInfo, cache *mcScan) {
 	if p.ManifestPath == "" {
+		return
+	}
+	if m := f.Manifests.get(cache, p, fi); m != nil {
+		p.cached = true
+		f.useManifest(p, m)
 		return
 	}
 	data, err := readRegular(f.fs(), p.ManifestPath, MaxManifestSize)
@@ -271,12 +297,50 @@ func (f *Finder) loadManifest(p *Plugin) {
 		p.Invalid = fmt.Errorf("%s: exec is only for plugin.yaml in a plugin's own folder", p.ManifestPath)
 		return
 	}
+	f.Manifests.put(cache, p, fi, m)
+	f.useManifest(p, m)
+}
+
+// manifestFits reports whether m, a manifest taken from the cache, passes
+// what loadManifest checks of one read against the plugin: a cached one
+// that does not is read again, for the error to name its line.
+func manifestFits(p *Plugin, m *Manifest) bool {
+	return (m.Name == "" || m.Name == p.Name || strings.Join(strings.Fields(m.Name), " ") == p.Name) &&
+		(p.Folder != "" || m.Exec == "")
+}
+
+// useManifest makes m, parsed and checked, p's manifest, escaped for the
+// terminal, and for a folder plugin finds its executable.
+func (f *Finder) useManifest(p *Plugin, m *Manifest) {
 	m.escape()
 	p.Manifest = m
 	if p.Folder != "" {
 		p.Path, p.Invalid = f.folderExec(p.Folder, m.Exec)
 	}
 }
+
+// Fresh returns p, found by a scan, with its manifest as read now: p
+// itself unless its manifest came from the manifest cache, else p found
+// and loaded again in its directory as dispatch would (the trust rules,
+// its manifest read and checked), or, when it is no longer there as the
+// scan found it, a plugin that is invalid. Whatever a manifest makes run
+// is taken from a fresh one.
+func (f *Finder) Fresh(p *Plugin) *Plugin {
+	if !p.cached {
+		return p
+	}
+	q, _ := f.look(Dir{Path: p.Dir, Source: p.Source}, FileName(f.App, p.Words), p.Words)
+	if q == nil || q.Path != p.Path || q.Folder != p.Folder {
+		return &Plugin{Name: p.Name, Words: p.Words, Path: p.Path, Folder: p.Folder, Dir: p.Dir, Source: p.Source,
+			ShadowedBy: p.ShadowedBy, Invalid: fmt.Errorf("%s changed since it was listed", p.Path)}
+	}
+	q.ShadowedBy = p.ShadowedBy
+	return q
+}
+
+// FromCache reports whether p's manifest came from the manifest cache
+// (see Fresh).
+func (p *Plugin) FromCache() bool { return p.cached }
 
 // folderExec returns the executable of a folder plugin, which must resolve
 // (symbolic links followed) to a path inside the folder.

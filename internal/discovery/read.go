@@ -5,6 +5,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 )
 
 // The size caps of the files discovery reads. A manifest or config past
@@ -94,37 +95,73 @@ func readRegular(fsys FS, name string, max int64) ([]byte, error) {
 	return data, err
 }
 
+// OpenRegular opens a regular file of at most max bytes to read parts of
+// it, with ReadFileCapped's checks; it returns the file, its size and
+// what closes it.
+func (osFS) OpenRegular(name string, max int64) (io.ReaderAt, int64, func() error, error) {
+	f, fi, err := openRegular(name, max)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	return f, fi.Size(), f.Close, nil
+}
+
+// openRegular opens the regular file name, of at most max bytes: it stats
+// before opening, so a FIFO is never opened (which would wait for a
+// writer), opens without blocking, and checks the opened file again.
+func openRegular(name string, max int64) (*os.File, fs.FileInfo, error) {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, nil, &NotRegularError{Path: name, Mode: fi.Mode()}
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|openNonblock, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	if fi, err = f.Stat(); err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, nil, &NotRegularError{Path: name, Mode: fi.Mode()}
+	}
+	if fi.Size() > max {
+		f.Close()
+		return nil, nil, &TooLargeError{Path: name, Max: max}
+	}
+	return f, fi, nil
+}
+
 // ReadFileCapped reads a regular file of at most max bytes. It stats
 // before opening, so a FIFO is never opened (which would wait for a
 // writer), opens without blocking, and checks the opened file again.
 func (osFS) ReadFileCapped(name string, max int64) ([]byte, error) {
-	fi, err := os.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, &NotRegularError{Path: name, Mode: fi.Mode()}
-	}
-	f, err := os.OpenFile(name, os.O_RDONLY|openNonblock, 0)
+	f, fi, err := openRegular(name, max)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if fi, err = f.Stat(); err != nil {
-		return nil, err
+	// Read into a buffer of the size stat gave, one byte more to see the
+	// file grown past it: no buffer grown and copied on the way.
+	data := make([]byte, 0, fi.Size()+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > max {
+			return nil, &TooLargeError{Path: name, Max: max}
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = slices.Grow(data, int(min(max+1-int64(len(data)), int64(len(data))+512)))
+		}
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, &NotRegularError{Path: name, Mode: fi.Mode()}
-	}
-	if fi.Size() > max {
-		return nil, &TooLargeError{Path: name, Max: max}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > max {
-		return nil, &TooLargeError{Path: name, Max: max}
-	}
-	return data, nil
 }

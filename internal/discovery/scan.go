@@ -2,9 +2,14 @@ package discovery
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Warning is a problem found while scanning, for the caller to show.
@@ -35,11 +40,22 @@ type Scan struct {
 	// directory reached twice (a symbolic link to it also on PATH) is
 	// scanned once.
 	realDirs map[string]bool
-	// inDir are the names listed in the directory being scanned, and
-	// dirErr why it is not trusted: known from the listing and one stat,
-	// not asked again for each entry.
-	inDir  map[string]bool
-	dirErr error
+	// names are the names listed in the directory being scanned, sorted,
+	// and dirErr why it is not trusted: known from the listing and one
+	// stat, not asked again for each entry.
+	names    []string
+	dirClean bool
+	dirErr   error
+	// dir is the directory being scanned, open to lstat its entries
+	// through; nil where the FS cannot. pre are the lstats of its
+	// entries made ahead (prefetch), by the index of their names.
+	dir dirStater
+	pre []lstatResult
+	// cur is the index in names of the entry being scanned.
+	cur int
+	// cache records what the scan of the directory being scanned takes
+	// from the manifest cache and adds to it; nil without a cache.
+	cache *mcScan
 }
 
 // Scan lists every directory and returns the plugins found, with their
@@ -55,8 +71,9 @@ func (f *Finder) Scan() *Scan { return f.Continue(nil) }
 // commands) lists each directory once. prev is not changed; nil is none.
 func (f *Finder) Continue(prev *Scan) *Scan {
 	s := &Scan{realDirs: map[string]bool{}}
-	first := map[string]*Plugin{}
+	var first map[string]*Plugin
 	if prev != nil {
+		first = make(map[string]*Plugin, len(prev.Plugins))
 		s.Plugins = append(s.Plugins, prev.Plugins...)
 		s.Warnings = append(s.Warnings, prev.Warnings...)
 		s.Inert = append(s.Inert, prev.Inert...)
@@ -78,18 +95,31 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 			continue // the same directory, reached again through a link
 		}
 		s.realDirs[real] = true
-		entries, err := f.fs().ReadDir(d.Path)
+		entries, dir, err := openDir(f.fs(), d.Path)
 		if err != nil {
 			continue
 		}
+		s.dir = dir
 		warnedDir := false
-		s.inDir = make(map[string]bool, len(entries))
-		for _, e := range entries {
-			s.inDir[e.Name()] = true
+		s.names = entries
+		if first == nil {
+			// Sized for the first directory's plugins, not grown entry by
+			// entry.
+			n, prefix := 0, f.App+"-"
+			for _, e := range entries {
+				if strings.HasPrefix(e, prefix) {
+					n++
+				}
+			}
+			first = make(map[string]*Plugin, n)
 		}
+		s.dirClean = filepath.Clean(d.Path) == d.Path
 		s.dirErr = f.trust().checkPath(f.fs(), d.Path)
-		for _, e := range entries {
-			p := f.scanEntry(d, e.Name(), s)
+		s.cache = f.Manifests.scan(d.Path, f.now())
+		s.prefetch(f.App + "-")
+		for i, e := range entries {
+			s.cur = i
+			p := f.scanEntry(d, e, s)
 			if p == nil {
 				continue
 			}
@@ -110,6 +140,10 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 				first[p.Name] = p
 			}
 			s.Plugins = append(s.Plugins, p)
+		}
+		if dir != nil {
+			dir.Close()
+			s.dir, s.pre = nil, nil
 		}
 	}
 	sort.SliceStable(s.Plugins, func(i, j int) bool { return s.Plugins[i].Name < s.Plugins[j].Name })
@@ -132,6 +166,31 @@ func untrustedMsg(u *UntrustedError) string {
 		return u.Why + ": refused"
 	}
 	return fmt.Sprintf("%s: refused (if you trust it: %s)", u.Why, u.Fix)
+}
+
+// entryPath is filepath.Join(dir, name) for a name the directory being
+// scanned lists (no separator, neither "." nor ".."): without cleaning
+// the path again for each entry when dir is clean.
+func (s *Scan) entryPath(dir, name string) string {
+	switch {
+	case !s.dirClean:
+		return filepath.Join(dir, name)
+	case os.IsPathSeparator(dir[len(dir)-1]):
+		return dir + name
+	}
+	return dir + string(filepath.Separator) + name
+}
+
+// inDir reports whether the directory being scanned lists name.
+func (s *Scan) inDir(name string) bool { return s.index(name) >= 0 }
+
+// index returns the index of name in the names the directory being
+// scanned lists, or -1.
+func (s *Scan) index(name string) int {
+	if i, ok := slices.BinarySearch(s.names, name); ok {
+		return i
+	}
+	return -1
 }
 
 func (s *Scan) warn(path, msg string) {
@@ -158,11 +217,11 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 	if !strings.HasPrefix(name, f.App+"-") {
 		return nil
 	}
-	path := filepath.Join(d.Path, name)
+	path := s.entryPath(d.Path, name)
 	if base, ok := strings.CutSuffix(name, ".yaml"); ok {
 		// The listing tells, but where extensions and case are the file
 		// system's business (Windows), a stat does.
-		if !s.inDir[base] && (f.exts() == nil || !f.lexists(d.Path, base)) {
+		if !s.inDir(base) && (f.exts() == nil || !f.lexists(d.Path, base)) {
 			s.warn(path, "manifest without an executable "+base)
 		}
 		return nil
@@ -184,9 +243,11 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 		s.warn(path, "invalid plugin name: "+strings.TrimPrefix(err.Error(), fmt.Sprintf("plugin name %q: ", name)))
 		return nil
 	}
-	fi, err := f.fs().Stat(path)
+	// One lstat per file: unless it is a symbolic link, it is the stat,
+	// and the trust rules check the chain of links from it.
+	li, fi, err := f.lstatIn(s, path, name, s.cur)
 	if err != nil {
-		if _, lerr := f.fs().Lstat(path); lerr == nil {
+		if li != nil {
 			s.warn(path, "broken symbolic link")
 		}
 		return nil
@@ -194,33 +255,122 @@ func (f *Finder) scanEntry(d Dir, name string, s *Scan) *Plugin {
 	if f.exts() != nil && !hasExt && !fi.IsDir() {
 		fi = notExec{fi}
 	}
-	p := &Plugin{Name: strings.Join(words, " "), Words: words, Path: path, Dir: d.Path, Source: d.Source}
+	p := &Plugin{Name: strings.Join(words, " "), Words: words, Path: path, Dir: d.Path, Source: d.Source, pathLinfo: li}
 	switch {
 	case fi.IsDir():
 		mpath := filepath.Join(path, ManifestFile)
-		mfi, err := f.fs().Stat(mpath)
+		mli, mfi, err := f.lstatIn(s, mpath, name+string(filepath.Separator)+ManifestFile, -1)
 		if err != nil || d.Source != SourceDir {
 			s.warn(path, "is a directory, not a plugin (a plugin folder needs "+ManifestFile+" and must be in a plugin dir)")
 			s.Inert = append(s.Inert, path)
 			return nil
 		}
-		p.Folder, p.ManifestPath, p.manifestInfo = path, mpath, mfi
+		p.Folder, p.ManifestPath, p.manifestInfo, p.manifestLinfo = path, mpath, mfi, mli
 	case !f.executable(fi):
 		s.warn(path, "not executable: skipped")
 		s.Inert = append(s.Inert, path)
 		return nil
 	default:
-		if f.exts() == nil && !s.inDir[stem+".yaml"] {
+		mrel := stem + ".yaml"
+		j := s.index(mrel)
+		if f.exts() == nil && j < 0 {
 			break // listed with its directory: no stat to find it missing
 		}
-		mpath := filepath.Join(d.Path, stem) + ".yaml"
-		if mfi, err := f.fs().Stat(mpath); err == nil {
-			p.ManifestPath, p.manifestInfo = mpath, mfi
+		mpath := s.entryPath(d.Path, mrel)
+		if mli, mfi, err := f.lstatIn(s, mpath, mrel, j); err == nil {
+			p.ManifestPath, p.manifestInfo, p.manifestLinfo = mpath, mfi, mli
 		}
 	}
-	f.loadIn(p, fi, s.dirErr)
+	f.loadIn(p, fi, s.dirErr, s.cache)
 	if u := p.Refused(); u != nil && u.Path != d.Path {
 		s.warn(u.Path, untrustedMsg(u))
 	}
 	return p
+}
+
+// lstatResult is an lstat made ahead.
+type lstatResult struct {
+	li   fs.FileInfo
+	err  error
+	done bool
+}
+
+// prefetchMin is how many entries a directory has before a scan lstats
+// them ahead, in parallel.
+const prefetchMin = 256
+
+// prefetch lstats ahead, on every core, the entries of the directory
+// being scanned whose names start with prefix (plugins and their
+// manifests), when the FS lstats through the open directory and there
+// are enough of them: those system calls are most of a large scan's time,
+// and each is independent of the others (git's preload-index does the
+// same for its index). The scan then takes each entry's lstat from pre.
+func (s *Scan) prefetch(prefix string) {
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	if s.dir == nil || len(s.names) < prefetchMin || workers < 2 {
+		return
+	}
+	s.pre = make([]lstatResult, len(s.names))
+	work := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if strings.HasPrefix(s.names[i], prefix) {
+				li, err := s.dir.Lstat(s.names[i])
+				s.pre[i] = lstatResult{li: li, err: err, done: true}
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	chunk := (len(s.names) + workers - 1) / workers
+	for lo := chunk; lo < len(s.names); lo += chunk {
+		wg.Go(func() { work(lo, min(lo+chunk, len(s.names))) })
+	}
+	work(0, min(chunk, len(s.names)))
+	wg.Wait()
+}
+
+// prefetched returns the lstat made ahead of the entry at index i of
+// names (-1: none), or nil.
+func (s *Scan) prefetched(i int) *lstatResult {
+	if s.pre == nil || i < 0 || !s.pre[i].done {
+		return nil
+	}
+	return &s.pre[i]
+}
+
+// lstatIn is lstat of path, rel in the directory being scanned: made
+// ahead (prefetch), or through the open directory when the FS opened it.
+// i is rel's index in names, -1 when it is not a name listed (a folder's
+// manifest).
+func (f *Finder) lstatIn(s *Scan, path, rel string, i int) (li, fi fs.FileInfo, err error) {
+	if s.dir == nil {
+		return f.lstat(path)
+	}
+	if r := s.prefetched(i); r != nil {
+		li, err = r.li, r.err
+	} else {
+		li, err = s.dir.Lstat(rel)
+	}
+	return f.followed(path, li, err)
+}
+
+// lstat returns the lstat of path and its stat: the same for a regular
+// file or a directory; anything else (a symbolic link, a reparse point on
+// Windows) is stat'ed, links followed. A broken link is an error with the
+// link's lstat; a missing file one with none.
+func (f *Finder) lstat(path string) (li, fi fs.FileInfo, err error) {
+	li, err = f.fs().Lstat(path)
+	return f.followed(path, li, err)
+}
+
+// followed completes an lstat of path (li, err) with its stat, as lstat
+// describes.
+func (f *Finder) followed(path string, li fs.FileInfo, err error) (_, fi fs.FileInfo, _ error) {
+	if err != nil {
+		return nil, nil, err
+	}
+	if li.Mode().IsRegular() || li.IsDir() {
+		return li, li, nil
+	}
+	fi, err = f.fs().Stat(path)
+	return li, fi, err
 }

@@ -94,12 +94,20 @@ const maxLinks = 40
 // caller reports it missing. The directory holding path itself is the
 // caller's to check (a plugin dir may not be world-writable at all).
 func (t Trust) checkPath(fsys FS, path string) error {
+	return t.checkPathFrom(fsys, path, nil)
+}
+
+// checkPathFrom is checkPath, given li, the lstat of path a scan made
+// (nil: none).
+func (t Trust) checkPathFrom(fsys FS, path string, li fs.FileInfo) error {
 	rl, _ := fsys.(readlinker)
 	cur := path
-	for range maxLinks {
-		li, err := fsys.Lstat(cur)
-		if err != nil {
-			return nil
+	for i := range maxLinks {
+		if i > 0 || li == nil {
+			var err error
+			if li, err = fsys.Lstat(cur); err != nil {
+				return nil
+			}
 		}
 		if li.Mode()&fs.ModeSymlink == 0 {
 			return t.checkEnd(path, cur, li)
@@ -170,6 +178,16 @@ func (i stickyInfo) Mode() fs.FileMode { return i.FileInfo.Mode() &^ 0o002 }
 // EscapeText is Escape for text of several lines: newlines and tabs are
 // kept, everything else Escape escapes is escaped.
 func EscapeText(s string) string {
+	clean := true
+	for _, r := range s {
+		if r != '\n' && r != '\t' && (r == utf8.RuneError || r != ' ' && !unicode.IsPrint(r)) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		parts := strings.Split(l, "\t")

@@ -122,3 +122,20 @@ func TestScanSameDirThroughLink(t *testing.T) {
 		t.Errorf("plugins %v, warnings %v; want one plugin, no warning", got, s.Warnings)
 	}
 }
+
+func TestEscapeText(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"plain text", "plain text"},
+		{"two\nlines\tand a tab", "two\nlines\tand a tab"},
+		{"red \x1b[31m\nline", `red \x1b[31m` + "\n" + "line"},
+		{"cr\r\n", `cr\r` + "\n"},
+		{"bad \xff utf-8", `bad \xff utf-8`},
+		{"bidi \u202e", `bidi \u202e`},
+		{"replacement \ufffd kept", "replacement \ufffd kept"},
+	} {
+		if got := EscapeText(tt.in); got != tt.want {
+			t.Errorf("EscapeText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -73,7 +73,7 @@ func (c *enableCmd) Run(ctx context.Context, inv *command.Invocation) error {
 // CompleteArgs offers, to enable, the names the config disables (sorted) and, to
 // disable, the names of the plugins still enabled that may be disabled
 // (not the plugin commands, nor the default formatter).
-func (c *enableCmd) CompleteArgs(args []string, toComplete string) []string {
+func (c *enableCmd) CompleteArgs(_ command.Env, args []string, toComplete string) []string {
 	disabled := map[string]bool{}
 	var names []string
 	if cfg, err := c.opts.Config(); err == nil {

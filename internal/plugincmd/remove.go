@@ -79,7 +79,7 @@ func (c *removeCmd) Run(ctx context.Context, inv *command.Invocation) error {
 
 // CompleteArgs offers the plugins installed in the user's plugin directory,
 // the only ones plugin remove removes.
-func (c *removeCmd) CompleteArgs(args []string, toComplete string) []string {
+func (c *removeCmd) CompleteArgs(_ command.Env, args []string, toComplete string) []string {
 	dir := filepath.Clean(c.opts.UserDir)
 	names := rowNames(c.opts.App, c.opts.Catalog, func(row Row) bool {
 		return row.Plugin != nil && filepath.Clean(row.Plugin.Dir) == dir

@@ -61,7 +61,7 @@ func (c *showCmd) Show(ctx context.Context, inv *command.Invocation) (*command.R
 }
 
 // CompleteArgs offers every plugin's name.
-func (c *showCmd) CompleteArgs(args []string, toComplete string) []string {
+func (c *showCmd) CompleteArgs(_ command.Env, args []string, toComplete string) []string {
 	return nextWords(rowNames(c.opts.App, c.opts.Catalog, nil), args)
 }
 

@@ -93,7 +93,7 @@ func (c *upgradeCmd) Run(ctx context.Context, inv *command.Invocation) error {
 
 // CompleteArgs offers the plugins installed in the user's plugin
 // directory, the only ones plugin upgrade upgrades.
-func (c *upgradeCmd) CompleteArgs(args []string, toComplete string) []string {
+func (c *upgradeCmd) CompleteArgs(_ command.Env, args []string, toComplete string) []string {
 	if c.opts.All {
 		return nil
 	}

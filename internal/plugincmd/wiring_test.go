@@ -103,7 +103,7 @@ func TestCompleteArgs(t *testing.T) {
 		{NewShowCmd(o, nil), nil, []string{"audit", "csv", "hello", "timing", "toml", "version", "weather", "xml"}},
 		{NewRemoveCmd(o, nil), nil, []string{"audit", "hello", "toml"}},
 	} {
-		got := tt.c.(command.ArgCompleter).CompleteArgs(tt.args, "")
+		got := tt.c.(command.ArgCompleter).CompleteArgs(command.Env{}, tt.args, "")
 		if !equal(got, tt.want) {
 			t.Errorf("%T.CompleteArgs(%q) = %q, want %q", tt.c, tt.args, got, tt.want)
 		}

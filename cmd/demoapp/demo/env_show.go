@@ -3,7 +3,6 @@ package demo
 import (
 	"context"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 
@@ -34,9 +33,9 @@ func (*envShow) Info() command.Info {
 }
 
 // CompleteArgs offers the names of the variables that are set.
-func (*envShow) CompleteArgs(args []string, toComplete string) []string {
+func (*envShow) CompleteArgs(env command.Env, args []string, toComplete string) []string {
 	var names []string
-	for _, kv := range os.Environ() {
+	for _, kv := range env.Environ() {
 		if name, _, _ := strings.Cut(kv, "="); strings.HasPrefix(name, toComplete) {
 			names = append(names, name)
 		}
