@@ -163,9 +163,11 @@ func (r *run) applyAliases() error {
 		// The expansion is the config's; the user's arguments are never
 		// logged: they may hold secrets.
 		r.log.logger.Debug("alias expanded", "alias", a.Name, "expansion", a.Expansion())
+		user := r.line.args[r.line.extAt+1:]
 		if err := r.rescan(args); err != nil {
 			return err
 		}
+		r.aliasOptionsKept(a, user)
 	}
 	return r.addDefaults(cfg)
 }
@@ -194,6 +196,31 @@ func (r *run) aliasUsable(cfg *discovery.Config, a *discovery.Alias, compiledIn 
 		return false
 	}
 	return true
+}
+
+// aliasOptionsKept records the options of the alias a that the user's
+// arguments (user) did not replace as not the user's doing, as default
+// options are (output.Output.FromDefaults): when the user's -f picks
+// another formatter than the alias's, the alias's flags of that formatter
+// are dropped quietly rather than refused, as the user cannot remove them.
+func (r *run) aliasOptionsKept(a *discovery.Alias, user []string) {
+	tn, ok := r.line.node.(treeNode)
+	if !ok {
+		return
+	}
+	n := r.tree.nodes.of(tn.cmd)
+	if n.output == nil {
+		return
+	}
+	flags := r.tree.flagsOf(tn.cmd)
+	gave := optionNames(user, flags)
+	var kept []string
+	for _, name := range optionNames(a.Args, flags) {
+		if name != "" && !slices.Contains(gave, name) {
+			kept = append(kept, name)
+		}
+	}
+	n.output.FromDefaults(kept...)
 }
 
 // rescan scans args again, with the tree, and parses the global options
