@@ -369,11 +369,21 @@ func inside(dir, path string) bool {
 // its directory is not the current user's own, or others may write to
 // them: then anyone could have written what it says.
 func (f *Finder) checkCache(path string) error {
+	return f.checkCacheOpened(path, nil)
+}
+
+// checkCacheOpened is checkCache with the file's stat taken on the file
+// as it was opened and read (opened), when not nil: a file swapped in at
+// path after the read is not the one checked.
+func (f *Finder) checkCacheOpened(path string, opened fs.FileInfo) error {
 	t := f.trust()
 	for _, p := range []string{filepath.Dir(path), path} {
-		fi, err := f.fs().Stat(p)
-		if err != nil {
-			return err
+		fi := opened
+		if p != path || fi == nil {
+			var err error
+			if fi, err = f.fs().Stat(p); err != nil {
+				return err
+			}
 		}
 		if err := t.Check(p, fi); err != nil {
 			return err

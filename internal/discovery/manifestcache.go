@@ -163,12 +163,12 @@ func (f *Finder) openManifestCache(path string, want map[string]bool) (*Manifest
 	if c.path == "" {
 		return c, nil
 	}
-	err := c.read(f.fs(), path, want)
+	opened, err := c.read(f.fs(), path, want)
 	if errors.Is(err, fs.ErrNotExist) {
 		return c, nil
 	}
 	if err == nil {
-		err = f.checkCache(path)
+		err = f.checkCacheOpened(path, opened)
 	}
 	if err != nil {
 		c.sections, c.byDir = nil, map[string]*mcSection{}
@@ -216,7 +216,11 @@ const mcHeadSize = 16 << 10
 // directories in want (all when nil): where the FS can, the table first,
 // then each section wanted, so that a listing does not read the entries
 // of directories it does not search; else the whole file.
-func (c *ManifestCache) read(fsys FS, path string, want map[string]bool) error {
+//
+// It returns the stat of the file it read, taken on the open file, when
+// the FS gives one (an *os.File): the trust check is then made on what was
+// read, not on whatever the path names a moment later.
+func (c *ManifestCache) read(fsys FS, path string, want map[string]bool) (opened fs.FileInfo, err error) {
 	var (
 		data []byte
 		at   io.ReaderAt
@@ -225,24 +229,28 @@ func (c *ManifestCache) read(fsys FS, path string, want map[string]bool) error {
 	if o, ok := fsys.(rangeOpener); ok {
 		r, n, closeFile, err := o.OpenRegular(path, maxManifestCacheSize)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		defer closeFile()
 		at, size = r, n
+		if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+			if opened, err = st.Stat(); err != nil {
+				return nil, err
+			}
+		}
 		data = make([]byte, min(size, mcHeadSize))
 		if _, err := at.ReadAt(data, 0); err != nil && err != io.EOF {
-			return err
+			return nil, err
 		}
 	} else {
-		var err error
 		if data, err = readRegular(fsys, path, maxManifestCacheSize); err != nil {
-			return err
+			return nil, err
 		}
 		size = int64(len(data))
 	}
 	head, err := c.parseTable(data, size, at)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, s := range c.sections {
 		if want != nil && !want[s.dir] {
@@ -254,10 +262,10 @@ func (c *ManifestCache) read(fsys FS, path string, want map[string]bool) error {
 		}
 		s.body = make([]byte, s.size)
 		if _, err := at.ReadAt(s.body, int64(head+s.off)); err != nil {
-			return fmt.Errorf("read %s: %w", s.dir, err)
+			return nil, fmt.Errorf("read %s: %w", s.dir, err)
 		}
 	}
-	return nil
+	return opened, nil
 }
 
 // parseTable parses the header and the table of sections at the start of

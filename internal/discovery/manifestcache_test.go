@@ -2,6 +2,7 @@ package discovery
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -532,5 +533,42 @@ func TestScanCostsPerPluginWarm(t *testing.T) {
 		if got := fsys.calls["ReadFile"]; got != 1 {
 			t.Errorf("%d plugins, warm: %d files read, want 1 (the cache)", n, got)
 		}
+	}
+}
+
+// swappingFS opens swapped whenever the cache is opened, while the path
+// (and so a stat of it) still names the cache: a file put in place of the
+// cache between its read and its trust check.
+type swappingFS struct {
+	osFS
+	cache, swapped string
+}
+
+func (s swappingFS) OpenRegular(name string, max int64) (io.ReaderAt, int64, func() error, error) {
+	if name == s.cache {
+		name = s.swapped
+	}
+	return s.osFS.OpenRegular(name, max)
+}
+
+// The trust check is made on the cache file as it was opened and read, not
+// on whatever its path names when it is checked.
+func TestManifestCacheChecksTheFileItRead(t *testing.T) {
+	x := newMCFixture(t)
+	x.check("cold")
+	swapped := filepath.Join(t.TempDir(), "forged.cache")
+	data, err := os.ReadFile(x.cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(swapped, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(swapped, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	f := x.finder(swappingFS{cache: x.cache, swapped: swapped})
+	if _, err := f.OpenManifestCache(x.cache); err == nil || !strings.Contains(err.Error(), x.cache) {
+		t.Errorf("a cache read from a file writable by others: %v, want refused naming %s", err, x.cache)
 	}
 }
