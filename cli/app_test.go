@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 
@@ -57,7 +58,7 @@ func (l *lister) List(ctx context.Context, inv *command.Invocation) (*command.Ta
 
 func TestAppRunsExplicitAndRegisteredCommands(t *testing.T) {
 	a, out, errOut := testApp(t)
-	a.Name = "tapp-registered"
+	a.Name = freshAppName("tapp-registered")
 	if err := registry.Of[command.Command]("command").Add(a.Name, "greet hello", func() command.Command { return &hello{} }, registry.Named("reg.go:1")); err != nil {
 		t.Fatal(err)
 	}
@@ -79,9 +80,19 @@ func TestAppRunsExplicitAndRegisteredCommands(t *testing.T) {
 	}
 }
 
+// appNames numbers the app names freshAppName gives.
+var appNames atomic.Int64
+
+// freshAppName returns an app name no earlier test run of this process
+// has registered into the process-wide registry, so that tests that
+// register pass with -count=N.
+func freshAppName(base string) string {
+	return fmt.Sprintf("%s-%d", base, appNames.Add(1))
+}
+
 func TestAddCommandDuplicate(t *testing.T) {
 	a, _, _ := testApp(t)
-	a.Name = "tapp-dup"
+	a.Name = freshAppName("tapp-dup")
 	if err := registry.Of[command.Command]("command").Add(a.Name, "greet hello", func() command.Command { return &hello{} }, registry.Named("reg.go:1")); err != nil {
 		t.Fatal(err)
 	}
