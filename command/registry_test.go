@@ -3,7 +3,9 @@ package command
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/spf13/pflag"
@@ -44,7 +46,13 @@ func TestRegisterNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := commands.Add(tt.app, tt.key, tt.newFn, registry.Named("here:1"))
+			app := tt.app
+			if tt.wantErr == "" {
+				// A fresh name each run: the registry is the process's, and
+				// -count=N runs this again.
+				app = freshApp(tt.app)
+			}
+			err := commands.Add(app, tt.key, tt.newFn, registry.Named("here:1"))
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("Add error = %v, want it to contain %q", err, tt.wantErr)
@@ -54,7 +62,7 @@ func TestRegisterNames(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Add: %v", err)
 			}
-			if _, ok := commands.Lookup(tt.app, tt.wantName); !ok {
+			if _, ok := commands.Lookup(app, tt.wantName); !ok {
 				t.Fatalf("Lookup(%q) found nothing", tt.wantName)
 			}
 		})
@@ -69,16 +77,27 @@ type oldAvailable struct{ nop }
 
 func (oldAvailable) Available() error { return nil }
 
+// appRuns numbers the app names freshApp gives.
+var appRuns atomic.Int64
+
+// freshApp returns base with a number no earlier run of a test in this
+// process has used, for tests that register into the process-wide
+// registry and must pass with -count=N.
+func freshApp(base string) string {
+	return fmt.Sprintf("%s%d", base, appRuns.Add(1))
+}
+
 func TestRegisterPanicsOnDuplicate(t *testing.T) {
-	Register("regdup", "x", newNop)
+	app := freshApp("regdup")
+	Register(app, "x", newNop)
 	defer func() {
 		v := recover()
 		msg, _ := v.(string)
-		if !strings.Contains(msg, `command "x" of app "regdup" registered twice: by `) || strings.Count(msg, "registry_test.go:") != 2 {
+		if !strings.Contains(msg, `command "x" of app "`+app+`" registered twice: by `) || strings.Count(msg, "registry_test.go:") != 2 {
 			t.Fatalf("panic = %v, want a duplicate naming both registrants", v)
 		}
 	}()
-	Register("regdup", "x", newNop)
+	Register(app, "x", newNop)
 }
 
 func TestGuard(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -43,20 +44,28 @@ func TestAddEntriesSortedAndDuplicate(t *testing.T) {
 	}
 }
 
+// unclaimedRuns numbers TestUnclaimed's runs: the registry is the
+// process's, and -count=N runs the test again.
+var unclaimedRuns atomic.Int64
+
 func TestUnclaimed(t *testing.T) {
+	n := unclaimedRuns.Add(1)
+	claimed, stray := fmt.Sprintf("claimedapp%d", n), fmt.Sprintf("tood%d", n)
+	// Claimed when done, so that a later run does not see this run's stray.
+	t.Cleanup(func() { Claim(stray) })
 	r := Of[thing]("thing")
-	if err := r.Add("claimedapp", "a", newThing, Named("a.go:1")); err != nil {
+	if err := r.Add(claimed, "a", newThing, Named("a.go:1")); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.Add("tood", "b", newThing, Named("b.go:2")); err != nil {
+	if err := r.Add(stray, "b", newThing, Named("b.go:2")); err != nil {
 		t.Fatal(err)
 	}
-	Claim("claimedapp")
+	Claim(claimed)
 	var got []string
 	for _, s := range Unclaimed() {
 		got = append(got, s.String())
 	}
-	want := `thing "b" is registered for app "tood" by b.go:2, but no App in this program is called "tood"`
+	want := fmt.Sprintf(`thing "b" is registered for app %q by b.go:2, but no App in this program is called %q`, stray, stray)
 	if len(got) != 1 || got[0] != want {
 		t.Fatalf("Unclaimed = %q, want [%q]", got, want)
 	}
