@@ -466,19 +466,31 @@ func (x *HookIndex) saveWith(path string, others []*HookIndex) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("save hook index: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".hooks-*.json")
+	if err := replaceCacheFile(path, ".hooks-*.json", data); err != nil {
+		return fmt.Errorf("save hook index %s: %w", path, err)
+	}
+	return nil
+}
+
+// replaceCacheFile replaces the cache file path with data: written to a
+// temporary file named by pattern (os.CreateTemp's, so mode 0600) beside
+// it, then renamed over it, so that a reader sees the old file or the new
+// one whole. A cache is not worth an fsync: a file lost in a crash is
+// rebuilt. The temporary file is removed when anything fails.
+func replaceCacheFile(path, pattern string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), pattern)
 	if err != nil {
-		return fmt.Errorf("save hook index: %w", err)
+		return err
 	}
 	_, werr := tmp.Write(data)
 	cerr := tmp.Close()
 	if err := errors.Join(werr, cerr); err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("save hook index %s: %w", path, err)
+		return err
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("save hook index %s: %w", path, err)
+		return err
 	}
 	return nil
 }

@@ -525,19 +525,7 @@ func (f *Finder) SaveManifestCache(c *ManifestCache) error {
 	// Another listing may have saved since this one read the file: keep
 	// the directories it holds that this run did not scan.
 	latest, _ := f.openManifestCache(c.path, nil)
-	data := c.encode(latest)
-	tmp, err := os.CreateTemp(dir, ".manifests-*.cache")
-	if err != nil {
-		return fmt.Errorf("save manifest cache: %w", err)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("save manifest cache %s: %w", c.path, err)
-	}
-	if err := os.Rename(tmp.Name(), c.path); err != nil {
-		os.Remove(tmp.Name())
+	if err := replaceCacheFile(c.path, ".manifests-*.cache", c.encode(latest)); err != nil {
 		return fmt.Errorf("save manifest cache %s: %w", c.path, err)
 	}
 	return nil
