@@ -376,7 +376,6 @@ func (f *Finder) checkCache(path string) error {
 // as it was opened and read (opened), when not nil: a file swapped in at
 // path after the read is not the one checked.
 func (f *Finder) checkCacheOpened(path string, opened fs.FileInfo) error {
-	t := f.trust()
 	for _, p := range []string{filepath.Dir(path), path} {
 		fi := opened
 		if p != path || fi == nil {
@@ -385,14 +384,31 @@ func (f *Finder) checkCacheOpened(path string, opened fs.FileInfo) error {
 				return err
 			}
 		}
-		if err := t.Check(p, fi); err != nil {
+		if err := f.checkCacheItem(p, fi); err != nil {
 			return err
-		}
-		if uid, ok := t.owner()(fi); ok && uid != t.UID {
-			return &UntrustedError{Path: p, Why: fmt.Sprintf("a cache owned by another user (uid %d)", uid), Fix: "rm -r " + p}
 		}
 	}
 	return nil
+}
+
+// checkCacheItem applies the trust rule to p, a cache file or its
+// directory, as fi gives it; a cache must also be the user's own.
+func (f *Finder) checkCacheItem(p string, fi fs.FileInfo) error {
+	t := f.trust()
+	if err := t.Check(p, fi); err != nil {
+		return err
+	}
+	if uid, ok := t.owner()(fi); ok && uid != t.UID {
+		return &UntrustedError{Path: p, Why: fmt.Sprintf("a cache owned by another user (uid %d)", uid), Fix: "rm -r " + p}
+	}
+	return nil
+}
+
+// cacheDirOwn reports whether a cache may be written into dir: it passes
+// checkCacheItem, or does not exist yet.
+func (f *Finder) cacheDirOwn(dir string) bool {
+	fi, err := f.fs().Stat(dir)
+	return err != nil || f.checkCacheItem(dir, fi) == nil
 }
 
 // reload finds and loads each of the index's plugins again, as dispatch
@@ -545,12 +561,8 @@ func (f *Finder) saveIndex(x *HookIndex, cache string) error {
 // saveIndexWith is saveIndex knowing others, the indexes of the cache
 // file as read (nil when it is not the user's own).
 func (f *Finder) saveIndexWith(x *HookIndex, cache string, others []*HookIndex) error {
-	if fi, err := f.fs().Stat(filepath.Dir(cache)); err == nil {
-		t := f.trust()
-		uid, ok := t.owner()(fi)
-		if err := t.Check(filepath.Dir(cache), fi); err != nil || ok && uid != t.UID {
-			return fmt.Errorf("hook index not saved: %s is not the user's own", filepath.Dir(cache))
-		}
+	if !f.cacheDirOwn(filepath.Dir(cache)) {
+		return fmt.Errorf("hook index not saved: %s is not the user's own", filepath.Dir(cache))
 	}
 	f.hookFile = nil
 	return x.saveWith(cache, others)

@@ -510,12 +510,8 @@ func (f *Finder) SaveManifestCache(c *ManifestCache) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("save manifest cache: %w", err)
 	}
-	if fi, err := f.fs().Stat(dir); err == nil {
-		t := f.trust()
-		uid, ok := t.owner()(fi)
-		if err := t.Check(dir, fi); err != nil || ok && uid != t.UID {
-			return fmt.Errorf("manifest cache not saved: %s is not the user's own", dir)
-		}
+	if !f.cacheDirOwn(dir) {
+		return fmt.Errorf("manifest cache not saved: %s is not the user's own", dir)
 	}
 	unlock, err := lockFile(lockPath(c.path))
 	if err != nil {
