@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/longshore/longshore/internal/discovery"
 )
@@ -77,16 +76,7 @@ func flatApp(t *testing.T, n int) *App {
 		write(filepath.Join(pathDir, fmt.Sprintf("tapp-q%03d", i)), never, 0o755)
 	}
 	write(filepath.Join(pathDir, "tapp-hello"), "#!/bin/sh\n", 0o755)
-	old := time.Now().Add(-time.Hour)
-	err := filepath.WalkDir(root, func(path string, _ fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		return os.Chtimes(path, old, old)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	settle(t, root)
 	return app
 }
 

@@ -128,7 +128,8 @@ func benchApp(b *testing.B, c benchCase) *App {
 
 // settle dates everything in dir an hour back, as plugins installed
 // earlier are: the hook cache trusts no change from the last seconds.
-func settle(b *testing.B, dir string) {
+func settle(tb testing.TB, dir string) {
+	tb.Helper()
 	old := time.Now().Add(-time.Hour)
 	err := filepath.WalkDir(dir, func(path string, _ fs.DirEntry, err error) error {
 		if err != nil {
@@ -137,7 +138,7 @@ func settle(b *testing.B, dir string) {
 		return os.Chtimes(path, old, old)
 	})
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 }
 

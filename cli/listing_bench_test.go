@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/longshore/longshore/command"
 )
@@ -26,11 +25,7 @@ func BenchmarkListing(b *testing.B) {
 			os.WriteFile(exe, []byte("#!/bin/sh\n"), 0o755)
 			os.WriteFile(exe+".yaml", []byte(fmt.Sprintf("name: plugin%05d\nversion: 1.0.%d\ndescription: Plugin number %d\nrequires: {env: [HOME]}\n", i, i, i)), 0o644)
 		}
-		old := time.Now().Add(-time.Hour)
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			os.Chtimes(filepath.Join(dir, e.Name()), old, old)
-		}
+		settle(b, dir)
 		app := New("bapp", "1.0.0", "listing benchmarks")
 		app.IO = &command.IOStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard}
 		app.Getenv = func(k string) string {
