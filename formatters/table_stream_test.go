@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/longshore/longshore/internal/handoff"
 	"github.com/longshore/longshore/internal/stream"
 )
 
@@ -102,7 +103,7 @@ func TestTableStreamFails(t *testing.T) {
 // next row is produced; and the widths are theirs.
 func TestTableStreamSlowRows(t *testing.T) {
 	for _, stall := range []bool{true, false} {
-		h := newHandoff("| first ")
+		h := handoff.New("| first ")
 		st := stream.New(h, nil)
 		if stall {
 			st = stream.NewIdle(h, nil, 0)
@@ -116,7 +117,7 @@ func TestTableStreamSlowRows(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			h.await(t)
+			h.Await(t)
 			yield([]any{"second, longer"}, nil)
 		}
 		tb := &Table{Stream: true, StreamSet: true}
@@ -128,8 +129,8 @@ func TestTableStreamSlowRows(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := "+----------+\n| row      |\n+----------+\n| first    |\n| second,  |\n| longer   |\n+----------+\n"
-		if h.got.String() != want {
-			t.Errorf("stall=%v: got\n%s\nwant\n%s", stall, h.got.String(), want)
+		if h.String() != want {
+			t.Errorf("stall=%v: got\n%s\nwant\n%s", stall, h.String(), want)
 		}
 	}
 }
@@ -194,7 +195,7 @@ func TestTableDeclaredWidths(t *testing.T) {
 // first row reaches the output before the second is produced, without
 // --stream.
 func TestTableDeclaredWidthsStreamAtOnce(t *testing.T) {
-	h := newHandoff("| first ")
+	h := handoff.New("| first ")
 	st := stream.NewIdle(h, nil, 0)
 	rows := func(yield func([]any, error) bool) {
 		if !yield([]any{"first"}, nil) {
@@ -203,7 +204,7 @@ func TestTableDeclaredWidthsStreamAtOnce(t *testing.T) {
 		if err := st.Stall(); err != nil {
 			t.Fatal(err)
 		}
-		h.await(t)
+		h.Await(t)
 		yield([]any{"second"}, nil)
 	}
 	tb := &Table{}
@@ -215,7 +216,7 @@ func TestTableDeclaredWidthsStreamAtOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "+--------+\n| row    |\n+--------+\n| first  |\n| second |\n+--------+\n"; h.got.String() != want {
-		t.Errorf("got\n%s\nwant\n%s", h.got.String(), want)
+	if want := "+--------+\n| row    |\n+--------+\n| first  |\n| second |\n+--------+\n"; h.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", h.String(), want)
 	}
 }
