@@ -352,8 +352,8 @@ func (a *App) aliasEnv() string { return a.envPrefix() + "_SHELL_ALIASES" }
 // interactive shell) as a child. Its environment is a plugin's, named
 // after the alias, so that it can run the app (<APP>_EXECUTABLE).
 func (r *run) runShellAlias(c *shellAliasCall) error {
-	if err := r.started(); err != nil {
-		// A signal came during start-up: the alias does not run.
+	if err := r.startExternal(false); err != nil {
+		// The run was cancelled during start-up: the alias does not run.
 		return err
 	}
 	running := strings.Fields(strings.ReplaceAll(r.app.getenv(r.app.aliasEnv()), ":", " "))

@@ -210,13 +210,16 @@ func (a *App) envPrefix() string {
 // Run runs one invocation with args (without the program name) and returns
 // the exit code: 0 success, 1 the command failed, 2 usage error, 126 an
 // external plugin found but not executable, 128+N stopped by signal N (130
-// for SIGINT, 143 for SIGTERM, at any moment, start-up included), or a
-// code an external plugin or command chose.
+// for SIGINT, 143 for SIGTERM), or a code an external plugin or command
+// chose. A stop signal during start-up, before the command runs, ends the
+// process at once by the signal's default action: the shell reports
+// 128+N, and Run does not return.
 func (a *App) Run(ctx context.Context, args []string) int {
 	registry.Claim(a.Name)
-	// Catch SIGINT and SIGTERM before anything else: one that comes while
-	// the app starts up (reading the config or a manifest, resolving the
-	// command) ends it at once with 128+N, and nothing runs after it.
+	// A SIGINT or SIGTERM that comes while the app starts up (reading the
+	// config or a manifest, resolving the command) ends it at once, and
+	// nothing runs after it; the guard catches them from the moment a
+	// command starts in this process.
 	stopCtx, guard := (&run{app: a}).plugins().GuardStartup(ctx)
 	if len(args) == 0 && a.Interactive && a.onTerminal() {
 		guard.Release()

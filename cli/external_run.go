@@ -13,10 +13,6 @@ const exitCannotExecute = pluginexec.ExitCannotExecute
 // child (see pluginexec.Handler.Run).
 func (r *run) runExternal(call *externalCall) error {
 	p := call.plugin
-	if err := r.started(); err != nil {
-		// A signal came during start-up: the plugin does not run.
-		return err
-	}
 	if err := r.sess.checkExternal(p); err != nil {
 		return err
 	}
@@ -26,7 +22,15 @@ func (r *run) runExternal(call *externalCall) error {
 	// The arguments are counted, never logged: they may hold secrets.
 	r.log.logger.Debug("running external plugin", "plugin", p.Name, "path", p.Path, "nargs", len(call.args))
 	hs := r.hooks.externalHooks(p)
-	if kind := structuredKind(p, call.args); kind != 0 {
+	kind := structuredKind(p, call.args)
+	// Hooks and a structured plugin's reader run in this process, and
+	// stop at a signal; a plain plugin replaces the process, or runs as a
+	// child that the signals are forwarded to.
+	if err := r.startExternal(hs != nil || kind != 0); err != nil {
+		// The run was cancelled during start-up: the plugin does not run.
+		return err
+	}
+	if kind != 0 {
 		return r.runStructured(call, kind, hs)
 	}
 	run := func() error {
@@ -41,6 +45,16 @@ func (r *run) runExternal(call *externalCall) error {
 		return run()
 	}
 	return r.runner.runHooked(hs, r.externalInvocation(p, call.args), run)
+}
+
+// startExternal ends start-up for an external plugin or shell alias:
+// inProcess says whether anything of the run goes on in this process,
+// which then stops at a signal (see pluginexec.Handler.GuardStartup).
+func (r *run) startExternal(inProcess bool) error {
+	if inProcess {
+		return r.started()
+	}
+	return r.startup.HandOff(r.ctx)
 }
 
 // needsChild reports whether the plugin must run as a child process

@@ -86,8 +86,8 @@ func (r *run) interrupted() bool { return r.stopped }
 // execute runs args, as the flow of one invocation in DESIGN.md goes.
 func (r *run) execute(ctx context.Context, args []string) (err error) {
 	// App.Run's start-up guard (r.startup) catches the stop signals of a
-	// run of its own, from the start, and cancels ctx once the command
-	// runs; a line of the interactive shell catches them here.
+	// run of its own once its command starts, and cancels ctx; a line of
+	// the interactive shell catches them here, from the start.
 	stop := func() {}
 	if r.startup == nil {
 		ctx, stop = r.plugins().NotifyStop(ctx)
@@ -217,9 +217,9 @@ func (r *run) build() error {
 	return nil
 }
 
-// started marks the end of start-up, the command or plugin being about
-// to run, and returns a *pluginexec.Stopped error if a signal stopped the
-// run before.
+// started marks the end of start-up, a command about to run in this
+// process: from now on a stop signal cancels the run's context. It
+// returns the context's cause if it is already done.
 func (r *run) started() error { return r.startup.Started(r.ctx) }
 
 // completer returns what completes the finished tree.

@@ -30,9 +30,6 @@ type Handler struct {
 	Foreground func() bool
 	// GOOS is the platform whose rules apply; "" means runtime.GOOS.
 	GOOS string
-	// Exit ends the process with a code, for a stop signal during
-	// start-up (see GuardStartup); nil means os.Exit.
-	Exit func(code int)
 }
 
 // Signals catches signals, as os/signal's Notify and Stop do.

@@ -221,43 +221,61 @@ var _ io.Reader = (*Child)(nil)
 
 func TestGuardStartup(t *testing.T) {
 	fs := newFakeSignals()
-	exited := make(chan int, 1)
-	h := &Handler{Signals: fs, Exit: func(code int) { exited <- code }}
+	h := &Handler{Signals: fs}
 
-	// During start-up a stop signal ends the process at once with 128+N,
-	// whatever the app is blocked on.
+	// During start-up nothing is caught: a stop signal takes its default
+	// action and ends the process at once.
 	ctx, g := h.GuardStartup(context.Background())
-	within(t, fs.notified, "Notify")
-	fs.send(syscall.SIGTERM)
-	if code := within(t, exited, "the exit"); code != 143 {
-		t.Errorf("exit code %d, want 143", code)
+	if n := fs.caught(); n != 0 {
+		t.Fatalf("start-up catches %d signal sets, want none", n)
 	}
-	// (Exit is faked: the run goes on, and Started tells it to stop.)
-	within(t, ctx.Done(), "the context to be cancelled")
-	if err := g.Started(ctx); StopSignal(ctx, err) != syscall.SIGTERM {
-		t.Errorf("Started = %v, want stopped by SIGTERM", err)
+	// Handing the process over (exec, a child the signals are forwarded
+	// to) catches nothing either.
+	if err := g.HandOff(ctx); err != nil {
+		t.Fatalf("HandOff = %v, want nil", err)
+	}
+	if n := fs.caught(); n != 0 {
+		t.Fatalf("HandOff catches %d signal sets, want none", n)
 	}
 	g.Release()
+	if ctx.Err() == nil {
+		t.Error("Release leaves the context live")
+	}
 
-	// Once started, a stop signal cancels the context only.
+	// A command that runs in this process catches them once started: a
+	// stop signal cancels the context, with the signal as its cause.
 	ctx, g = h.GuardStartup(context.Background())
-	defer g.Release()
-	within(t, fs.notified, "Notify")
 	if err := g.Started(ctx); err != nil {
 		t.Fatalf("Started = %v, want nil", err)
 	}
+	within(t, fs.notified, "Notify")
 	fs.send(os.Interrupt)
 	within(t, ctx.Done(), "the context to be cancelled")
-	select {
-	case code := <-exited:
-		t.Errorf("exited with %d after start-up", code)
-	default:
-	}
 	if s := StopSignal(ctx, nil); s != os.Interrupt {
 		t.Errorf("StopSignal = %v, want SIGINT", s)
+	}
+	g.Release()
+	g.Release() // again: nothing
+	if n := fs.caught(); n != 0 {
+		t.Errorf("after Release %d signal sets are caught, want none", n)
+	}
+
+	// A context already done (the caller's) stops the run at either end.
+	done, cancel := context.WithCancelCause(context.Background())
+	cancel(&Stopped{Signal: syscall.SIGTERM})
+	ctx, g = h.GuardStartup(done)
+	defer g.Release()
+	if err := g.Started(ctx); StopSignal(ctx, err) != syscall.SIGTERM {
+		t.Errorf("Started = %v, want stopped by SIGTERM", err)
+	}
+	if err := g.HandOff(ctx); StopSignal(ctx, err) != syscall.SIGTERM {
+		t.Errorf("HandOff = %v, want stopped by SIGTERM", err)
 	}
 	var nilGuard *Stopper
 	if err := nilGuard.Started(ctx); err == nil {
 		t.Error("a nil Stopper's Started ignores a done context")
+	}
+	if err := nilGuard.HandOff(ctx); err == nil {
+		t.Error("a nil Stopper's HandOff ignores a done context")
 	}
 }

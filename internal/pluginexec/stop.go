@@ -36,77 +36,84 @@ type Stopper struct {
 	sigs   chan os.Signal
 	done   chan struct{}
 	once   sync.Once
-
-	mu sync.Mutex
-	// startingUp is set while the app starts up (GuardStartup, until
-	// Started): a stop signal then ends the process.
-	startingUp bool
+	// armed is set once the signals are caught; a guard from
+	// GuardStartup is armed by Started.
+	armed bool
 }
 
 // NotifyStop returns a copy of parent that StopSignals cancel, with a
 // *Stopped cause naming the signal, and the function that stops catching
 // them (calling it again does nothing).
 func (h *Handler) NotifyStop(parent context.Context) (ctx context.Context, release func()) {
-	ctx, s := h.notifyStop(parent, false)
+	ctx, s := h.newStopper(parent)
+	s.arm()
 	return ctx, s.Release
 }
 
-// GuardStartup catches StopSignals from the very start of a run: until
-// [Stopper.Started], a stop signal ends the process at once with 128+N
-// (Handler.Exit), as nothing has started that needs cleaning up and
-// start-up may be blocked (reading a config or manifest from a slow file
-// system); from then on it cancels the returned context with a *Stopped
-// cause, as NotifyStop does.
+// GuardStartup returns the guard of one run of the app, and a copy of
+// parent that it cancels. While the app starts up (reads its config or a
+// manifest, finds the command) it catches nothing: SIGINT and SIGTERM keep
+// their default action, which ends the process at once, 128+N to the
+// shell, with nothing run after it, whatever start-up is blocked on. Only
+// a run that goes on in this process catches them, from
+// [Stopper.Started] on; a plugin that replaces the process, or runs as a
+// child whose signals [Handler.Run] forwards, needs no guard
+// ([Stopper.HandOff]). Catching nothing costs nothing: os/signal starts
+// a goroutine and a thread of its own the first time it is asked.
 func (h *Handler) GuardStartup(parent context.Context) (context.Context, *Stopper) {
-	return h.notifyStop(parent, true)
+	return h.newStopper(parent)
 }
 
-func (h *Handler) notifyStop(parent context.Context, guard bool) (context.Context, *Stopper) {
+func (h *Handler) newStopper(parent context.Context) (context.Context, *Stopper) {
 	ctx, cancel := context.WithCancelCause(parent)
-	s := &Stopper{h: h, cancel: cancel, sigs: make(chan os.Signal, 1), done: make(chan struct{}), startingUp: guard}
-	h.signals().Notify(s.sigs, StopSignals...)
+	return ctx, &Stopper{h: h, cancel: cancel}
+}
+
+// arm starts catching StopSignals: the first cancels the context with a
+// *Stopped cause.
+func (s *Stopper) arm() {
+	if s.armed {
+		return
+	}
+	s.armed = true
+	s.sigs, s.done = make(chan os.Signal, 1), make(chan struct{})
+	s.h.signals().Notify(s.sigs, StopSignals...)
 	go func() {
 		select {
 		case sig := <-s.sigs:
-			s.mu.Lock()
-			if s.startingUp {
-				h.exit(SignalCode(sig))
-			}
 			s.cancel(&Stopped{Signal: sig})
-			s.mu.Unlock()
 		case <-s.done:
 		}
 	}()
-	return ctx, s
 }
 
-// Started marks the end of start-up: the command or plugin is about to
-// run. It returns the *Stopped error when a stop signal came before.
+// Started marks the end of start-up for a command that runs in this
+// process (a compiled-in command, hooks): from now on a stop signal
+// cancels the context. It returns ctx's *Stopped cause or error when ctx
+// is already done.
 func (s *Stopper) Started(ctx context.Context) error {
-	if s == nil {
-		return stopped(ctx)
+	if err := stopped(ctx); err != nil || s == nil {
+		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.startingUp = false
-	return stopped(ctx)
+	s.arm()
+	return nil
 }
+
+// HandOff marks the end of start-up for a run that hands the process
+// over: a plugin that replaces it, or a child that [Handler.Run] forwards
+// the signals to. Nothing is caught. It returns ctx's *Stopped cause or
+// error when ctx is already done.
+func (s *Stopper) HandOff(ctx context.Context) error { return stopped(ctx) }
 
 // Release stops catching the stop signals; calling it again does nothing.
 func (s *Stopper) Release() {
 	s.once.Do(func() {
-		s.h.signals().Stop(s.sigs)
-		close(s.done)
+		if s.armed {
+			s.h.signals().Stop(s.sigs)
+			close(s.done)
+		}
 		s.cancel(nil)
 	})
-}
-
-func (h *Handler) exit(code int) {
-	if h.Exit != nil {
-		h.Exit(code)
-		return
-	}
-	os.Exit(code)
 }
 
 // stopped returns why ctx is done, or nil while it is not: its cause when
