@@ -4,7 +4,8 @@
 //
 //	go run ./bench/plugins -bin DIR [-runs N] [-sections abcdefg]
 //
-// DIR holds demoapp, floor, barecobra, demoapp-hello (a static C
+// DIR holds demoapp, floor, linkedfloor (the floor built with -tags
+// linked), barecobra, demoapp-hello (a static C
 // program), git-hello (the same) and stripped builds, made by the script.
 package main
 
@@ -22,7 +23,7 @@ import (
 )
 
 func main() {
-	bin := flag.String("bin", "", "directory with demoapp, floor, barecobra, demoapp-hello and git-hello, built by the script")
+	bin := flag.String("bin", "", "directory with demoapp, floor, linkedfloor, barecobra, demoapp-hello and git-hello, built by the script")
 	runs := flag.Int("runs", 200, "runs of each variant")
 	sections := flag.String("sections", "abcdefg", "the comparisons to run, by letter (see below)")
 	flag.StringVar(&clock, "clock", "wall", "what to time: wall, or cpu (user + system time of the process, exec'd plugin included: steadier on a loaded machine)")
@@ -102,6 +103,7 @@ func dispatch(bin, demoapp string, base []string, runs int) {
 		{"demoapp-hello directly", filepath.Join(bin, "demoapp-hello"), nil, env(base, hostPath)},
 		{"floor hello (cobra, LookPath + exec)", filepath.Join(bin, "floor"), []string{"hello"}, env(base, hostPath)},
 		{"demoapp hello", demoapp, []string{"hello"}, env(base, hostPath)},
+		{"linked floor hello (+ demoapp's packages)", filepath.Join(bin, "linkedfloor"), []string{"hello"}, env(base, hostPath)},
 	}
 	git, gitErr := exec.LookPath("git")
 	if gitErr == nil {
@@ -109,8 +111,9 @@ func dispatch(bin, demoapp string, base []string, runs int) {
 	}
 	b := compare(runs, vs...)
 	fmt.Printf("    ratio demoapp / floor: %.3f (target <= 1.15)\n", b[2]/b[1])
+	fmt.Printf("    of which linking demoapp's packages (linked floor / floor): %.3f; dispatch (demoapp / linked floor): %.3f\n", b[3]/b[1], b[2]/b[3])
 	if gitErr == nil {
-		fmt.Printf("    ratio demoapp / git: %.3f; floor / git: %.3f\n", b[2]/b[3], b[1]/b[3])
+		fmt.Printf("    ratio demoapp / git: %.3f; floor / git: %.3f\n", b[2]/b[4], b[1]/b[4])
 	}
 	fmt.Println()
 }

@@ -1,7 +1,9 @@
 // Command floor is the independent floor for dispatching an external
 // plugin from a Go host: it links only cobra (nothing of Longshore), builds
 // a root command as any cobra app does, then looks "demoapp-<name>" up on
-// PATH and execs it. bench/plugins.sh compares "demoapp hello" against it.
+// PATH and execs it. bench/plugins.sh compares "demoapp hello" against it,
+// and against the same program built with -tags linked (linked.go), which
+// also links everything demoapp links.
 package main
 
 import (
