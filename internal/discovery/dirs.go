@@ -165,10 +165,11 @@ func (osFS) ReadDirNames(name string) ([]string, error) {
 // sortNames sorts a directory's names as os.ReadDir does.
 func sortNames(names []string) { slices.Sort(names) }
 
-// dirOpener is an FS that opens a directory for a scan: its names,
-// sorted, and the directory open, to lstat its entries through.
+// dirOpener is an FS that opens a directory for a scan: its names that
+// begin with prefix, sorted, and the directory open, to lstat its entries
+// through.
 type dirOpener interface {
-	OpenDir(name string) ([]string, dirStater, error)
+	OpenDir(name, prefix string) ([]string, dirStater, error)
 }
 
 // dirStater is a directory open for a scan.
@@ -178,14 +179,21 @@ type dirStater interface {
 	Close() error
 }
 
-// openDir returns the names in the directory name, sorted, as fsys lists
-// them, and the directory open for lstats when fsys can (nil when not).
-func openDir(fsys FS, name string) ([]string, dirStater, error) {
+// openDir returns the names in the directory name that begin with prefix
+// (the app's plugins: "demoapp-"), sorted, as fsys lists them, and the
+// directory open for lstats when fsys can (nil when not). A directory on
+// PATH holds mostly other programs, which are dropped before sorting.
+func openDir(fsys FS, name, prefix string) ([]string, dirStater, error) {
 	if o, ok := fsys.(dirOpener); ok {
-		return o.OpenDir(name)
+		return o.OpenDir(name, prefix)
 	}
 	names, err := readDirNames(fsys, name)
-	return names, nil, err
+	return keepPrefixed(names, prefix), nil, err
+}
+
+// keepPrefixed drops, in place, the names that do not begin with prefix.
+func keepPrefixed(names []string, prefix string) []string {
+	return slices.DeleteFunc(names, func(n string) bool { return !strings.HasPrefix(n, prefix) })
 }
 
 // readDirNames returns the names in the directory name, sorted, as fsys

@@ -95,7 +95,7 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 			continue // the same directory, reached again through a link
 		}
 		s.realDirs[real] = true
-		entries, dir, err := openDir(f.fs(), d.Path)
+		entries, dir, err := openDir(f.fs(), d.Path, f.App+"-")
 		if err != nil {
 			continue
 		}
@@ -103,15 +103,9 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 		warnedDir := false
 		s.names = entries
 		if first == nil {
-			// Sized for the first directory's plugins, not grown entry by
-			// entry.
-			n, prefix := 0, f.App+"-"
-			for _, e := range entries {
-				if strings.HasPrefix(e, prefix) {
-					n++
-				}
-			}
-			first = make(map[string]*Plugin, n)
+			// Sized for the first directory's plugins (and manifests), not
+			// grown entry by entry.
+			first = make(map[string]*Plugin, len(entries))
 		}
 		s.dirClean = filepath.Clean(d.Path) == d.Path
 		s.dirErr = f.trust().checkPath(f.fs(), d.Path)

@@ -14,7 +14,7 @@ import (
 // the open directory, which lstats its entries relative to itself
 // (fstatat): a scan lstats every entry, and a lookup from the open
 // directory skips walking the directory's path again for each.
-func (osFS) OpenDir(name string) ([]string, dirStater, error) {
+func (osFS) OpenDir(name, prefix string) ([]string, dirStater, error) {
 	d, err := os.Open(name)
 	if err != nil {
 		return nil, nil, err
@@ -24,6 +24,7 @@ func (osFS) OpenDir(name string) ([]string, dirStater, error) {
 		d.Close()
 		return nil, nil, err
 	}
+	names = keepPrefixed(names, prefix)
 	sortNames(names)
 	return names, &atDir{f: d, fd: int(d.Fd()), path: name}, nil
 }

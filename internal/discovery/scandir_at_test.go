@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -34,7 +35,16 @@ func TestOpenDirLstatIsLstat(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(dir, "fifo"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	names, d, err := osFS{}.OpenDir(dir)
+	// Only the names with the prefix are kept, sorted.
+	fnames, fd, err := osFS{}.OpenDir(dir, "f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fd.Close()
+	if !slices.Equal(fnames, []string{"fifo", "file"}) {
+		t.Errorf("names with prefix f: %q, want fifo, file", fnames)
+	}
+	names, d, err := osFS{}.OpenDir(dir, "")
 	if err != nil {
 		t.Fatal(err)
 	}

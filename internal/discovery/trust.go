@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,7 +30,11 @@ type Trust struct {
 
 // SystemTrust is the trust of the current user, with the operating
 // system's notion of ownership and permissions.
-func SystemTrust() Trust { return Trust{UID: os.Getuid(), Owner: fileOwner, NoModes: !unixModes} }
+func SystemTrust() Trust { return Trust{UID: processUID(), Owner: fileOwner, NoModes: !unixModes} }
+
+// processUID is the user id the process runs as, asked of the system once:
+// a listing checks every plugin, and getuid is a system call each time.
+var processUID = sync.OnceValue(os.Getuid)
 
 // UntrustedError reports a file or directory that discovery refused to
 // load from: writable by other users, or owned by another user.
