@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"slices"
 
 	"github.com/spf13/pflag"
 
@@ -28,17 +29,35 @@ type hookBinder struct {
 
 	loaded   bool
 	compiled []hookrun.Compiled
-	external []hooks.Spec
+	appSpecs []hooks.Spec
+	// manifest are, by command name, the hooks the plugin manifests
+	// declare that may attach to it, read the first time it is bound.
+	manifest map[string][]hooks.Spec
 }
 
-// sources returns the run's hooks, reading them the first time.
+// sources returns the run's compiled-in hooks and the App's external
+// ones, reading them the first time.
 func (b *hookBinder) sources() *hookBinder {
 	if !b.loaded {
 		b.loaded = true
 		b.compiled = hookrun.LoadCompiled(b.app.Name, b.app.addedHooks)
-		b.external = append(b.appHookSpecs(), b.manifestHookSpecs()...)
+		b.appSpecs = b.appHookSpecs()
 	}
 	return b
+}
+
+// manifestHooks returns the hooks plugin manifests declare that may attach
+// to the command name, reading them the first time name is bound.
+func (b *hookBinder) manifestHooks(name string) []hooks.Spec {
+	if specs, ok := b.manifest[name]; ok {
+		return specs
+	}
+	if b.manifest == nil {
+		b.manifest = map[string][]hooks.Spec{}
+	}
+	specs := b.manifestHookSpecs(name)
+	b.manifest[name] = specs
+	return specs
 }
 
 // AddExternalHook declares an external hook on this App: an executable run
@@ -80,13 +99,16 @@ func (b *hookBinder) hookEnviron(p *discovery.Plugin) func() []string {
 
 // manifestHookSpecs returns the hooks declared by the manifests of the
 // usable plugins in the plugin dirs ($<APP>_PLUGIN_PATH, the config's
-// dirs, the user's plugin dir). Plugins found only on PATH provide no
-// hooks. The manifest facts come from the hook index (discovery.HookPlugins):
-// a warm run stats a few recorded paths and lists no directory; only a
-// stale or missing index scans the plugin dirs, sharing that scan with the
-// run's listing, if any. What the config and the environment decide
-// (disabled, requires) is evaluated here, every run.
-func (b *hookBinder) manifestHookSpecs() []hooks.Spec {
+// dirs, the user's plugin dir) whose hooks may attach to the command name.
+// Plugins found only on PATH provide no hooks. Which plugins have hooks,
+// and for which commands, comes from the hook index
+// (discovery.HookPluginsFor): a warm run stats a few recorded paths, lists
+// no directory, and reads only the manifests of the plugins whose hooks
+// name a pattern that matches name; only a stale or missing index scans
+// the plugin dirs, sharing that scan with the run's listing, if any. What
+// the config and the environment decide (disabled, requires) is
+// evaluated here, every run.
+func (b *hookBinder) manifestHookSpecs(name string) []hooks.Spec {
 	if _, err := b.sess.config(); err != nil {
 		return nil // the config's error is reported by what needs it
 	}
@@ -95,7 +117,8 @@ func (b *hookBinder) manifestHookSpecs() []hooks.Spec {
 		// no plugins installed costs a stat per dir, no cache file.
 		return nil
 	}
-	plugins, err := b.sess.dirFinder().HookPlugins(discovery.HookIndexPath(b.sess.discoveryEnv()), b.sess.dirScan)
+	mayAttach := func(commands []string) bool { return hookrun.MatchAny(commands, name) }
+	plugins, err := b.sess.dirFinder().HookPluginsFor(discovery.HookIndexPath(b.sess.discoveryEnv()), b.sess.dirScan, mayAttach)
 	if err != nil {
 		b.logger.Debug("hook index not used", "err", err)
 	}
@@ -133,7 +156,7 @@ func (b *hookBinder) bind(name string) (bound []hookrun.Bound, problems []*hookr
 		}
 		bound = append(bound, b)
 	}
-	for _, s := range src.external {
+	for _, s := range slices.Concat(src.appSpecs, b.manifestHooks(name)) {
 		if !hookrun.MatchAny(s.Commands, name) || b.sess.pluginDisabled(s.Name) || b.sess.pluginDisabled(s.Plugin) {
 			continue
 		}

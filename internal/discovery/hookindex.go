@@ -22,16 +22,18 @@ import (
 // so that running a command finds the external hooks that may attach to
 // it without listing a directory or reading every manifest: it stats the
 // few paths whose change could change the answer, and rebuilds from a
-// scan when one did. It records where those plugins are, never what
-// their manifests say: a warm run reads and checks each of their
-// manifests again, as a scan would (the trust rules, the name, that no
-// plugin of an earlier dir shadows it), so the cache can only speed up
-// what a scan would find. What the config and the environment decide
+// scan when one did. It records where those plugins are and which
+// commands their hooks name, never what else their manifests say: a warm
+// run reads and checks again the manifests of those whose hooks may
+// attach to the command it runs, as a scan would (the trust rules, the
+// name, that no plugin of an earlier dir shadows it), so the cache can
+// only speed up what a scan would find, or leave out a hook until the
+// next listing. What the config and the environment decide
 // (disabled plugins, requires) is evaluated per run.
 
 // hookIndexFormat is the layout of the cache file; a file of another
 // format is rebuilt.
-const hookIndexFormat = 4
+const hookIndexFormat = 5
 
 // maxHookIndexSets is how many sets of plugin dirs the cache file holds an
 // index for: switching between a few ($<APP>_PLUGIN_PATH set per project)
@@ -101,12 +103,18 @@ type HookIndex struct {
 }
 
 // HookPlugin is a plugin with hooks, as the index records it: where it
-// is, nothing of its manifest, which a warm run reads again.
+// is, and which commands its hooks name. A warm run reads its manifest
+// again when one of those may be the command run, and then uses only
+// what the manifest says.
 type HookPlugin struct {
 	// Name, Path and Folder are as in Plugin.
 	Name   string `json:"name"`
 	Path   string `json:"path"`
 	Folder string `json:"folder,omitempty"`
+	// Commands are the command names and patterns its hooks attach to,
+	// each once: what a run matches to skip reading the manifest of a
+	// plugin whose hooks cannot attach to its command.
+	Commands []string `json:"commands"`
 }
 
 // entry returns the plugin's entry in its plugin dir: its folder for a
@@ -131,10 +139,11 @@ func (x *HookIndex) sum(fsys FS, now time.Time) (string, bool) {
 		h.Write([]byte{1})
 	}
 	for _, p := range x.Plugins {
-		for _, s := range []string{p.Name, p.Path, p.Folder} {
+		for _, s := range append([]string{p.Name, p.Path, p.Folder}, p.Commands...) {
 			h.Write([]byte(s))
 			h.Write([]byte{0})
 		}
+		h.Write([]byte{2})
 	}
 	h.Write([]byte{1})
 	return signatures(fsys, x.Stamped, now, h.Sum64())
@@ -191,7 +200,7 @@ func NewHookIndex(fsys FS, dirs []Dir, s *Scan, now time.Time) *HookIndex {
 			paths = append(paths, p.ShadowedBy)
 			continue
 		}
-		x.Plugins = append(x.Plugins, HookPlugin{Name: p.Name, Path: p.Path, Folder: p.Folder})
+		x.Plugins = append(x.Plugins, HookPlugin{Name: p.Name, Path: p.Path, Folder: p.Folder, Commands: hookCommands(p.Manifest.Hooks)})
 		x.loaded = append(x.loaded, p)
 	}
 	paths = append(paths, s.Inert...)
@@ -205,6 +214,20 @@ func NewHookIndex(fsys FS, dirs []Dir, s *Scan, now time.Time) *HookIndex {
 	x.Sum, x.racy = x.sum(fsys, now)
 	x.dirExists = anyExists(fsys, x.Dirs)
 	return x
+}
+
+// hookCommands returns the command names and patterns hs attach to, each
+// once, in order.
+func hookCommands(hs []hooks.Spec) []string {
+	var out []string
+	for _, h := range hs {
+		for _, c := range h.Commands {
+			if !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // anyExists reports whether one of paths exists.
@@ -416,10 +439,14 @@ func (f *Finder) cacheDirOwn(dir string) bool {
 // shadows is not one): its name from its file name, the trust rules
 // (links followed), its manifest read and validated. The index only says
 // where to look: anything not as it records (another file found first,
-// no hooks any more, refused, invalid) makes it stale.
-func (f *Finder) reload(x *HookIndex) error {
+// no hooks any more, refused, invalid) makes it stale. A plugin whose
+// recorded commands want rejects (nil wants all) is left out, unread.
+func (f *Finder) reload(x *HookIndex, wants func(commands []string) bool) error {
 	x.loaded = x.loaded[:0]
 	for _, rec := range x.Plugins {
+		if wants != nil && !wants(rec.Commands) {
+			continue
+		}
 		stem := filepath.Base(rec.entry())
 		if exts := f.exts(); exts != nil && rec.Folder == "" {
 			stem, _ = TrimExecExt(stem, exts)
@@ -519,6 +546,17 @@ func replaceCacheFile(path, pattern string, data []byte) error {
 // never an error: the error returned only says why the cache was not
 // used or saved, for a debug log.
 func (f *Finder) HookPlugins(cache string, scan func() *Scan) ([]*Plugin, error) {
+	return f.HookPluginsFor(cache, scan, nil)
+}
+
+// HookPluginsFor is HookPlugins for a run that needs only the hooks that
+// may attach to some commands: wants reports, from the command names and
+// patterns a plugin's hooks name (as the index recorded them), whether its
+// hooks may attach; nil wants every plugin. From a warm index, the
+// manifests of the plugins wants rejects are not read, and those plugins
+// are not returned; a scan returns every plugin with hooks. The caller
+// still matches each hook of the plugins returned: wants only saves reads.
+func (f *Finder) HookPluginsFor(cache string, scan func() *Scan, wants func(commands []string) bool) ([]*Plugin, error) {
 	var loadErr error
 	if cache != "" {
 		file, err := f.readHookFile(cache)
@@ -530,7 +568,7 @@ func (f *Finder) HookPlugins(cache string, scan func() *Scan) ([]*Plugin, error)
 			err = f.checkCache(cache)
 		}
 		if err == nil {
-			err = f.reload(x)
+			err = f.reload(x, wants)
 		}
 		if err == nil {
 			return x.PluginsWithHooks(), nil

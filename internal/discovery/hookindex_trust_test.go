@@ -7,8 +7,11 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/longshore/longshore/internal/names"
 )
 
 // writeIndex writes ix to the fixture's cache as is, its only index.
@@ -124,11 +127,11 @@ func TestHookIndexRecordedFilesAreChecked(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := &Finder{App: "demoapp", Dirs: []Dir{{Path: x.dir, Source: SourceDir}}}
-	if err := f.reload(ix); err != nil {
+	if err := f.reload(ix, nil); err != nil {
 		t.Fatalf("a true index: %v", err)
 	}
 	os.Chmod(filepath.Join(x.dir, "demoapp-audit"), 0o757)
-	if err := f.reload(ix); err == nil {
+	if err := f.reload(ix, nil); err == nil {
 		t.Errorf("a world-writable recorded plugin was accepted")
 	}
 	if got := x.hooks(OS); slices.Contains(got, "audit/audit") {
@@ -197,5 +200,74 @@ func TestHookIndexContentsAreNotTrusted(t *testing.T) {
 	x.writeIndex(ix, 0o700)
 	if got := x.hooks(OS); !reflect.DeepEqual(got, want) {
 		t.Errorf("entries rewritten: hooks %v, want %v", got, want)
+	}
+}
+
+// A warm run reads the manifests of only the plugins whose hooks, as the
+// index recorded them, may attach to its command; what attaches is what
+// those manifests say. A record that names more commands than the
+// manifest does (forged, the checksum recomputed) costs a read and
+// attaches nothing: the hooks come from the manifest.
+func TestHookIndexReadsOnlyTheHooksThatMayAttach(t *testing.T) {
+	x := newHookFixture(t)
+	x.hooks(OS) // cold: the index is built
+	audit := filepath.Join(x.dir, "demoapp-audit.yaml")
+	folder := filepath.Join(x.dir, "demoapp-folder", "plugin.yaml")
+	// warm returns the hooks found for command, as plugin/hook/patterns,
+	// and the files read.
+	warm := func(command string) ([]string, map[string]int) {
+		t.Helper()
+		c := &countFS{FS: OS, reads: map[string]int{}}
+		f := &Finder{App: "demoapp", Dirs: []Dir{{Path: x.dir, Source: SourceDir}}, FS: c}
+		mayAttach := func(commands []string) bool {
+			return slices.ContainsFunc(commands, func(p string) bool { return names.MatchPattern(p, command) })
+		}
+		plugins, err := f.HookPluginsFor(x.cache, func() *Scan { t.Fatal("warm run scanned"); return nil }, mayAttach)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range plugins {
+			for _, h := range p.Manifest.Hooks {
+				got = append(got, p.Name+"/"+h.Name+"/"+strings.Join(h.Commands, ","))
+			}
+		}
+		return got, c.reads
+	}
+	for _, tc := range []struct {
+		command string
+		hooks   []string
+		read    []string
+	}{
+		{"files list", []string{"audit/audit/files *", "folder/fold/*"}, []string{audit, folder}},
+		{"version", []string{"folder/fold/*"}, []string{folder}},
+	} {
+		got, reads := warm(tc.command)
+		if !reflect.DeepEqual(got, tc.hooks) {
+			t.Errorf("%s: hooks %v, want %v", tc.command, got, tc.hooks)
+		}
+		want := map[string]int{x.cache: 1}
+		for _, m := range tc.read {
+			want[m] = 1
+		}
+		if !reflect.DeepEqual(reads, want) {
+			t.Errorf("%s: read %v, want %v", tc.command, reads, want)
+		}
+	}
+
+	ix, err := LoadHookIndex(OS, x.cache, []Dir{{Path: x.dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range ix.Plugins {
+		if ix.Plugins[i].Name == "audit" {
+			ix.Plugins[i].Commands = append(ix.Plugins[i].Commands, "version")
+		}
+	}
+	ix.Sum, _ = ix.sum(OS, time.Time{})
+	x.writeIndex(ix, 0o700)
+	got, reads := warm("version")
+	if want := []string{"audit/audit/files *", "folder/fold/*"}; !reflect.DeepEqual(got, want) || reads[audit] != 1 {
+		t.Errorf("forged record: hooks %v (read %v), want %v, audit's manifest read", got, reads, want)
 	}
 }
