@@ -15,6 +15,7 @@ trap 'rm -rf "$bin"' EXIT
 go build -o "$bin/demoapp" ./cmd/demoapp
 go build -o "$bin/floor" ./bench/plugins/floor
 go build -tags linked -o "$bin/linkedfloor" ./bench/plugins/floor
+go build -tags linked -o "$bin/linkedbarecobra" ./bench/plugins/barecobra
 go build -o "$bin/barecobra" ./bench/plugins/barecobra
 go build -ldflags="-s -w" -o "$bin/demoapp-stripped" ./cmd/demoapp
 go build -ldflags="-s -w" -o "$bin/barecobra-stripped" ./bench/plugins/barecobra

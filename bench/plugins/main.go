@@ -4,8 +4,8 @@
 //
 //	go run ./bench/plugins -bin DIR [-runs N] [-sections abcdefg]
 //
-// DIR holds demoapp, floor, linkedfloor (the floor built with -tags
-// linked), barecobra, demoapp-hello (a static C
+// DIR holds demoapp, floor, barecobra, linkedfloor and linkedbarecobra
+// (the two built with -tags linked), demoapp-hello (a static C
 // program), git-hello (the same) and stripped builds, made by the script.
 package main
 
@@ -23,7 +23,7 @@ import (
 )
 
 func main() {
-	bin := flag.String("bin", "", "directory with demoapp, floor, linkedfloor, barecobra, demoapp-hello and git-hello, built by the script")
+	bin := flag.String("bin", "", "directory with demoapp, floor, barecobra, their linked builds, demoapp-hello and git-hello, built by the script")
 	runs := flag.Int("runs", 200, "runs of each variant")
 	sections := flag.String("sections", "abcdefg", "the comparisons to run, by letter (see below)")
 	flag.StringVar(&clock, "clock", "wall", "what to time: wall, or cpu (user + system time of the process, exec'd plugin included: steadier on a loaded machine)")
@@ -129,9 +129,11 @@ func startUp(bin, demoapp string, base []string, runs int) {
 		variant{"bare cobra version", bare, []string{"version"}, e},
 		variant{"demoapp --version", demoapp, []string{"--version"}, e},
 		variant{"demoapp version", demoapp, []string{"version"}, e},
+		variant{"linked bare cobra version", filepath.Join(bin, "linkedbarecobra"), []string{"version"}, e},
 	)
 	fmt.Printf("    ratio demoapp --version / bare --version: %.3f (target <= 1.3)\n", m[2]/m[0])
 	fmt.Printf("    ratio demoapp version / bare version: %.3f (target <= 1.3)\n", m[3]/m[1])
+	fmt.Printf("    of which linking demoapp's packages (linked bare / bare): %.3f; the run (demoapp / linked bare): %.3f\n", m[4]/m[1], m[3]/m[4])
 	fmt.Printf("    ratio demoapp --version / demoapp version: %.3f (target <= 1)\n\n", m[2]/m[3])
 }
 

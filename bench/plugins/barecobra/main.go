@@ -1,6 +1,7 @@
 // Command barecobra is the start-up floor for bench/plugins.sh: a bare
 // cobra app with as many commands as demoapp has at its root (20), a
-// "version" command and the --version flag, linking nothing of Longshore.
+// "version" command and the --version flag, linking nothing of Longshore
+// (unless built with -tags linked: see linked.go).
 package main
 
 import (
