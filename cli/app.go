@@ -212,8 +212,10 @@ func (a *App) envPrefix() string {
 // external plugin found but not executable, 128+N stopped by signal N (130
 // for SIGINT, 143 for SIGTERM), or a code an external plugin or command
 // chose. A stop signal during start-up, before the command runs, ends the
-// process at once by the signal's default action: the shell reports
-// 128+N, and Run does not return.
+// process at once by the signal's default action, and Run does not
+// return: the process dies by the signal, which a shell reports as 128+N
+// (on Windows a Ctrl-C ends it with STATUS_CONTROL_C_EXIT, as any console
+// program).
 func (a *App) Run(ctx context.Context, args []string) int {
 	registry.Claim(a.Name)
 	// A SIGINT or SIGTERM that comes while the app starts up (reading the

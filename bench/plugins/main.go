@@ -94,8 +94,10 @@ func bigPath(work, demoapp string, base []string, runs int) {
 
 // dispatch is (b): an external plugin (a static C program, so that its own
 // start-up does not dilute the ratio): demoapp hello against the floor, a Go
-// program linking only cobra that does LookPath + syscall.Exec, and against
-// git running git-hello, the same program.
+// program linking only cobra that does LookPath + syscall.Exec, against the
+// linked floor (the same, also linking every package demoapp links: see
+// bench/plugins/linked), and against git running git-hello, the same
+// program.
 func dispatch(bin, demoapp string, base []string, runs int) {
 	hostPath := "PATH=" + bin + ":/usr/bin:/bin"
 	fmt.Printf("(b) external plugin (a static C hello), %d runs each\n", runs)

@@ -150,30 +150,31 @@ func (x *HookIndex) sum(fsys FS, now time.Time) (string, bool) {
 }
 
 // signatures returns the checksum of the stat signatures of paths, in
-// order, continuing the checksum seed, and whether one changed within
-// racyWindow before now (the zero time: never). A missing path has a
+// order, continuing the checksum seed, and whether one was modified
+// within racyWindow before now (the zero time: never). A signature is
+// the file's identity as the manifest cache keeps it (statID: device,
+// inode, size, modification and change times, mode, owner), so that a
+// file replaced by one of the same size and modification time (tar -x,
+// cp -p, rsync -a), or chown'd, is a change. A missing path has a
 // signature of its own.
 func signatures(fsys FS, paths []string, now time.Time, seed uint64) (sum string, racy bool) {
 	h := fnv.New64a()
 	binary.Write(h, binary.LittleEndian, seed)
-	var buf [8 * 3]byte
+	var buf [8 * 7]byte
 	for _, path := range paths {
-		var t, size, mode int64
+		var id statID
+		exists := byte(0)
 		if fi, err := fsys.Stat(path); err == nil {
-			t, size, mode = fi.ModTime().UnixNano(), fi.Size(), int64(fi.Mode())|1<<40
-			if uid, ok := fileOwner(fi); ok {
-				// A chown changes no modification time; it changes trust.
-				mode |= int64(uid+1) << 41
-			}
-			if !now.IsZero() && t > now.Add(-racyWindow).UnixNano() {
+			id, exists = idOf(fi), 1
+			if !now.IsZero() && id.mtime > now.Add(-racyWindow).UnixNano() {
 				racy = true
 			}
 		}
-		binary.LittleEndian.PutUint64(buf[0:], uint64(t))
-		binary.LittleEndian.PutUint64(buf[8:], uint64(size))
-		binary.LittleEndian.PutUint64(buf[16:], uint64(mode))
+		for i, v := range []uint64{id.dev, id.ino, uint64(id.size), uint64(id.mtime), uint64(id.ctime), uint64(id.mode), uint64(id.uid)} {
+			binary.LittleEndian.PutUint64(buf[8*i:], v)
+		}
 		h.Write([]byte(path))
-		h.Write([]byte{0})
+		h.Write([]byte{0, exists})
 		h.Write(buf[:])
 	}
 	return strconv.FormatUint(h.Sum64(), 16), racy

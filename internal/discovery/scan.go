@@ -40,9 +40,9 @@ type Scan struct {
 	// directory reached twice (a symbolic link to it also on PATH) is
 	// scanned once.
 	realDirs map[string]bool
-	// names are the names listed in the directory being scanned, sorted,
-	// and dirErr why it is not trusted: known from the listing and one
-	// stat, not asked again for each entry.
+	// names are the app's names (see openDir) listed in the directory
+	// being scanned, sorted, and dirErr why it is not trusted: known from
+	// the listing and one stat, not asked again for each entry.
 	names    []string
 	dirClean bool
 	dirErr   error
@@ -110,7 +110,7 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 		s.dirClean = filepath.Clean(d.Path) == d.Path
 		s.dirErr = f.trust().checkPath(f.fs(), d.Path)
 		s.cache = f.Manifests.scan(d.Path, f.now())
-		s.prefetch(f.App + "-")
+		s.prefetch()
 		for i, e := range entries {
 			s.cur = i
 			p := f.scanEntry(d, e, s)
@@ -289,17 +289,17 @@ type lstatResult struct {
 	done bool
 }
 
-// prefetchMin is how many entries a directory has before a scan lstats
-// them ahead, in parallel.
+// prefetchMin is how many of the app's entries (plugins and manifests) a
+// directory has before a scan lstats them ahead, in parallel.
 const prefetchMin = 256
 
 // prefetch lstats ahead, on every core, the entries of the directory
-// being scanned whose names start with prefix (plugins and their
-// manifests), when the FS lstats through the open directory and there
-// are enough of them: those system calls are most of a large scan's time,
+// being scanned (only the app's: plugins and their manifests, see
+// openDir), when the FS lstats through the open directory and there are
+// enough of them: those system calls are most of a large scan's time,
 // and each is independent of the others (git's preload-index does the
 // same for its index). The scan then takes each entry's lstat from pre.
-func (s *Scan) prefetch(prefix string) {
+func (s *Scan) prefetch() {
 	workers := min(runtime.GOMAXPROCS(0), 4)
 	if s.dir == nil || len(s.names) < prefetchMin || workers < 2 {
 		return
@@ -307,10 +307,8 @@ func (s *Scan) prefetch(prefix string) {
 	s.pre = make([]lstatResult, len(s.names))
 	work := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			if strings.HasPrefix(s.names[i], prefix) {
-				li, err := s.dir.Lstat(s.names[i])
-				s.pre[i] = lstatResult{li: li, err: err, done: true}
-			}
+			li, err := s.dir.Lstat(s.names[i])
+			s.pre[i] = lstatResult{li: li, err: err, done: true}
 		}
 	}
 	var wg sync.WaitGroup

@@ -10,8 +10,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// OpenDir opens the directory name for a scan: its names, sorted, and
-// the open directory, which lstats its entries relative to itself
+// OpenDir opens the directory name for a scan: its names that begin with
+// prefix, sorted, and the open directory, which lstats its entries relative to itself
 // (fstatat): a scan lstats every entry, and a lookup from the open
 // directory skips walking the directory's path again for each.
 func (osFS) OpenDir(name, prefix string) ([]string, dirStater, error) {
