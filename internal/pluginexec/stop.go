@@ -53,8 +53,9 @@ func (h *Handler) NotifyStop(parent context.Context) (ctx context.Context, relea
 // GuardStartup returns the guard of one run of the app, and a copy of
 // parent that it cancels. While the app starts up (reads its config or a
 // manifest, finds the command) it catches nothing: SIGINT and SIGTERM keep
-// their default action, which ends the process at once, 128+N to the
-// shell, with nothing run after it, whatever start-up is blocked on. Only
+// their default action, which ends the process at once (it dies by the
+// signal, which a shell reports as 128+N), with nothing run after it,
+// whatever start-up is blocked on. Only
 // a run that goes on in this process catches them, from
 // [Stopper.Started] on; a plugin that replaces the process, or runs as a
 // child whose signals [Handler.Run] forwards, needs no guard
