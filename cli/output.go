@@ -31,10 +31,30 @@ type commandRunner struct {
 // lister's or shower's result with the chosen formatter. The hooks attached
 // to it (hs, may be nil) run before, transform the result, and run after.
 func (r *commandRunner) runCommand(name string, c command.Command, out *output.Output, inv *command.Invocation, hs *hookSet) error {
+	if rendersResult(c) {
+		// An unknown formatter or a bad output option is a usage error
+		// before anything runs, hooks included.
+		if err := r.out.Prepare(out); err != nil {
+			return err
+		}
+	}
 	return r.runHooked(hs, inv, func() error { return r.runResult(name, c, out, inv, hs) })
 }
 
-// runResult calls the command and formats its result.
+// rendersResult reports whether runResult renders c's result through a
+// formatter: a lister's or a shower's, not a plain command's.
+func rendersResult(c command.Command) bool {
+	switch c.(type) {
+	case command.Runner:
+		return false
+	case command.Lister, command.Shower:
+		return true
+	}
+	return false
+}
+
+// runResult calls the command and formats its result with the formatter
+// runCommand prepared.
 func (r *commandRunner) runResult(name string, c command.Command, out *output.Output, inv *command.Invocation, hs *hookSet) error {
 	plugin := fmt.Sprintf("command %q", name)
 	ctx := r.ctx
@@ -42,9 +62,6 @@ func (r *commandRunner) runResult(name string, c command.Command, out *output.Ou
 	case command.Runner:
 		return command.Guard(plugin, func() error { return c.Run(ctx, inv) })
 	case command.Lister:
-		if err := r.out.Prepare(out); err != nil {
-			return err
-		}
 		// The lister's context ends if its output fails (the reader went
 		// away), so that a lister waiting for its next row stops.
 		ctx, cancel := context.WithCancel(ctx)
@@ -64,9 +81,6 @@ func (r *commandRunner) runResult(name string, c command.Command, out *output.Ou
 		}
 		return r.out.FormatList(out, t.Columns, t.Rows, &declared)
 	case command.Shower:
-		if err := r.out.Prepare(out); err != nil {
-			return err
-		}
 		rec, err := command.GuardValue(plugin, func() (*command.Record, error) { return c.Show(ctx, inv) })
 		if err != nil {
 			return err
