@@ -77,15 +77,17 @@ type HookIndex struct {
 	// Stamps are the signatures of the paths whose change changes the
 	// hooks: the dirs (plugins added, removed or renamed), the plugin
 	// folders with hooks, the manifests declaring hooks and their
-	// executables (and those shadowing them), and the entries skipped that
-	// a chmod or a manifest inside would make plugins (Scan.Inert). A
-	// plugin without hooks, flat or a folder, is not stamped, so that a
+	// executables (and those shadowing them), the files of the plugins
+	// with an invalid or refused manifest (fixed, it may declare hooks),
+	// and the entries skipped that a chmod or a manifest inside would make
+	// plugins (Scan.Inert). A valid plugin without hooks, flat or a
+	// folder, is not stamped, so that a
 	// warm run stats a few paths, not one per plugin: hooks added to its
 	// manifest in place are seen after the next listing (RefreshHookIndex)
 	// or once the cache file is removed.
 	Stamped []string `json:"stamped"`
-	// Sum is the checksum of the stamped paths' signatures (modification
-	// time, size and mode, as stat gives them), in order, and of the
+	// Sum is the checksum of the stamped paths' signatures (their identity:
+	// see signatures), in order, and of the
 	// index's own entries (Dirs, Stamped, Plugins): one value to compare,
 	// so that a warm run decodes little, and an entry edited or dropped
 	// without the sum is a stale index.
@@ -190,6 +192,13 @@ func NewHookIndex(fsys FS, dirs []Dir, s *Scan, now time.Time) *HookIndex {
 		paths = append(paths, d.Path)
 	}
 	for _, p := range s.Plugins {
+		if p.Invalid != nil && p.ManifestPath != "" {
+			// What an invalid manifest declares is unknown: once fixed (or
+			// the plugin's files made trusted) it may declare hooks, which
+			// the next run must see.
+			paths = append(paths, p.Folder, p.ManifestPath, p.Path)
+			continue
+		}
 		if p.Manifest == nil || len(p.Manifest.Hooks) == 0 || p.Invalid != nil {
 			continue
 		}
@@ -205,7 +214,7 @@ func NewHookIndex(fsys FS, dirs []Dir, s *Scan, now time.Time) *HookIndex {
 		x.loaded = append(x.loaded, p)
 	}
 	paths = append(paths, s.Inert...)
-	seen := map[string]bool{}
+	seen := map[string]bool{"": true}
 	for _, path := range paths {
 		if !seen[path] {
 			seen[path] = true

@@ -419,3 +419,26 @@ func TestHookIndexRefreshSwitchingSets(t *testing.T) {
 		t.Error("the hook index was written again, unchanged")
 	}
 }
+
+// TestHookIndexSeesAFixedManifest pins that a plugin whose manifest is
+// invalid is stamped: what it declares is unknown, and once the manifest
+// is fixed in place its hooks attach on the next run, not after the next
+// listing.
+func TestHookIndexSeesAFixedManifest(t *testing.T) {
+	x := newHookFixture(t)
+	x.write("demoapp-typo", "#!/bin/sh\n", 0o755)
+	x.write("demoapp-typo.yaml", "hooks:\n  - {name: typo, commands: ['Files list'], before: true}\n", 0o644)
+	x.age()
+	want := []string{"audit/audit", "folder/fold"}
+	if got := x.hooks(OS); !reflect.DeepEqual(got, want) || x.scans != 1 {
+		t.Fatalf("cold, a manifest invalid: hooks %v after %d scans, want %v after 1", got, x.scans, want)
+	}
+	x.write("demoapp-typo.yaml", "hooks:\n  - {name: typo, commands: ['files list'], before: true}\n", 0o644)
+	if err := os.Chtimes(filepath.Join(x.dir, "demoapp-typo.yaml"), longAgo, longAgo); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{"audit/audit", "folder/fold", "typo/typo"}
+	if got := x.hooks(OS); !reflect.DeepEqual(got, want) || x.scans != 2 {
+		t.Errorf("after the fix: hooks %v after %d scans, want %v after 2", got, x.scans, want)
+	}
+}
