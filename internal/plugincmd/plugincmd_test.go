@@ -48,7 +48,7 @@ func (c *fakeCatalog) Taken(name string) bool       { return c.shadow[name] != "
 func inventory(disabled ...string) *Inventory {
 	hello := &discovery.Plugin{Name: "hello", Words: []string{"hello"}, Path: "/p/tapp-hello", Dir: "/p", Source: discovery.SourcePATH,
 		Manifest: &discovery.Manifest{Version: "2.0", Description: "say hello",
-			Hooks:      []hooks.Spec{{Name: "audit", Commands: []string{"files *"}}},
+			Hooks:      []hooks.Spec{{Name: "audit", Commands: []string{"files *"}, Before: true, After: true, Required: true}},
 			Formatters: []discovery.FormatterSpec{{Name: "toml", Kind: "list"}}}}
 	xml := &discovery.Plugin{Name: "format xml", Words: []string{"format", "xml"}, Path: "/p/tapp-format-xml", Dir: "/p", Source: discovery.SourcePATH}
 	return &Inventory{
@@ -57,7 +57,8 @@ func inventory(disabled ...string) *Inventory {
 			{Name: "version", Description: "print the version"},
 			{Name: "weather", Description: "the weather", Unmet: errors.New("no\nAPI key")},
 		},
-		Hooks:      []hookrun.Description{{Name: "timing", Kind: "hook", Commands: []string{"*"}, Description: "times commands"}},
+		Hooks: []hookrun.Description{{Name: "timing", Kind: "hook", Commands: []string{"*"}, Phases: "after", Priority: -3,
+			Description: "times commands"}},
 		Formatters: []Builtin{{Name: "csv", Description: "comma-separated values"}},
 		External: []External{
 			{Plugin: hello, Status: "enabled"},
@@ -143,23 +144,40 @@ func TestListRun(t *testing.T) {
 
 func TestShowRun(t *testing.T) {
 	cat := &fakeCatalog{inv: inventory()}
-	rec, err := showRun(&ShowOptions{App: "tapp", Catalog: cat, Name: "hello"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]any{}
-	for i, f := range rec.Fields {
-		got[f] = rec.Values[i]
-	}
-	if s, ok := got["status"].(status); ok {
-		got["status"] = string(s)
-	}
-	for f, want := range map[string]any{"name": "hello", "version": "2.0", "status": "enabled", "hooks": "audit", "formatters": "toml", "manifest": ""} {
-		if got[f] != want {
-			t.Errorf("%s = %q, want %q", f, got[f], want)
+	for _, tt := range []struct {
+		name string
+		want map[string]any
+	}{
+		{"hello", map[string]any{"name": "hello", "version": "2.0", "status": "enabled", "hooks": "audit", "formatters": "toml",
+			"manifest": "", "commands": nil, "phases": nil, "required": nil, "priority": nil}},
+		// A compiled-in hook and a manifest's show what they attach to,
+		// their phases, whether they are required and their priority.
+		{"timing", map[string]any{"kind": "hook", "source": "builtin", "hooks": "", "commands": "*", "phases": "after",
+			"required": false, "priority": -3}},
+		{"audit", map[string]any{"kind": "hook", "source": "PATH", "hooks": "audit", "commands": "files *",
+			"phases": "before, after", "required": true, "priority": 0}},
+	} {
+		rec, err := showRun(&ShowOptions{App: "tapp", Catalog: cat, Name: tt.name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rec.Values) != len(rec.Fields) {
+			t.Errorf("%s: %d values for %d fields", tt.name, len(rec.Values), len(rec.Fields))
+		}
+		got := map[string]any{}
+		for i, f := range rec.Fields {
+			got[f] = rec.Values[i]
+		}
+		if s, ok := got["status"].(status); ok {
+			got["status"] = string(s)
+		}
+		for f, want := range tt.want {
+			if got[f] != want {
+				t.Errorf("%s: %s = %#v, want %#v", tt.name, f, got[f], want)
+			}
 		}
 	}
-	_, err = showRun(&ShowOptions{App: "tapp", Catalog: cat, Name: "helo"})
+	_, err := showRun(&ShowOptions{App: "tapp", Catalog: cat, Name: "helo"})
 	var ue *command.UsageError
 	if !errors.As(err, &ue) || err.Error() != `no plugin called "helo"; did you mean "hello"?` {
 		t.Errorf("error %v, want a usage error with a suggestion", err)

@@ -21,6 +21,9 @@ type Row struct {
 	// Plugin is the external plugin behind the row, nil for a compiled-in
 	// one.
 	Plugin *discovery.Plugin
+	// Hook describes the hook of a row of kind "hook" (compiled-in or
+	// declared by Plugin's manifest), for plugin show; nil for the others.
+	Hook *hookrun.Description
 }
 
 // Columns are plugin list's columns, in the order of Row.values.
@@ -114,7 +117,7 @@ func Rows(app string, inv *Inventory) []Row {
 	}
 	for _, d := range inv.Hooks {
 		rows = append(rows, Row{Name: d.Name, Kind: d.Kind, Source: builtin, Version: inv.Version,
-			Status: inv.status(d.Name, d.Err), Description: hookDescription(d)})
+			Status: inv.status(d.Name, d.Err), Description: hookDescription(d), Hook: &d})
 	}
 	for _, f := range inv.Formatters {
 		rows = append(rows, Row{Name: f.Name, Kind: "formatter", Source: builtin, Version: inv.Version,
@@ -180,8 +183,9 @@ func (inv *Inventory) externalRows(app string, e External) []Row {
 	}
 	for _, h := range p.Manifest.Hooks {
 		row := base
-		row.Name, row.Kind, row.Status = h.Name, "hook", own(h.Name)
-		row.Description = hookDescription(hookrun.Description{Commands: h.Commands})
+		d := hookrun.DescribeSpec(h)
+		row.Name, row.Kind, row.Status, row.Hook = h.Name, "hook", own(h.Name), &d
+		row.Description = hookDescription(d)
 		rows = append(rows, row)
 	}
 	for _, f := range p.Manifest.Formatters {
