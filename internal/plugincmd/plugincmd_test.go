@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -85,7 +86,7 @@ func TestRows(t *testing.T) {
 		got = append(got, strings.Join([]string{r.Name, r.Kind, r.Source, r.Version, r.Status, r.Path, r.Description}, "|"))
 	}
 	want := []string{
-		"audit|hook|PATH|2.0|enabled|/p/tapp-hello|hooks files *",
+		"audit|hook|PATH|2.0|not loaded: on PATH (move the plugin to a plugin dir)|/p/tapp-hello|hooks files *",
 		"csv|formatter|builtin|1.0|enabled||comma-separated values",
 		"hello|command|PATH|2.0|enabled|/p/tapp-hello|say hello",
 		"timing|hook|builtin|1.0|enabled||hooks *: times commands",
@@ -106,6 +107,56 @@ func TestRowsShareAPluginsStatus(t *testing.T) {
 		if r.Plugin == inv.External[0].Plugin && r.Status != "shadowed by /q/tapp-hello" {
 			t.Errorf("%s %s: status %q, want its plugin's", r.Kind, r.Name, r.Status)
 		}
+	}
+}
+
+// TestRowsOfHooksOnPATH: hooks load only from the plugin dirs, so the
+// hooks of a plugin on PATH are listed as not loaded, saying where to move
+// it, while its command and formatters stay enabled.
+func TestRowsOfHooksOnPATH(t *testing.T) {
+	const notLoaded = "not loaded: on PATH (move the plugin to a plugin dir: /home/u/plugins)"
+	for _, tt := range []struct {
+		name     string
+		source   discovery.Source
+		status   string   // the plugin's
+		disabled []string // by the config
+		want     map[string]string
+		show     string // plugin show hello's hooks field
+	}{
+		{"in a plugin dir", discovery.SourceDir, "enabled", nil,
+			map[string]string{"hello": "enabled", "audit": "enabled", "toml": "enabled"}, "audit"},
+		{"on PATH", discovery.SourcePATH, "enabled", nil,
+			map[string]string{"hello": "enabled", "audit": notLoaded, "toml": "enabled"}, "audit; " + notLoaded},
+		{"hook disabled", discovery.SourcePATH, "enabled", []string{"audit"},
+			map[string]string{"hello": "enabled", "audit": "disabled"}, "audit; " + notLoaded},
+		{"plugin shadowed", discovery.SourcePATH, "shadowed by /q/tapp-hello", nil,
+			map[string]string{"hello": "shadowed by /q/tapp-hello", "audit": "shadowed by /q/tapp-hello"}, "audit; " + notLoaded},
+		{"plugin unavailable", discovery.SourcePATH, "unavailable: needs docker", nil,
+			map[string]string{"audit": "unavailable: needs docker"}, "audit; " + notLoaded},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			inv := inventory(tt.disabled...)
+			inv.UserDir = "/home/u/plugins"
+			inv.External[0].Plugin.Source, inv.External[0].Status = tt.source, tt.status
+			got := map[string]string{}
+			for _, r := range Rows("tapp", inv) {
+				if r.Plugin == inv.External[0].Plugin {
+					got[r.Name] = r.Status
+				}
+			}
+			for name, want := range tt.want {
+				if got[name] != want {
+					t.Errorf("%s: status %q, want %q", name, got[name], want)
+				}
+			}
+			rec, err := showRun(&ShowOptions{App: "tapp", Catalog: &fakeCatalog{inv: inv}, Name: "hello"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i := slices.Index(rec.Fields, "hooks"); rec.Values[i] != tt.show {
+				t.Errorf("plugin show hello: hooks %q, want %q", rec.Values[i], tt.show)
+			}
+		})
 	}
 }
 
@@ -148,13 +199,14 @@ func TestShowRun(t *testing.T) {
 		name string
 		want map[string]any
 	}{
-		{"hello", map[string]any{"name": "hello", "version": "2.0", "status": "enabled", "hooks": "audit", "formatters": "toml",
+		{"hello", map[string]any{"name": "hello", "version": "2.0", "status": "enabled",
+			"hooks": "audit; not loaded: on PATH (move the plugin to a plugin dir)", "formatters": "toml",
 			"manifest": "", "commands": nil, "phases": nil, "required": nil, "priority": nil}},
 		// A compiled-in hook and a manifest's show what they attach to,
 		// their phases, whether they are required and their priority.
 		{"timing", map[string]any{"kind": "hook", "source": "builtin", "hooks": "", "commands": "*", "phases": "after",
 			"required": false, "priority": -3}},
-		{"audit", map[string]any{"kind": "hook", "source": "PATH", "hooks": "audit", "commands": "files *",
+		{"audit", map[string]any{"kind": "hook", "source": "PATH", "commands": "files *",
 			"phases": "before, after", "required": true, "priority": 0}},
 	} {
 		rec, err := showRun(&ShowOptions{App: "tapp", Catalog: cat, Name: tt.name})
@@ -389,6 +441,7 @@ func TestStatusColors(t *testing.T) {
 		"enabled":                     cs.Green("enabled"),
 		"disabled":                    cs.Dim("disabled"),
 		"unavailable: needs docker":   cs.Yellow("unavailable: needs docker"),
+		"not loaded: on PATH (move)":  cs.Yellow("not loaded: on PATH (move)"),
 		"shadowed by /bin/tapp-hello": cs.Red("shadowed by /bin/tapp-hello"),
 		"invalid: bad manifest":       cs.Red("invalid: bad manifest"),
 		"refused: writable by others": cs.Red("refused: writable by others"),

@@ -94,8 +94,12 @@ func showRun(opts *ShowOptions) (*command.Record, error) {
 	if m.Requires.App != "" {
 		req = append(req, "app "+m.Requires.App)
 	}
+	hookList := strings.Join(hooks, ", ")
+	if row.HooksNotLoaded != "" {
+		hookList += "; " + notLoaded + row.HooksNotLoaded
+	}
 	values = append(values, manifest, strings.TrimRight(m.Long, "\n"), m.Completion, m.Output,
-		strings.Join(req, ", "), strings.Join(hooks, ", "), strings.Join(fmts, ", "))
+		strings.Join(req, ", "), hookList, strings.Join(fmts, ", "))
 	values = append(values, hookValues(row.Hook)...)
 	return &command.Record{Fields: (*showCmd)(nil).Columns(), Values: values}, nil
 }
