@@ -85,7 +85,13 @@ func (t *tree) checkCommandWords(l commandLine) (commandLine, error) {
 	cmd := l.node.(treeNode).cmd
 	switch {
 	case l.extAt >= 0 && len(l.unknown) > 0:
-		return l, unknownOption(t, cmd, l.unknown)
+		err := unknownOption(t, cmd, l.unknown)
+		if opt := l.unknown[0]; err != nil && strings.HasPrefix(opt, "--") && !strings.Contains(opt, "=") {
+			// It may be a hook's option of the command the next words
+			// name, given with its value before them.
+			err = command.Usagef("%v (an option of a command goes after the command's words, or as %s=VALUE before them)", err, opt)
+		}
+		return l, err
 	case l.extAt >= 0:
 		return l, t.unknownCommand(cmd, l.external[0])
 	case l.dashArg >= 0 && !l.help:
