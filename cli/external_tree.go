@@ -150,7 +150,7 @@ func (t *tree) externalCommand(p *discovery.Plugin) *cobra.Command {
 	}
 	long := short
 	if p.Manifest != nil && p.Manifest.Long != "" {
-		long = p.Manifest.Long
+		long = strings.TrimRight(p.Manifest.Long, "\n") // a YAML block keeps its last newline
 	}
 	long += "\n\nExternal plugin " + p.Path + ".\nRun \"" + t.app.Name + " " + p.Name + " --help\" for the plugin's own help."
 	return t.nodes.add(&node{kind: kindExternal, name: p.Name, plugin: p, cmd: &cobra.Command{
@@ -158,6 +158,8 @@ func (t *tree) externalCommand(p *discovery.Plugin) *cobra.Command {
 		Short:              short,
 		Long:               long,
 		DisableFlagParsing: true,
+		// After its name every option is the plugin's: no "[flags]".
+		DisableFlagsInUseLine: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return t.runPlugin(t.sess.fresh(p), args)
 		},

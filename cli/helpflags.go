@@ -101,7 +101,12 @@ func (t *tree) flagSections(cmd *cobra.Command) []flagSection {
 	}
 	out = append(out, groups...)
 	if global.HasAvailableFlags() {
-		out = append(out, flagSection{title: globalFlagsTitle, flags: global})
+		title := globalFlagsTitle
+		if n.external() {
+			// After the plugin's name, every option is the plugin's.
+			title += " (before the plugin's name)"
+		}
+		out = append(out, flagSection{title: title, flags: global})
 	}
 	return out
 }
