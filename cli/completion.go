@@ -118,9 +118,10 @@ func (c *completer) addCompletions() {
 	c.narrowExternalCompletion()
 }
 
-// addFlagCompletions attaches the candidates for -f and for the column
-// flags of listers that declare their columns, and keeps groups from
-// completing file names. It runs once the whole tree is built, so it finds
+// addFlagCompletions attaches the candidates for -f, for the column flags
+// of listers that declare their columns and for every flag annotated with
+// its choices (formatters.ChoicesAnnotation: a formatter's, a command's, a
+// hook's), and keeps groups from completing file names. It runs once the whole tree is built, so it finds
 // those flags by name wherever they were added.
 func (c *completer) addFlagCompletions() {
 	root := c.t.root
@@ -144,17 +145,18 @@ func (c *completer) addFlagCompletions() {
 		cmd.Flags().VisitAll(func(f *pflag.Flag) {
 			output := n.outputFlag(f.Name)
 			column := f.Name == columnFlag || f.Name == sortColumnFlag
-			if (output || column && declared) && f.Value.Type() != "bool" {
+			_, choices := f.Annotations[formatters.ChoicesAnnotation]
+			if (output || column && declared || choices) && f.Value.Type() != "bool" {
 				cmd.RegisterFlagCompletionFunc(f.Name, c.completeOutputFlag(cmd, f))
 			}
 		})
 	})
 }
 
-// completeOutputFlag offers the values of an output flag: the declared
-// columns (or fields) for the column flags, the choices a formatter
-// annotated its flag with (formatters.ChoicesAnnotation), else nothing; never
-// file names.
+// completeOutputFlag offers the values of an output flag, or of a flag
+// annotated with its choices: the declared columns (or fields) for the
+// column flags, the choices annotated (formatters.ChoicesAnnotation), else
+// nothing; never file names.
 func (c *completer) completeOutputFlag(cmd *cobra.Command, f *pflag.Flag) cobra.CompletionFunc {
 	if f.Name == columnFlag || f.Name == sortColumnFlag {
 		if cols := c.t.nodes.of(cmd).columns; cols != nil {

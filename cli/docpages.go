@@ -78,7 +78,7 @@ func markdownPage(cmd *cobra.Command, file func(string) string, options func(*co
 		flags *pflag.FlagSet
 	}{{"Options", cmd.NonInheritedFlags()}, {"Options inherited from parent commands", cmd.InheritedFlags()}} {
 		if options == nil && o.flags.HasAvailableFlags() {
-			fmt.Fprintf(&b, "### %s\n\n```\n%s```\n\n", o.title, o.flags.FlagUsages())
+			fmt.Fprintf(&b, "### %s\n\n```\n%s```\n\n", o.title, flagUsages(o.flags))
 		}
 	}
 	related := docChildren(cmd)
@@ -168,7 +168,7 @@ func manFlag(b *bytes.Buffer, f *pflag.Flag) {
 	if f.Hidden || f.Deprecated != "" {
 		return
 	}
-	varname, usage := pflag.UnquoteUsage(f)
+	varname, usage := unquoteUsage(f)
 	tag := "\\fB\\-\\-" + roffText(f.Name) + "\\fP"
 	if f.Shorthand != "" && f.ShorthandDeprecated == "" {
 		tag = "\\fB\\-" + roffText(f.Shorthand) + "\\fP, " + tag

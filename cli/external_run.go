@@ -21,7 +21,12 @@ func (r *run) runExternal(call *externalCall) error {
 	}
 	// The arguments are counted, never logged: they may hold secrets.
 	r.log.logger.Debug("running external plugin", "plugin", p.Name, "path", p.Path, "nargs", len(call.args))
-	hs := r.hooks.externalHooks(p)
+	var hs *hookSet
+	if !asksHelp(call.args) {
+		// Help is no run: no hook runs around it, as for a compiled-in
+		// command, and a veto cannot hide the plugin's help.
+		hs = r.hooks.externalHooks(p)
+	}
 	kind := structuredKind(p, call.args)
 	// Hooks and a structured plugin's reader run in this process, and
 	// stop at a signal; a plain plugin replaces the process, or runs as a

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -144,7 +145,7 @@ func (t *tree) externalCommand(p *discovery.Plugin) *cobra.Command {
 	if short == "" {
 		short = "External command (" + p.Path + ")"
 	}
-	if status := t.externalStatus(p); status != "enabled" {
+	if status := t.helpStatus(p); status != "enabled" {
 		short += " (" + status + ")"
 	}
 	long := short
@@ -161,6 +162,20 @@ func (t *tree) externalCommand(p *discovery.Plugin) *cobra.Command {
 			return t.runPlugin(t.sess.fresh(p), args)
 		},
 	}})
+}
+
+// helpStatus is an external plugin's status as help and completion show
+// it: plugin list's, except that a plugin refused or invalid points to
+// plugin show for why, which takes a line of its own (the path at fault
+// and the fix).
+func (t *tree) helpStatus(p *discovery.Plugin) string {
+	switch {
+	case p.Refused() != nil:
+		return fmt.Sprintf("refused: see %q", t.app.Name+" plugin show "+p.Name)
+	case p.Invalid != nil:
+		return fmt.Sprintf("invalid: see %q", t.app.Name+" plugin show "+p.Name)
+	}
+	return t.externalStatus(p)
 }
 
 // externalStatus is an external plugin's status as plugin list shows it.

@@ -148,7 +148,7 @@ func (t *tree) docsCommand() *cobra.Command {
 func (t *tree) markdownOptions(cmd *cobra.Command) string {
 	var b strings.Builder
 	for _, s := range t.flagSections(cmd) {
-		fmt.Fprintf(&b, "### %s\n\n```\n%s```\n\n", s.title, s.flags.FlagUsages())
+		fmt.Fprintf(&b, "### %s\n\n```\n%s```\n\n", s.title, flagUsages(s.flags))
 	}
 	if hs := t.nodes.of(cmd).hooks; hs != nil {
 		for _, e := range hs.epilogs {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -190,9 +191,161 @@ func (t *tree) usage(cmd *cobra.Command) error {
 	var b strings.Builder
 	b.WriteString(text[:at])
 	for _, s := range sections {
-		fmt.Fprintf(&b, "\n\n%s:\n%s", s.title, strings.TrimRight(s.flags.FlagUsages(), " \n"))
+		fmt.Fprintf(&b, "\n\n%s:\n%s", s.title, strings.TrimRight(flagUsages(s.flags), " \n"))
 	}
 	b.WriteString(text[at:])
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// The flag lines of help and of the reference are Longshore's, not
+// pflag's FlagUsages: its text changes between releases (v1.1.0 writes
+// every bool flag as "--name[=true|false]" and widens the column), and a
+// CLI's build may select any pflag its modules require. flagUsages writes
+// them as pflag v1.0.9 did, which is what the help and reference have
+// always shown.
+
+// flagUsages returns the visible flags of fs, one a line in fs's order:
+// "  -s, --name VALUE" padded to a common width, then the usage with its
+// default. A usage of several lines is indented to the usage column.
+func flagUsages(fs *pflag.FlagSet) string {
+	type line struct{ names, usage string }
+	var lines []line
+	width := 0
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		names := "      --" + f.Name
+		if f.Shorthand != "" && f.ShorthandDeprecated == "" {
+			names = "  -" + f.Shorthand + ", --" + f.Name
+		}
+		varname, usage := unquoteUsage(f)
+		if varname != "" {
+			names += " " + varname
+		}
+		names += optionalValue(f)
+		if !defaultIsZero(f) {
+			if f.Value.Type() == "string" {
+				usage += fmt.Sprintf(" (default %q)", f.DefValue)
+			} else {
+				usage += " (default " + f.DefValue + ")"
+			}
+		}
+		if f.Deprecated != "" {
+			usage += " (DEPRECATED: " + f.Deprecated + ")"
+		}
+		width = max(width, len(names))
+		lines = append(lines, line{names, usage})
+	})
+	var b strings.Builder
+	indent := "\n" + strings.Repeat(" ", width+3)
+	for _, l := range lines {
+		b.WriteString(l.names)
+		b.WriteString(strings.Repeat(" ", width+3-len(l.names)))
+		b.WriteString(strings.ReplaceAll(l.usage, "\n", indent))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// unquoteUsage returns the name of f's value and its usage: the first
+// back-quoted word of the usage, unquoted there ("read `FILE`" gives FILE
+// and "read FILE"), else a name for its type ("" for a bool, which takes
+// no value).
+func unquoteUsage(f *pflag.Flag) (name, usage string) {
+	usage = f.Usage
+	if i := strings.IndexByte(usage, '`'); i >= 0 {
+		if j := strings.IndexByte(usage[i+1:], '`'); j >= 0 {
+			name = usage[i+1 : i+1+j]
+			return name, usage[:i] + name + usage[i+2+j:]
+		}
+	}
+	switch t := f.Value.Type(); t {
+	case "bool", "boolfunc":
+		return "", usage
+	case "func":
+		return "value", usage
+	case "float64":
+		return "float", usage
+	case "int64":
+		return "int", usage
+	case "uint64":
+		return "uint", usage
+	case "stringSlice":
+		return "strings", usage
+	case "intSlice":
+		return "ints", usage
+	case "uintSlice":
+		return "uints", usage
+	case "boolSlice":
+		return "bools", usage
+	default:
+		return t, usage
+	}
+}
+
+// optionalValue returns how the help shows the value f takes when given
+// without one (its NoOptDefVal): nothing for a bool's true and a count's
+// increment, "[=VALUE]" otherwise.
+func optionalValue(f *pflag.Flag) string {
+	v := f.NoOptDefVal
+	if v == "" {
+		return ""
+	}
+	switch f.Value.Type() {
+	case "string":
+		return `[="` + v + `"]`
+	case "bool", "boolfunc":
+		if v == "true" {
+			return ""
+		}
+	case "count":
+		if v == "+1" {
+			return ""
+		}
+	}
+	return "[=" + v + "]"
+}
+
+// pflagPkg is pflag's import path: the package of the values of the flags
+// pflag's own functions (IntVar, BoolVar...) declare.
+var pflagPkg = reflect.TypeFor[pflag.FlagSet]().PkgPath()
+
+// pflagValue returns the name of the type of v ("intValue") if it is one
+// of pflag's own, else "".
+func pflagValue(v pflag.Value) string {
+	t := reflect.TypeOf(v)
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.PkgPath() != pflagPkg {
+		return ""
+	}
+	return t.Name()
+}
+
+// defaultIsZero reports whether f's default is its type's zero value,
+// which the help does not show: false, 0, "", an empty list, no address.
+func defaultIsZero(f *pflag.Flag) bool {
+	if _, ok := f.Value.(interface{ IsBoolFlag() bool }); ok {
+		return f.DefValue == "false" || f.DefValue == ""
+	}
+	switch pflagValue(f.Value) {
+	case "durationValue":
+		return f.DefValue == "0" || f.DefValue == "0s"
+	case "intValue", "int8Value", "int32Value", "int64Value", "uintValue", "uint8Value", "uint16Value", "uint32Value", "uint64Value", "countValue", "float32Value", "float64Value":
+		return f.DefValue == "0"
+	case "stringValue":
+		return f.DefValue == ""
+	case "ipValue", "ipMaskValue", "ipNetValue":
+		return f.DefValue == "<nil>"
+	case "intSliceValue", "stringSliceValue", "stringArrayValue":
+		return f.DefValue == "[]"
+	}
+	switch f.DefValue {
+	case "false", "<nil>", "", "0":
+		return true
+	}
+	return false
 }

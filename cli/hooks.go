@@ -94,9 +94,9 @@ func (b *hookBinder) addHookFlags(h hookrun.Bound, cc *cobra.Command) ([]string,
 			return
 		}
 		if cc.Flags().Lookup(f.Name) != nil || b.globals().Lookup(f.Name) != nil {
-			clash = fmt.Errorf("flag --%s is already defined for %q", f.Name, cc.Use)
+			clash = fmt.Errorf("not run on %q: its flag --%s is already one of the command's", cc.CommandPath(), f.Name)
 		} else if f.Shorthand != "" && (cc.Flags().ShorthandLookup(f.Shorthand) != nil || b.globals().ShorthandLookup(f.Shorthand) != nil) {
-			clash = fmt.Errorf("flag -%s is already defined for %q", f.Shorthand, cc.Use)
+			clash = fmt.Errorf("not run on %q: its flag -%s is already one of the command's", cc.CommandPath(), f.Shorthand)
 		}
 	})
 	if clash != nil {

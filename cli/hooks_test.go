@@ -59,7 +59,7 @@ func TestHookFlagClash(t *testing.T) {
 	if out.String() != "all=true\n" {
 		t.Errorf("stdout = %q: the command's own flag must win", out)
 	}
-	want := "tapp: warning: hook clash: flag --all is already defined for \"show\"\n"
+	want := "tapp: warning: hook clash: not run on \"tapp show\": its flag --all is already one of the command's\n"
 	if errOut.String() != want {
 		t.Errorf("stderr = %q, want %q", errOut, want)
 	}

@@ -78,7 +78,8 @@ var _ plugincmd.Catalog = pluginCatalog{}
 // scan and of the plugins a compiled-in command shadows.
 func (c pluginCatalog) Inventory() (*plugincmd.Inventory, error) {
 	t, s := c.t, c.t.sess
-	inv := &plugincmd.Inventory{Version: t.app.Version, Disabled: s.pluginDisabled}
+	inv := &plugincmd.Inventory{Version: t.app.Version, Disabled: s.pluginDisabled,
+		UserDir: discovery.UserDir(s.discoveryEnv())}
 	for _, e := range t.commandEntries() {
 		b := plugincmd.Builtin{Name: e.Name}
 		if cmd, info, err := loadCommand(e); err == nil {

@@ -32,21 +32,27 @@ const stopGrace = time.Second
 // (its manifest's "output"), or 0 for a plain plugin. A request for help
 // is never structured: the plugin's help reaches the user as it is.
 func structuredKind(p *discovery.Plugin, args []string) formatters.Kind {
-	if p.Manifest == nil || p.Manifest.Output == "" {
+	if p.Manifest == nil || p.Manifest.Output == "" || asksHelp(args) {
 		return 0
-	}
-	for _, a := range args {
-		if a == "--" {
-			break
-		}
-		if a == "-h" || a == "--help" {
-			return 0
-		}
 	}
 	if p.Manifest.Output == "record" {
 		return formatters.Record
 	}
 	return formatters.List
+}
+
+// asksHelp reports whether a plugin's arguments ask for its help: -h or
+// --help before "--".
+func asksHelp(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if a == "-h" || a == "--help" {
+			return true
+		}
+	}
+	return false
 }
 
 // runStructured runs a plugin that prints structured output as if it were

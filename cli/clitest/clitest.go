@@ -171,7 +171,9 @@ func (h *Harness) WriteFile(name, content string) string {
 func (h *Harness) AddPlugin(name, content string) string {
 	h.t.Helper()
 	path := filepath.Join(h.PluginDir, h.App.Name+"-"+name)
-	h.write(path, content, 0o755)
+	if err := WriteExecutable(path, []byte(content), 0o755); err != nil {
+		h.t.Fatal(err)
+	}
 	return path
 }
 

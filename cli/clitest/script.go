@@ -30,13 +30,15 @@ func Main(m *testing.M, name string, newApp func() *cli.App) {
 // Params returns the testscript parameters that run the scripts in dir for
 // the app called app, each isolated as [New] isolates a test: HOME and the
 // XDG directories under $WORK/home, the plugin directory $WORK/plugins as
-// $<APP>_PLUGIN_PATH, and TZ=UTC. `go test -update` rewrites the scripts'
-// expected output (cmp files in the archive) from the actual one.
+// $<APP>_PLUGIN_PATH, and TZ=UTC; with the command `mkexec` ([Mkexec]) to
+// make a script's plugins executable. `go test -update` rewrites the
+// scripts' expected output (cmp files in the archive) from the actual one.
 func Params(app, dir string) testscript.Params {
 	prefix := EnvPrefix(app)
 	return testscript.Params{
 		Dir:           dir,
 		UpdateScripts: updating(),
+		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"mkexec": Mkexec},
 		Setup: func(env *testscript.Env) error {
 			home := filepath.Join(env.WorkDir, "home")
 			plugins := filepath.Join(env.WorkDir, "plugins")

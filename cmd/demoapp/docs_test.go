@@ -33,7 +33,7 @@ func TestReferenceDocs(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := readPages(t, dir)
-	if *update {
+	if updating() {
 		old, _ := filepath.Glob(filepath.Join(referenceDir, "*.md"))
 		for _, f := range old {
 			if filepath.Base(f) != "README.md" {

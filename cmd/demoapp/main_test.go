@@ -12,6 +12,8 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/rogpeppe/go-internal/txtar"
 
+	"github.com/longshore/longshore/cli/clitest"
+
 	// Hooks and a hidden command that only the test binary has, for the
 	// hook_*.txtar scenarios.
 	_ "github.com/longshore/longshore/cmd/demoapp/internal/hooktest"
@@ -19,7 +21,12 @@ import (
 	_ "github.com/longshore/longshore/cmd/demoapp/internal/streamtest"
 )
 
-var update = flag.Bool("update", false, "rewrite the expected output in testdata/script from the actual output")
+// updating reports whether -update is set: rewrite the expected output in
+// testdata/script (and the reference docs) from the actual output. The
+// flag is cli/clitest's, which these tests import.
+func updating() bool {
+	return flag.Lookup("update").Value.(flag.Getter).Get().(bool)
+}
 
 func TestMain(m *testing.M) {
 	testscript.Main(cleanupM{m}, map[string]func(){"demoapp": main, "childapp": childApp, "sigcount": sigCount,
@@ -51,7 +58,7 @@ func scriptParams(t *testing.T, dir string) testscript.Params {
 	exampleBin, examples := buildExamples(t)
 	return testscript.Params{
 		Dir:           dir,
-		UpdateScripts: *update,
+		UpdateScripts: updating(),
 		Setup: func(env *testscript.Env) error {
 			home := filepath.Join(env.WorkDir, "home")
 			env.Setenv("TZ", "UTC")
@@ -78,7 +85,7 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 	cmds := map[string]func(ts *testscript.TestScript, neg bool, args []string){
 		"chtimes":    chtimes,
 		"interrupt":  interrupt,
-		"mkexec":     mkexec,
+		"mkexec":     clitest.Mkexec,
 		"sendsig":    sendsig,
 		"tmux-start": tmuxStart,
 		"tmux-send":  tmuxSend,
@@ -107,7 +114,7 @@ func chtimes(ts *testscript.TestScript, neg bool, args []string) {
 // process wrote (one of its archive's files, or a cp destination)
 // executable with chmod, or runs a copy of an executable without mkexec:
 // mkexec writes the file afresh so that exec'ing it cannot fail with "text
-// file busy" while other scenarios fork (see writeExecutable).
+// file busy" while other scenarios fork (see clitest.WriteExecutable).
 func TestScriptsUseMkexec(t *testing.T) {
 	files, err := filepath.Glob("testdata/script/*.txtar")
 	if err != nil || len(files) == 0 {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,7 +49,7 @@ func (c *fakeCatalog) Taken(name string) bool       { return c.shadow[name] != "
 func inventory(disabled ...string) *Inventory {
 	hello := &discovery.Plugin{Name: "hello", Words: []string{"hello"}, Path: "/p/tapp-hello", Dir: "/p", Source: discovery.SourcePATH,
 		Manifest: &discovery.Manifest{Version: "2.0", Description: "say hello",
-			Hooks:      []hooks.Spec{{Name: "audit", Commands: []string{"files *"}}},
+			Hooks:      []hooks.Spec{{Name: "audit", Commands: []string{"files *"}, Before: true, After: true, Required: true}},
 			Formatters: []discovery.FormatterSpec{{Name: "toml", Kind: "list"}}}}
 	xml := &discovery.Plugin{Name: "format xml", Words: []string{"format", "xml"}, Path: "/p/tapp-format-xml", Dir: "/p", Source: discovery.SourcePATH}
 	return &Inventory{
@@ -57,7 +58,8 @@ func inventory(disabled ...string) *Inventory {
 			{Name: "version", Description: "print the version"},
 			{Name: "weather", Description: "the weather", Unmet: errors.New("no\nAPI key")},
 		},
-		Hooks:      []hookrun.Description{{Name: "timing", Kind: "hook", Commands: []string{"*"}, Description: "times commands"}},
+		Hooks: []hookrun.Description{{Name: "timing", Kind: "hook", Commands: []string{"*"}, Phases: "after", Priority: -3,
+			Description: "times commands"}},
 		Formatters: []Builtin{{Name: "csv", Description: "comma-separated values"}},
 		External: []External{
 			{Plugin: hello, Status: "enabled"},
@@ -84,7 +86,7 @@ func TestRows(t *testing.T) {
 		got = append(got, strings.Join([]string{r.Name, r.Kind, r.Source, r.Version, r.Status, r.Path, r.Description}, "|"))
 	}
 	want := []string{
-		"audit|hook|PATH|2.0|enabled|/p/tapp-hello|hooks files *",
+		"audit|hook|PATH|2.0|not loaded: on PATH (move the plugin to a plugin dir)|/p/tapp-hello|hooks files *",
 		"csv|formatter|builtin|1.0|enabled||comma-separated values",
 		"hello|command|PATH|2.0|enabled|/p/tapp-hello|say hello",
 		"timing|hook|builtin|1.0|enabled||hooks *: times commands",
@@ -105,6 +107,56 @@ func TestRowsShareAPluginsStatus(t *testing.T) {
 		if r.Plugin == inv.External[0].Plugin && r.Status != "shadowed by /q/tapp-hello" {
 			t.Errorf("%s %s: status %q, want its plugin's", r.Kind, r.Name, r.Status)
 		}
+	}
+}
+
+// TestRowsOfHooksOnPATH: hooks load only from the plugin dirs, so the
+// hooks of a plugin on PATH are listed as not loaded, saying where to move
+// it, while its command and formatters stay enabled.
+func TestRowsOfHooksOnPATH(t *testing.T) {
+	const notLoaded = "not loaded: on PATH (move the plugin to a plugin dir: /home/u/plugins)"
+	for _, tt := range []struct {
+		name     string
+		source   discovery.Source
+		status   string   // the plugin's
+		disabled []string // by the config
+		want     map[string]string
+		show     string // plugin show hello's hooks field
+	}{
+		{"in a plugin dir", discovery.SourceDir, "enabled", nil,
+			map[string]string{"hello": "enabled", "audit": "enabled", "toml": "enabled"}, "audit"},
+		{"on PATH", discovery.SourcePATH, "enabled", nil,
+			map[string]string{"hello": "enabled", "audit": notLoaded, "toml": "enabled"}, "audit; " + notLoaded},
+		{"hook disabled", discovery.SourcePATH, "enabled", []string{"audit"},
+			map[string]string{"hello": "enabled", "audit": "disabled"}, "audit; " + notLoaded},
+		{"plugin shadowed", discovery.SourcePATH, "shadowed by /q/tapp-hello", nil,
+			map[string]string{"hello": "shadowed by /q/tapp-hello", "audit": "shadowed by /q/tapp-hello"}, "audit; " + notLoaded},
+		{"plugin unavailable", discovery.SourcePATH, "unavailable: needs docker", nil,
+			map[string]string{"audit": "unavailable: needs docker"}, "audit; " + notLoaded},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			inv := inventory(tt.disabled...)
+			inv.UserDir = "/home/u/plugins"
+			inv.External[0].Plugin.Source, inv.External[0].Status = tt.source, tt.status
+			got := map[string]string{}
+			for _, r := range Rows("tapp", inv) {
+				if r.Plugin == inv.External[0].Plugin {
+					got[r.Name] = r.Status
+				}
+			}
+			for name, want := range tt.want {
+				if got[name] != want {
+					t.Errorf("%s: status %q, want %q", name, got[name], want)
+				}
+			}
+			rec, err := showRun(&ShowOptions{App: "tapp", Catalog: &fakeCatalog{inv: inv}, Name: "hello"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i := slices.Index(rec.Fields, "hooks"); rec.Values[i] != tt.show {
+				t.Errorf("plugin show hello: hooks %q, want %q", rec.Values[i], tt.show)
+			}
+		})
 	}
 }
 
@@ -143,23 +195,41 @@ func TestListRun(t *testing.T) {
 
 func TestShowRun(t *testing.T) {
 	cat := &fakeCatalog{inv: inventory()}
-	rec, err := showRun(&ShowOptions{App: "tapp", Catalog: cat, Name: "hello"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]any{}
-	for i, f := range rec.Fields {
-		got[f] = rec.Values[i]
-	}
-	if s, ok := got["status"].(status); ok {
-		got["status"] = string(s)
-	}
-	for f, want := range map[string]any{"name": "hello", "version": "2.0", "status": "enabled", "hooks": "audit", "formatters": "toml", "manifest": ""} {
-		if got[f] != want {
-			t.Errorf("%s = %q, want %q", f, got[f], want)
+	for _, tt := range []struct {
+		name string
+		want map[string]any
+	}{
+		{"hello", map[string]any{"name": "hello", "version": "2.0", "status": "enabled",
+			"hooks": "audit; not loaded: on PATH (move the plugin to a plugin dir)", "formatters": "toml",
+			"manifest": "", "commands": nil, "phases": nil, "required": nil, "priority": nil}},
+		// A compiled-in hook and a manifest's show what they attach to,
+		// their phases, whether they are required and their priority.
+		{"timing", map[string]any{"kind": "hook", "source": "builtin", "hooks": "", "commands": "*", "phases": "after",
+			"required": false, "priority": -3}},
+		{"audit", map[string]any{"kind": "hook", "source": "PATH", "commands": "files *",
+			"phases": "before, after", "required": true, "priority": 0}},
+	} {
+		rec, err := showRun(&ShowOptions{App: "tapp", Catalog: cat, Name: tt.name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rec.Values) != len(rec.Fields) {
+			t.Errorf("%s: %d values for %d fields", tt.name, len(rec.Values), len(rec.Fields))
+		}
+		got := map[string]any{}
+		for i, f := range rec.Fields {
+			got[f] = rec.Values[i]
+		}
+		if s, ok := got["status"].(status); ok {
+			got["status"] = string(s)
+		}
+		for f, want := range tt.want {
+			if got[f] != want {
+				t.Errorf("%s: %s = %#v, want %#v", tt.name, f, got[f], want)
+			}
 		}
 	}
-	_, err = showRun(&ShowOptions{App: "tapp", Catalog: cat, Name: "helo"})
+	_, err := showRun(&ShowOptions{App: "tapp", Catalog: cat, Name: "helo"})
 	var ue *command.UsageError
 	if !errors.As(err, &ue) || err.Error() != `no plugin called "helo"; did you mean "hello"?` {
 		t.Errorf("error %v, want a usage error with a suggestion", err)
@@ -371,6 +441,7 @@ func TestStatusColors(t *testing.T) {
 		"enabled":                     cs.Green("enabled"),
 		"disabled":                    cs.Dim("disabled"),
 		"unavailable: needs docker":   cs.Yellow("unavailable: needs docker"),
+		"not loaded: on PATH (move)":  cs.Yellow("not loaded: on PATH (move)"),
 		"shadowed by /bin/tapp-hello": cs.Red("shadowed by /bin/tapp-hello"),
 		"invalid: bad manifest":       cs.Red("invalid: bad manifest"),
 		"refused: writable by others": cs.Red("refused: writable by others"),

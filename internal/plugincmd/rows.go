@@ -14,13 +14,21 @@ import (
 type Row struct {
 	// Name, Kind ("command", "hook", "formatter"), Source (where it was
 	// found: "builtin", a directory kind), Version, Status ("enabled",
-	// "disabled", "unavailable: ...", "shadowed by ...", "invalid: ..."),
+	// "disabled", "unavailable: ...", "not loaded: ..." (a hook of a
+	// plugin on PATH), "shadowed by ...", "invalid: ..."),
 	// Path, InstalledFrom (the source plugin install recorded, as
 	// install.Record's String) and Description are its columns.
 	Name, Kind, Source, Version, Status, Path, InstalledFrom, Description string
 	// Plugin is the external plugin behind the row, nil for a compiled-in
 	// one.
 	Plugin *discovery.Plugin
+	// Hook describes the hook of a row of kind "hook" (compiled-in or
+	// declared by Plugin's manifest), for plugin show; nil for the others.
+	Hook *hookrun.Description
+	// HooksNotLoaded says why the hooks Plugin's manifest declares are
+	// not loaded, whatever its status, and what to do ("on PATH (move the
+	// plugin to a plugin dir: DIR)"); "" when they load or there are none.
+	HooksNotLoaded string
 }
 
 // Columns are plugin list's columns, in the order of Row.values.
@@ -32,8 +40,8 @@ func (r Row) values() []any {
 
 // status is a row's status as plugin list's cell: its text everywhere,
 // coloured by what it says in a table on a terminal (formatters.Colorer):
-// enabled green, disabled dim, unavailable yellow, shadowed, invalid or
-// refused red.
+// enabled green, disabled dim, unavailable or not loaded yellow, shadowed,
+// invalid or refused red.
 type status string
 
 // HumanReadable and MachineReadable make a status plain text in every
@@ -45,6 +53,9 @@ func (s status) MachineReadable() any { return string(s) }
 
 // Colorize colours text, the status's cell, by what the status says.
 func (s status) Colorize(cs command.ColorScheme, text string) string {
+	if strings.HasPrefix(string(s), notLoaded) {
+		return cs.Yellow(text)
+	}
 	switch word, _, _ := strings.Cut(string(s), " "); strings.TrimSuffix(word, ":") {
 	case "enabled":
 		return cs.Green(text)
@@ -78,6 +89,9 @@ type Inventory struct {
 	// Warnings are what the scan found wrong (ignored search path entries,
 	// files that are not executable...), one line each.
 	Warnings []string
+	// UserDir is the user's plugin directory, where a plugin on PATH must
+	// move for its hooks to load; "" when unknown.
+	UserDir string
 }
 
 // Builtin is a compiled-in command or formatter.
@@ -114,7 +128,7 @@ func Rows(app string, inv *Inventory) []Row {
 	}
 	for _, d := range inv.Hooks {
 		rows = append(rows, Row{Name: d.Name, Kind: d.Kind, Source: builtin, Version: inv.Version,
-			Status: inv.status(d.Name, d.Err), Description: hookDescription(d)})
+			Status: inv.status(d.Name, d.Err), Description: hookDescription(d), Hook: &d})
 	}
 	for _, f := range inv.Formatters {
 		rows = append(rows, Row{Name: f.Name, Kind: "formatter", Source: builtin, Version: inv.Version,
@@ -166,12 +180,16 @@ func (inv *Inventory) externalRows(app string, e External) []Row {
 		}
 		return []Row{base}
 	}
-	rows := []Row{base}
 	if p.Manifest == nil {
-		return rows
+		return []Row{base}
 	}
+	if len(p.Manifest.Hooks) > 0 && !hooksLoad(p) {
+		base.HooksNotLoaded = inv.notLoadedWhy()
+	}
+	rows := []Row{base}
 	// A hook or formatter shares its plugin's status unless that is
-	// enabled: then its own name decides.
+	// enabled: then its own name decides, and a hook is not loaded from
+	// a plugin on PATH.
 	own := func(name string) string {
 		if e.Status == "enabled" && inv.disabled(name) {
 			return "disabled"
@@ -180,8 +198,12 @@ func (inv *Inventory) externalRows(app string, e External) []Row {
 	}
 	for _, h := range p.Manifest.Hooks {
 		row := base
-		row.Name, row.Kind, row.Status = h.Name, "hook", own(h.Name)
-		row.Description = hookDescription(hookrun.Description{Commands: h.Commands})
+		d := hookrun.DescribeSpec(h)
+		row.Name, row.Kind, row.Status, row.Hook = h.Name, "hook", own(h.Name), &d
+		if row.Status == "enabled" && base.HooksNotLoaded != "" {
+			row.Status = notLoaded + base.HooksNotLoaded
+		}
+		row.Description = hookDescription(d)
 		rows = append(rows, row)
 	}
 	for _, f := range p.Manifest.Formatters {
@@ -195,6 +217,23 @@ func (inv *Inventory) externalRows(app string, e External) []Row {
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// hooksLoad reports whether the hooks p's manifest declares can run:
+// hooks are read only from the plugin directories, never from PATH
+// (docs/hooks.md, "External hooks").
+func hooksLoad(p *discovery.Plugin) bool { return p.Source == discovery.SourceDir }
+
+// notLoaded starts the status of a hook that a plugin on PATH declares.
+const notLoaded = "not loaded: "
+
+// notLoadedWhy says why the hooks of a plugin on PATH are not loaded, and
+// where to move it: "on PATH (move the plugin to a plugin dir: DIR)".
+func (inv *Inventory) notLoadedWhy() string {
+	if inv.UserDir == "" {
+		return "on PATH (move the plugin to a plugin dir)"
+	}
+	return "on PATH (move the plugin to a plugin dir: " + inv.UserDir + ")"
 }
 
 // installedFrom describes where plugin install installed p from, from the

@@ -6,6 +6,7 @@ import (
 
 	"github.com/longshore/longshore/command"
 	"github.com/longshore/longshore/internal/discovery"
+	"github.com/longshore/longshore/internal/hookrun"
 )
 
 // ShowOptions are the inputs of plugin show.
@@ -18,8 +19,10 @@ type ShowOptions struct {
 	Name string
 }
 
-// showFields are plugin show's fields after Columns.
-var showFields = []string{"manifest", "long", "completion", "output", "requires", "hooks", "formatters"}
+// showFields are plugin show's fields after Columns: the plugin's
+// manifest, then what a hook is (empty for the other kinds).
+var showFields = []string{"manifest", "long", "completion", "output", "requires", "hooks", "formatters",
+	"commands", "phases", "required", "priority"}
 
 // NewShowCmd returns "plugin show NAME..." built on o. runF, when not nil,
 // runs instead of showRun.
@@ -91,7 +94,22 @@ func showRun(opts *ShowOptions) (*command.Record, error) {
 	if m.Requires.App != "" {
 		req = append(req, "app "+m.Requires.App)
 	}
+	hookList := strings.Join(hooks, ", ")
+	if row.HooksNotLoaded != "" {
+		hookList += "; " + notLoaded + row.HooksNotLoaded
+	}
 	values = append(values, manifest, strings.TrimRight(m.Long, "\n"), m.Completion, m.Output,
-		strings.Join(req, ", "), strings.Join(hooks, ", "), strings.Join(fmts, ", "))
+		strings.Join(req, ", "), hookList, strings.Join(fmts, ", "))
+	values = append(values, hookValues(row.Hook)...)
 	return &command.Record{Fields: (*showCmd)(nil).Columns(), Values: values}, nil
+}
+
+// hookValues are the values of plugin show's hook fields: the commands the
+// hook attaches to, its phases, whether it is required and its priority;
+// nil values (empty, null in JSON) for a row that is no hook.
+func hookValues(d *hookrun.Description) []any {
+	if d == nil {
+		return []any{nil, nil, nil, nil}
+	}
+	return []any{d.CommandList(), d.Phases, d.Required, d.Priority}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/longshore/longshore/command"
+	"github.com/longshore/longshore/formatters"
 	"github.com/longshore/longshore/hooks"
 	"github.com/longshore/longshore/internal/hookrun"
 )
@@ -114,6 +115,9 @@ func (p *probe) mode() string { return os.Getenv("HOOKTEST_" + strings.ToUpper(p
 func (p *probe) Flags(fs *pflag.FlagSet) {
 	if p.name == "alpha" {
 		fs.StringVar(&p.note, "alpha-note", "", "a note alpha logs")
+		// A hook's flag with fixed values completes them
+		// (completion_flags.txtar).
+		_ = fs.SetAnnotation("alpha-note", formatters.ChoicesAnnotation, []string{"brief", "long"})
 	}
 }
 
