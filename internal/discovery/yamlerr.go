@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -16,7 +17,9 @@ var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(
 // yamlError rewords a yaml.v3 error about data, read from path, as
 // "path:line: message", one problem per error (the first when there are
 // several). yaml.v3 gives no line for a directive it refuses ("%YAML 1.2",
-// an unknown "%FOO"): the line is then that of the first directive.
+// an unknown "%FOO"): the line is then that of the first directive. For
+// any other syntax error the line is the one at fault (see syntaxLine),
+// and a tab in its indentation is said to be one.
 func yamlError(path string, data []byte, err error) error {
 	var te *yaml.TypeError
 	msg := err.Error()
@@ -35,8 +38,22 @@ func yamlError(path string, data []byte, err error) error {
 		}
 		return fmt.Errorf("%s:%d: %s", path, line, msg)
 	}
+	line := 0
 	if m := yamlLine().FindStringSubmatch(msg); m != nil {
-		return fmt.Errorf("%s:%s: %s", path, m[1], reword(m[2]))
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	if te == nil && strings.HasPrefix(err.Error(), "yaml: ") {
+		// A syntax error: yaml.v3's line is often not the one at fault.
+		if n := syntaxLine(data, msg); n > 0 {
+			line = n
+		}
+		if line > 0 {
+			msg = tabMessage(msg, lineText(data, line))
+		}
+	}
+	if line > 0 {
+		return fmt.Errorf("%s:%d: %s", path, line, reword(msg))
 	}
 	return fmt.Errorf("%s: %s", path, reword(msg))
 }

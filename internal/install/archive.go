@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -73,10 +75,11 @@ func (s *ArchiveSource) stage(ctx context.Context, st *staging) (string, Record,
 	if err := os.Mkdir(root, 0o755); err != nil {
 		return "", rec, err
 	}
-	if err := unpack(file, s.Location, root, st.t.maxSize()); err != nil {
+	modes, err := unpack(file, s.Location, root, st.t.maxSize())
+	if err != nil {
 		return "", rec, err
 	}
-	folder, err := findInArchive(st.t.App, root, st.dir)
+	folder, err := findInArchive(st.t.App, root, st.dir, modes)
 	return folder, rec, err
 }
 
@@ -120,14 +123,18 @@ func (s *ArchiveSource) fetch(ctx context.Context, st *staging, file string) (st
 }
 
 // findInArchive finds the one plugin in the unpacked root (or in its one
-// top folder) and moves it to a folder <app>-<name> in stage.
-func findInArchive(app, root, stage string) (string, error) {
-	dir := root
+// top folder) and moves it to a folder <app>-<name> in stage. modes holds
+// the archive's modes of its files (see unpack), to name a plugin that
+// lost its executable bit.
+func findInArchive(app, root, stage string, modes map[string]fs.FileMode) (string, error) {
+	dir, rel := root, ""
+	var noExec []string
 	for range 2 {
-		found, sole, err := candidates(app, dir)
+		found, notExec, sole, err := candidates(app, dir)
 		if err != nil {
 			return "", err
 		}
+		noExec = notExec
 		switch {
 		case len(found) > 1:
 			return "", fmt.Errorf("the archive holds more than one plugin: %s", strings.Join(found, ", "))
@@ -142,21 +149,41 @@ func findInArchive(app, root, stage string) (string, error) {
 			// (finishFolder makes its <name>.yaml the plugin.yaml).
 			return folder, os.Rename(dir, folder)
 		case sole != "":
-			dir = filepath.Join(dir, sole)
+			dir, rel = filepath.Join(dir, sole), path.Join(rel, sole)
 			continue
 		}
 		break
 	}
+	if len(noExec) > 0 {
+		return "", notExecutable(rel, noExec, modes)
+	}
 	return "", fmt.Errorf("the archive holds no plugin: want an executable %s-<name> or a folder %s-<name>/ with %s", app, app, discovery.ManifestFile)
 }
 
+// notExecutable is the error for an archive whose only plugin files,
+// names in its folder rel, are not executable: an archive keeps each
+// file's mode, and one written without (Python's zipfile.writestr of a
+// ZipInfo, a tar made on Windows) has none.
+func notExecutable(rel string, names []string, modes map[string]fs.FileMode) error {
+	said := make([]string, len(names))
+	for i, name := range names {
+		name = path.Join(rel, name)
+		said[i] = fmt.Sprintf("%s is not executable (mode %04o)", discovery.Escape(name), modes[name])
+	}
+	if len(said) == 1 {
+		return fmt.Errorf("%s: set its x bit before packing the archive", said[0])
+	}
+	return fmt.Errorf("%s: set their x bits before packing the archive", strings.Join(said, ", "))
+}
+
 // candidates lists the plugins in dir: executables and folders with a
-// manifest named <app>-<name>. sole is the name of dir's only entry when
-// that is a folder.
-func candidates(app, dir string) (found []string, sole string, err error) {
+// manifest named <app>-<name>. notExec lists the regular files so named
+// that are not executable. sole is the name of dir's only entry when that
+// is a folder.
+func candidates(app, dir string) (found, notExec []string, sole string, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, "", err
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -166,7 +193,7 @@ func candidates(app, dir string) (found []string, sole string, err error) {
 		path := filepath.Join(dir, name)
 		fi, err := os.Lstat(path)
 		if err != nil {
-			return nil, "", err
+			return nil, nil, "", err
 		}
 		switch {
 		case fi.IsDir():
@@ -175,11 +202,14 @@ func candidates(app, dir string) (found []string, sole string, err error) {
 			}
 		case isExecutable(path): // a symbolic link to one counts too
 			found = append(found, name)
+		case fi.Mode().IsRegular():
+			notExec = append(notExec, name)
 		}
 	}
 	if len(entries) == 1 && entries[0].IsDir() {
 		sole = entries[0].Name()
 	}
 	sort.Strings(found)
-	return found, sole, nil
+	sort.Strings(notExec)
+	return found, notExec, sole, nil
 }

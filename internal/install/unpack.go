@@ -39,27 +39,30 @@ type unpacker struct {
 	left    int64
 	entries int
 	links   []string
+	modes   map[string]fs.FileMode
 }
 
 // unpack unpacks the archive file (named like name, for its format) into
 // dir: no absolute names, no "..", no symbolic link that leads out, no
-// devices or hard links, at most max bytes unpacked.
-func unpack(file, name, dir string, max int64) error {
+// devices or hard links, at most max bytes unpacked. It returns the
+// permission bits each regular file has in the archive, by its clean
+// slash-separated name: those written are at least 0600, at most 0755.
+func unpack(file, name, dir string, max int64) (map[string]fs.FileMode, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer root.Close()
-	u := &unpacker{root: root, rootDir: dir, left: max}
+	u := &unpacker{root: root, rootDir: dir, left: max, modes: map[string]fs.FileMode{}}
 	if strings.HasSuffix(strings.ToLower(urlPath(name)), ".zip") {
 		err = u.zip(file)
 	} else {
 		err = u.tarGz(file)
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return u.checkLinks()
+	return u.modes, u.checkLinks()
 }
 
 func (u *unpacker) tarGz(file string) error {
@@ -221,6 +224,7 @@ func (u *unpacker) file(raw, name string, mode fs.FileMode, size int64, r io.Rea
 		return fmt.Errorf("unpack %s: %w", raw, err)
 	}
 	u.left -= n
+	u.modes[name] = mode.Perm()
 	if u.left < 0 {
 		return &UnsafeArchiveError{Entry: raw, Reason: "unpacks past the size cap"}
 	}
