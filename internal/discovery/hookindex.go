@@ -192,10 +192,11 @@ func NewHookIndex(fsys FS, dirs []Dir, s *Scan, now time.Time) *HookIndex {
 		paths = append(paths, d.Path)
 	}
 	for _, p := range s.Plugins {
-		if p.Invalid != nil && p.ManifestPath != "" {
-			// What an invalid manifest declares is unknown: once fixed (or
-			// the plugin's files made trusted) it may declare hooks, which
-			// the next run must see.
+		if p.Invalid != nil && (p.mayHook || p.Manifest != nil && len(p.Manifest.Hooks) > 0) {
+			// Refused or invalid, it may declare hooks: once fixed (or its
+			// files made trusted) they must attach on the next run. One
+			// whose manifest says it has none is not watched, so that
+			// plugins left invalid cost a dispatch nothing.
 			paths = append(paths, p.Folder, p.ManifestPath, p.Path)
 			continue
 		}

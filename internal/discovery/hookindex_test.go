@@ -442,3 +442,33 @@ func TestHookIndexSeesAFixedManifest(t *testing.T) {
 		t.Errorf("after the fix: hooks %v after %d scans, want %v after 2", got, x.scans, want)
 	}
 }
+
+// TestHookIndexWatchesOnlyInvalidPluginsThatMayHook pins the cost side of
+// TestHookIndexSeesAFixedManifest: a refused or invalid plugin is stamped
+// only when its manifest may declare hooks (it names them, or it could
+// not be read), so that plugins left invalid cost a warm run nothing.
+func TestHookIndexWatchesOnlyInvalidPluginsThatMayHook(t *testing.T) {
+	x := newHookFixture(t)
+	x.write("demoapp-mismatch", "#!/bin/sh\n", 0o755)
+	x.write("demoapp-mismatch.yaml", "name: other\n", 0o644)
+	x.write("demoapp-unknownkey", "#!/bin/sh\n", 0o755)
+	x.write("demoapp-unknownkey.yaml", "descriptoin: x\n", 0o644)
+	x.write("demoapp-typo", "#!/bin/sh\n", 0o755)
+	x.write("demoapp-typo.yaml", "hooks:\n  - {name: typo, commands: ['Files list'], before: true}\n", 0o644)
+	x.write("demoapp-hookmismatch", "#!/bin/sh\n", 0o755)
+	x.write("demoapp-hookmismatch.yaml", "name: other\nhooks:\n  - {name: hm, commands: ['files list'], before: true}\n", 0o644)
+	x.age()
+	f := &Finder{App: "demoapp", Dirs: []Dir{{Path: x.dir, Source: SourceDir}}}
+	ix := NewHookIndex(OS, f.Dirs, f.Scan(), time.Now())
+	stamped := func(name string) bool { return slices.Contains(ix.Stamped, filepath.Join(x.dir, name)) }
+	for _, name := range []string{"demoapp-typo.yaml", "demoapp-typo", "demoapp-hookmismatch.yaml"} {
+		if !stamped(name) {
+			t.Errorf("%s, invalid and naming hooks, is not stamped", name)
+		}
+	}
+	for _, name := range []string{"demoapp-mismatch.yaml", "demoapp-unknownkey.yaml", "demoapp-plain.yaml"} {
+		if stamped(name) {
+			t.Errorf("%s, without hooks, is stamped", name)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package discovery
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -45,6 +46,11 @@ type Plugin struct {
 	// cached is set when Manifest came from the manifest cache, not from
 	// reading ManifestPath.
 	cached bool
+	// mayHook is set on a plugin refused or invalid whose manifest may
+	// declare hooks: refused before it was read, or whose text names
+	// "hooks". The hook index watches such a plugin's files (see
+	// NewHookIndex).
+	mayHook bool
 }
 
 // Refused returns the *UntrustedError that keeps p from loading (a file
@@ -252,12 +258,12 @@ func (f *Finder) loadIn(p *Plugin, fi fs.FileInfo, dirErr error, cache *mcScan) 
 		return
 	}
 	if err := t.checkPathFrom(f.fs(), p.Path, p.pathLinfo); err != nil {
-		p.Invalid = err
+		p.Invalid, p.mayHook = err, p.ManifestPath != ""
 		return
 	}
 	if p.manifestInfo != nil {
 		if err := t.checkPathFrom(f.fs(), p.ManifestPath, p.manifestLinfo); err != nil {
-			p.Invalid = err
+			p.Invalid, p.mayHook = err, true
 			return
 		}
 	}
@@ -281,20 +287,23 @@ func (f *Finder) loadManifest(p *Plugin, fi fs.FileInfo, cache *mcScan) {
 	}
 	data, err := readRegular(f.fs(), p.ManifestPath, MaxManifestSize)
 	if err != nil {
-		p.Invalid = fmt.Errorf("read manifest: %w", err)
+		p.Invalid, p.mayHook = fmt.Errorf("read manifest: %w", err), true
 		return
 	}
 	m, err := parseManifest(p.ManifestPath, data, f.Taken)
 	if err != nil {
-		p.Invalid = err
+		// What it declares is unknown: a manifest with hooks names them.
+		p.Invalid, p.mayHook = err, bytes.Contains(data, []byte("hooks"))
 		return
 	}
 	if m.Name != "" && strings.Join(strings.Fields(m.Name), " ") != p.Name {
 		p.Invalid = fmt.Errorf("%s:%d: name %q does not match the plugin's file name (%q)", p.ManifestPath, keyLine(data, "name"), m.Name, p.Name)
+		p.mayHook = len(m.Hooks) > 0
 		return
 	}
 	if p.Folder == "" && m.Exec != "" {
 		p.Invalid = fmt.Errorf("%s: exec is only for plugin.yaml in a plugin's own folder", p.ManifestPath)
+		p.mayHook = len(m.Hooks) > 0
 		return
 	}
 	f.Manifests.put(cache, p, fi, m)
