@@ -97,3 +97,36 @@ func pythonWithYAML() string {
 	}
 	return ""
 }
+
+// TestYAMLInvalidUTF8 pins that a string that is not UTF-8 (a file name
+// may be any bytes) is written with U+FFFD in place of its bad bytes, as
+// json writes it, in a list and in a record, where yaml.v3 would refuse
+// the whole output.
+func TestYAMLInvalidUTF8(t *testing.T) {
+	bad := "\xff\xfebad"
+	var list, rec, js bytes.Buffer
+	if err := (&YAML{}).FormatList(&list, []string{"name"}, rowsOf([][]any{{bad}, {"ok"}})); err != nil {
+		t.Fatal(err)
+	}
+	if err := (&YAML{}).FormatRecord(&rec, []string{"name"}, []any{bad}); err != nil {
+		t.Fatal(err)
+	}
+	if err := (&JSON{}).FormatRecord(&js, []string{"name"}, []any{bad}); err != nil {
+		t.Fatal(err)
+	}
+	var fromJSON map[string]string
+	if err := json.Unmarshal(js.Bytes(), &fromJSON); err != nil {
+		t.Fatal(err)
+	}
+	var fromList []map[string]string
+	if err := yaml.Unmarshal(list.Bytes(), &fromList); err != nil {
+		t.Fatalf("%v\n%s", err, list.Bytes())
+	}
+	var fromRec map[string]string
+	if err := yaml.Unmarshal(rec.Bytes(), &fromRec); err != nil {
+		t.Fatalf("%v\n%s", err, rec.Bytes())
+	}
+	if len(fromList) != 2 || fromList[0]["name"] != fromJSON["name"] || fromRec["name"] != fromJSON["name"] || fromList[1]["name"] != "ok" {
+		t.Errorf("list %q, record %q, want the name as json writes it, %q", fromList, fromRec, fromJSON["name"])
+	}
+}
