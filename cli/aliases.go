@@ -91,7 +91,9 @@ func (r commandResolver) Resolve(words []string) (int, *pflag.FlagSet) {
 			}
 		}
 	}
-	if n == 0 {
+	if n == 0 || n < len(words) && !cmd.Runnable() {
+		// No command, or a group and a word that names none of its
+		// commands ("files nosuch"): nothing an alias can run.
 		return 0, nil
 	}
 	return n, t.flagsOf(cmd)

@@ -65,6 +65,20 @@ func Check(a *discovery.Alias, isAlias func(string) bool, r Resolver) error {
 	return err
 }
 
+// groupWords returns how many of words, which name no command an alias
+// can run, name a group: "files nosuch" names the group "files" and none
+// of its commands.
+func groupWords(r Resolver, words []string) int {
+	k := 0
+	for k < len(words)-1 {
+		if n, _ := r.Resolve(words[:k+1]); n != k+1 {
+			break
+		}
+		k++
+	}
+	return k
+}
+
 // expand is Expand without the file and line in its errors.
 func expand(a *discovery.Alias, args []string, at int, r Resolver, isAlias func(string) bool) ([]string, error) {
 	if a.Shell != "" {
@@ -80,7 +94,7 @@ func expand(a *discovery.Alias, args []string, at int, r Resolver, isAlias func(
 		if isAlias(words[0]) {
 			why = " (aliases expand once: an alias cannot name another)"
 		}
-		return nil, fmt.Errorf("alias %q: %q is not a command%s", a.Name, words[0], why)
+		return nil, fmt.Errorf("alias %q: %q is not a command%s", a.Name, strings.Join(words[:groupWords(r, words)+1], " "), why)
 	}
 	out := slices.Clone(args[:at])
 	user := args[at+1:]
