@@ -33,14 +33,15 @@ func NewSetCmd(o *Options, runF func(*SetOptions) error) command.Command {
 	if runF == nil {
 		runF = setRun
 	}
-	return &setCmd{opts: SetOptions{Config: o.Config, Catalog: o.Catalog}, runF: runF, envPrefix: o.EnvPrefix}
+	return &setCmd{opts: SetOptions{Config: o.Config, Catalog: o.Catalog}, runF: runF, envPrefix: o.EnvPrefix, app: o.App}
 }
 
 type setCmd struct {
 	opts SetOptions
 	runF func(*SetOptions) error
-	// envPrefix names the app's environment variables in help.
-	envPrefix string
+	// envPrefix names the app's environment variables in help, and app
+	// the app in its examples.
+	envPrefix, app string
 }
 
 var (
@@ -49,9 +50,12 @@ var (
 )
 
 func (c *setCmd) Info() command.Info {
-	prefix := c.envPrefix
+	prefix, app := c.envPrefix, c.app
 	if prefix == "" {
 		prefix = "<APP>"
+	}
+	if app == "" {
+		app = "<app>"
 	}
 	return command.Info{
 		Short: "Make NAME stand for a command with preset arguments, or for a shell command",
@@ -66,8 +70,8 @@ func (c *setCmd) Info() command.Info {
 			"command and options must exist. Scripts should set " + prefix + "_NO_DEFAULTS=1, which\n" +
 			"turns aliases and default options off.",
 		Usage: "NAME EXPANSION",
-		Example: "  alias set ls 'files list -f csv'\n" +
-			"  alias set st --shell 'git status'",
+		Example: "  " + app + " alias set ls 'files list -f csv'\n" +
+			"  " + app + " alias set st --shell 'git status'",
 		Args:    command.ExactArgs(2),
 		ArgKind: command.ArgsNone,
 	}

@@ -50,14 +50,18 @@ var (
 	_ command.FlagDeclarer = (*createCmd)(nil)
 )
 
-func (*createCmd) Info() command.Info {
+func (c *createCmd) Info() command.Info {
+	app := c.opts.App
+	if app == "" {
+		app = "<app>"
+	}
 	return command.Info{
 		Short: "Create a new external plugin in a folder of the current directory",
 		Long: "Create the folder <app>-<name> with a working plugin and its manifest (plugin.yaml):\n" +
 			"a shell script (--lang sh, the default) or a Go program (--lang go; build it with\n" +
 			"\"go build\" inside the folder). Install it with \"plugin install <folder>\".",
 		Usage:   "NAME...",
-		Example: "  demoapp plugin create hello\n  demoapp plugin create dir-size --lang go",
+		Example: "  " + app + " plugin create hello\n  " + app + " plugin create dir-size --lang go",
 		Args:    command.Args{Min: 1, Max: command.Unlimited},
 		ArgKind: command.ArgsNone,
 	}

@@ -54,6 +54,11 @@ func (t *terminalReader) ReadLine(prompt string) (string, error) {
 	if errors.Is(err, liner.ErrPromptAborted) {
 		return "", ErrAborted
 	}
+	if errors.Is(err, io.EOF) {
+		// Ctrl-D: end the prompt's line, as sh and python do, so that
+		// what the terminal shows next starts a line of its own.
+		fmt.Fprintln(os.Stdout)
+	}
 	return line, err
 }
 
