@@ -509,7 +509,9 @@ func (t *Table) begin(bw *bufio.Writer, g *grid) *tableStream {
 	return ts
 }
 
-// row writes one row, wrapping a cell wider than its column.
+// row writes one row, wrapping a cell wider than its column, except a
+// number, which is never cut into lines (a reader or grep would take its
+// parts for two numbers): it overflows its column, on that row only.
 func (ts *tableStream) row(row []any) {
 	ts.buf = ts.buf[:0]
 	for i := range ts.cells {
@@ -539,7 +541,7 @@ func (ts *tableStream) row(row []any) {
 		start = end
 		ts.cells[i] = c
 		ts.lines[i] = ts.lines[i][:0]
-		if bytes.IndexByte(c, '\n') < 0 && displayWidthBytes(c) <= ts.widths[i] {
+		if bytes.IndexByte(c, '\n') < 0 && (displayWidthBytes(c) <= ts.widths[i] || IsNumber(at(row, i))) {
 			ts.lines[i] = append(ts.lines[i], c)
 			continue
 		}
