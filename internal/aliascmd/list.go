@@ -9,7 +9,7 @@ import (
 )
 
 // Columns are alias list's columns.
-var Columns = []string{"Name", "Kind", "Expansion", "Status"}
+var Columns = []string{"name", "kind", "expansion", "status"}
 
 // ListOptions are the inputs of alias list.
 type ListOptions struct {
