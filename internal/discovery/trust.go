@@ -1,6 +1,7 @@
 package discovery
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -95,8 +96,12 @@ const maxLinks = 40
 // user or root owns there; and the file at the end must pass Check and,
 // unless it is a directory, be a regular file. Errors name the file at
 // the end, so that the fix they suggest acts on it, never on a link.
-// A path that cannot be stat'ed is not this check's business (nil): the
-// caller reports it missing. The directory holding path itself is the
+// Links are followed as the kernel follows them, one name at a time (a
+// link in the middle of a target is followed before a ".." after it),
+// and every link and directory on the way is checked. A path that cannot
+// be stat'ed is not this check's business (nil): the caller reports it
+// missing; one that can, though the walk could not reach its end, is
+// refused. The directory holding path itself is the
 // caller's to check (a plugin dir may not be world-writable at all).
 func (t Trust) checkPath(fsys FS, path string) error {
 	return t.checkPathFrom(fsys, path, nil)
@@ -105,37 +110,46 @@ func (t Trust) checkPath(fsys FS, path string) error {
 // checkPathFrom is checkPath, given li, the lstat of path a scan made
 // (nil: none).
 func (t Trust) checkPathFrom(fsys FS, path string, li fs.FileInfo) error {
-	rl, _ := fsys.(readlinker)
-	cur := path
-	for i := range maxLinks {
-		if i > 0 || li == nil {
-			var err error
-			if li, err = fsys.Lstat(cur); err != nil {
-				return nil
-			}
-		}
-		if li.Mode()&fs.ModeSymlink == 0 {
-			return t.checkEnd(path, cur, li)
-		}
-		if uid, ok := t.owner()(li); ok && uid != t.UID && uid != 0 {
-			return &UntrustedError{Path: cur, Why: fmt.Sprintf("a symbolic link owned by another user (uid %d), who could point it elsewhere", uid),
-				Fix: "rm " + cur + " and link it again"}
-		}
-		if rl == nil {
-			break // no links to follow one by one: check where the chain ends
-		}
-		target, err := rl.Readlink(cur)
-		if err != nil {
+	if li == nil {
+		var err error
+		if li, err = fsys.Lstat(path); err != nil {
 			return nil
 		}
-		if !filepath.IsAbs(target) {
-			target = filepath.Join(filepath.Dir(cur), target)
-		}
-		if err := t.checkLinkDir(fsys, filepath.Dir(target)); err != nil {
-			return err
-		}
-		cur = target
 	}
+	if li.Mode()&fs.ModeSymlink == 0 {
+		return t.checkEnd(path, path, li)
+	}
+	rl, _ := fsys.(readlinker)
+	if rl == nil || t.NoModes {
+		// No links to follow one by one, or nothing to check of them (no
+		// modes, no owners): check where the chain ends.
+		return t.checkChainEnd(fsys, path)
+	}
+	w := linkWalk{t: t, fsys: fsys, rl: rl, checked: map[string]bool{}}
+	real, rli, err := w.follow(path, li, false)
+	if err == nil {
+		return t.checkEnd(path, real, rli)
+	}
+	var u *UntrustedError
+	if errors.As(err, &u) {
+		return err
+	}
+	// The chain could not be followed here, link by link: if the kernel
+	// finds a file at its end all the same, that file is not one this
+	// check has seen, so it is refused, never trusted unseen.
+	if _, serr := fsys.Stat(path); serr != nil {
+		return nil // missing: the caller reports it
+	}
+	fix := ""
+	if r, rerr := fsys.EvalSymlinks(path); rerr == nil {
+		fix = "ln -sfn " + r + " " + path
+	}
+	return &UntrustedError{Path: path, Why: "a chain of symbolic links that cannot be followed link by link (" + Escape(err.Error()) + ")", Fix: fix}
+}
+
+// checkChainEnd checks only the end of path's chain of links: the
+// directory holding the file, and the file.
+func (t Trust) checkChainEnd(fsys FS, path string) error {
 	fi, err := fsys.Stat(path)
 	if err != nil {
 		return nil
@@ -148,6 +162,118 @@ func (t Trust) checkPathFrom(fsys FS, path string, li fs.FileInfo) error {
 		return err
 	}
 	return t.checkEnd(path, real, fi)
+}
+
+// linkWalk follows symbolic links as the kernel does: a path is resolved
+// one name at a time, and a link met on the way, in the middle of a path
+// or at its end, is followed before the next name (so "link/.." is the
+// directory holding the link's target, never the one holding the link).
+// Every link it follows must be owned by the user or root, and every
+// directory it looks a name up in must pass checkLinkDir.
+type linkWalk struct {
+	t       Trust
+	fsys    FS
+	rl      readlinker
+	links   int
+	checked map[string]bool // directories checked already
+}
+
+// errLinkWalk is why a walk stopped short of the end of a chain.
+var errLinkWalk = errors.New("too many symbolic links")
+
+// follow follows the link at path, whose lstat is li, to the end of its
+// chain, and returns the real path of that end (no link in it) and its
+// lstat. dirReal says whether path's directory is a real path already
+// (the first link's directory, a plugin dir, may itself hold links).
+func (w *linkWalk) follow(path string, li fs.FileInfo, dirReal bool) (string, fs.FileInfo, error) {
+	for li.Mode()&fs.ModeSymlink != 0 {
+		if uid, ok := w.t.owner()(li); ok && uid != w.t.UID && uid != 0 {
+			return "", nil, &UntrustedError{Path: path, Why: fmt.Sprintf("a symbolic link owned by another user (uid %d), who could point it elsewhere", uid),
+				Fix: "rm " + path + " and link it again"}
+		}
+		if w.links++; w.links > maxLinks {
+			return "", nil, errLinkWalk
+		}
+		target, err := w.rl.Readlink(path)
+		if err != nil {
+			return "", nil, err
+		}
+		dir := filepath.Dir(path)
+		if vol := filepath.VolumeName(target); filepath.IsAbs(target) {
+			dir, target, dirReal = vol+string(filepath.Separator), target[len(vol):], true
+		}
+		if path, li, err = w.lookup(dir, dirReal, target); err != nil {
+			return "", nil, err
+		}
+		dirReal = true
+	}
+	return path, li, nil
+}
+
+// lookup resolves rel from dir, following the links in every name of it
+// but the last, and returns the path of the last and its lstat. dirReal
+// says whether dir holds no link; when it may, it is resolved before a
+// ".." climbs out of it.
+func (w *linkWalk) lookup(dir string, dirReal bool, rel string) (string, fs.FileInfo, error) {
+	names := strings.FieldsFunc(rel, func(r rune) bool { return r < utf8.RuneSelf && os.IsPathSeparator(uint8(r)) })
+	if len(names) == 0 {
+		names = []string{"."}
+	}
+	for i, name := range names {
+		last := i == len(names)-1
+		switch name {
+		case ".":
+		case "..":
+			if !dirReal {
+				real, err := w.fsys.EvalSymlinks(dir)
+				if err != nil {
+					return "", nil, err
+				}
+				dir, dirReal = real, true
+			}
+			dir = filepath.Dir(dir)
+		default:
+			if err := w.checkDir(dir); err != nil {
+				return "", nil, err
+			}
+			p := filepath.Join(dir, name)
+			li, err := w.fsys.Lstat(p)
+			if err != nil {
+				return "", nil, err
+			}
+			if last {
+				return p, li, nil
+			}
+			if li.Mode()&fs.ModeSymlink != 0 {
+				if p, li, err = w.follow(p, li, dirReal); err != nil {
+					return "", nil, err
+				}
+				dirReal = true // follow returns a real path
+			}
+			if !li.IsDir() {
+				return "", nil, fmt.Errorf("%s: not a directory", p)
+			}
+			dir = p
+			continue
+		}
+		if last {
+			li, err := w.fsys.Lstat(dir)
+			return dir, li, err
+		}
+	}
+	panic("unreachable")
+}
+
+// checkDir checks dir, a directory the walk looks a name up in, once.
+func (w *linkWalk) checkDir(dir string) error {
+	if w.checked[dir] {
+		return nil
+	}
+	if err := w.t.checkLinkDir(w.fsys, dir); err != nil {
+		return err
+	}
+	w.checked[dir] = true
+	return nil
 }
 
 // checkEnd checks the file at the end of path's chain of links, real,

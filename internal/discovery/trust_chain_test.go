@@ -31,8 +31,21 @@ func TestTrustChecksLinkChains(t *testing.T) {
 		"/p/demoapp-dev.yaml":  {link: "/dev/zero"},
 		"/dev/zero":            {mode: fs.ModeDevice | fs.ModeCharDevice | 0o666},
 		"/p/demoapp-fifo.yaml": {mode: fs.ModeNamedPipe | 0o644},
+		// "tool/bin/.." is /shared/tool, not /tool: links are followed
+		// before "..", as the kernel does.
+		"/tool":                  {link: "/shared/tool"},
+		"/shared/tool/bin/":      {mode: 0o755},
+		"/shared/ww/":            {mode: 0o777},
+		"/shared/ww/demoapp-q":   {mode: 0o755},
+		"/p/demoapp-dotdot":      {link: "../tool/bin/../../ww/demoapp-q"},
+		"/p/demoapp-dotdot-safe": {link: "../tool/bin/../../../safe/demoapp-x"},
+		"/safe/demoapp-x":        {mode: 0o755},
+		"/theirtool":             {link: "/shared/tool"},
+		"/p/demoapp-via-theirs":  {link: "../theirtool/bin/../../../safe/demoapp-x"},
+		"/p/demoapp-lexical":     {link: "../tool/bin/../../lexonly/demoapp-q"},
+		"/lexonly/demoapp-q":     {mode: 0o755},
 	})
-	owners := map[string]int{"demoapp-theirs": 1001, "demoapp-badlink": 1001}
+	owners := map[string]int{"demoapp-theirs": 1001, "demoapp-badlink": 1001, "theirtool": 1001}
 	tr := Trust{UID: 1000, Owner: func(fi fs.FileInfo) (int, bool) {
 		if uid, ok := owners[fi.Name()]; ok {
 			return uid, true
@@ -53,6 +66,12 @@ func TestTrustChecksLinkChains(t *testing.T) {
 		{"/p/demoapp-usr", ""}, // /bin links to /usr/bin, all root's
 		{"/p/demoapp-dev.yaml", "refused /p/demoapp-dev.yaml: not a regular file (a device)"},
 		{"/p/demoapp-fifo.yaml", "refused /p/demoapp-fifo.yaml: not a regular file (a named pipe)"},
+		{"/p/demoapp-dotdot", "refused /shared/ww: writable by other users, who could change what runs (if you trust it: chmod o-w /shared/ww)"},
+		{"/p/demoapp-dotdot-safe", ""},
+		{"/p/demoapp-via-theirs", "refused /theirtool: a symbolic link owned by another user (uid 1001), who could point it elsewhere (if you trust it: rm /theirtool and link it again)"},
+		// Stat (lexical in this fake) finds a file the walk does not:
+		// refused, never trusted unseen.
+		{"/p/demoapp-lexical", "refused /p/demoapp-lexical: a chain of symbolic links that cannot be followed link by link (lstat /shared/lexonly: file does not exist) (if you trust it: ln -sfn /lexonly/demoapp-q /p/demoapp-lexical)"},
 	} {
 		err := tr.checkPath(fsys, c.path)
 		got := ""
