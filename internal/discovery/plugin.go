@@ -352,7 +352,8 @@ func (f *Finder) Fresh(p *Plugin) *Plugin {
 func (p *Plugin) FromCache() bool { return p.cached }
 
 // folderExec returns the executable of a folder plugin, which must resolve
-// (symbolic links followed) to a path inside the folder.
+// (symbolic links followed) to a path inside the folder, through
+// sub-folders the trust rules accept.
 func (f *Finder) folderExec(folder, exec string) (string, error) {
 	var path string
 	if exec == "" {
@@ -373,6 +374,21 @@ func (f *Finder) folderExec(folder, exec string) (string, error) {
 	}
 	if rel, err := filepath.Rel(realFolder, real); err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
 		return path, fmt.Errorf("executable %s resolves to %s, outside the plugin's folder", path, real)
+	}
+	// Each sub-folder on the way to the executable is checked as the
+	// folder is: in one that others may write to, the executable could be
+	// swapped between this check and its run.
+	if rel, err := filepath.Rel(folder, path); err == nil {
+		dir := folder
+		for _, name := range strings.Split(filepath.Dir(rel), string(filepath.Separator)) {
+			if name == "." {
+				continue
+			}
+			dir = filepath.Join(dir, name)
+			if err := f.trust().checkPath(f.fs(), dir); err != nil {
+				return path, err
+			}
+		}
 	}
 	return path, nil
 }
