@@ -83,7 +83,8 @@ func (c *Config) PluginDirs() []string {
 
 // ConfigPath returns the configuration file an app uses: flagValue (from
 // --config) if set, else $<APP>_CONFIG, else
-// $XDG_CONFIG_HOME/<app>/config.yaml (default ~/.config/<app>/config.yaml).
+// $XDG_CONFIG_HOME/<app>/config.yaml (default ~/.config/<app>/config.yaml,
+// also when $XDG_CONFIG_HOME is relative).
 func ConfigPath(app, envPrefix, flagValue string, getenv func(string) string) string {
 	if flagValue != "" {
 		return flagValue
@@ -91,11 +92,18 @@ func ConfigPath(app, envPrefix, flagValue string, getenv func(string) string) st
 	if p := getenv(envPrefix + "_CONFIG"); p != "" {
 		return p
 	}
-	base := getenv("XDG_CONFIG_HOME")
-	if base == "" {
-		base = filepath.Join(getenv("HOME"), ".config")
+	return filepath.Join(xdgBase(getenv, "XDG_CONFIG_HOME", ".config"), app, "config.yaml")
+}
+
+// xdgBase returns the base directory the XDG variable name gives, or
+// $HOME/def when it is unset or relative: the XDG spec has a relative
+// one ignored, and taken as it is, it would be relative to the current
+// directory, so a cloned repository's files would decide what runs.
+func xdgBase(getenv func(string) string, name string, def ...string) string {
+	if base := getenv(name); filepath.IsAbs(base) {
+		return base
 	}
-	return filepath.Join(base, app, "config.yaml")
+	return filepath.Join(append([]string{getenv("HOME")}, def...)...)
 }
 
 // LoadConfig reads the configuration at path. A missing file is an empty

@@ -51,13 +51,9 @@ type Env struct {
 
 // UserDir returns the plugin directory of the user, where plugin install
 // copies to: $XDG_DATA_HOME/<app>/plugins (default
-// ~/.local/share/<app>/plugins).
+// ~/.local/share/<app>/plugins, also when $XDG_DATA_HOME is relative).
 func UserDir(e Env) string {
-	base := e.Getenv("XDG_DATA_HOME")
-	if base == "" {
-		base = filepath.Join(e.Getenv("HOME"), ".local", "share")
-	}
-	return filepath.Join(base, e.App, "plugins")
+	return filepath.Join(xdgBase(e.Getenv, "XDG_DATA_HOME", ".local", "share"), e.App, "plugins")
 }
 
 // Search returns the directories searched for plugins, in order:
