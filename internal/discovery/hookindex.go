@@ -274,7 +274,7 @@ var errStale = errors.New("hook index is stale")
 // directory and reads no manifest. A missing, unreadable, corrupt or stale
 // index, or none for dirs, is an error; the caller rebuilds it.
 func LoadHookIndex(fsys FS, path string, dirs []Dir) (*HookIndex, error) {
-	file, err := readHookIndexFile(fsys, path)
+	file, _, err := readHookIndexFile(fsys, path)
 	if err != nil {
 		return nil, err
 	}
@@ -305,30 +305,40 @@ type hookFileRead struct {
 
 // readHookFile reads the hook index file at path once for f: a run reads
 // it for its hooks, and a listing again to refresh it. A save forgets it.
+// It returns the file checked by checkCacheOpened with the stat of the
+// file it read, so that a file swapped in after the read is not the one
+// checked.
 func (f *Finder) readHookFile(path string) (*hookIndexFile, error) {
 	if r := f.hookFile; r != nil && r.path == path {
 		return r.file, r.err
 	}
-	file, err := readHookIndexFile(f.fs(), path)
+	file, opened, err := readHookIndexFile(f.fs(), path)
+	if err == nil {
+		err = f.checkCacheOpened(path, opened)
+	}
+	if err != nil {
+		file = nil
+	}
 	f.hookFile = &hookFileRead{path: path, file: file, err: err}
 	return file, err
 }
 
-// readHookIndexFile reads and decodes the cache file at path; a file of
+// readHookIndexFile reads and decodes the cache file at path, and returns
+// the stat of the file it read (nil when fsys cannot give it); a file of
 // another format is stale.
-func readHookIndexFile(fsys FS, path string) (*hookIndexFile, error) {
-	data, err := readRegular(fsys, path, maxHookIndexSize)
+func readHookIndexFile(fsys FS, path string) (*hookIndexFile, fs.FileInfo, error) {
+	data, opened, err := readRegularOpened(fsys, path, maxHookIndexSize)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	file := &hookIndexFile{}
 	if err := json.Unmarshal(data, file); err != nil {
-		return nil, fmt.Errorf("read hook index %s: %w", path, err)
+		return nil, opened, fmt.Errorf("read hook index %s: %w", path, err)
 	}
 	if file.Format != hookIndexFormat {
-		return nil, errStale
+		return nil, opened, errStale
 	}
-	return file, nil
+	return file, opened, nil
 }
 
 // find returns the file's index of exactly dirs, in order, or nil.
@@ -399,16 +409,11 @@ func inside(dir, path string) bool {
 	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// checkCache returns an *UntrustedError when the cache file at path or
-// its directory is not the current user's own, or others may write to
-// them: then anyone could have written what it says.
-func (f *Finder) checkCache(path string) error {
-	return f.checkCacheOpened(path, nil)
-}
-
-// checkCacheOpened is checkCache with the file's stat taken on the file
-// as it was opened and read (opened), when not nil: a file swapped in at
-// path after the read is not the one checked.
+// checkCacheOpened returns an *UntrustedError when the cache file at
+// path or its directory is not the current user's own, or others may
+// write to them: then anyone could have written what it says. The file's
+// stat is opened, taken on the file as it was opened and read, when not
+// nil: a file swapped in at path after the read is not the one checked.
 func (f *Finder) checkCacheOpened(path string, opened fs.FileInfo) error {
 	for _, p := range []string{filepath.Dir(path), path} {
 		fi := opened
@@ -570,13 +575,10 @@ func (f *Finder) HookPlugins(cache string, scan func() *Scan) ([]*Plugin, error)
 func (f *Finder) HookPluginsFor(cache string, scan func() *Scan, wants func(commands []string) bool) ([]*Plugin, error) {
 	var loadErr error
 	if cache != "" {
-		file, err := f.readHookFile(cache)
+		file, err := f.readHookFile(cache) // checked as read
 		var x *HookIndex
 		if err == nil {
 			x, err = file.load(f.fs(), f.Dirs)
-		}
-		if err == nil {
-			err = f.checkCache(cache)
 		}
 		if err == nil {
 			err = f.reload(x, wants)
@@ -601,7 +603,7 @@ func (f *Finder) HookPluginsFor(cache string, scan func() *Scan, wants func(comm
 // not the user's own: a cache nobody would trust is not written to.
 func (f *Finder) saveIndex(x *HookIndex, cache string) error {
 	var others []*HookIndex
-	if file, err := f.readHookFile(cache); err == nil && f.checkCache(cache) == nil {
+	if file, err := f.readHookFile(cache); err == nil {
 		others = file.Sets
 	}
 	return f.saveIndexWith(x, cache, others)
@@ -631,7 +633,7 @@ func (f *Finder) RefreshHookIndex(cache string, s *Scan) error {
 	// The file is read once (with the run's hooks, if f found them): to
 	// compare, and for the other sets of dirs it keeps.
 	var others []*HookIndex
-	if file, err := f.readHookFile(cache); err == nil && f.checkCache(cache) == nil {
+	if file, err := f.readHookFile(cache); err == nil {
 		others = file.Sets
 		if old := file.find(f.Dirs); old != nil && !x.racy && x.dirExists {
 			// Unchanged: not written again, whether or not its set of dirs

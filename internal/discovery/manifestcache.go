@@ -142,7 +142,7 @@ type mcRef struct{ old, from, to int }
 // OpenManifestCache reads the manifest cache at path for f's listings:
 // its table of sections, and the entries of f.Dirs (a cache holding
 // others' costs little more than one holding only theirs). A missing,
-// unreadable, untrusted (see checkCache), corrupt or outdated file gives
+// unreadable, untrusted (see checkCacheOpened), corrupt or outdated file gives
 // an empty cache, never nil; the error then says why, for a debug log
 // (nil for a missing file). An empty path is a cache never saved.
 func (f *Finder) OpenManifestCache(path string) (*ManifestCache, error) {

@@ -95,6 +95,33 @@ func readRegular(fsys FS, name string, max int64) ([]byte, error) {
 	return data, err
 }
 
+// readRegularOpened is readRegular, also returning the stat of the file
+// it read, taken on the open file, when fsys can give it (nil when not).
+func readRegularOpened(fsys FS, name string, max int64) ([]byte, fs.FileInfo, error) {
+	o, ok := fsys.(rangeOpener)
+	if !ok {
+		data, err := readRegular(fsys, name, max)
+		return data, nil, err
+	}
+	r, n, closeFile, err := o.OpenRegular(name, max)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer closeFile()
+	var opened fs.FileInfo
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if opened, err = st.Stat(); err != nil {
+			return nil, nil, err
+		}
+	}
+	data := make([]byte, n)
+	k, err := r.ReadAt(data, 0)
+	if err != nil && err != io.EOF {
+		return nil, nil, err
+	}
+	return data[:k], opened, nil
+}
+
 // OpenRegular opens a regular file of at most max bytes to read parts of
 // it, with ReadFileCapped's checks; it returns the file, its size and
 // what closes it.
