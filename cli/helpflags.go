@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -193,10 +194,16 @@ func (t *tree) usage(cmd *cobra.Command) error {
 			at = i
 		}
 	}
+	// On a terminal the flags' usage wraps to its width, as gh's and
+	// kubectl's help does.
+	cols := 0
+	if t.out != nil && t.out.TerminalWidth != nil {
+		cols = t.out.TerminalWidth()
+	}
 	var b strings.Builder
 	b.WriteString(text[:at])
 	for _, s := range sections {
-		fmt.Fprintf(&b, "\n\n%s:\n%s", s.title, strings.TrimRight(flagUsages(s.flags), " \n"))
+		fmt.Fprintf(&b, "\n\n%s:\n%s", s.title, strings.TrimRight(flagUsagesWrapped(s.flags, cols), " \n"))
 	}
 	b.WriteString(text[at:])
 	_, err := io.WriteString(w, b.String())
@@ -213,7 +220,15 @@ func (t *tree) usage(cmd *cobra.Command) error {
 // flagUsages returns the visible flags of fs, one a line in fs's order:
 // "  -s, --name VALUE" padded to a common width, then the usage with its
 // default. A usage of several lines is indented to the usage column.
-func flagUsages(fs *pflag.FlagSet) string {
+func flagUsages(fs *pflag.FlagSet) string { return flagUsagesWrapped(fs, 0) }
+
+// minUsageWidth is the narrowest a wrapped usage column gets: below it,
+// usage is not wrapped at all.
+const minUsageWidth = 24
+
+// flagUsagesWrapped is flagUsages with each usage wrapped at spaces to fit
+// lines of cols cells (0: not wrapped), indented to the usage column.
+func flagUsagesWrapped(fs *pflag.FlagSet, cols int) string {
 	type line struct{ names, usage string }
 	var lines []line
 	width := 0
@@ -245,11 +260,43 @@ func flagUsages(fs *pflag.FlagSet) string {
 	})
 	var b strings.Builder
 	indent := "\n" + strings.Repeat(" ", width+3)
+	wrapAt := cols - (width + 3)
 	for _, l := range lines {
 		b.WriteString(l.names)
 		b.WriteString(strings.Repeat(" ", width+3-len(l.names)))
-		b.WriteString(strings.ReplaceAll(l.usage, "\n", indent))
+		usage := l.usage
+		if cols > 0 && wrapAt >= minUsageWidth {
+			usage = wrapWords(usage, wrapAt)
+		}
+		b.WriteString(strings.ReplaceAll(usage, "\n", indent))
 		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// wrapWords wraps each line of s at spaces into lines of at most width
+// cells; a word longer than width stays whole on a line of its own.
+func wrapWords(s string, width int) string {
+	var b strings.Builder
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		n := 0
+		for j, word := range strings.Fields(line) {
+			w := runewidth.StringWidth(word)
+			switch {
+			case j == 0:
+			case n+1+w > width:
+				b.WriteByte('\n')
+				n = 0
+			default:
+				b.WriteByte(' ')
+				n++
+			}
+			b.WriteString(word)
+			n += w
+		}
 	}
 	return b.String()
 }

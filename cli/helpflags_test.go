@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -104,5 +105,33 @@ func TestFlagUsages(t *testing.T) {
 		"      --all           all\n"
 	if got := flagUsages(fs); got != want {
 		t.Errorf("aligned: got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestFlagUsagesWrapped pins the help's flag lines on a terminal of 60
+// columns: each usage wraps at spaces to fit, indented to the usage
+// column; a word longer than the column stays whole; off a terminal (0)
+// nothing wraps; and a column narrower than minUsageWidth is left alone.
+func TestFlagUsagesWrapped(t *testing.T) {
+	fs := pflag.NewFlagSet("x", pflag.ContinueOnError)
+	fs.String("format", "table", "output `FORMAT` of listers and showers: csv, html, json, jsonl, markdown, table")
+	fs.Bool("all", false, "include entries whose name starts with a dot")
+	fs.String("url", "", "fetch from https://example.com/a/very/long/path/that/does/not/fit/anywhere")
+	want := "" +
+		"      --all             include entries whose name starts\n" +
+		"                        with a dot\n" +
+		"      --format FORMAT   output FORMAT of listers and\n" +
+		"                        showers: csv, html, json, jsonl,\n" +
+		"                        markdown, table (default \"table\")\n" +
+		"      --url string      fetch from\n" +
+		"                        https://example.com/a/very/long/path/that/does/not/fit/anywhere\n"
+	if got := flagUsagesWrapped(fs, 60); got != want {
+		t.Errorf("at 60 columns:\n%s\nwant:\n%s", got, want)
+	}
+	if got, want := flagUsagesWrapped(fs, 0), flagUsages(fs); got != want || strings.Count(got, "\n") != 3 {
+		t.Errorf("off a terminal:\n%s", got)
+	}
+	if got := flagUsagesWrapped(fs, 40); got != flagUsages(fs) {
+		t.Errorf("a usage column under %d cells wraps:\n%s", minUsageWidth, got)
 	}
 }

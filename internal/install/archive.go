@@ -80,7 +80,19 @@ func (s *ArchiveSource) stage(ctx context.Context, st *staging) (string, Record,
 		return "", rec, err
 	}
 	folder, err := findInArchive(st.t.App, root, st.dir, modes)
-	return folder, rec, err
+	if err != nil {
+		return "", rec, err
+	}
+	// Moved out of the archive's root, the plugin's folder must still
+	// hold its links: one to a file beside it in the archive now leads out.
+	name, fault, err := badLink(folder)
+	if err != nil {
+		return "", rec, err
+	}
+	if fault != linkOK {
+		return "", rec, &UnsafeArchiveError{Entry: path.Join(filepath.Base(folder), name), Reason: fault.reason("plugin's folder")}
+	}
+	return folder, rec, nil
 }
 
 // fetch copies the archive into file, at most the size cap, and returns

@@ -109,6 +109,9 @@ func (s *GitSource) stage(ctx context.Context, st *staging) (string, Record, err
 	if err := os.RemoveAll(filepath.Join(clone, ".git")); err != nil {
 		return "", rec, err
 	}
+	if err := checkLinks(clone, "repository", ""); err != nil {
+		return "", rec, err
+	}
 	exe := filepath.Join(clone, exeName(base))
 	hasManifest := isFile(filepath.Join(clone, discovery.ManifestFile)) || isFile(filepath.Join(clone, base+".yaml"))
 	switch {

@@ -38,6 +38,10 @@ func (s *ModuleSource) binaryName() string {
 
 func (s *ModuleSource) stage(ctx context.Context, st *staging) (string, Record, error) {
 	rec := Record{Kind: KindModule, Source: s.Path, Requested: s.Version}
+	if strings.HasPrefix(s.Path, "-") {
+		// A record edited by hand: go would take it for an option.
+		return "", rec, fmt.Errorf("bad package path %q", s.Path)
+	}
 	base := s.binaryName()
 	if _, err := st.t.checkName(base); err != nil {
 		return "", rec, fmt.Errorf("the package's executable would be %s: %w", base, err)
@@ -47,7 +51,7 @@ func (s *ModuleSource) stage(ctx context.Context, st *staging) (string, Record, 
 	}
 	bin := st.path("bin")
 	err := st.step("Building "+s.String(), func() error {
-		_, err := st.command(ctx, st.dir, []string{"GOBIN=" + bin}, "go", "install", s.String())
+		_, err := st.command(ctx, st.dir, []string{"GOBIN=" + bin}, "go", "install", "--", s.String())
 		return err
 	})
 	if err != nil {

@@ -193,3 +193,10 @@ func TestModuleFailures(t *testing.T) {
 		t.Errorf("after a failed upgrade the plugin prints %q", got)
 	}
 }
+
+// A module path from a record edited by hand is not passed to go as an
+// option either.
+func TestModuleSourceRefusesOptionPath(t *testing.T) {
+	_, err := Install(context.Background(), &ModuleSource{Path: "-C=../x.y/demoapp-foo", Version: "latest"}, newTarget(t), nil)
+	wantErr(t, err, `bad package path "-C=../x.y/demoapp-foo"`)
+}

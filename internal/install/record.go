@@ -162,7 +162,10 @@ func RecordOf(p *discovery.Plugin) (*Record, error) {
 	return ReadRecord(p.Folder)
 }
 
-// writeRecord writes rec as folder's RecordFile.
+// writeRecord writes rec as folder's RecordFile, in place of whatever
+// the source had at that name (a file, a folder, a symbolic link): it
+// never writes through a link, so a source cannot aim the record at a
+// file of the user's.
 func writeRecord(folder string, rec Record) error {
 	var b bytes.Buffer
 	b.WriteString("# Written by plugin install: where this plugin came from, for plugin upgrade.\n")
@@ -174,7 +177,21 @@ func writeRecord(folder string, rec Record) error {
 	if err := enc.Close(); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(folder, RecordFile), b.Bytes(), 0o644)
+	path := filepath.Join(folder, RecordFile)
+	// RemoveAll removes a link, not what it leads to; O_EXCL then refuses
+	// to create the file through a link put back meanwhile.
+	if err := os.RemoveAll(path); err != nil {
+		return fmt.Errorf("remove the source's %s: %w", RecordFile, err)
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b.Bytes())
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // yamlLine turns a yaml error "yaml: line 3: msg" into "3: msg".

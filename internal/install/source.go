@@ -126,6 +126,10 @@ func Parse(arg string, opts Options) (Source, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("install %s: %w", arg, err)
 	}
+	if strings.HasPrefix(arg, "-") {
+		// Not a file: go would take it for one of its options ("-C=DIR").
+		return nil, fmt.Errorf("install %s: no such file or directory, and not a Go package path (one never starts with \"-\")", arg)
+	}
 	if looksLikeModule(arg) {
 		path, version := splitRef(arg)
 		if version == "" {
@@ -160,7 +164,7 @@ func urlPath(u string) string {
 func looksLikeModule(arg string) bool {
 	path, _ := splitRef(arg)
 	first, rest, ok := strings.Cut(path, "/")
-	if !ok || rest == "" || !strings.Contains(first, ".") || strings.HasPrefix(first, ".") {
+	if !ok || rest == "" || !strings.Contains(first, ".") || strings.HasPrefix(first, ".") || strings.HasPrefix(first, "-") {
 		return false
 	}
 	return !strings.ContainsAny(path, " \\:")

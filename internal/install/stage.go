@@ -226,7 +226,12 @@ func (s *LocalSource) stage(ctx context.Context, st *staging) (string, Record, e
 		if _, err := os.Stat(filepath.Join(s.Path, discovery.ManifestFile)); err != nil {
 			return "", rec, fmt.Errorf("not a plugin: a folder needs %s", discovery.ManifestFile)
 		}
-		return folder, rec, copyTree(s.Path, folder, &budget)
+		if err := copyTree(s.Path, folder, &budget); err != nil {
+			return "", rec, err
+		}
+		// Checked in the copy: a link to a file of the folder by its
+		// absolute path leads out of the copy.
+		return folder, rec, checkLinks(folder, "folder", s.Path)
 	}
 	if !fi.Mode().IsRegular() || fi.Mode().Perm()&0o111 == 0 && runtime.GOOS != "windows" {
 		return "", rec, errors.New("not a plugin: not an executable file")

@@ -254,37 +254,21 @@ func (u *unpacker) symlink(raw, name, target string) error {
 	return nil
 }
 
-// checkLinks refuses a symbolic link that, followed through the others,
-// resolves outside the root.
+// checkLinks refuses a symbolic link that, followed as the kernel
+// follows it (through the others, ".." from where a link leads), leaves
+// the root at any step or leads to nothing.
 func (u *unpacker) checkLinks() error {
 	realRoot, err := filepath.EvalSymlinks(u.rootDir)
 	if err != nil {
 		return err
 	}
-	inside := func(p string) bool {
-		rel, err := filepath.Rel(realRoot, p)
-		return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-	}
 	for _, name := range u.links {
-		// Where the link really is (its folder may be reached through
-		// other links), then where it points from there.
-		path := filepath.Join(u.rootDir, filepath.FromSlash(name))
-		dir, err := filepath.EvalSymlinks(filepath.Dir(path))
+		fault, err := followLink(realRoot, name)
 		if err != nil {
 			return &UnsafeArchiveError{Entry: name, Reason: err.Error()}
 		}
-		target, err := os.Readlink(path)
-		if err != nil {
-			return err
-		}
-		dest := filepath.Join(dir, target)
-		if real, err := filepath.EvalSymlinks(dest); err == nil {
-			dest = real
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return &UnsafeArchiveError{Entry: name, Reason: err.Error()}
-		}
-		if !inside(dir) || !inside(dest) {
-			return &UnsafeArchiveError{Entry: name, Reason: "a symbolic link that leads out of the archive"}
+		if fault != linkOK {
+			return &UnsafeArchiveError{Entry: name, Reason: fault.reason("archive")}
 		}
 	}
 	return nil

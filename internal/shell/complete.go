@@ -3,6 +3,7 @@ package shell
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -90,14 +91,21 @@ func splitWords(line string) ([]string, error) {
 	}
 	words := make([]string, len(toks))
 	for i, t := range toks {
+		if shellOperators[t.text] && strings.HasPrefix(line[t.start:], t.text) {
+			return nil, fmt.Errorf("%q is not supported here: the shell runs one command a line, without pipes, redirections or lists; run it from your own shell", t.text)
+		}
 		words[i] = t.text
 	}
 	return words, nil
 }
 
+// shellOperators are the words a POSIX shell would take, unquoted, for a
+// pipe, a redirection or a list, which the shell does not run.
+var shellOperators = map[string]bool{"|": true, "||": true, "&&": true, ";": true, "&": true, ">": true, ">>": true, "<": true, "2>": true, "2>&1": true}
+
 // quoteWord quotes a completed word for the shell line when it needs it.
 func quoteWord(w string) string {
-	if w != "" && !strings.ContainsAny(w, " \t\n'\"\\") {
+	if w != "" && !strings.ContainsAny(w, " \t\n'\"\\") && !shellOperators[w] {
 		return w
 	}
 	return "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"

@@ -42,6 +42,14 @@ func TestSplitWords(t *testing.T) {
 		{`'open`, nil, true},
 		{`"open`, nil, true},
 		{`trailing\`, nil, true},
+		// A pipe, a redirection or a list is refused, not passed on as
+		// arguments; quoted, it is an argument.
+		{"files list -f json | head -1", nil, true},
+		{"files list > out.txt", nil, true},
+		{"version && version", nil, true},
+		{"version ; version", nil, true},
+		{`files list '|' ">" "&&"`, []string{"files", "list", "|", ">", "&&"}, false},
+		{`a\|b`, []string{"a|b"}, false},
 	}
 	for _, tt := range tests {
 		got, err := splitWords(tt.line)
@@ -56,7 +64,7 @@ func TestSplitWords(t *testing.T) {
 }
 
 func FuzzSplitWords(f *testing.F) {
-	for _, s := range []string{"a b", `'a b' "c\"d"`, `x\ y`, "'", `"\`} {
+	for _, s := range []string{"a b", `'a b' "c\"d"`, `x\ y`, "'", `"\`, `'|' '&&'`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
