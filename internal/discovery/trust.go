@@ -75,6 +75,17 @@ func (t Trust) owner() func(fs.FileInfo) (int, bool) {
 	return t.Owner
 }
 
+// CheckTool returns an *UntrustedError when the program at path, found on
+// PATH to be run for the user (git, curl, go: what plugin install runs),
+// must not be: its directory and the file, through any links, are held to
+// the rules a plugin on PATH is held to.
+func (t Trust) CheckTool(path string) error {
+	if err := t.checkPath(OS, filepath.Dir(path)); err != nil {
+		return err
+	}
+	return t.checkPath(OS, path)
+}
+
 // readlinker is an FS that reads symbolic links, so that a chain of them
 // can be checked link by link; without it only the chain's end is.
 type readlinker interface {

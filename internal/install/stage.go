@@ -134,6 +134,11 @@ func (t *Target) lookPath(name string) (string, error) {
 		}
 		p := filepath.Join(dir, exeName(name))
 		if isExecutable(p) {
+			// Nothing runs that the user did not install: not a git
+			// that anyone may have put in a PATH directory they can write.
+			if err := discovery.SystemTrust().CheckTool(p); err != nil {
+				return "", fmt.Errorf("%s: %w", name, err)
+			}
 			return p, nil
 		}
 	}
