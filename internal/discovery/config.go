@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/user"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -103,7 +104,21 @@ func xdgBase(getenv func(string) string, name string, def ...string) string {
 	if base := getenv(name); filepath.IsAbs(base) {
 		return base
 	}
-	return filepath.Join(append([]string{getenv("HOME")}, def...)...)
+	return filepath.Join(append([]string{homeDir(getenv)}, def...)...)
+}
+
+// homeDir is $HOME or, when it is unset or relative (a cron job, a
+// service), the account's home directory, else /nonexistent: never a path
+// relative to the current directory, whose files would then decide what
+// runs.
+func homeDir(getenv func(string) string) string {
+	if home := getenv("HOME"); filepath.IsAbs(home) {
+		return home
+	}
+	if u, err := user.Current(); err == nil && filepath.IsAbs(u.HomeDir) {
+		return u.HomeDir
+	}
+	return string(filepath.Separator) + "nonexistent"
 }
 
 // LoadConfig reads the configuration at path. A missing file is an empty

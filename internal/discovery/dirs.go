@@ -76,7 +76,7 @@ func SearchDirs(e Env, configDirs []string) SearchPath {
 	}
 	for _, p := range configDirs {
 		if rest, ok := strings.CutPrefix(p, "~/"); ok {
-			p = filepath.Join(e.Getenv("HOME"), rest)
+			p = filepath.Join(homeDir(e.Getenv), rest)
 		}
 		sp.add(p, SourceDir, seen)
 	}

@@ -97,3 +97,24 @@ func TestSecReviewRelativeXDGIgnored(t *testing.T) {
 		t.Errorf("UserDir = %q, want /h/.local/share/demoapp/plugins", got)
 	}
 }
+
+// With no HOME (or a relative one: a cron job, a service) the config and
+// the user's plugin dir are never relative to the current directory, whose
+// files would then decide what runs: they are under the account's home,
+// else /nonexistent.
+func TestNoHomeIsNeverTheCurrentDirectory(t *testing.T) {
+	for _, home := range []string{"", "rel"} {
+		getenv := func(k string) string {
+			if k == "HOME" {
+				return home
+			}
+			return ""
+		}
+		if got := ConfigPath("demoapp", "DEMOAPP", "", getenv); !filepath.IsAbs(got) {
+			t.Errorf("HOME=%q: ConfigPath = %q, want an absolute path", home, got)
+		}
+		if got := UserDir(Env{App: "demoapp", EnvPrefix: "DEMOAPP", Getenv: getenv}); !filepath.IsAbs(got) {
+			t.Errorf("HOME=%q: UserDir = %q, want an absolute path", home, got)
+		}
+	}
+}

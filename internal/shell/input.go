@@ -99,8 +99,8 @@ func HistoryPath(name string, getenv func(string) string) string {
 	state := getenv("XDG_STATE_HOME")
 	if state == "" || !filepath.IsAbs(state) {
 		home := getenv("HOME")
-		if home == "" {
-			return ""
+		if !filepath.IsAbs(home) {
+			return "" // never a file relative to the current directory
 		}
 		state = filepath.Join(home, ".local", "state")
 	}
