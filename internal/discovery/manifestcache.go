@@ -226,18 +226,13 @@ func (c *ManifestCache) read(fsys FS, path string, want map[string]bool) (opened
 		at   io.ReaderAt
 		size int64
 	)
-	if o, ok := fsys.(rangeOpener); ok {
-		r, n, closeFile, err := o.OpenRegular(path, maxManifestCacheSize)
-		if err != nil {
-			return nil, err
-		}
-		defer closeFile()
-		at, size = r, n
-		if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
-			if opened, err = st.Stat(); err != nil {
-				return nil, err
-			}
-		}
+	f, err := openRegularStat(fsys, path, maxManifestCacheSize)
+	if err != nil {
+		return nil, err
+	}
+	if f != nil {
+		defer f.close()
+		at, size, opened = f, f.size, f.info
 		data = make([]byte, min(size, mcHeadSize))
 		if _, err := at.ReadAt(data, 0); err != nil && err != io.EOF {
 			return nil, err

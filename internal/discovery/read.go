@@ -95,31 +95,57 @@ func readRegular(fsys FS, name string, max int64) ([]byte, error) {
 	return data, err
 }
 
-// readRegularOpened is readRegular, also returning the stat of the file
-// it read, taken on the open file, when fsys can give it (nil when not).
-func readRegularOpened(fsys FS, name string, max int64) ([]byte, fs.FileInfo, error) {
+// openedRegular is a regular file opened for reading in parts (see
+// rangeOpener), with the stat taken on the open file: a cache's trust
+// check is made on what was read, not on whatever its path names a moment
+// later.
+type openedRegular struct {
+	io.ReaderAt
+	size int64
+	// info is the open file's stat; nil when the file gives none.
+	info  fs.FileInfo
+	close func() error
+}
+
+// openRegularStat opens name as rangeOpener's OpenRegular does, and stats
+// the open file; nil and no error when fsys cannot open files so.
+func openRegularStat(fsys FS, name string, max int64) (*openedRegular, error) {
 	o, ok := fsys.(rangeOpener)
 	if !ok {
-		data, err := readRegular(fsys, name, max)
-		return data, nil, err
+		return nil, nil
 	}
 	r, n, closeFile, err := o.OpenRegular(name, max)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	defer closeFile()
-	var opened fs.FileInfo
+	f := &openedRegular{ReaderAt: r, size: n, close: closeFile}
 	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
-		if opened, err = st.Stat(); err != nil {
-			return nil, nil, err
+		if f.info, err = st.Stat(); err != nil {
+			closeFile()
+			return nil, err
 		}
 	}
-	data := make([]byte, n)
-	k, err := r.ReadAt(data, 0)
+	return f, nil
+}
+
+// readRegularOpened is readRegular, also returning the stat of the file
+// it read, taken on the open file, when fsys can give it (nil when not).
+func readRegularOpened(fsys FS, name string, max int64) ([]byte, fs.FileInfo, error) {
+	f, err := openRegularStat(fsys, name, max)
+	if err != nil {
+		return nil, nil, err
+	}
+	if f == nil {
+		data, err := readRegular(fsys, name, max)
+		return data, nil, err
+	}
+	defer f.close()
+	data := make([]byte, f.size)
+	k, err := f.ReadAt(data, 0)
 	if err != nil && err != io.EOF {
 		return nil, nil, err
 	}
-	return data[:k], opened, nil
+	return data[:k], f.info, nil
 }
 
 // OpenRegular opens a regular file of at most max bytes to read parts of
