@@ -243,7 +243,7 @@ func (f *Finder) look(d Dir, base string, words []string) (*Plugin, error) {
 // load checks that p's files and directory may be trusted, then reads
 // its manifest; fi is the stat of p.Path (its folder for a folder plugin).
 func (f *Finder) load(p *Plugin, fi fs.FileInfo) {
-	f.loadIn(p, fi, f.trust().checkDir(f.fs(), p.Dir), nil)
+	f.loadIn(p, fi, f.trust().checkDirAndParents(f.fs(), p.Dir), nil)
 }
 
 // loadIn is load, knowing dirErr, why p's directory is not trusted (nil

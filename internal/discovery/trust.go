@@ -80,19 +80,19 @@ func (t Trust) owner() func(fs.FileInfo) (int, bool) {
 // must not be: its directory and the file, through any links, are held to
 // the rules a plugin on PATH is held to.
 func (t Trust) CheckTool(path string) error {
-	if err := t.checkDir(OS, filepath.Dir(path)); err != nil {
+	if err := t.checkDirAndParents(OS, filepath.Dir(path)); err != nil {
 		return err
 	}
 	return t.checkPath(OS, path)
 }
 
-// checkDir checks dir, a directory plugins or tools are taken from, as
+// checkDirAndParents checks dir, a directory plugins or tools are taken from, as
 // checkPath does, and every directory above it (of its real path), as ssh
 // checks the path to a key: one that others may write to, unless sticky
 // like /tmp, or that another user owns could have dir renamed and
 // replaced by one of theirs. A dir that does not exist is not this
 // check's business (nil).
-func (t Trust) checkDir(fsys FS, dir string) error {
+func (t Trust) checkDirAndParents(fsys FS, dir string) error {
 	if err := t.checkPath(fsys, dir); err != nil {
 		return err
 	}
