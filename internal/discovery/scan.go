@@ -108,7 +108,7 @@ func (f *Finder) Continue(prev *Scan) *Scan {
 			first = make(map[string]*Plugin, len(entries))
 		}
 		s.dirClean = filepath.Clean(d.Path) == d.Path
-		s.dirErr = f.trust().checkDirAndParents(f.fs(), d.Path)
+		s.dirErr = f.trust().checkDirAt(f.fs(), d.Path, real)
 		s.cache = f.Manifests.scan(d.Path, f.now())
 		s.prefetch()
 		for i, e := range entries {

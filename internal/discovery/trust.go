@@ -93,12 +93,18 @@ func (t Trust) CheckTool(path string) error {
 // replaced by one of theirs. A dir that does not exist is not this
 // check's business (nil).
 func (t Trust) checkDirAndParents(fsys FS, dir string) error {
-	if err := t.checkPath(fsys, dir); err != nil {
-		return err
-	}
 	real, err := fsys.EvalSymlinks(dir)
 	if err != nil {
-		return nil
+		return t.checkPath(fsys, dir)
+	}
+	return t.checkDirAt(fsys, dir, real)
+}
+
+// checkDirAt is checkDirAndParents, given real, dir's real path (a scan
+// has it already).
+func (t Trust) checkDirAt(fsys FS, dir, real string) error {
+	if err := t.checkPath(fsys, dir); err != nil {
+		return err
 	}
 	for a := filepath.Dir(real); ; a = filepath.Dir(a) {
 		if err := t.checkLinkDir(fsys, a); err != nil {
